@@ -1,0 +1,77 @@
+import Foundation
+
+/// What to build and how; the command line fills this in.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: URL
+    public var templatesDirectory: URL
+    public var outputDirectory: URL
+    /// Include pages marked `draft: true`.
+    public var includeDrafts = false
+    /// Ignore the last build's manifest and render every page.
+    public var clean = false
+    /// Warnings fail the build too.
+    public var strict = false
+    /// Overrides `base_url` from `site.yml` (staging, production).
+    public var baseURL: String?
+    /// The day review dates are judged by.
+    public var today: CalendarDate = .today
+
+    public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+    }
+
+    /// `Content/`, `Templates/` and `Site/` in `folder`.
+    public static func defaults(in folder: URL) -> BuildOptions {
+        BuildOptions(contentDirectory: folder.appendingPathComponent("Content"),
+                     templatesDirectory: folder.appendingPathComponent("Templates"),
+                     outputDirectory: folder.appendingPathComponent("Site"))
+    }
+}
+
+extension CalendarDate {
+    /// Today in UTC.
+    public static var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// How a build ended; the command line turns it into the exit status.
+public enum BuildStatus: Int32, Sendable {
+    case success = 0
+    /// Errors in the content (or warnings, in strict mode).
+    case contentErrors = 1
+    /// Bad options, settings or templates: nothing could be built.
+    case configurationError = 2
+}
+
+/// The outcome of a build or check.
+public struct BuildResult: Sendable {
+    public var status: BuildStatus
+    public var diagnostics: [Diagnostic]
+    public var written = 0
+    public var unchanged = 0
+    public var removed = 0
+    /// Pages whose templates were rendered in this build (the rest were proven current).
+    public var rendered = 0
+    public var searchIndexBytes = 0
+    public var seconds = 0.0
+    /// The linked site, for reports; nil when loading failed.
+    public var graph: SiteGraph?
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// `Built 52 files (3 written, 49 unchanged, 0 removed), 0 warnings, search index 41 KB in 0.12 s`
+    public var summary: String {
+        let total = written + unchanged
+        let kilobytes = (searchIndexBytes + 1023) / 1024
+        return "Built \(total) files (\(written) written, \(unchanged) unchanged, \(removed) removed), "
+            + "\(warningCount) warning\(warningCount == 1 ? "" : "s"), search index \(kilobytes) KB in "
+            + String(format: "%.2f s", seconds)
+    }
+}

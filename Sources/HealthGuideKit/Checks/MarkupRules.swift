@@ -1,0 +1,28 @@
+/// Raw HTML is dropped from pages unless `allow_raw_html: true`; say so where it is written.
+struct RawHTMLRule: PageRule {
+    let id = "raw-html"
+    let defaultSeverity = Severity.warning
+
+    func check(page: Page, context: CheckContext) -> [Finding] {
+        guard !context.config.allowRawHTML else { return [] }
+        return page.facts.rawHTML.map {
+            Finding(page: page, location: $0, message: "raw HTML is left out of the page",
+                    hint: "write it in Markdown, or set 'allow_raw_html: true' in site.yml if you trust every author")
+        }
+    }
+}
+
+/// `> [!CAUTION]` and other markers HealthGuide does not know are shown as plain quotes.
+struct UnknownCardRule: PageRule {
+    let id = "unknown-card"
+    let defaultSeverity = Severity.warning
+
+    func check(page: Page, context: CheckContext) -> [Finding] {
+        let known = CareCardKind.allCases.map(\.rawValue)
+        return page.facts.unknownCardMarkers.map { marker in
+            let suggestion = Suggestion.closest(to: marker.name.uppercased(), in: known).map { " (did you mean '[!\($0)]'?)" } ?? ""
+            return Finding(page: page, location: marker.location, message: "unknown card '[!\(marker.name)]'\(suggestion)",
+                           hint: "use one of " + known.map { "[!\($0)]" }.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Lists the files of the content folder without following links out of it or round in a loop.
+struct ContentWalker {
+    struct Result {
+        var markdownFiles: [String] = []
+        var staticFiles: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Top-level files that are settings, not pages.
+    static let settingsFiles: Set<String> = ["site.yml", "glossary.yml"]
+    /// Folder copied as-is to the output.
+    static let mediaFolder = "images"
+
+    let root: String
+    let paths: DisplayPaths
+
+    func walk() -> Result {
+        var result = Result()
+        let realRoot = FileSystem.realPath(root) ?? root
+        var pending = [""]
+        while let folder = pending.popLast() {
+            let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: absoluteFolder)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let absolute = root + "/" + relative
+                visit(relative: relative, absolute: absolute, realRoot: realRoot, pending: &pending, result: &result)
+            }
+        }
+        result.markdownFiles.sort()
+        result.staticFiles.sort()
+        return result
+    }
+
+    private func visit(relative: String, absolute: String, realRoot: String, pending: inout [String], result: inout Result) {
+        let display = paths.display(absolute)
+        if FileSystem.isSymbolicLink(absolute) {
+            guard let target = FileSystem.realPath(absolute) else {
+                result.diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,
+                                                     message: "broken symbolic link (or a link loop)", rule: "bad-symlink"))
+                return
+            }
+            guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                result.diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,
+                                                     message: "symbolic link points outside the content folder", rule: "bad-symlink"))
+                return
+            }
+            if FileSystem.isDirectory(absolute) {
+                result.diagnostics.append(Diagnostic(file: display, location: nil, severity: .warning,
+                                                     message: "linked folder skipped: link the files instead", rule: "bad-symlink"))
+                return
+            }
+        }
+        if FileSystem.isDirectory(absolute) {
+            pending.append(relative)
+            return
+        }
+        let inMedia = relative.hasPrefix(Self.mediaFolder + "/")
+        if inMedia {
+            result.staticFiles.append(relative)
+        } else if relative.hasSuffix(".md") {
+            result.markdownFiles.append(relative)
+        } else if !Self.settingsFiles.contains(relative) {
+            result.diagnostics.append(Diagnostic(
+                file: display, location: nil, severity: .warning,
+                message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: "ignored-file"))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// One section of the site, from `site.yml`: a folder of articles with its own index page.
+public struct SectionConfig: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var order: Int
+    public var description: String
+}
+
+/// Reading-grade limits for the readability rule.
+public struct ReadingGradeLimits: Sendable, Hashable, Codable {
+    public var warning: Double = 8
+    public var error: Double = 10
+}
+
+/// The settings in `Content/site.yml`.
+public struct SiteConfig: Sendable, Hashable, Codable {
+    public var title: String = ""
+    /// Absolute URL of the published site, always ending in `/`.
+    public var baseURL: String = "/"
+    public var language: String = "en"
+    public var emergencyNumber: String = "911"
+    public var reviewIntervalMonths: Int = 12
+    public var readingGrade = ReadingGradeLimits()
+    /// Raw HTML in Markdown is dropped unless this is true.
+    public var allowRawHTML = false
+    /// Shown on every page that names a medicine from the glossary.
+    public var medicinesNote: String = ""
+    public var sections: [SectionConfig] = []
+    public var disclaimer: String = ""
+    /// Per-rule severity overrides: `rules: { orphan: error, long-paragraph: off }`; nil means off.
+    public var ruleSeverities: [String: Severity?] = [:]
+
+    public init() {}
+
+    public func section(id: String) -> SectionConfig? {
+        sections.first { $0.id == id }
+    }
+}

@@ -1,0 +1,124 @@
+import Yams
+
+/// Reads and validates `site.yml`. Every problem is reported with its position.
+struct SiteConfigLoader {
+    static let fields = [
+        "title", "base_url", "language", "emergency_number", "review_interval_months",
+        "reading_grade", "allow_raw_html", "medicines_note", "sections", "disclaimer", "rules",
+    ]
+    static let required = ["title", "base_url", "sections", "disclaimer"]
+    static let sectionFields = ["id", "title", "order", "description"]
+
+    let displayPath: String
+
+    func load(text: String) -> (SiteConfig?, [Diagnostic]) {
+        var reader = YAMLReader(file: displayPath)
+        guard let root = reader.compose(text) else {
+            if reader.diagnostics.isEmpty {
+                reader.report(at: .start, "site.yml is empty", rule: "missing-field")
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard let pairs = reader.mapping(root, named: "site.yml", allowedKeys: Self.fields) else {
+            return (nil, reader.diagnostics)
+        }
+        var config = SiteConfig()
+        for (key, _, value) in pairs {
+            switch key {
+            case "title": config.title = reader.string(value, field: key) ?? ""
+            case "base_url": config.baseURL = Self.baseURL(reader.string(value, field: key), reader: &reader, node: value)
+            case "language": config.language = reader.string(value, field: key) ?? "en"
+            case "emergency_number": config.emergencyNumber = reader.string(value, field: key) ?? "911"
+            case "review_interval_months":
+                if let months = reader.integer(value, field: key) {
+                    if months < 1 || months > 60 {
+                        reader.report(at: reader.location(of: value), "'review_interval_months' must be between 1 and 60", rule: "invalid-value")
+                    } else {
+                        config.reviewIntervalMonths = months
+                    }
+                }
+            case "reading_grade": config.readingGrade = Self.readingGrade(value, reader: &reader)
+            case "allow_raw_html": config.allowRawHTML = reader.bool(value, field: key) ?? false
+            case "medicines_note": config.medicinesNote = reader.string(value, field: key) ?? ""
+            case "sections": config.sections = Self.sections(value, reader: &reader)
+            case "disclaimer": config.disclaimer = reader.string(value, field: key) ?? ""
+            case "rules": config.ruleSeverities = Self.rules(value, reader: &reader)
+            default: break
+            }
+        }
+        let present = Set(pairs.map(\.key))
+        for field in Self.required where !present.contains(field) {
+            reader.report(at: .start, "site.yml is missing '\(field)'", rule: "missing-field")
+        }
+        return (config, reader.diagnostics)
+    }
+
+    private static func baseURL(_ text: String?, reader: inout YAMLReader, node: Node) -> String {
+        guard let text else { return "/" }
+        guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("/") else {
+            reader.report(at: reader.location(of: node), "'base_url' must start with https://, http:// or /", rule: "invalid-value")
+            return "/"
+        }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    private static func readingGrade(_ node: Node, reader: inout YAMLReader) -> ReadingGradeLimits {
+        var limits = ReadingGradeLimits()
+        guard let pairs = reader.mapping(node, named: "reading_grade", allowedKeys: ["warning", "error"]) else { return limits }
+        for (key, _, value) in pairs {
+            guard let text = value.scalar?.string, let number = Double(text) else {
+                reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a number", rule: "wrong-type")
+                continue
+            }
+            if key == "warning" { limits.warning = number } else { limits.error = number }
+        }
+        return limits
+    }
+
+    private static func sections(_ node: Node, reader: inout YAMLReader) -> [SectionConfig] {
+        guard let items = reader.sequence(node, field: "sections") else { return [] }
+        var sections: [SectionConfig] = []
+        for (index, item) in items.enumerated() {
+            guard let pairs = reader.mapping(item, named: "a section", allowedKeys: sectionFields) else { continue }
+            var section = SectionConfig(id: "", title: "", order: index + 1, description: "")
+            for (key, _, value) in pairs {
+                switch key {
+                case "id": section.id = reader.string(value, field: "id") ?? ""
+                case "title": section.title = reader.string(value, field: "title") ?? ""
+                case "order": section.order = reader.integer(value, field: "order") ?? section.order
+                case "description": section.description = reader.string(value, field: "description") ?? ""
+                default: break
+                }
+            }
+            if section.id.isEmpty || section.title.isEmpty {
+                reader.report(at: reader.location(of: item), "every section needs an 'id' and a 'title'", rule: "missing-field")
+                continue
+            }
+            if !Slug.isValid(section.id) {
+                reader.report(at: reader.location(of: item), "section id '\(section.id)' must use lower-case letters, digits and hyphens", rule: "invalid-value")
+                continue
+            }
+            if sections.contains(where: { $0.id == section.id }) {
+                reader.report(at: reader.location(of: item), "section '\(section.id)' is listed twice", rule: "duplicate-section")
+                continue
+            }
+            sections.append(section)
+        }
+        return sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+    }
+
+    private static func rules(_ node: Node, reader: inout YAMLReader) -> [String: Severity?] {
+        guard let pairs = reader.mapping(node, named: "rules", allowedKeys: nil) else { return [:] }
+        var severities: [String: Severity?] = [:]
+        for (key, _, value) in pairs {
+            switch value.scalar?.string {
+            case "error": severities[key] = .error
+            case "warning": severities[key] = .warning
+            case "off": severities[key] = .some(nil)
+            default:
+                reader.report(at: reader.location(of: value), "rule '\(key)' must be error, warning or off", rule: "invalid-value")
+            }
+        }
+        return severities
+    }
+}

@@ -1,0 +1,157 @@
+import Yams
+
+/// Reads typed values out of a composed YAML tree and reports every problem with its position
+/// in the original file. Yams gives positions relative to the YAML text; `lineOffset` shifts
+/// them so they point into the file (front matter starts on the file's second line).
+struct YAMLReader {
+    let file: String
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// Composes YAML text into a node tree, or records the syntax error at its position.
+    mutating func compose(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            record(yamlError: error)
+        } catch {
+            report(at: nil, "could not read YAML: \(error)", rule: "yaml-syntax")
+        }
+        return nil
+    }
+
+    private mutating func record(yamlError error: YamlError) {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            report(at: shifted(mark), "YAML syntax error: \(problem)", rule: "yaml-syntax")
+        case let .duplicatedKeysInMapping(duplicates, _):
+            report(at: nil, "duplicate keys: \(duplicates.joined(separator: ", "))", rule: "yaml-syntax")
+        default:
+            report(at: nil, "could not read YAML: \(error)", rule: "yaml-syntax")
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation? {
+        node.mark.map(shifted)
+    }
+
+    private func shifted(_ mark: Mark) -> SourceLocation {
+        SourceLocation(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    mutating func report(
+        at location: SourceLocation?, _ message: String, rule: String,
+        severity: Severity = .error, hint: String? = nil
+    ) {
+        diagnostics.append(Diagnostic(
+            file: file, location: location, severity: severity, message: message, rule: rule, hint: hint))
+    }
+
+    // MARK: Typed access
+
+    /// The pairs of a mapping, with duplicate and unknown keys reported.
+    mutating func mapping(_ node: Node, named what: String, allowedKeys: [String]?) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case let .mapping(mapping) = node else {
+            report(at: location(of: node), "\(what) must be a mapping of 'key: value' lines", rule: "wrong-type")
+            return nil
+        }
+        var seen = Set<String>()
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                report(at: location(of: keyNode), "\(what) has a key that is not text", rule: "wrong-type")
+                continue
+            }
+            if !seen.insert(key).inserted {
+                report(at: location(of: keyNode), "duplicate field '\(key)' in \(what)", rule: "duplicate-field")
+                continue
+            }
+            if let allowedKeys, !allowedKeys.contains(key) {
+                let hint = Suggestion.closest(to: key, in: allowedKeys).map { "did you mean '\($0)'?" }
+                let list = allowedKeys.joined(separator: ", ")
+                report(at: location(of: keyNode),
+                       "unknown field '\(key)' in \(what)" + (hint.map { " (\($0))" } ?? ""),
+                       rule: "unknown-field", hint: "allowed fields: \(list)")
+                continue
+            }
+            pairs.append((key, keyNode, value))
+        }
+        return pairs
+    }
+
+    mutating func string(_ node: Node, field: String, allowEmpty: Bool = false) -> String? {
+        guard case let .scalar(scalar) = node, scalar.tag.description != "tag:yaml.org,2002:null",
+              !(scalar.style == .plain && scalar.string == "~") else {
+            report(at: location(of: node), "'\(field)' must be text", rule: "wrong-type")
+            return nil
+        }
+        let value = scalar.string.trimmingWhitespace
+        if value.isEmpty && !allowEmpty {
+            report(at: location(of: node), "'\(field)' is empty", rule: "empty-field")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ node: Node, field: String) -> Int? {
+        guard case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingWhitespace) else {
+            report(at: location(of: node), "'\(field)' must be a whole number", rule: "wrong-type")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: Node, field: String) -> Bool? {
+        guard case let .scalar(scalar) = node else {
+            report(at: location(of: node), "'\(field)' must be true or false", rule: "wrong-type")
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            report(at: location(of: node), "'\(field)' must be true or false, not '\(scalar.string)'", rule: "wrong-type")
+            return nil
+        }
+    }
+
+    mutating func date(_ node: Node, field: String) -> CalendarDate? {
+        guard let text = string(node, field: field) else { return nil }
+        if let date = CalendarDate(iso: text) { return date }
+        if CalendarDate.hasISOShape(text) {
+            report(at: location(of: node), "'\(field)' is not a real date: \(text)", rule: "invalid-date")
+        } else {
+            report(at: location(of: node), "'\(field)' must be a date written YYYY-MM-DD, not '\(text)'", rule: "invalid-date")
+        }
+        return nil
+    }
+
+    mutating func sequence(_ node: Node, field: String) -> [Node]? {
+        guard case let .sequence(sequence) = node else {
+            report(at: location(of: node), "'\(field)' must be a list", rule: "wrong-type")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    mutating func strings(_ node: Node, field: String) -> [(value: String, location: SourceLocation?)]? {
+        guard let items = sequence(node, field: field) else { return nil }
+        return items.compactMap { item in
+            string(item, field: field).map { ($0, location(of: item)) }
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var view = self[...]
+        while let first = view.first, first.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+}

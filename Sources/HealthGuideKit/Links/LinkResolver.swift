@@ -1,0 +1,116 @@
+/// Resolves the links of one page against the whole site: internal `.md` links become the
+/// target's URL relative to the page, anchors are checked, media must exist, and every broken
+/// link is an error at its own line and column with a did-you-mean.
+struct LinkResolver: Sendable {
+    /// Content path → page index.
+    let pagesByPath: [String: Int]
+    let pages: [Page]
+    /// Content paths of media files copied to the output.
+    let mediaFiles: Set<String>
+    /// Content paths of drafts left out of this build.
+    let draftPaths: Set<String>
+
+    struct Result {
+        var destinations: [String?] = []
+        /// Indexes of the pages this page links to.
+        var targets: Set<Int> = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private static let droppedSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    func resolve(pageIndex: Int) -> Result {
+        let page = pages[pageIndex]
+        var result = Result()
+        for link in page.facts.links {
+            let destination = resolve(link, in: page, pageIndex: pageIndex, result: &result)
+            result.destinations.append(destination)
+        }
+        return result
+    }
+
+    private func resolve(_ link: LinkFact, in page: Page, pageIndex: Int, result: inout Result) -> String? {
+        let raw = link.destination
+        func fail(_ message: String, rule: String, hint: String? = nil, severity: Severity = .error) {
+            result.diagnostics.append(Diagnostic(file: page.source.displayPath, location: link.location,
+                                                 severity: severity, message: message, rule: rule, hint: hint))
+        }
+        if raw.isEmpty {
+            fail("empty link target", rule: "broken-link")
+            return nil
+        }
+        if let scheme = Self.scheme(of: raw) {
+            if Self.droppedSchemes.contains(scheme.lowercased()) {
+                fail("'\(scheme):' link removed: only web, mail and phone links are allowed", rule: "unsafe-link", severity: .warning)
+                return ""
+            }
+            return nil
+        }
+        if raw.hasPrefix("//") { return nil }
+        let (pathPart, fragment) = Self.splitFragment(raw)
+        if pathPart.isEmpty {
+            if let fragment, !page.facts.anchors.contains(fragment) {
+                fail("no heading '#\(fragment)' on this page" + didYouMean(fragment, page.facts.anchors.sorted(), prefix: "#"),
+                     rule: "broken-anchor")
+            }
+            return nil
+        }
+        guard let decoded = pathPart.percentDecoded else {
+            fail("malformed %-escape in link '\(raw)'", rule: "broken-link")
+            return nil
+        }
+        guard let target = SitePath.resolve(decoded, fromFile: page.source.path) else {
+            fail("link '\(raw)' points outside the content folder", rule: "link-outside-content")
+            return nil
+        }
+        if let targetIndex = pagesByPath[target] {
+            let target = pages[targetIndex]
+            if let fragment, !target.facts.anchors.contains(fragment) {
+                fail("no heading '#\(fragment)' in '\(target.source.path)'"
+                        + didYouMean(fragment, target.facts.anchors.sorted(), prefix: "#"), rule: "broken-anchor")
+            }
+            if targetIndex != pageIndex { result.targets.insert(targetIndex) }
+            return SitePath.relative(from: page.url, to: target.url) + (fragment.map { "#" + $0 } ?? "")
+        }
+        if mediaFiles.contains(target) {
+            return SitePath.relative(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? "")
+        }
+        let rule = link.isImage ? "broken-image" : "broken-link"
+        let what = link.isImage ? "image" : "link"
+        if draftPaths.contains(target) {
+            fail("\(what) '\(raw)' points to a draft, which is left out of this build", rule: rule,
+                 hint: "publish the draft, or build with --drafts to preview it")
+            return nil
+        }
+        let candidates = link.isImage ? Array(mediaFiles) : Array(pagesByPath.keys)
+        let suggestion = Suggestion.closest(to: target, in: candidates).map {
+            " (did you mean '\(SitePath.reference(to: $0, fromFile: page.source.path, rooted: decoded.hasPrefix("/")))'?)"
+        } ?? ""
+        if !link.isImage, !target.hasSuffix(".md"), suggestion.isEmpty, pagesByPath[target + ".md"] == nil {
+            fail("broken \(what) '\(raw)': link to an article's .md file, or to a file in images/", rule: rule)
+        } else {
+            fail("broken \(what) '\(raw)'\(suggestion)", rule: rule)
+        }
+        return nil
+    }
+
+    private func didYouMean(_ word: String, _ candidates: [String], prefix: String) -> String {
+        Suggestion.closest(to: word, in: candidates).map { " (did you mean '\(prefix)\($0)'?)" } ?? ""
+    }
+
+    /// `https:` → "https"; nil for relative references. A scheme is letters, digits, `+.-`
+    /// before the first `:`, and only when no `/` comes earlier.
+    static func scheme(of destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let candidate = destination[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) else { return nil }
+        return String(candidate)
+    }
+
+    static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        let fragment = String(destination[destination.index(after: hash)...])
+        return (String(destination[..<hash]), fragment.isEmpty ? nil : (fragment.percentDecoded ?? fragment))
+    }
+}

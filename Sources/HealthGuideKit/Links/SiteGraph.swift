@@ -1,0 +1,130 @@
+/// The site as a graph: every page with its URL, resolved links, backlinks, related pages,
+/// neighbours in its section, and tags. Built once per build from the pages' facts; every
+/// step is linear in pages plus links (no page compares itself with every other page).
+public struct SiteGraph: Sendable {
+    public let pages: [Page]
+    public let sections: [SectionConfig]
+    /// Per page, the new destination of each link in document order.
+    public let linkDestinations: [[String?]]
+    /// Per page, the pages whose bodies link to it (sorted by title).
+    public let backlinks: [[Int]]
+    /// Per article, at most five related articles: `related:` first, then by shared tags.
+    public let related: [[Int]]
+    public let previous: [Int?]
+    public let next: [Int?]
+    /// Section id → its articles, in reading order (`order`, then title).
+    public let articlesBySection: [String: [Int]]
+    /// Tag → its articles, sorted by title; tags sorted.
+    public let tags: [(tag: String, articles: [Int])]
+    /// Section id → the page index of its `_index.md`, if it has one.
+    public let sectionPages: [String: Int]
+    public let homePage: Int?
+
+    static let relatedLimit = 5
+    /// How many members of one tag are considered as related candidates; keeps huge tags linear.
+    static let candidatesPerTag = 64
+
+    init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>, log: DiagnosticLog) {
+        self.pages = pages
+        self.sections = sections
+        var pagesByPath: [String: Int] = [:]
+        var urls: [String: Int] = [:]
+        var duplicated = Set<Int>()
+        for (index, page) in pages.enumerated() {
+            pagesByPath[page.source.path] = index
+            if let other = urls[page.url] {
+                duplicated.insert(index)
+                log.add(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
+                                   message: "maps to the same URL '/\(page.url)' as \(pages[other].source.displayPath)",
+                                   rule: "duplicate-url", hint: "rename one of the files"))
+            } else {
+                urls[page.url] = index
+            }
+        }
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
+        let resolved = Array(pages.indices).parallelMap { resolver.resolve(pageIndex: $0) }
+        var backlinkSets = [Set<Int>](repeating: [], count: pages.count)
+        for (source, result) in resolved.enumerated() {
+            log.add(contentsOf: result.diagnostics)
+            for target in result.targets { backlinkSets[target].insert(source) }
+        }
+        linkDestinations = resolved.map(\.destinations)
+        backlinks = backlinkSets.map { set in set.sorted { Self.byTitle(pages[$0], pages[$1]) } }
+
+        var bySection: [String: [Int]] = [:]
+        var sectionPages: [String: Int] = [:]
+        var home: Int?
+        var byTag: [String: [Int]] = [:]
+        for (index, page) in pages.enumerated() where !duplicated.contains(index) {
+            switch page.source.kind {
+            case .home: home = index
+            case let .section(id): sectionPages[id] = index
+            case let .article(section, _):
+                bySection[section, default: []].append(index)
+                for tag in page.source.frontMatter.tags { byTag[tag, default: []].append(index) }
+            }
+        }
+        for (section, members) in bySection {
+            bySection[section] = members.sorted { Self.byReadingOrder(pages[$0], pages[$1]) }
+        }
+        articlesBySection = bySection
+        self.sectionPages = sectionPages
+        homePage = home
+        let sortedTags = byTag.map { ($0.key, $0.value.sorted { Self.byTitle(pages[$0], pages[$1]) }) }.sorted { $0.0 < $1.0 }
+        tags = sortedTags
+
+        var previous = [Int?](repeating: nil, count: pages.count)
+        var next = [Int?](repeating: nil, count: pages.count)
+        for members in bySection.values {
+            for (position, index) in members.enumerated() {
+                previous[index] = position > 0 ? members[position - 1] : nil
+                next[index] = position + 1 < members.count ? members[position + 1] : nil
+            }
+        }
+        self.previous = previous
+        self.next = next
+        related = Self.relatedPages(pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags), log: log)
+    }
+
+    private static func relatedPages(pages: [Page], pagesByPath: [String: Int], byTag: [String: [Int]], log: DiagnosticLog) -> [[Int]] {
+        Array(pages.indices).map { index -> [Int] in
+            let page = pages[index]
+            guard page.isArticle else { return [] }
+            var chosen: [Int] = []
+            for reference in page.source.frontMatter.related {
+                let path = reference.path.hasSuffix(".md") ? reference.path : reference.path + ".md"
+                let normalized = path.hasPrefix("/") ? String(path.dropFirst()) : path
+                guard let target = pagesByPath[normalized], pages[target].isArticle else {
+                    let suggestion = Suggestion.closest(to: normalized, in: pagesByPath.keys).map {
+                        " (did you mean '\($0.dropLast(3))'?)"
+                    } ?? ""
+                    log.add(Diagnostic(file: page.source.displayPath, location: reference.location, severity: .error,
+                                       message: "related article '\(reference.path)' not found\(suggestion)", rule: "broken-link"))
+                    continue
+                }
+                if target != index, !chosen.contains(target) { chosen.append(target) }
+            }
+            guard chosen.count < relatedLimit else { return Array(chosen.prefix(relatedLimit)) }
+            var shared: [Int: Int] = [:]
+            for tag in page.source.frontMatter.tags {
+                for candidate in (byTag[tag] ?? []).prefix(candidatesPerTag) where candidate != index && !chosen.contains(candidate) {
+                    shared[candidate, default: 0] += 1
+                }
+            }
+            let byTags = shared.sorted { lhs, rhs in
+                lhs.value != rhs.value ? lhs.value > rhs.value : byTitle(pages[lhs.key], pages[rhs.key])
+            }
+            return chosen + byTags.prefix(relatedLimit - chosen.count).map(\.key)
+        }
+    }
+
+    static func byTitle(_ lhs: Page, _ rhs: Page) -> Bool {
+        let left = lhs.title.lowercased(), right = rhs.title.lowercased()
+        return left != right ? left < right : lhs.source.path < rhs.source.path
+    }
+
+    static func byReadingOrder(_ lhs: Page, _ rhs: Page) -> Bool {
+        let left = lhs.source.frontMatter.order ?? Int.max, right = rhs.source.frontMatter.order ?? Int.max
+        return left != right ? left < right : byTitle(lhs, rhs)
+    }
+}

@@ -1,0 +1,141 @@
+import CCmarkGFM
+
+/// The nodes the renderer rewrites, found by the same walk that gathers the facts, so the
+/// two can never disagree about which link is which or which word is a glossary term.
+struct EditTargets {
+    /// Links and images in document order: the same order as `PageFacts.links`.
+    var links: [OpaquePointer] = []
+    var headings: [(node: OpaquePointer, id: String)] = []
+    var cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = []
+    /// Text nodes of prose outside links and headings, where glossary terms are linked.
+    var glossaryText: [OpaquePointer] = []
+}
+
+/// Reads a parsed body once and gathers its `PageFacts`: headings with ids, links, prose,
+/// cards, tables, raw HTML and glossary terms. Changes nothing.
+struct MarkdownScanner {
+    let glossary: GlossaryMatcher
+    /// File lines before the body, so positions point into the file.
+    let lineOffset: Int
+
+    func scan(_ document: MarkdownDocument) -> PageFacts {
+        scanWithTargets(document).facts
+    }
+
+    func scanWithTargets(_ document: MarkdownDocument) -> (facts: PageFacts, targets: EditTargets) {
+        var facts = PageFacts()
+        var targets = EditTargets()
+        var lastHeadingLevel = 1
+        var headingIDs = HeadingIDs()
+        var block: TextBlockFact?
+        var openLink: Int?
+        var skipped = Set<OpaquePointer>()
+        var usedTerms = Set<Int>()
+
+        for (pointer, entering) in document.nodes() {
+            let node = MarkdownNode(pointer: pointer)
+            let type = node.type
+            if skipped.contains(pointer) { continue }
+            switch type {
+            case CMARK_NODE_HEADING where entering:
+                let text = node.plainText.trimmingWhitespace
+                let id = headingIDs.next(for: text)
+                facts.headings.append(HeadingFact(level: node.headingLevel, text: text, id: id, location: location(of: node)))
+                targets.headings.append((pointer, id))
+                lastHeadingLevel = node.headingLevel
+                block = TextBlockFact(kind: .heading, text: "", line: node.line + lineOffset)
+            case CMARK_NODE_PARAGRAPH where entering:
+                let inItem = node.parent?.type == CMARK_NODE_ITEM
+                block = TextBlockFact(kind: inItem ? .listItem : .paragraph, text: "", line: node.line + lineOffset)
+            case CMARK_NODE_HEADING, CMARK_NODE_PARAGRAPH:
+                finish(&block, into: &facts)
+            case CMARK_NODE_BLOCK_QUOTE where entering:
+                if let marker = CareCardMarker.find(in: node) {
+                    markerFound(marker, in: node, facts: &facts, skipped: &skipped)
+                    if marker.kind != nil {
+                        targets.cards.append((pointer, marker, min(4, max(2, lastHeadingLevel + 1))))
+                    }
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering {
+                    facts.links.append(LinkFact(destination: node.url, text: "", isImage: type == CMARK_NODE_IMAGE,
+                                                location: location(of: node)))
+                    openLink = facts.links.count - 1
+                    targets.links.append(pointer)
+                } else {
+                    openLink = nil
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                facts.rawHTML.append(location(of: node))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                let literal = node.literal
+                if let openLink { facts.links[openLink].text += literal }
+                block?.text += literal
+                if type == CMARK_NODE_TEXT, openLink == nil, block != nil, block?.kind != .heading {
+                    targets.glossaryText.append(pointer)
+                    recordGlossaryUses(in: literal, node: node, used: &usedTerms, facts: &facts)
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                block?.text += " "
+            default:
+                scanExtension(node, entering: entering, facts: &facts, block: &block)
+            }
+        }
+        facts.wordCount = facts.textBlocks.reduce(0) { $0 + Prose.words(in: $1.text).count }
+        return (facts, targets)
+    }
+
+    private func markerFound(_ marker: CareCardMarker, in node: MarkdownNode, facts: inout PageFacts, skipped: inout Set<OpaquePointer>) {
+        let at = location(of: node)
+        if let kind = marker.kind {
+            facts.cards.append(CardFact(kind: kind, listItemCount: CareCardMarker.listItemCount(in: node), location: at))
+        } else {
+            facts.unknownCardMarkers.append(UnknownCardMarker(name: marker.name, location: at))
+        }
+        for markerNode in marker.markerNodes {
+            skipped.insert(markerNode.pointer)
+        }
+    }
+
+    /// Tables come from the GFM extension, whose node types have no fixed C constant.
+    private func scanExtension(_ node: MarkdownNode, entering: Bool, facts: inout PageFacts, block: inout TextBlockFact?) {
+        switch node.typeName {
+        case "table" where entering:
+            let headerText = node.firstChild?.plainText.trimmingWhitespace ?? ""
+            facts.tables.append(TableFact(hasHeaderText: !headerText.isEmpty, location: location(of: node)))
+        case "table_cell":
+            if entering {
+                block = TextBlockFact(kind: .tableCell, text: "", line: node.line + lineOffset)
+            } else {
+                finish(&block, into: &facts)
+            }
+        default:
+            break
+        }
+    }
+
+    private func finish(_ block: inout TextBlockFact?, into facts: inout PageFacts) {
+        if var finished = block {
+            finished.text = finished.text.trimmingWhitespace
+            if !finished.text.isEmpty { facts.textBlocks.append(finished) }
+        }
+        block = nil
+    }
+
+    private func recordGlossaryUses(in literal: String, node: MarkdownNode, used: inout Set<Int>, facts: inout PageFacts) {
+        guard !glossary.isEmpty else { return }
+        let characters = Array(literal)
+        var searchFrom = 0
+        while let match = glossary.firstMatch(in: Array(characters[searchFrom...]), skipping: used) {
+            used.insert(match.entryIndex)
+            let column = node.column + searchFrom + match.range.lowerBound
+            facts.glossaryTerms.append(GlossaryUse(entryIndex: match.entryIndex,
+                                                   location: SourceLocation(line: node.line + lineOffset, column: column)))
+            searchFrom += match.range.upperBound
+        }
+    }
+
+    private func location(of node: MarkdownNode) -> SourceLocation {
+        SourceLocation(line: node.line + lineOffset, column: max(1, node.column))
+    }
+}

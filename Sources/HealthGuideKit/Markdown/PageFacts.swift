@@ -1,0 +1,70 @@
+/// A heading of the page body, with the id HealthGuide gives it.
+public struct HeadingFact: Sendable, Hashable, Codable {
+    public var level: Int
+    public var text: String
+    /// GitHub-style id; h2–h4 are linkable and listed in the table of contents.
+    public var id: String
+    public var location: SourceLocation
+}
+
+/// A link or image in the body, in document order.
+public struct LinkFact: Sendable, Hashable, Codable {
+    public var destination: String
+    /// The link's visible text, or an image's alt text.
+    public var text: String
+    public var isImage: Bool
+    public var location: SourceLocation
+}
+
+/// A run of prose, the unit the readability rules work on.
+public struct TextBlockFact: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        case paragraph, heading, listItem, tableCell
+    }
+    public var kind: Kind
+    public var text: String
+    public var line: Int
+}
+
+/// A `> [!…]` block quote.
+public struct CardFact: Sendable, Hashable, Codable {
+    public var kind: CareCardKind
+    public var listItemCount: Int
+    public var location: SourceLocation
+}
+
+/// A table; GFM tables always have a header row, but it may be left empty.
+public struct TableFact: Sendable, Hashable, Codable {
+    public var hasHeaderText: Bool
+    public var location: SourceLocation
+}
+
+/// What the whole-site stages need to know about one page body, gathered in one pass over
+/// the Markdown so the tree can be freed before the next page is parsed.
+public struct PageFacts: Sendable, Hashable, Codable {
+    public var headings: [HeadingFact] = []
+    public var links: [LinkFact] = []
+    public var textBlocks: [TextBlockFact] = []
+    public var cards: [CardFact] = []
+    public var tables: [TableFact] = []
+    /// Markers such as `[!CAUTION]` that name no known card.
+    public var unknownCardMarkers: [UnknownCardMarker] = []
+    /// Raw HTML in the body, which is dropped unless the site allows it.
+    public var rawHTML: [SourceLocation] = []
+    /// Indexes into the glossary of the terms the page uses, with the first use of each.
+    public var glossaryTerms: [GlossaryUse] = []
+    public var wordCount = 0
+
+    /// Ids that `#fragment` links to this page may use.
+    public var anchors: Set<String> { Set(headings.map(\.id)) }
+}
+
+public struct UnknownCardMarker: Sendable, Hashable, Codable {
+    public var name: String
+    public var location: SourceLocation
+}
+
+public struct GlossaryUse: Sendable, Hashable, Codable {
+    public var entryIndex: Int
+    public var location: SourceLocation
+}

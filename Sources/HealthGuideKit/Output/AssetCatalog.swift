@@ -1,0 +1,38 @@
+import Foundation
+
+/// Copies `Templates/assets/` to the output. Stylesheets and scripts get content-hashed
+/// names (`site.3f2a1c9e.css`) so hosts can cache them forever; other files keep their names.
+struct AssetCatalog {
+    struct Asset {
+        var sourcePath: String
+        /// Output path: `assets/site.3f2a1c9e.css`.
+        var outputPath: String
+        var data: Data
+    }
+
+    let assets: [Asset]
+
+    /// Asset file name → output path, for templates.
+    var outputPaths: [String: String] {
+        Dictionary(uniqueKeysWithValues: assets.map { (($0.sourcePath as NSString).lastPathComponent, $0.outputPath) })
+    }
+
+    var fingerprint: String { ContentHash.of(parts: assets.map(\.outputPath)) }
+
+    init(templatesDirectory: URL) {
+        let root = templatesDirectory.standardizedFileURL.path + "/assets"
+        var assets: [Asset] = []
+        let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted()
+        for file in files where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let absolute = root + "/" + file
+            guard !FileSystem.isDirectory(absolute), let data = FileManager.default.contents(atPath: absolute) else { continue }
+            let name = file as NSString
+            let fingerprinted = ["css", "js"].contains(name.pathExtension)
+            let outputName = fingerprinted
+                ? "\(name.deletingPathExtension).\(ContentHash.of(data).prefix(8)).\(name.pathExtension)"
+                : file
+            assets.append(Asset(sourcePath: file, outputPath: "assets/" + outputName, data: data))
+        }
+        self.assets = assets
+    }
+}

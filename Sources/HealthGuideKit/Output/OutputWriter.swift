@@ -1,0 +1,128 @@
+import Foundation
+
+/// Writes output files atomically: each file is written in full to a temporary file under
+/// `.healthguide/tmp/` on the same file system, then renamed into place, so a reader (or a
+/// build killed half-way) never sees a partial page. Files whose bytes did not change are
+/// not rewritten.
+final class OutputWriter: @unchecked Sendable {
+    let root: String
+    private let temporaryFolder: String
+    private let previous: BuildManifest
+    private let lock = NSLock()
+    private var entries: [String: BuildManifest.Entry] = [:]
+    private var writtenCount = 0
+    private var unchangedCount = 0
+    private var failures: [Diagnostic] = []
+
+    init(root: String, previous: BuildManifest) {
+        self.root = root
+        self.previous = previous
+        temporaryFolder = root + "/" + BuildManifest.folder + "/tmp"
+    }
+
+    /// Creates the output and scratch folders and clears temporary files a killed build left.
+    /// Until this build finishes, the manifest on disk lists the old files with no hashes: a
+    /// build killed half-way is followed by one that rewrites everything, yet still knows which
+    /// old files are its own to remove.
+    func prepare() throws {
+        try? FileManager.default.removeItem(atPath: temporaryFolder)
+        try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
+        var pending = BuildManifest()
+        for path in previous.files.keys { pending.files[path] = BuildManifest.Entry(hash: "", inputs: "") }
+        try replaceManifest(with: pending)
+    }
+
+    private func replaceManifest(with manifest: BuildManifest) throws {
+        let temporary = temporaryFolder + "/manifest"
+        guard FileManager.default.createFile(atPath: temporary, contents: manifest.encoded()),
+              rename(temporary, BuildManifest.path(in: root)) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    var written: Int { lock.withLock { writtenCount } }
+    var unchanged: Int { lock.withLock { unchangedCount } }
+    var errors: [Diagnostic] { lock.withLock { failures } }
+    var manifest: BuildManifest { lock.withLock { BuildManifest(files: entries) } }
+
+    /// True when the last build made `path` from the same inputs and the file is still there.
+    func isCurrent(_ path: String, inputs: String) -> Bool {
+        guard let entry = previous.files[path], entry.inputs == inputs,
+              FileManager.default.fileExists(atPath: root + "/" + path) else { return false }
+        lock.withLock {
+            entries[path] = entry
+            unchangedCount += 1
+        }
+        return true
+    }
+
+    func write(_ text: String, to path: String, inputs: String = "") {
+        write(Data(text.utf8), to: path, inputs: inputs)
+    }
+
+    func write(_ data: Data, to path: String, inputs: String = "") {
+        let hash = ContentHash.of(data)
+        let destination = root + "/" + path
+        let entry = BuildManifest.Entry(hash: hash, inputs: inputs)
+        if let old = previous.files[path], old.hash == hash, Self.size(of: destination) == data.count {
+            lock.withLock {
+                entries[path] = entry
+                unchangedCount += 1
+            }
+            return
+        }
+        do {
+            let folder = (destination as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let temporary = temporaryFolder + "/" + UUID().uuidString
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            guard rename(temporary, destination) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw NSError(domain: "HealthGuide", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: reason])
+            }
+            lock.withLock {
+                entries[path] = entry
+                writtenCount += 1
+            }
+        } catch {
+            lock.withLock {
+                failures.append(Diagnostic(file: DisplayPaths().display(destination), location: nil, severity: .error,
+                                           message: "could not write: \(error.localizedDescription)", rule: "write-failed"))
+            }
+        }
+    }
+
+    /// Deletes the files the last build wrote that this build did not, and then empty folders
+    /// they leave. Returns how many files were removed. Never touches files it did not write.
+    func removeStale() -> Int {
+        let current = lock.withLock { entries }
+        var removed = 0
+        for path in previous.files.keys.sorted() where current[path] == nil {
+            let absolute = root + "/" + path
+            guard (try? FileManager.default.removeItem(atPath: absolute)) != nil else { continue }
+            removed += 1
+            var folder = (absolute as NSString).deletingLastPathComponent
+            while folder.hasPrefix(root + "/"),
+                  let contents = try? FileManager.default.contentsOfDirectory(atPath: folder), contents.isEmpty {
+                try? FileManager.default.removeItem(atPath: folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return removed
+    }
+
+    /// Saves the manifest last: only a finished build vouches for its files.
+    func saveManifest() throws {
+        try replaceManifest(with: manifest)
+        try? FileManager.default.removeItem(atPath: temporaryFolder)
+    }
+
+    private static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+}

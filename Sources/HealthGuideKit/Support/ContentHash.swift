@@ -1,0 +1,31 @@
+import Crypto
+import Foundation
+
+/// Short SHA-256 fingerprints: of file contents for the build manifest, of assets for their
+/// cache-busting names.
+enum ContentHash {
+    static func of(_ data: Data) -> String {
+        hex(SHA256.hash(data: data))
+    }
+
+    static func of(_ text: String) -> String {
+        of(Data(text.utf8))
+    }
+
+    /// A fingerprint of several parts; the separator keeps ("ab","c") apart from ("a","bc").
+    static func of(parts: [String]) -> String {
+        var hasher = SHA256()
+        for part in parts {
+            hasher.update(data: Data(part.utf8))
+            hasher.update(data: Data([0]))
+        }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.prefix(12).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+    }
+}

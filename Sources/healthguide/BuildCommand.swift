@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import HealthGuideKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        Reads Content/ and Templates/ and writes a static site to Site/. Only pages whose inputs
+        changed are rendered again; pages of deleted articles are removed; files the build did
+        not write (a CNAME, say) are left alone.
+
+        Problems are printed as 'file:line:column: error: message [rule]'. Exit status: 0 built,
+        1 content errors (or warnings with --strict), 2 bad options, settings or templates.
+        """
+    )
+
+    @OptionGroup var location: SiteLocationOptions
+
+    @Option(help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
+    var output = "Site"
+
+    @Flag(help: "Ignore the last build and render every page again.")
+    var clean = false
+
+    @Flag(help: "Fail on warnings too (use in CI).")
+    var strict = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The published address, overriding base_url in site.yml.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp("Judge review dates as of this day instead of today.", valueName: "YYYY-MM-DD"))
+    var today: CalendarDate?
+
+    func run() throws {
+        var options = location.buildOptions(output: output)
+        options.clean = clean
+        options.strict = strict
+        options.baseURL = baseURL
+        if let today { options.today = today }
+        let result = SiteBuilder(options: options).build()
+        Terminal.printDiagnostics(result.diagnostics)
+        switch result.status {
+        case .success:
+            print(result.summary)
+        case .contentErrors:
+            Terminal.printError("build failed: \(result.errorCount) error(s), \(result.warningCount) warning(s)"
+                                + (strict && result.errorCount == 0 ? " (warnings fail in --strict mode)" : ""))
+        case .configurationError:
+            Terminal.printError("nothing was built")
+        }
+        throw ExitCode(result.status.rawValue)
+    }
+}

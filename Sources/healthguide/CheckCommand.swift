@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import HealthGuideKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check links and the health-content rules without writing anything.",
+        discussion: "Exit status: 0 no errors, 1 content errors (or warnings with --strict), 2 bad options or settings."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var location: SiteLocationOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Judge review dates as of this day instead of today.", valueName: "YYYY-MM-DD"))
+    var today: CalendarDate?
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    func run() throws {
+        var options = location.buildOptions()
+        options.strict = strict
+        if let today { options.today = today }
+        let result = SiteBuilder(options: options).check()
+        switch format {
+        case .text:
+            Terminal.printDiagnostics(result.diagnostics)
+            if result.status == .success {
+                print("No errors, \(result.warningCount) warning(s).")
+            }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(CheckReport(result: result))
+            print(String(decoding: data, as: UTF8.self))
+        }
+        throw ExitCode(result.status.rawValue)
+    }
+}
+
+/// The JSON form of a check.
+struct CheckReport: Encodable {
+    var errors: Int
+    var warnings: Int
+    var diagnostics: [Diagnostic]
+
+    init(result: BuildResult) {
+        errors = result.errorCount
+        warnings = result.warningCount
+        diagnostics = result.diagnostics
+    }
+}

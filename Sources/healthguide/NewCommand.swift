@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import HealthGuideKit
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a new article with valid front matter.",
+        discussion: "Example: healthguide new stretches \"Child's pose\" creates Content/stretches/childs-pose.md."
+    )
+
+    @Argument(help: "The section id from site.yml (causes, treatments…).")
+    var section: String
+
+    @Argument(help: "The article's title, in quotes.")
+    var title: String
+
+    @Option(help: ArgumentHelp("The content folder.", valueName: "dir"))
+    var content = "Content"
+
+    @Option(help: ArgumentHelp("The review date to write (default today).", valueName: "YYYY-MM-DD"))
+    var today: CalendarDate?
+
+    func run() throws {
+        do {
+            let path = try ArticleScaffold(contentDirectory: URL(fileURLWithPath: content))
+                .create(section: section, title: title, today: today ?? .today)
+            print("Created \(DisplayPaths().display(path))")
+        } catch let error as ArticleScaffold.Failure {
+            Terminal.printError(error.message)
+            throw ExitCode(2)
+        }
+    }
+}

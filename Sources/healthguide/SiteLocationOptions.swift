@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import HealthGuideKit
+
+/// The folder options shared by `build` and `check`.
+struct SiteLocationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The folder with site.yml and the articles.", valueName: "dir"))
+    var content = "Content"
+
+    @Option(help: ArgumentHelp("The folder with the Mustache templates and assets/.", valueName: "dir"))
+    var templates = "Templates"
+
+    @Flag(help: "Include articles marked 'draft: true'.")
+    var drafts = false
+
+    func buildOptions(output: String = "Site") -> BuildOptions {
+        var options = BuildOptions(contentDirectory: URL(fileURLWithPath: content),
+                                   templatesDirectory: URL(fileURLWithPath: templates),
+                                   outputDirectory: URL(fileURLWithPath: output))
+        options.includeDrafts = drafts
+        return options
+    }
+}
+
+/// Prints diagnostics to standard error, like a compiler.
+enum Terminal {
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    }
+}
+
+/// Parses `--today YYYY-MM-DD`.
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(iso: argument)
+    }
+}

@@ -1,0 +1,86 @@
+// Search for HealthGuide sites: loads the prebuilt index once, matches word prefixes,
+// ranks title hits first. Plain JavaScript, no network beyond this site.
+(function () {
+  "use strict";
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  if (!input || !status || !list) return;
+  var root = input.getAttribute("data-index").replace(/search-index\.json$/, "");
+  var entries = null;
+
+  function words(text) {
+    return text.toLowerCase().split(/[^a-z0-9\u00c0-\u024f'-]+/).filter(function (w) { return w.length > 0; });
+  }
+
+  function hasPrefix(haystack, prefix) {
+    for (var i = 0; i < haystack.length; i++) {
+      if (haystack[i].indexOf(prefix) === 0) return true;
+    }
+    return false;
+  }
+
+  function score(entry, terms) {
+    var total = 0;
+    for (var i = 0; i < terms.length; i++) {
+      var term = terms[i];
+      var points = 0;
+      if (hasPrefix(entry.title, term)) points = 100;
+      else if (hasPrefix(entry.headings, term)) points = 20;
+      else if (hasPrefix(entry.summary, term)) points = 10;
+      else if (hasPrefix(entry.body, term)) points = 1;
+      if (points === 0) return 0;
+      total += points;
+    }
+    return total;
+  }
+
+  function show(query) {
+    var terms = words(query);
+    list.textContent = "";
+    if (terms.length === 0) { status.textContent = ""; return; }
+    var hits = [];
+    entries.forEach(function (entry) {
+      var points = score(entry, terms);
+      if (points > 0) hits.push({ entry: entry, points: points });
+    });
+    hits.sort(function (a, b) { return b.points - a.points || a.entry.t.localeCompare(b.entry.t); });
+    status.textContent = hits.length === 0
+      ? "No pages match \u201c" + query + "\u201d."
+      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " \u201c" + query + "\u201d.";
+    hits.slice(0, 30).forEach(function (hit) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + hit.entry.u;
+      link.textContent = hit.entry.t;
+      var summary = document.createElement("p");
+      summary.textContent = hit.entry.s;
+      item.appendChild(link);
+      item.appendChild(summary);
+      list.appendChild(item);
+    });
+  }
+
+  function prepare(raw) {
+    return raw.map(function (entry) {
+      return { t: entry.t, u: entry.u, s: entry.s,
+               title: words(entry.t), headings: words(entry.h), summary: words(entry.s), body: entry.w.split(" ") };
+    });
+  }
+
+  var request = new XMLHttpRequest();
+  request.open("GET", input.getAttribute("data-index"));
+  request.onload = function () {
+    if (request.status !== 200 && request.status !== 0) { status.textContent = "Search is not available right now."; return; }
+    entries = prepare(JSON.parse(request.responseText));
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { input.value = query; show(query); }
+  };
+  request.onerror = function () { status.textContent = "Search is not available right now."; };
+  request.send();
+
+  input.addEventListener("input", function () { if (entries) show(input.value); });
+  input.form.addEventListener("submit", function (event) {
+    if (entries) { event.preventDefault(); show(input.value); }
+  });
+})();
