@@ -5,7 +5,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 HEALTHGUIDE = .build/debug/healthguide
 
-.PHONY: site test serve check deps clean
+.PHONY: site test serve check deps clean bench e2e
 
 deps:
 	@./scripts/install-system-deps.sh
@@ -24,3 +24,21 @@ test: deps
 
 clean:
 	rm -rf .build Site
+
+# Preview at http://127.0.0.1:4000/, rebuilding and reloading on every save; Ctrl-C stops it.
+# `make serve PORT=4001` picks another port.
+PORT ?= 4000
+serve: $(HEALTHGUIDE)
+	$(HEALTHGUIDE) serve --port $(PORT)
+
+# Benchmarks (release build); not part of `make test`. BENCH_SIZES and BENCH_RUNS override.
+bench: deps
+	$(SWIFT) build -c release --product healthguide
+	@test -x /usr/bin/time || ./scripts/install-system-deps.sh --apt time
+	python3 bench/run.py
+
+# Browser tests of the real site: every HTML file through the Nu HTML Checker, axe-core in
+# headless Chromium (light and dark), screenshots into e2e/screenshots/, search by typing.
+# Installs Debian's chromium and chromium-driver and a venv in e2e/.venv when missing.
+e2e: $(HEALTHGUIDE)
+	HEALTHGUIDE=$(HEALTHGUIDE) ./e2e/run.sh

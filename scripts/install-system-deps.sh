@@ -1,7 +1,23 @@
 #!/usr/bin/env bash
 # Installs the C library HealthGuide parses Markdown with (cmark-gfm) when it is missing:
 # apt-get on Debian/Ubuntu (with sudo when not root), Homebrew on macOS.
+# `install-system-deps.sh --apt PACKAGE…` installs other Debian packages the same way
+# (the benchmark's /usr/bin/time, the browser tests' Chromium).
 set -euo pipefail
+
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+if [ "${1:-}" = "--apt" ]; then
+  shift
+  command -v apt-get >/dev/null 2>&1 || { echo "error: apt-get is needed to install $*" >&2; exit 2; }
+  apt_install "$@"
+  exit 0
+fi
 
 have_cmark() {
   if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcmark-gfm; then
@@ -20,12 +36,8 @@ if have_cmark; then
 fi
 
 if command -v apt-get >/dev/null 2>&1; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   echo "Installing cmark-gfm with apt-get…"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
-    libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config >/dev/null
+  apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 elif command -v brew >/dev/null 2>&1; then
   echo "Installing cmark-gfm with Homebrew…"
   brew install cmark-gfm pkg-config

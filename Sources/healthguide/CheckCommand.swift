@@ -6,7 +6,15 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check links and the health-content rules without writing anything.",
-        discussion: "Exit status: 0 no errors, 1 content errors (or warnings with --strict), 2 bad options or settings."
+        discussion: """
+        Rules and their default severities: \(RuleEngine.standardRules.map { "\($0.id) (\($0.defaultSeverity.rawValue))" }.joined(separator: ", ")).
+        Set a rule's severity in site.yml: 'rules: { orphan: error, long-paragraph: off }'.
+
+        --report prints the editor's table: reading grade, words, reading minutes, sources and
+        next review date of every article. The JSON output always holds these records.
+
+        Exit status: 0 no errors, 1 content errors (or warnings with --strict), 2 bad options or settings.
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -24,6 +32,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(help: "Print the editor's table: reading grade, words, minutes, sources, next review.")
+    var report = false
+
     func run() throws {
         var options = location.buildOptions()
         options.strict = strict
@@ -32,12 +43,15 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             Terminal.printDiagnostics(result.diagnostics)
+            if report, !result.articles.isEmpty {
+                print(ArticleRecord.table(result.articles))
+            }
             if result.status == .success {
                 print("No errors, \(result.warningCount) warning(s).")
             }
         case .json:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(CheckReport(result: result))
             print(String(decoding: data, as: UTF8.self))
         }
@@ -50,10 +64,12 @@ struct CheckReport: Encodable {
     var errors: Int
     var warnings: Int
     var diagnostics: [Diagnostic]
+    var articles: [ArticleRecord]
 
     init(result: BuildResult) {
         errors = result.errorCount
         warnings = result.warningCount
         diagnostics = result.diagnostics
+        articles = result.articles
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct HealthGuide: ParsableCommand {
+struct HealthGuide: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "healthguide",
         abstract: "Build patient-education websites from Markdown.",
@@ -9,7 +9,7 @@ struct HealthGuide: ParsableCommand {
         Write articles in Content/<section>/<slug>.md, run 'healthguide build', and publish the
         Site/ folder on any static web host.
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 }

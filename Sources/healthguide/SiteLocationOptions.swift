@@ -33,6 +33,16 @@ enum Terminal {
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
     }
+
+    /// A line on standard output, written at once even into a file or a pipe (`serve` runs
+    /// for long, and its log is read as it goes).
+    static func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func printWarning(_ message: String) {
+        FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
+    }
 }
 
 /// Parses `--today YYYY-MM-DD`.

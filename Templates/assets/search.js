@@ -8,6 +8,7 @@
   if (!input || !status || !list) return;
   var root = input.getAttribute("data-index").replace(/search-index\.json$/, "");
   var entries = null;
+  var LIMIT = 50;
 
   function words(text) {
     return text.toLowerCase().split(/[^a-z0-9\u00c0-\u024f'-]+/).filter(function (w) { return w.length > 0; });
@@ -46,9 +47,10 @@
     });
     hits.sort(function (a, b) { return b.points - a.points || a.entry.t.localeCompare(b.entry.t); });
     status.textContent = hits.length === 0
-      ? "No pages match \u201c" + query + "\u201d."
-      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " \u201c" + query + "\u201d.";
-    hits.slice(0, 30).forEach(function (hit) {
+      ? "No pages match \u201c" + query + "\u201d. Try another word, or fewer words."
+      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " \u201c" + query + "\u201d." +
+        (hits.length > LIMIT ? " These are the first " + LIMIT + "." : "");
+    hits.slice(0, LIMIT).forEach(function (hit) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = root + hit.entry.u;

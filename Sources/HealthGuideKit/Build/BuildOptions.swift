@@ -54,6 +54,8 @@ public struct BuildResult: Sendable {
     public var status: BuildStatus
     public var diagnostics: [Diagnostic]
     public var written = 0
+    /// The output paths written, sorted: the preview server tells a stylesheet swap from a page change.
+    public var writtenFiles: [String] = []
     public var unchanged = 0
     public var removed = 0
     /// Pages whose templates were rendered in this build (the rest were proven current).
@@ -62,6 +64,8 @@ public struct BuildResult: Sendable {
     public var seconds = 0.0
     /// The linked site, for reports; nil when loading failed.
     public var graph: SiteGraph?
+    /// The editor's record of every article; filled by `check()` only.
+    public var articles: [ArticleRecord] = []
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

@@ -18,6 +18,7 @@ public struct SiteBuilder: Sendable {
         }
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = site.graph
+        result.articles = ArticleRecord.all(in: site.graph, config: site.content.config)
         return finish(result, started: started)
     }
 
@@ -43,8 +44,7 @@ public struct SiteBuilder: Sendable {
         guard result.status == .success else { return finish(result, started: started) }
 
         let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
-        let previous = options.clean ? BuildManifest() : BuildManifest.load(from: outputRoot)
-        let writer = OutputWriter(root: outputRoot, previous: previous)
+        let writer = OutputWriter(root: outputRoot, previous: BuildManifest.load(from: outputRoot), reusesPrevious: !options.clean)
         do {
             try writer.prepare()
         } catch {
@@ -69,6 +69,7 @@ public struct SiteBuilder: Sendable {
         result.diagnostics = log.all
         result.status = status(of: log)
         result.written = writer.written
+        result.writtenFiles = writer.writtenFiles
         result.unchanged = writer.unchanged
         result.rendered = rendering.rendered
         result.searchIndexBytes = rendering.searchIndexBytes

@@ -20,15 +20,18 @@ struct SiteRenderer {
         for asset in assets.assets {
             writer.write(asset.data, to: asset.outputPath)
         }
-        for file in site.content.staticFiles {
+        // The loader has hashed every media file already; an unchanged one is not read again.
+        for file in site.content.staticFiles where !writer.isCurrent(file.path, inputs: file.contentHash) {
             if let data = FileManager.default.contents(atPath: file.absolutePath) {
-                writer.write(data, to: file.path)
+                writer.write(data, to: file.path, inputs: file.contentHash)
             }
         }
         let builder = PageContextBuilder(graph: graph, config: config, glossary: site.content.glossary,
                                          layout: LayoutContext(config: config, sections: config.sections, assets: assets.outputPaths))
-        /// Every page depends on these; any change to them changes every fingerprint.
-        let shared = [templates.fingerprint, assets.fingerprint, site.content.configHash, site.content.glossaryHash, config.baseURL]
+        /// Every page depends on these; any change to them changes every fingerprint. Templates
+        /// and asset names are not here: each page adds its own template's fingerprint, and the
+        /// asset names it links to are in its context.
+        let shared = [site.content.configHash, site.content.glossaryHash, config.baseURL]
         let matcher = GlossaryMatcher(entries: site.content.glossary)
 
         let renderedPages = Array(graph.pages.indices).parallelMap { index -> Bool in
@@ -78,7 +81,8 @@ struct SiteRenderer {
         let page = graph.pages[index]
         let outputPath = SitePath.outputFile(for: page.url)
         let destinations = graph.linkDestinations[index].map { $0 ?? "\u{0}" }
-        let inputs = ContentHash.of(parts: shared + [page.source.contentHash, CanonicalText.of(context)] + destinations)
+        let inputs = ContentHash.of(parts: shared + [templates.fingerprints[template] ?? "", page.source.contentHash,
+                                                     CanonicalText.of(context)] + destinations)
         if writer.isCurrent(outputPath, inputs: inputs) { return false }
         let document = MarkdownDocument(markdown: page.source.body)
         let targets = MarkdownScanner(glossary: matcher, lineOffset: page.source.bodyLineOffset).scanWithTargets(document).targets
@@ -95,7 +99,7 @@ struct SiteRenderer {
     /// Renders a page made only from the site graph (tags, glossary, search, 404).
     private func renderGenerated(_ context: TemplateContext, template: String, to url: String, shared: [String]) -> Bool {
         let outputPath = SitePath.outputFile(for: url)
-        let inputs = ContentHash.of(parts: shared + [template, CanonicalText.of(context)])
+        let inputs = ContentHash.of(parts: shared + [template, templates.fingerprints[template] ?? "", CanonicalText.of(context)])
         if writer.isCurrent(outputPath, inputs: inputs) { return false }
         writer.write(templates.render(context, template: template), to: outputPath, inputs: inputs)
         return true

@@ -12,16 +12,21 @@ public struct Finding: Sendable {
     public var location: SourceLocation?
     public var message: String
     public var hint: String?
+    /// Set when this finding is more serious than the rule's default (a reading grade above
+    /// the error limit, a review date in the future); a severity set for the rule in
+    /// `site.yml` still wins.
+    public var severity: Severity?
 
-    public init(file: String, location: SourceLocation?, message: String, hint: String? = nil) {
+    public init(file: String, location: SourceLocation?, message: String, hint: String? = nil, severity: Severity? = nil) {
         self.file = file
         self.location = location
         self.message = message
         self.hint = hint
+        self.severity = severity
     }
 
-    init(page: Page, location: SourceLocation?, message: String, hint: String? = nil) {
-        self.init(file: page.source.displayPath, location: location, message: message, hint: hint)
+    init(page: Page, location: SourceLocation?, message: String, hint: String? = nil, severity: Severity? = nil) {
+        self.init(file: page.source.displayPath, location: location, message: message, hint: hint, severity: severity)
     }
 }
 

@@ -9,6 +9,25 @@ public struct RuleEngine: Sendable {
 
     /// Every rule HealthGuide ships, in the order their findings are most useful.
     public static let standardRules: [any ContentRule] = [
+        // Safety first: advice on when to get help, medicines, review dates and sources.
+        EmergencyCardRule(),
+        EmptyCareCardRule(),
+        CareCardCountRule(),
+        MedicinesRule(),
+        ReviewDateRule(),
+        SourcesRule(),
+        // Plain language.
+        ReadabilityRule(),
+        LongSentenceRule(),
+        LongParagraphRule(),
+        // Accessibility.
+        AltTextRule(),
+        HeadingOrderRule(),
+        LinkTextRule(),
+        TableHeaderRule(),
+        DuplicateTitleRule(),
+        // Site structure and markup.
+        OrphanRule(),
         RawHTMLRule(),
         UnknownCardRule(),
     ]
@@ -16,10 +35,11 @@ public struct RuleEngine: Sendable {
     public func run(_ context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for rule in rules {
+            // nil: not configured; .some(nil): configured 'off'.
             let configured = context.config.ruleSeverities[rule.id]
-            let severity: Severity? = configured ?? rule.defaultSeverity
-            guard let severity else { continue }
+            if case .some(.none) = configured { continue }
             for finding in rule.check(context) {
+                let severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
                 diagnostics.append(Diagnostic(file: finding.file, location: finding.location, severity: severity,
                                               message: finding.message, rule: rule.id, hint: finding.hint))
             }

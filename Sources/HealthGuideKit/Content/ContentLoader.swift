@@ -155,8 +155,10 @@ public struct ContentLoader: Sendable {
         let page = SourcePage(kind: kind, path: path, displayPath: display, body: parts.body,
                               bodyLineOffset: parts.bodyLineOffset, frontMatter: matter,
                               contentHash: ContentHash.of(data))
-        let failed = decoder.reader.diagnostics.contains { $0.severity == .error }
-        return (failed ? nil : page, decoder.reader.diagnostics)
+        // A page with front-matter errors still goes through linking, so one run reports
+        // its broken links too; the errors already stop anything being written.
+        let unreadable = decoder.reader.diagnostics.contains { $0.rule == "yaml-syntax" }
+        return (unreadable ? nil : page, decoder.reader.diagnostics)
     }
 
     private func decodeText(_ data: Data, file: String, log: DiagnosticLog) -> String? {

@@ -6,9 +6,12 @@ enum Suggestion {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance < (best?.distance ?? Int.max) {
-                best = (candidate, distance)
+            // Ties go to the alphabetically first candidate, so suggestions never depend on
+            // the order a dictionary happens to list its keys.
+            if let current = best, distance > current.distance || (distance == current.distance && candidate >= current.candidate) {
+                continue
             }
+            best = (candidate, distance)
         }
         guard let best else { return nil }
         let allowed = max(2, min(target.count, best.candidate.count) / 3)

@@ -31,11 +31,15 @@ struct MarkdownScanner {
         var openLink: Int?
         var skipped = Set<OpaquePointer>()
         var usedTerms = Set<Int>()
+        var lastPosition = SourceLocation(line: lineOffset + 1, column: 1)
 
         for (pointer, entering) in document.nodes() {
             let node = MarkdownNode(pointer: pointer)
             let type = node.type
             if skipped.contains(pointer) { continue }
+            // cmark-gfm gives the `https://…` URLs it autolinks no position; they start where the text before them ends.
+            let at = node.line > 0 ? location(of: node) : lastPosition
+            if entering { lastPosition = at }
             switch type {
             case CMARK_NODE_HEADING where entering:
                 let text = node.plainText.trimmingWhitespace
@@ -43,10 +47,10 @@ struct MarkdownScanner {
                 facts.headings.append(HeadingFact(level: node.headingLevel, text: text, id: id, location: location(of: node)))
                 targets.headings.append((pointer, id))
                 lastHeadingLevel = node.headingLevel
-                block = TextBlockFact(kind: .heading, text: "", line: node.line + lineOffset)
+                block = TextBlockFact(kind: .heading, line: node.line + lineOffset)
             case CMARK_NODE_PARAGRAPH where entering:
                 let inItem = node.parent?.type == CMARK_NODE_ITEM
-                block = TextBlockFact(kind: inItem ? .listItem : .paragraph, text: "", line: node.line + lineOffset)
+                block = TextBlockFact(kind: inItem ? .listItem : .paragraph, line: node.line + lineOffset)
             case CMARK_NODE_HEADING, CMARK_NODE_PARAGRAPH:
                 finish(&block, into: &facts)
             case CMARK_NODE_BLOCK_QUOTE where entering:
@@ -59,7 +63,7 @@ struct MarkdownScanner {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
                     facts.links.append(LinkFact(destination: node.url, text: "", isImage: type == CMARK_NODE_IMAGE,
-                                                location: location(of: node)))
+                                                location: at))
                     openLink = facts.links.count - 1
                     targets.links.append(pointer)
                 } else {
@@ -70,7 +74,8 @@ struct MarkdownScanner {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let literal = node.literal
                 if let openLink { facts.links[openLink].text += literal }
-                block?.text += literal
+                block?.append(literal, at: at)
+                lastPosition = SourceLocation(line: at.line, column: at.column + literal.utf8.count)
                 if type == CMARK_NODE_TEXT, openLink == nil, block != nil, block?.kind != .heading {
                     targets.glossaryText.append(pointer)
                     recordGlossaryUses(in: literal, node: node, used: &usedTerms, facts: &facts)
@@ -105,7 +110,7 @@ struct MarkdownScanner {
             facts.tables.append(TableFact(hasHeaderText: !headerText.isEmpty, location: location(of: node)))
         case "table_cell":
             if entering {
-                block = TextBlockFact(kind: .tableCell, text: "", line: node.line + lineOffset)
+                block = TextBlockFact(kind: .tableCell, line: node.line + lineOffset)
             } else {
                 finish(&block, into: &facts)
             }
@@ -116,7 +121,7 @@ struct MarkdownScanner {
 
     private func finish(_ block: inout TextBlockFact?, into facts: inout PageFacts) {
         if var finished = block {
-            finished.text = finished.text.trimmingWhitespace
+            finished.trimWhitespace()
             if !finished.text.isEmpty { facts.textBlocks.append(finished) }
         }
         block = nil

@@ -24,6 +24,44 @@ public struct TextBlockFact: Sendable, Hashable, Codable {
     public var kind: Kind
     public var text: String
     public var line: Int
+    /// Where each run of `text` starts in the file, so a sentence found in the text can be
+    /// pointed at exactly even when links or emphasis split it over several nodes.
+    var runs: [TextRun] = []
+
+    init(kind: Kind, line: Int) {
+        self.kind = kind
+        self.text = ""
+        self.line = line
+    }
+
+    mutating func append(_ literal: String, at location: SourceLocation) {
+        runs.append(TextRun(offset: text.utf8.count, location: location))
+        text += literal
+    }
+
+    /// Trims the text; runs keep pointing at the same characters (a run starting in the
+    /// trimmed space gets a negative offset, which `location(atUTF8Offset:)` handles).
+    mutating func trimWhitespace() {
+        let leading = text.prefix(while: \.isWhitespace).utf8.count
+        text = text.trimmingWhitespace
+        if leading > 0 {
+            runs = runs.map { TextRun(offset: $0.offset - leading, location: $0.location) }
+        }
+    }
+
+    /// The file position of the character at `offset` (UTF-8 bytes into `text`), counted
+    /// from the start of its run as cmark counts columns.
+    func location(atUTF8Offset offset: Int) -> SourceLocation {
+        guard let run = runs.last(where: { $0.offset <= offset }) else { return SourceLocation(line: line, column: 1) }
+        return SourceLocation(line: run.location.line, column: run.location.column + offset - run.offset)
+    }
+}
+
+/// The start of one text node inside a `TextBlockFact`.
+struct TextRun: Sendable, Hashable, Codable {
+    /// UTF-8 offset into the block's text.
+    var offset: Int
+    var location: SourceLocation
 }
 
 /// A `> [!…]` block quote.

@@ -17,8 +17,6 @@ struct AssetCatalog {
         Dictionary(uniqueKeysWithValues: assets.map { (($0.sourcePath as NSString).lastPathComponent, $0.outputPath) })
     }
 
-    var fingerprint: String { ContentHash.of(parts: assets.map(\.outputPath)) }
-
     init(templatesDirectory: URL) {
         let root = templatesDirectory.standardizedFileURL.path + "/assets"
         var assets: [Asset] = []

@@ -3,20 +3,24 @@ import Foundation
 /// Writes output files atomically: each file is written in full to a temporary file under
 /// `.healthguide/tmp/` on the same file system, then renamed into place, so a reader (or a
 /// build killed half-way) never sees a partial page. Files whose bytes did not change are
-/// not rewritten.
+/// not rewritten, unless the build is clean.
 final class OutputWriter: @unchecked Sendable {
     let root: String
     private let temporaryFolder: String
     private let previous: BuildManifest
+    /// False for a clean build: every file is written again, and the last build's manifest
+    /// serves only to find the files it wrote that are no longer made.
+    private let reusesPrevious: Bool
     private let lock = NSLock()
     private var entries: [String: BuildManifest.Entry] = [:]
-    private var writtenCount = 0
+    private var writtenPaths: [String] = []
     private var unchangedCount = 0
     private var failures: [Diagnostic] = []
 
-    init(root: String, previous: BuildManifest) {
+    init(root: String, previous: BuildManifest, reusesPrevious: Bool = true) {
         self.root = root
         self.previous = previous
+        self.reusesPrevious = reusesPrevious
         temporaryFolder = root + "/" + BuildManifest.folder + "/tmp"
     }
 
@@ -40,14 +44,16 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    var written: Int { lock.withLock { writtenCount } }
+    var written: Int { lock.withLock { writtenPaths.count } }
+    /// Output paths written by this build, sorted.
+    var writtenFiles: [String] { lock.withLock { writtenPaths.sorted() } }
     var unchanged: Int { lock.withLock { unchangedCount } }
     var errors: [Diagnostic] { lock.withLock { failures } }
     var manifest: BuildManifest { lock.withLock { BuildManifest(files: entries) } }
 
     /// True when the last build made `path` from the same inputs and the file is still there.
     func isCurrent(_ path: String, inputs: String) -> Bool {
-        guard let entry = previous.files[path], entry.inputs == inputs,
+        guard reusesPrevious, let entry = previous.files[path], entry.inputs == inputs,
               FileManager.default.fileExists(atPath: root + "/" + path) else { return false }
         lock.withLock {
             entries[path] = entry
@@ -64,7 +70,7 @@ final class OutputWriter: @unchecked Sendable {
         let hash = ContentHash.of(data)
         let destination = root + "/" + path
         let entry = BuildManifest.Entry(hash: hash, inputs: inputs)
-        if let old = previous.files[path], old.hash == hash, Self.size(of: destination) == data.count {
+        if reusesPrevious, let old = previous.files[path], old.hash == hash, Self.size(of: destination) == data.count {
             lock.withLock {
                 entries[path] = entry
                 unchangedCount += 1
@@ -85,7 +91,7 @@ final class OutputWriter: @unchecked Sendable {
             }
             lock.withLock {
                 entries[path] = entry
-                writtenCount += 1
+                writtenPaths.append(path)
             }
         } catch {
             lock.withLock {

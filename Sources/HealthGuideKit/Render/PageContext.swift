@@ -31,10 +31,12 @@ struct LayoutContext {
             "canonical_url": config.baseURL + url,
             "root": root,
             "stylesheet": link(assets["site.css"] ?? "assets/site.css"),
+            "icon": link(assets["icon.svg"] ?? "assets/icon.svg"),
             "nav_sections": sections.map { section -> TemplateContext in
                 ["title": section.title, "url": link(section.id + "/"), "current": section.id == currentSection]
             },
             "search_url": link("search/"),
+            "is_search_page": url == "search/",
             "glossary_url": link("glossary/"),
             "has_breadcrumbs": !breadcrumbs.isEmpty,
             "breadcrumbs": breadcrumbs.map { crumb -> TemplateContext in ["title": crumb.title, "url": link(crumb.url)] },

@@ -32,6 +32,7 @@ struct PageContextBuilder {
             "related": graph.related[index].map(link),
             "has_backlinks": !graph.backlinks[index].isEmpty,
             "backlinks": graph.backlinks[index].map(link),
+            "backlink_count": String(graph.backlinks[index].count),
             "has_pagination": graph.previous[index] != nil || graph.next[index] != nil,
             "sources": matter.sources.map { source -> TemplateContext in
                 var entry: TemplateContext = ["title": source.title ?? "", "publisher": source.publisher ?? ""]
@@ -42,7 +43,7 @@ struct PageContextBuilder {
             "has_sources": !matter.sources.isEmpty,
             "has_tags": !matter.tags.isEmpty,
             "tags": matter.tags.map { tag -> TemplateContext in
-                ["name": tag, "url": SitePath.relative(from: page.url, to: "tags/\(tag)/")]
+                ["name": tag, "label": tagLabel(tag), "url": SitePath.relative(from: page.url, to: "tags/\(tag)/")]
             },
             "json_ld": StructuredData.article(page: page, config: config, section: section),
         ])
@@ -93,10 +94,12 @@ struct PageContextBuilder {
 
     func tag(_ tag: String, articles: [Int]) -> TemplateContext {
         let url = "tags/\(tag)/"
-        var context = layout.context(url: url, title: "Pages about \(tag.replacingOccurrences(of: "-", with: " "))",
+        var context = layout.context(url: url, title: "Pages about \(tagLabel(tag))",
                                      description: "Articles tagged \(tag).", currentSection: nil,
                                      breadcrumbs: [("Home", ""), ("Topics", "tags/")])
         context["tag"] = tag
+        context["has_articles"] = !articles.isEmpty
+        context["has_tags"] = false
         context["articles"] = articles.map { index -> TemplateContext in
             let target = graph.pages[index]
             return ["title": target.title, "summary": target.source.frontMatter.summary,
@@ -109,8 +112,11 @@ struct PageContextBuilder {
         let url = "tags/"
         var context = layout.context(url: url, title: "Topics", description: "Every topic in \(config.title).",
                                      currentSection: nil, breadcrumbs: [("Home", "")])
+        context["has_articles"] = false
+        context["has_tags"] = !graph.tags.isEmpty
         context["tags"] = graph.tags.map { entry -> TemplateContext in
-            ["name": entry.tag, "url": SitePath.relative(from: url, to: "tags/\(entry.tag)/"), "count": String(entry.articles.count)]
+            ["name": entry.tag, "label": tagLabel(entry.tag), "url": SitePath.relative(from: url, to: "tags/\(entry.tag)/"),
+             "count": String(entry.articles.count)]
         }
         return context
     }
@@ -138,9 +144,23 @@ struct PageContextBuilder {
                        breadcrumbs: [], linkBase: StructuredData.basePath(of: config.baseURL))
     }
 
+    /// A tag slug as words: `lower-back` → `lower back`.
+    private func tagLabel(_ tag: String) -> String {
+        tag.replacingOccurrences(of: "-", with: " ")
+    }
+
     private func pageLink(_ target: Int, from page: Page) -> TemplateContext {
         let other = graph.pages[target]
-        return ["title": other.title, "summary": other.source.frontMatter.summary,
+        return ["title": linkTitle(other), "summary": other.source.frontMatter.summary,
                 "url": SitePath.relative(from: page.url, to: other.url)]
+    }
+
+    /// A section page's `_index.md` often has no title of its own: it is named after its
+    /// section in `site.yml`, as in the navigation, never after its folder.
+    private func linkTitle(_ page: Page) -> String {
+        if case let .section(id) = page.source.kind, page.title.isEmpty || page.title == id {
+            return config.section(id: id)?.title ?? page.title
+        }
+        return page.title
     }
 }

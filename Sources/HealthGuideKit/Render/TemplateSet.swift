@@ -5,8 +5,9 @@ import Mustache
 /// top (`article.mustache`), partials in `partials/` (used as `{{> partials/header}}`).
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
-    /// Fingerprint of every template file, for the incremental build.
-    let fingerprint: String
+    /// Template name → fingerprint of its text and of every partial and parent it uses,
+    /// directly or through others: editing `tag.mustache` re-renders tag pages only.
+    let fingerprints: [String: String]
 
     /// Templates every site must have.
     static let requiredTemplates = ["layout", "home", "section", "article", "tag", "glossary", "search", "404"]
@@ -59,12 +60,33 @@ public struct TemplateSet: Sendable {
             }
         }
         guard !failed else { return nil }
-        let fingerprint = ContentHash.of(parts: sources.sorted { $0.name < $1.name }.flatMap { [$0.name, $0.text] })
-        return TemplateSet(library: MustacheLibrary(templates: templates), fingerprint: fingerprint)
+        return TemplateSet(library: MustacheLibrary(templates: templates), fingerprints: fingerprints(of: sources))
     }
 
     func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// The fingerprint of a template is over the texts of the templates it reaches.
+    private static func fingerprints(of sources: [(name: String, file: String, text: String)]) -> [String: String] {
+        var texts: [String: String] = [:]
+        var uses: [String: [String]] = [:]
+        for source in sources {
+            texts[source.name] = source.text
+            uses[source.name] = PartialReferences.find(in: source.text).map(\.name)
+        }
+        var fingerprints: [String: String] = [:]
+        for name in texts.keys {
+            var reached: Set<String> = [name]
+            var pending = [name]
+            while let next = pending.popLast() {
+                for used in uses[next] ?? [] where reached.insert(used).inserted {
+                    pending.append(used)
+                }
+            }
+            fingerprints[name] = ContentHash.of(parts: reached.sorted().flatMap { [$0, texts[$0] ?? ""] })
+        }
+        return fingerprints
     }
 
     private static func templateFiles(in root: String) -> [String] {

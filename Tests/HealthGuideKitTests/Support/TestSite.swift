@@ -15,11 +15,14 @@ final class TestSite {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `files` are paths inside `Content/` (or `Templates/…` when prefixed so). The real
-    /// templates are copied unless `realTemplates` is false.
-    init(_ files: [String: String], realTemplates: Bool = true) throws {
+    /// templates are copied unless `realTemplates` is false; `templatesFrom` copies another
+    /// site's, for tests that compare sites built from one snapshot of the templates.
+    init(_ files: [String: String], realTemplates: Bool = true, templatesFrom: TestSite? = nil) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("healthguide-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        if realTemplates {
+        if let other = templatesFrom {
+            try FileManager.default.copyItem(at: other.templates, to: templates)
+        } else if realTemplates {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: templates)
         }
         for (path, text) in files {

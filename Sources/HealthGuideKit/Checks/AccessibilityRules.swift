@@ -1,0 +1,114 @@
+import Foundation
+
+// Checks from WCAG 2.2 that the Markdown alone can answer.
+
+/// Screen-reader users hear the alt text instead of seeing the picture (WCAG 1.1.1).
+struct AltTextRule: PageRule {
+    let id = "alt-text"
+    let defaultSeverity = Severity.error
+
+    func check(page: Page, context: CheckContext) -> [Finding] {
+        page.facts.links.filter { $0.isImage && $0.text.trimmingWhitespace.isEmpty }.map { image in
+            Finding(page: page, location: image.location, message: "image '\(image.destination)' has no alt text",
+                    hint: "say what the picture shows inside the brackets: ![A person kneeling on all fours](…)")
+        }
+    }
+}
+
+/// Headings are how screen-reader users move through a page (WCAG 1.3.1). The template shows
+/// the page title as the one level-1 heading, so the body starts at `##` and goes down one
+/// level at a time.
+struct HeadingOrderRule: PageRule {
+    let id = "heading-order"
+    let defaultSeverity = Severity.warning
+
+    func check(page: Page, context: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        var previousLevel = 1
+        for heading in page.facts.headings {
+            if heading.level == 1 {
+                findings.append(Finding(page: page, location: heading.location,
+                                        message: "more than one level-1 heading: '\(heading.text)' (the page title is already one)",
+                                        hint: "use '##' for the main headings of the body"))
+            } else if heading.level > previousLevel + 1 {
+                findings.append(Finding(page: page, location: heading.location,
+                                        message: "heading '\(heading.text)' skips from level \(previousLevel) to level \(heading.level)",
+                                        hint: "use '\(String(repeating: "#", count: previousLevel + 1))' here"))
+            }
+            previousLevel = heading.level
+        }
+        return findings
+    }
+}
+
+/// Link text must say where the link goes, because screen readers list links out of context
+/// (WCAG 2.4.4): no "click here", no bare web address.
+struct LinkTextRule: PageRule {
+    let id = "link-text"
+    let defaultSeverity = Severity.warning
+
+    static let vagueTexts: Set<String> = [
+        "click", "click here", "go", "here", "learn more", "link", "more", "more info", "more information",
+        "page", "read more", "see here", "this", "this link", "this page",
+    ]
+
+    func check(page: Page, context: CheckContext) -> [Finding] {
+        page.facts.links.filter { !$0.isImage }.compactMap { link in
+            let text = link.text.trimmingWhitespace
+            let folded = text.lowercased().trimmingCharacters(in: .punctuationCharacters).trimmingWhitespace
+            if Self.vagueTexts.contains(folded) {
+                return Finding(page: page, location: link.location, message: "link text '\(text)' does not say where the link goes",
+                               hint: "use words that name the page: 'read about [ice and heat](…)'")
+            }
+            if Self.isBareAddress(text, destination: link.destination) {
+                return Finding(page: page, location: link.location, message: "link text is a bare web address '\(text)'",
+                               hint: "name the page or the site in the link text instead of its address")
+            }
+            return nil
+        }
+    }
+
+    static func isBareAddress(_ text: String, destination: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.")
+            || (text == destination && text.contains(":"))
+    }
+}
+
+/// Screen readers name each cell by its column header (WCAG 1.3.1); GFM tables always have a
+/// header row, but it can be left blank.
+struct TableHeaderRule: PageRule {
+    let id = "table-header"
+    let defaultSeverity = Severity.error
+
+    func check(page: Page, context: CheckContext) -> [Finding] {
+        page.facts.tables.filter { !$0.hasHeaderText }.map { table in
+            Finding(page: page, location: table.location, message: "table has no header text",
+                    hint: "name each column in the table's first row")
+        }
+    }
+}
+
+/// Two pages with one title cannot be told apart in search results, tabs and link lists
+/// (WCAG 2.4.2).
+struct DuplicateTitleRule: ContentRule {
+    let id = "duplicate-title"
+    let defaultSeverity = Severity.warning
+
+    func check(_ context: CheckContext) -> [Finding] {
+        var firstByTitle: [String: Page] = [:]
+        var findings: [Finding] = []
+        for page in context.graph.pages.sorted(by: { $0.source.path < $1.source.path }) {
+            let key = page.title.trimmingWhitespace.lowercased()
+            guard !key.isEmpty else { continue }
+            guard let first = firstByTitle[key] else {
+                firstByTitle[key] = page
+                continue
+            }
+            findings.append(Finding(page: page, location: page.source.frontMatter.locations["title"] ?? .start,
+                                    message: "title '\(page.title)' is also the title of \(first.source.displayPath)",
+                                    hint: "give each page a title of its own"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,59 @@
+/// The editor's view of one article: how hard it reads, how long it is, what it cites and
+/// when it is due for review. `healthguide check` reports one per article (`--report`, JSON).
+public struct ArticleRecord: Sendable, Hashable, Codable {
+    /// The file, as diagnostics name it.
+    public var path: String
+    public var title: String
+    /// Flesch-Kincaid grade, to one decimal.
+    public var grade: Double
+    /// Flesch reading ease (0–100, higher is easier), to one decimal.
+    public var readingEase: Double
+    /// SMOG grade, to one decimal.
+    public var smog: Double
+    public var words: Int
+    public var readingMinutes: Int
+    public var sources: Int
+    /// `YYYY-MM-DD`, as in front matter.
+    public var reviewed: String?
+    public var nextReview: String?
+
+    /// Patients reading health information, often on a phone, read at about 200 words a minute.
+    static let wordsPerMinute = 200
+
+    init(page: Page, config: SiteConfig) {
+        let readability = Readability(Sentence.all(in: page.facts))
+        let matter = page.source.frontMatter
+        path = page.source.displayPath
+        title = page.title
+        grade = readability.fleschKincaidGrade.roundedToTenth
+        readingEase = readability.fleschReadingEase.roundedToTenth
+        smog = readability.smogGrade.roundedToTenth
+        words = page.facts.wordCount
+        readingMinutes = (words + Self.wordsPerMinute - 1) / Self.wordsPerMinute
+        sources = matter.sources.count
+        reviewed = matter.reviewed?.iso
+        nextReview = matter.reviewed?.adding(months: config.reviewIntervalMonths).iso
+    }
+
+    /// One record per article of the site, by path.
+    static func all(in graph: SiteGraph, config: SiteConfig) -> [ArticleRecord] {
+        graph.pages.filter(\.isArticle).map { ArticleRecord(page: $0, config: config) }.sorted { $0.path < $1.path }
+    }
+
+    /// The `--report` table: a header and one aligned row per article.
+    public static func table(_ records: [ArticleRecord]) -> String {
+        let header = ["Article", "Grade", "Words", "Minutes", "Sources", "Next review"]
+        let rows = records.map { record in
+            [record.path, record.grade.oneDecimal, String(record.words), String(record.readingMinutes),
+             String(record.sources), record.nextReview ?? "-"]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([header] + rows).map { cells in
+            cells.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                // The article path and the date read left to right; numbers line up on the right.
+                return column == 0 || column == header.count - 1 ? cell + padding : padding + cell
+            }.joined(separator: "  ").trimmingWhitespace
+        }.joined(separator: "\n")
+    }
+}

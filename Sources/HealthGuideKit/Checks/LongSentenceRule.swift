@@ -1,0 +1,15 @@
+/// Sentences over 25 words are hard to follow, most of all for readers under stress.
+struct LongSentenceRule: PageRule {
+    let id = "long-sentence"
+    let defaultSeverity = Severity.warning
+
+    static let maximumWords = 25
+
+    func check(page: Page, context: CheckContext) -> [Finding] {
+        Sentence.all(in: page.facts).filter { $0.words.count > Self.maximumWords }.map { sentence in
+            Finding(page: page, location: sentence.location,
+                    message: "sentence of \(sentence.words.count) words is longer than \(Self.maximumWords): \(sentence.opening)",
+                    hint: "split it into two or three shorter sentences")
+        }
+    }
+}

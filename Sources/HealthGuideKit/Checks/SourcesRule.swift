@@ -1,0 +1,46 @@
+import Foundation
+
+/// Claims need sources a reader can follow up: at least one per article, each with a title
+/// and a publisher, and any URL a full web address.
+struct SourcesRule: PageRule {
+    let id = "sources"
+    let defaultSeverity = Severity.error
+
+    func check(page: Page, context: CheckContext) -> [Finding] {
+        guard page.isArticle else { return [] }
+        let matter = page.source.frontMatter
+        // A missing `sources:` field is already reported by the loader.
+        guard let fieldLocation = matter.locations["sources"] else { return [] }
+        guard !matter.sources.isEmpty else {
+            return [Finding(page: page, location: fieldLocation, message: "article lists no sources",
+                            hint: "add at least one source with a title and a publisher")]
+        }
+        var findings: [Finding] = []
+        for (index, source) in matter.sources.enumerated() {
+            let location = source.location ?? fieldLocation
+            let name = source.title.map { "source '\($0)'" } ?? "source \(index + 1)"
+            if source.title == nil {
+                findings.append(Finding(page: page, location: location, message: "\(name) has no title",
+                                        hint: "add 'title:' with the title of the page, leaflet or paper"))
+            }
+            if source.publisher == nil {
+                findings.append(Finding(page: page, location: location, message: "\(name) has no publisher",
+                                        hint: "add 'publisher:' with who published it (NHS, Mayo Clinic, a journal…)"))
+            }
+            if let url = source.url, !Self.isWebAddress(url) {
+                findings.append(Finding(page: page, location: location, message: "\(name) has a malformed URL '\(url)'",
+                                        hint: "write the full address, starting with https://"))
+            }
+        }
+        return findings
+    }
+
+    /// An absolute http(s) address with a dotted host and no spaces.
+    static func isWebAddress(_ text: String) -> Bool {
+        guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
+              let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
+              let host = components.host, host.contains("."), !host.hasPrefix("."), !host.hasSuffix(".")
+        else { return false }
+        return true
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HealthGuideKit
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// `healthguide serve`: builds the site, serves the output folder over HTTP, rebuilds when
+/// the content or the templates change, and tells open pages to reload.
+///
+/// The order matters: watching starts before the first build, so no save is missed; the server
+/// starts after it, so the first request finds a built site.
+public struct PreviewServer: Sendable {
+    public let options: BuildOptions
+    public let host: String
+    /// 0 picks a free port (tests).
+    public let port: Int
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case portInUse(host: String, port: Int)
+        case cannotListen(host: String, port: Int, reason: String)
+        /// The first build refused the output folder; nothing may be served from it.
+        case unsafeOutput(String)
+
+        public var description: String {
+            switch self {
+            case let .portInUse(host, port):
+                return "port \(port) is already in use on \(host): stop the other server, or choose another port with --port"
+            case let .cannotListen(host, port, reason):
+                return "cannot listen on \(host):\(port): \(reason)"
+            case let .unsafeOutput(message):
+                return message
+            }
+        }
+    }
+
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 4000) {
+        self.options = options
+        self.host = host
+        self.port = port
+    }
+
+    /// Runs until Ctrl-C (when `stopsOnInterrupt`) or until the calling task is cancelled.
+    /// `listening` gets the port the server listens on; `built` gets every build.
+    public func run(stopsOnInterrupt: Bool = true,
+                    listening: @escaping @Sendable (Int) -> Void,
+                    built: @escaping @Sendable (PreviewBuild) -> Void) async throws {
+        let roots = [options.contentDirectory, options.templatesDirectory].map(\.standardizedFileURL.path)
+        let watcher = FileWatchers.make(watching: roots)
+        let broadcaster = ReloadBroadcaster()
+        let rebuilder = Rebuilder(builder: SiteBuilder(options: options), broadcaster: broadcaster, report: built)
+
+        let first = await rebuilder.rebuild(after: [])
+        if let unsafe = first.diagnostics.first(where: { $0.rule == "unsafe-output" }) {
+            watcher.stop()
+            throw Failure.unsafeOutput(unsafe.description)
+        }
+        // A first build that failed leaves no folder; serve it empty until a save fixes the site.
+        try? FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+        guard let files = StaticFileResolver(root: options.outputDirectory.path) else {
+            watcher.stop()
+            throw Failure.unsafeOutput("cannot open the output folder \(options.outputDirectory.path)")
+        }
+
+        var logger = Logger(label: "healthguide.preview")
+        logger.logLevel = .error
+        let app = Application(
+            responder: PreviewResponder(files: files, broadcaster: broadcaster),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+        // Services stop in reverse order on Ctrl-C: the rebuilds first, then the server.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [app, RebuildService(changes: watcher.changes(), rebuilder: rebuilder)],
+            gracefulShutdownSignals: stopsOnInterrupt ? [.sigint, .sigterm] : [],
+            logger: logger
+        ))
+        do {
+            try await group.run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw Failure.portInUse(host: host, port: port)
+        } catch let error as IOError {
+            throw Failure.cannotListen(host: host, port: port, reason: String(cString: strerror(error.errnoCode)))
+        } catch let error as SocketAddressError {
+            throw Failure.cannotListen(host: host, port: port, reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+@testable import HealthGuideKit
+
+/// The catalogue of bad inputs: each gets its exact diagnostic and status, never a crash,
+/// and nothing is written when the content has errors.
+@Suite("Bad input")
+struct BadInputTests {
+    /// Builds `files` over the small valid site and returns the status and the diagnostics
+    /// as printed, with the temporary folder taken out of the paths.
+    /// New fixture articles are linked from nowhere; the orphan rule is off so that the
+    /// diagnostics under test stand alone.
+    private func build(_ changes: [String: String], removing: [String] = []) throws -> (BuildStatus, [String], TestSite) {
+        var files = Fixture.smallSite()
+        files["site.yml"] = Fixture.siteYML + "\nrules:\n  orphan: off\n"
+        for (path, text) in changes { files[path] = text }
+        for path in removing { files[path] = nil }
+        let site = try TestSite(files)
+        let result = site.build()
+        return (result.status, printed(result, site), site)
+    }
+
+    /// The content rules (readability, sources…) have their own tests; these fixtures are
+    /// about reading and linking files, so only those diagnostics are compared.
+    private func printed(_ result: BuildResult, _ site: TestSite) -> [String] {
+        let contentRules = Set(RuleEngine.standardRules.map(\.id))
+        return result.diagnostics
+            .filter { !contentRules.contains($0.rule) }
+            .map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") }
+    }
+
+    @Test("an empty article")
+    func emptyFile() throws {
+        let (status, lines, site) = try build(["causes/empty.md": ""])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/causes/empty.md:1:1: error: file is empty: an article needs front matter and a body [empty-file]"])
+        #expect(!site.exists("index.html"), "nothing is written when the content has errors")
+    }
+
+    @Test("an article without front matter")
+    func noFrontMatter() throws {
+        let (status, lines, _) = try build(["causes/plain.md": "Just text.\n"])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/causes/plain.md:1:1: error: missing front matter: the file must start with a '---' line, then title, summary, reviewed, sources, then '---' [missing-front-matter]"])
+    }
+
+    @Test("front matter that is never closed")
+    func unterminated() throws {
+        let (_, lines, _) = try build(["causes/open.md": "---\ntitle: \"Open\"\nsummary: \"s\"\n\nBody text.\n"])
+        #expect(lines == ["Content/causes/open.md:1:1: error: front matter is not closed: add a '---' line after the last field [unterminated-front-matter]"])
+    }
+
+    @Test("a YAML syntax error points into the file")
+    func yamlSyntax() throws {
+        let (_, lines, _) = try build(["causes/bad-yaml.md": "---\ntitle: \"x\"\nsummary: [\n---\nbody\n"])
+        #expect(lines == ["Content/causes/bad-yaml.md:4:1: error: YAML syntax error: did not find expected node content [yaml-syntax]"])
+    }
+
+    @Test("wrong value types, an impossible date, an unknown field and a bad tag, all in one run")
+    func wrongTypes() throws {
+        let text = """
+        ---
+        title: [a, b]
+        summary: "Fine."
+        reviewed: 2026-02-30
+        sources: "Mayo Clinic"
+        order: first
+        draft: maybe
+        tags: [Lower Back]
+        titel: "typo"
+        ---
+
+        Body.
+        """
+        let (status, lines, _) = try build(["causes/types.md": text])
+        #expect(status == .contentErrors)
+        #expect(lines == [
+            "Content/causes/types.md:2:8: error: 'title' must be text [wrong-type]",
+            "Content/causes/types.md:4:11: error: 'reviewed' is not a real date: 2026-02-30 [invalid-date]",
+            "Content/causes/types.md:5:10: error: 'sources' must be a list [wrong-type]",
+            "Content/causes/types.md:6:8: error: 'order' must be a whole number [wrong-type]",
+            "Content/causes/types.md:7:8: error: 'draft' must be true or false, not 'maybe' [wrong-type]",
+            "Content/causes/types.md:8:8: error: tag 'Lower Back' must use lower-case letters, digits and hyphens (try 'lower-back') [invalid-tag]",
+            "Content/causes/types.md:9:1: error: unknown field 'titel' in front matter (did you mean 'title'?) [unknown-field]\n  hint: allowed fields: title, summary, reviewed, reviewer, sources, tags, related, order, draft",
+        ])
+    }
+
+    @Test("a date that is not a date")
+    func notADate() throws {
+        let (_, lines, _) = try build(["causes/date.md": Fixture.article(title: "Date", body: "x", reviewed: "March 2026")])
+        #expect(lines == ["Content/causes/date.md:4:11: error: 'reviewed' must be a date written YYYY-MM-DD, not 'March 2026' [invalid-date]"])
+    }
+
+    @Test("invalid UTF-8 is reported at its line and column")
+    func invalidUTF8() throws {
+        var files = Fixture.smallSite()
+        files["causes/latin1.md"] = nil
+        let site = try TestSite(files)
+        try site.write("causes/latin1.md", Data("---\ntitle: \"caf".utf8) + Data([0xE9]) + Data("\"\n---\n".utf8))
+        let lines = printed(site.build(), site)
+        #expect(lines == ["Content/causes/latin1.md:2:12: error: file is not valid UTF-8 text [invalid-encoding]\n  hint: save the file as UTF-8 in your editor"])
+    }
+
+    @Test("a byte-order mark and CRLF line endings simply work")
+    func bomAndCRLF() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let text = Fixture.article(title: "Windows file", body: "## Heading\r\n\r\nText with [a link](../causes/muscle-strain.md).\r\n")
+            .replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: "\r\r\n", with: "\r\n")
+        try site.write("stretches/windows.md", Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))
+        let result = site.build()
+        #expect(result.status == .success, "\(result.diagnostics)")
+        let page = try #require(site.page("stretches/windows/index.html"))
+        #expect(page.contains("<h1>Windows file</h1>"))
+        #expect(page.contains(#"<h2 id="heading">"#))
+        #expect(!page.contains("\r"))
+    }
+
+    @Test("a Markdown file with binary data, and a binary file among the articles")
+    func binaryFiles() throws {
+        var files = Fixture.smallSite()
+        files["causes/notes.txt"] = "some notes"
+        let site = try TestSite(files)
+        try site.write("causes/photo.md", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
+        let lines = printed(site.build(), site)
+        #expect(lines == [
+            "Content/causes/notes.txt: warning: ignored: not a Markdown file (put media in images/) [ignored-file]",
+            "Content/causes/photo.md:3:1: error: file holds binary data (a NUL byte), not Markdown text [invalid-encoding]",
+        ])
+    }
+
+    @Test("deeply nested lists and block quotes neither crash nor overflow the stack")
+    func deepNesting() throws {
+        let quotes = String(repeating: "> ", count: 5_000) + "deep\n"
+        let lists = (0..<2_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
+        let (status, _, site) = try build(["causes/deep.md": Fixture.article(title: "Deep", body: quotes + "\n" + lists)])
+        #expect(status == .success)
+        #expect(site.page("causes/deep/index.html")?.contains("deep") == true)
+    }
+
+    @Test("a 20 MB article builds")
+    func hugeArticle() throws {
+        let paragraph = "Rest your back for a short time, then move gently. Use ice for 15 to 20 minutes.\n\n"
+        let body = String(repeating: paragraph, count: 20_000_000 / paragraph.utf8.count)
+        let (status, _, site) = try build(["causes/huge.md": Fixture.article(title: "Huge", body: body)])
+        #expect(status == .success)
+        #expect((site.page("causes/huge/index.html")?.utf8.count ?? 0) > 20_000_000)
+    }
+
+    @Test("links to missing pages, missing anchors, outside the content folder, and missing images")
+    func brokenLinks() throws {
+        let body = """
+        See [cat](../stretches/catcow.md), [how](../stretches/cat-cow.md#how-to-do-itt),
+        [up](../../secrets.md), [the steps](#nowhere) and ![pic](../images/none.png).
+        """
+        let (status, lines, _) = try build(["causes/links.md": Fixture.article(title: "Links", body: body)])
+        #expect(status == .contentErrors)
+        #expect(lines == [
+            "Content/causes/links.md:10:5: error: broken link '../stretches/catcow.md' (did you mean '../stretches/cat-cow.md'?) [broken-link]",
+            "Content/causes/links.md:10:36: error: no heading '#how-to-do-itt' in 'stretches/cat-cow.md' (did you mean '#how-to-do-it'?) [broken-anchor]",
+            "Content/causes/links.md:11:1: error: link '../../secrets.md' points outside the content folder [link-outside-content]",
+            "Content/causes/links.md:11:25: error: no heading '#nowhere' on this page [broken-anchor]",
+            "Content/causes/links.md:11:51: error: broken image '../images/none.png' [broken-image]",
+        ])
+    }
+
+    @Test("a link to a draft says so")
+    func draftLink() throws {
+        let draft = Fixture.article(title: "Later", body: "Soon.", extra: "draft: true")
+        let linking = Fixture.article(title: "Now", body: "See [later](later.md).")
+        let (_, lines, _) = try build(["causes/later.md": draft, "causes/now.md": linking])
+        #expect(lines == ["Content/causes/now.md:10:5: error: link 'later.md' points to a draft, which is left out of this build [broken-link]\n  hint: publish the draft, or build with --drafts to preview it"])
+    }
+
+    @Test("two files that map to one URL, Cat.md and cat.md")
+    func duplicateURL() throws {
+        let (status, lines, _) = try build([
+            "causes/Strain.md": Fixture.article(title: "Strain upper", body: "x"),
+            "causes/strain.md": Fixture.article(title: "Strain lower", body: "x"),
+        ])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/causes/strain.md: error: maps to the same URL '/causes/strain/' as Content/causes/Strain.md [duplicate-url]\n  hint: rename one of the files"])
+    }
+
+    @Test("an article in a folder that is not a section")
+    func unknownSection() throws {
+        let (_, lines, _) = try build(["stretch/cat.md": Fixture.article(title: "Cat", body: "x")])
+        #expect(lines == ["Content/stretch/cat.md: error: unknown section folder 'stretch' (did you mean 'stretches'?) [unknown-section]\n  hint: add the section to 'sections' in site.yml, or move the file"])
+    }
+
+    @Test("a symbolic link loop and a link out of the content folder")
+    func symlinks() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try FileManager.default.createSymbolicLink(atPath: site.content.path + "/causes/loop.md", withDestinationPath: site.content.path + "/causes/loop.md")
+        try FileManager.default.createSymbolicLink(atPath: site.content.path + "/causes/passwd.md", withDestinationPath: "/etc/passwd")
+        let lines = printed(site.build(), site)
+        #expect(lines == [
+            "Content/causes/loop.md: error: broken symbolic link (or a link loop) [bad-symlink]",
+            "Content/causes/passwd.md: error: symbolic link points outside the content folder [bad-symlink]",
+        ])
+    }
+
+    @Test("a missing site.yml is a configuration error")
+    func missingSiteYML() throws {
+        let (status, lines, _) = try build([:], removing: ["site.yml"])
+        #expect(status == .configurationError)
+        #expect(lines == ["Content/site.yml: error: site.yml not found: every site needs one (title, base_url, sections, disclaimer) [missing-config]"])
+    }
+
+    @Test("a missing templates folder is a configuration error")
+    func missingTemplates() throws {
+        let site = try TestSite(Fixture.smallSite(), realTemplates: false)
+        let result = site.build()
+        #expect(result.status == .configurationError)
+        #expect(printed(result, site) == ["Templates: error: templates folder not found [missing-templates]"])
+    }
+
+    @Test("a template syntax error and a missing partial name the template file and line")
+    func templateErrors() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.write("Templates/tag.mustache", "{{<layout}}\n{{$main}}\n{{#articles}}\n<h1>{{title}}</h1>\n{{/main}}\n{{/layout}}\n")
+        try site.write("Templates/glossary.mustache", "{{<layout}}\n{{$main}}\n  {{> partials/glosary-entry}}\n{{/main}}\n{{/layout}}\n")
+        let result = site.build()
+        #expect(result.status == .configurationError)
+        let lines = printed(result, site)
+        #expect(lines.count == 2)
+        #expect(lines.first == "Templates/glossary.mustache:3:3: error: template 'partials/glosary-entry' not found [template-error]")
+        #expect(lines.last?.hasPrefix("Templates/tag.mustache:5:") == true)
+        #expect(lines.last?.hasSuffix("error: template syntax error: a section is closed with the wrong name [template-error]") == true)
+    }
+
+    @Test("unknown and invalid site.yml settings")
+    func badSiteYML() throws {
+        let yml = Fixture.siteYML.replacingOccurrences(of: "review_interval_months: 12", with: "review_intervall_months: 12")
+        let (status, lines, _) = try build(["site.yml": yml])
+        #expect(status == .configurationError)
+        #expect(lines == ["Content/site.yml:5:1: error: unknown field 'review_intervall_months' in site.yml (did you mean 'review_interval_months'?) [unknown-field]\n  hint: allowed fields: title, base_url, language, emergency_number, review_interval_months, reading_grade, allow_raw_html, medicines_note, sections, disclaimer, rules"])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import HealthGuideKit
+
+/// The command line end to end: exit status, diagnostics as printed, the summary line.
+@Suite("Command line")
+struct CommandLineTests {
+    @Test("a good build prints one summary line and exits 0")
+    func success() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(["build"], in: site.root)
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.hasPrefix("Built "))
+        #expect(output.standardOutput.split(separator: "\n").count == 1)
+        #expect(site.exists("index.html"))
+    }
+
+    @Test("a broken link fails the build with file:line:col, exit status 1")
+    func brokenLink() throws {
+        var files = Fixture.smallSite()
+        files["stretches/knee-to-chest.md"] = Fixture.article(title: "Knee-to-chest stretch", body: "See [cat](cat-cowz.md).")
+        let site = try TestSite(files)
+        let output = try CommandLineRunner.run(["build"], in: site.root)
+        #expect(output.status == 1)
+        #expect(output.standardError.contains(
+            "Content/stretches/knee-to-chest.md:10:5: error: broken link 'cat-cowz.md' (did you mean 'cat-cow.md'?) [broken-link]"))
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test("strict mode fails on warnings")
+    func strict() throws {
+        var files = Fixture.smallSite()
+        files["causes/notes.txt"] = "notes"
+        let site = try TestSite(files)
+        #expect(try CommandLineRunner.run(["build"], in: site.root).status == 0)
+        let strict = try CommandLineRunner.run(["build", "--strict"], in: site.root)
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("warnings fail in --strict mode"))
+    }
+
+    @Test("a missing site.yml exits 2")
+    func configurationError() throws {
+        var files = Fixture.smallSite()
+        files["site.yml"] = nil
+        let site = try TestSite(files)
+        let output = try CommandLineRunner.run(["build"], in: site.root)
+        #expect(output.status == 2)
+        #expect(output.standardError.contains("Content/site.yml: error: site.yml not found"))
+    }
+
+    @Test("output folders that would damage the project are refused", arguments: [
+        "/", ".", "Content", "Templates", "Content/causes", "..", "existing-file",
+    ])
+    func refusedOutput(_ folder: String) throws {
+        let site = try TestSite(Fixture.smallSite())
+        try Data("keep me".utf8).write(to: site.root.appendingPathComponent("existing-file"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.content.path).sorted()
+        let output = try CommandLineRunner.run(["build", "--output", folder], in: site.root)
+        #expect(output.status == 2)
+        #expect(output.standardError.contains("[unsafe-output]"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.content.path).sorted() == before)
+        #expect(try String(contentsOf: site.root.appendingPathComponent("existing-file"), encoding: .utf8) == "keep me")
+    }
+
+    @Test("the home folder is refused as output")
+    func homeFolder() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(["build", "--output", FileManager.default.homeDirectoryForCurrentUser.path], in: site.root)
+        #expect(output.status == 2)
+        #expect(output.standardError.contains("the output folder cannot be your home folder"))
+    }
+
+    @Test("`new` scaffolds an article that builds")
+    func scaffold() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(["new", "stretches", "Child's pose", "--today", "2026-11-20"], in: site.root)
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput == "Created Content/stretches/childs-pose.md\n")
+        let build = try CommandLineRunner.run(["build"], in: site.root)
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(site.exists("stretches/childs-pose/index.html"))
+        let again = try CommandLineRunner.run(["new", "stretches", "Child's pose"], in: site.root)
+        #expect(again.status == 2)
+        #expect(again.standardError.contains("already exists"))
+        let unknown = try CommandLineRunner.run(["new", "stretchs", "Cat"], in: site.root)
+        #expect(unknown.standardError.contains("unknown section 'stretchs' (did you mean 'stretches'?)"))
+    }
+
+    @Test("--help explains the build command")
+    func help() throws {
+        let output = try CommandLineRunner.run(["build", "--help"], in: FileManager.default.temporaryDirectory)
+        #expect(output.standardOutput.contains("Build the site into the output folder."))
+        #expect(output.standardOutput.contains("--strict"))
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import Testing
+@testable import HealthGuideKit
+
+/// Rebuild tests in the manner of Hugo's: each edit is followed by a build that must render only
+/// the pages the edit touched, and must leave the same bytes as a clean build of the same input.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// Pages a full build of the small site renders: home, 2 sections, 3 articles, 2 tag pages,
+    /// the tag index, glossary, search and 404.
+    static let allPages = 12
+
+    /// The pages whose contexts hold knee-to-chest's title and summary.
+    static let pagesShowingKneeToChest: Set<String> = [
+        "stretches/knee-to-chest/index.html", "stretches/index.html", "causes/muscle-strain/index.html",
+        "stretches/cat-cow/index.html", "tags/stretch/index.html",
+    ]
+
+    @Test("the first build renders every page, a second one none")
+    func firstAndSecondBuild() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let first = site.build()
+        #expect(first.rendered == Self.allPages)
+        let second = site.build()
+        #expect(second.rendered == 0)
+        #expect(second.written == 0)
+        #expect(second.writtenFiles.isEmpty)
+    }
+
+    @Test("an article body edit re-renders that page and rewrites the search index")
+    func bodyEdit() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let result = try rebuild(site) {
+            try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+        }
+        #expect(result.rendered == 1)
+        #expect(result.written == 2)
+        #expect(Set(result.writtenFiles) == ["stretches/knee-to-chest/index.html", "search-index.json"])
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("a title change re-renders the section, backlinks, related lists, neighbours and tag pages")
+    func titleChange() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let result = try rebuild(site) {
+            try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
+        }
+        // The page itself, its section's list, muscle-strain (which it links to: backlinks),
+        // cat-cow (related by tag, and its next page), and the tag page. Which of them change
+        // bytes is up to the templates; the first four show the title.
+        #expect(result.rendered == 5)
+        let written = Set(result.writtenFiles)
+        #expect(written.isSubset(of: Self.pagesShowingKneeToChest.union(["search-index.json", "feed.xml"])))
+        #expect(written.isSuperset(of: [
+            "stretches/knee-to-chest/index.html", "stretches/index.html", "causes/muscle-strain/index.html",
+            "stretches/cat-cow/index.html", "search-index.json", "feed.xml",
+        ]))
+        #expect(site.page("stretches/cat-cow/index.html")?.contains("<span class=\"pagination__label\">Next</span> Knee hug</a>") == true)
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("a summary change re-renders the pages that show it")
+    func summaryChange() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let result = try rebuild(site) {
+            try site.edit("stretches/knee-to-chest.md", replacing: "summary: \"About knee-to-chest stretch.\"",
+                          with: "summary: \"A gentle stretch for the lower back.\"")
+        }
+        // The same five pages carry the summary in their contexts; only some templates show it.
+        #expect(result.rendered == 5)
+        let written = Set(result.writtenFiles)
+        #expect(written.isSubset(of: Self.pagesShowingKneeToChest.union(["search-index.json", "feed.xml"])))
+        #expect(written.isSuperset(of: ["stretches/knee-to-chest/index.html", "stretches/index.html", "search-index.json", "feed.xml"]))
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("removing a heading that another page links to is an error at once, and nothing is written")
+    func removedHeading() throws {
+        let site = try TestSite(Fixture.smallSite())
+        site.build()
+        let before = site.snapshot()
+        try site.edit("stretches/cat-cow.md", replacing: "## How to do it", with: "## Steps")
+        let failed = site.build()
+        #expect(failed.status == .contentErrors)
+        let brokenAnchor = try #require(failed.diagnostics.first { $0.rule == "broken-anchor" })
+        #expect(brokenAnchor.file.hasSuffix("causes/muscle-strain.md"))
+        #expect(brokenAnchor.location?.line == 14)
+        #expect(failed.rendered == 0)
+        #expect(failed.written == 0)
+        #expect(site.snapshot() == before, "the last good site stays as it was")
+
+        try site.edit("causes/muscle-strain.md", replacing: "cat-cow.md#how-to-do-it", with: "cat-cow.md#steps")
+        let fixed = site.build()
+        #expect(fixed.status == .success)
+        // cat-cow (its heading) and muscle-strain (its link).
+        #expect(fixed.rendered == 2)
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("a template change re-renders the pages that use it", arguments: [
+        TemplateEdit(file: "tag.mustache", find: "{{$main}}", replace: "{{$main}}<!-- edited -->", pages: 3),
+        TemplateEdit(file: "article.mustache", find: "{{$main}}", replace: "{{$main}}<!-- edited -->", pages: 3),
+        TemplateEdit(file: "partials/article-list.mustache", find: "<ul class=\"article-list\">",
+                     replace: "<ul class=\"article-list edited\">", pages: 5),
+        TemplateEdit(file: "layout.mustache", find: "<body>", replace: "<body class=\"edited\">", pages: IncrementalBuildTests.allPages),
+    ])
+    func templateChange(_ edit: TemplateEdit) throws {
+        let site = try TestSite(Fixture.smallSite())
+        let result = try rebuild(site) {
+            try site.edit("Templates/" + edit.file, replacing: edit.find, with: edit.replace)
+        }
+        #expect(result.rendered == edit.pages)
+        // Rendering may give the same bytes where the edited part is not shown (an empty list).
+        #expect((1...edit.pages).contains(result.written))
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("a stylesheet change renames it and re-renders every page; a script change only the page using it")
+    func assetChange() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let styled = try rebuild(site) {
+            try site.append("Templates/assets/site.css", "\n.edited { color: red; }\n")
+        }
+        #expect(styled.rendered == Self.allPages)
+        #expect(styled.removed == 1, "the stylesheet under its old name")
+        #expect(styled.writtenFiles.filter { $0.hasSuffix(".css") }.count == 1)
+        try expectSameAsCleanBuild(site)
+
+        let scripted = try rebuild(site) {
+            try site.append("Templates/assets/search.js", "\n// edited\n")
+        }
+        #expect(scripted.rendered == 1)
+        #expect(scripted.written == 2)
+        #expect(scripted.writtenFiles.contains("search/index.html"))
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("a site.yml change re-renders everything")
+    func siteConfigChange() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let result = try rebuild(site) {
+            try site.edit("site.yml", replacing: "This guide is for learning only.", with: "This guide is for reading only.")
+        }
+        #expect(result.rendered == Self.allPages)
+        #expect(result.written == Self.allPages)
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("a glossary change re-renders everything")
+    func glossaryChange() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let result = try rebuild(site) {
+            try site.write("glossary.yml", "- term: \"Strain\"\n  definition: \"A stretched or torn muscle.\"\n")
+        }
+        #expect(result.rendered == Self.allPages)
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("deleting an article removes its page and re-renders the pages that listed it")
+    func deletedArticle() throws {
+        var files = Fixture.smallSite()
+        files["stretches/pelvic-tilt.md"] = Fixture.article(title: "Pelvic tilt", body: "Tilt your hips.", tags: ["stretch"], order: 3)
+        let site = try TestSite(files)
+        let result = try rebuild(site) {
+            try site.remove("stretches/pelvic-tilt.md")
+        }
+        #expect(result.status == .success)
+        #expect(result.removed == 1)
+        #expect(!site.exists("stretches/pelvic-tilt"))
+        // Its section list, knee-to-chest (previous neighbour, related), cat-cow (related), the
+        // tag page, the tag index and the home page (article counts).
+        #expect(result.rendered == 6)
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("--clean renders and writes every file, and still removes the pages of deleted articles")
+    func cleanBuild() throws {
+        var files = Fixture.smallSite()
+        files["stretches/pelvic-tilt.md"] = Fixture.article(title: "Pelvic tilt", body: "Tilt your hips.", tags: ["stretch"], order: 3)
+        let site = try TestSite(files)
+        site.build()
+        try site.remove("stretches/pelvic-tilt.md")
+        let result = site.build(clean: true)
+        #expect(result.status == .success)
+        #expect(result.rendered == Self.allPages)
+        #expect(result.unchanged == 0)
+        #expect(result.written == site.snapshot().count)
+        #expect(result.removed == 1)
+        #expect(!site.exists("stretches/pelvic-tilt"))
+        try expectSameAsCleanBuild(site)
+    }
+
+    // MARK: - Helpers
+
+    /// Builds `site`, applies `edit`, and builds again, returning the second build's result.
+    private func rebuild(_ site: TestSite, _ edit: () throws -> Void) throws -> BuildResult {
+        let first = site.build()
+        try #require(first.status == .success, "\(first.diagnostics)")
+        try edit()
+        let result = site.build()
+        try #require(result.status == .success, "\(result.diagnostics)")
+        return result
+    }
+
+    /// The site's output must equal, byte for byte, a clean build of the same input in a fresh
+    /// folder; and a further build must find nothing to do.
+    private func expectSameAsCleanBuild(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let fresh = try TestSite([:], realTemplates: false)
+        try FileManager.default.copyItem(at: site.content, to: fresh.content)
+        try FileManager.default.copyItem(at: site.templates, to: fresh.templates)
+        let reference = fresh.build()
+        try #require(reference.status == .success, "\(reference.diagnostics)", sourceLocation: sourceLocation)
+        let incremental = site.snapshot(), clean = fresh.snapshot()
+        let differing = Set(incremental.keys).union(clean.keys).filter { incremental[$0] != clean[$0] }.sorted()
+        #expect(differing.isEmpty, "files that differ from a clean build: \(differing)", sourceLocation: sourceLocation)
+        let again = site.build()
+        #expect(again.rendered == 0 && again.written == 0 && again.removed == 0,
+                "a build after the rebuild still found work: \(again.writtenFiles)", sourceLocation: sourceLocation)
+    }
+}
+
+/// A template edit and how many pages use the template.
+struct TemplateEdit: Sendable, CustomTestStringConvertible {
+    var file: String
+    var find: String
+    var replace: String
+    var pages: Int
+
+    var testDescription: String { file }
+}
+
+extension TestSite {
+    /// Replaces text in `Content/<path>` (or `Templates/…`); the text must be there.
+    func edit(_ path: String, replacing old: String, with new: String) throws {
+        let url = fileURL(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try #require(text.contains(old), "'\(old)' is not in \(path)")
+        try write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    func append(_ path: String, _ text: String) throws {
+        try write(path, try String(contentsOf: fileURL(path), encoding: .utf8) + text)
+    }
+
+    private func fileURL(_ path: String) -> URL {
+        path.hasPrefix("Templates/") ? root.appendingPathComponent(path) : content.appendingPathComponent(path)
+    }
+}

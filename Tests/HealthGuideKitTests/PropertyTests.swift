@@ -1,0 +1,87 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import HealthGuideKit
+
+/// Random input never crashes the parts that read untrusted text, and no resolved link ever
+/// leaves the site.
+@Suite("Properties")
+struct PropertyTests {
+    /// Characters that matter to the code under test, so random strings hit the edge cases.
+    static let pathCharacters: [Character] = ["a", "b", "/", ".", "..", "-", "#", "%", "2", "e", "\\", " ", ":", "md"].flatMap { Array($0) }
+    static let textCharacters: [Character] = ["-", "\n", "a", " ", ":", "\"", "#", "é", "'", "\t", ".", "!", "[", "]"]
+
+    static let markdownCharacters: [Character] = ["#", " ", "\n", ">", "[", "]", "(", ")", "!", "-", "*", "|", "`", "a", "<", "&"]
+
+    static let texts = Gen.element(of: textCharacters).map { $0 ?? " " }.string(of: 0...80)
+    static let paths = Gen.element(of: pathCharacters).map { $0 ?? "a" }.string(of: 0...40)
+    static let headings = Gen.element(of: textCharacters).map { $0 ?? " " }.string(of: 0...20).array(of: 1...8)
+    static let bodies = Gen.element(of: markdownCharacters).map { $0 ?? " " }.string(of: 0...120)
+
+    @Test("front-matter splitting never crashes and keeps line numbers")
+    func frontMatterSplitting() async {
+        await propertyCheck(count: 500, input: Self.texts) { tail in
+            let text = "---\n" + tail
+            switch FrontMatterSplitter.split(text) {
+            case let .success(parts):
+                let before = text.utf8.count - parts.body.utf8.count
+                let newlines = text.utf8.prefix(before).filter { $0 == UInt8(ascii: "\n") }.count
+                #expect(parts.bodyLineOffset == newlines)
+                #expect(text.hasSuffix(parts.body))
+            case .failure(.unterminated):
+                #expect(!tail.contains("\n---\n") && !tail.hasPrefix("---\n"))
+            }
+        }
+    }
+
+    @Test("a resolved link never points outside the site")
+    func linkResolution() async {
+        await propertyCheck(count: 1000, input: Self.paths) { reference in
+            let from = "causes/muscle-strain.md"
+            guard let resolved = SitePath.resolve(reference, fromFile: from) else { return }
+            #expect(!resolved.hasPrefix("/"))
+            #expect(!resolved.split(separator: "/").contains(".."))
+            // For paths that can name a page, following the written link from the page's URL
+            // lands on the target's URL, inside the site.
+            guard resolved.hasSuffix(".md") else { return }
+            let target = String(resolved.dropLast(3)) + "/"
+            guard target.split(separator: "/").allSatisfy({ Slug.isValid(String($0)) }) else { return }
+            let relative = SitePath.relative(from: "causes/muscle-strain/", to: target)
+            var folders = ["causes", "muscle-strain"]
+            for component in relative.split(separator: "/") {
+                if component == ".." {
+                    #expect(!folders.isEmpty, "\(relative) climbs above the site root")
+                    if !folders.isEmpty { folders.removeLast() }
+                } else if component != "." {
+                    folders.append(String(component))
+                }
+            }
+            #expect(folders.joined(separator: "/") == target.split(separator: "/").joined(separator: "/"))
+        }
+    }
+
+    @Test("heading ids are URL-safe and unique on a page")
+    func headingIDs() async {
+        await propertyCheck(count: 300, input: Self.headings) { headings in
+            var ids = HeadingIDs()
+            let made = headings.map { ids.next(for: $0) }
+            #expect(Set(made).count == made.count)
+            for id in made {
+                #expect(!id.isEmpty)
+                #expect(id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            }
+        }
+    }
+
+    @Test("any Markdown body parses, renders and frees without crashing")
+    func markdown() async {
+        await propertyCheck(count: 300, input: Self.bodies) { body in
+            let document = MarkdownDocument(markdown: body)
+            let scan = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0).scanWithTargets(document)
+            let plan = BodyRenderPlan(linkDestinations: scan.facts.links.map { _ in "x/" }, emergencyNumber: "911",
+                                      allowRawHTML: false, glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
+            let html = MarkdownRenderer(plan: plan).render(document, targets: scan.targets)
+            #expect(!html.contains("<script"))
+        }
+    }
+}
