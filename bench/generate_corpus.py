@@ -36,8 +36,9 @@ def section_of(index):
 
 
 def article(index, total, rng):
-    links = []
-    for _ in range(rng.randint(3, 6)):
+    # The next article is always linked, so no page is an orphan; the rest are random.
+    links = [f"[next article](../{section_of((index + 1) % total)}/{slug((index + 1) % total)}.md)"]
+    for _ in range(rng.randint(2, 5)):
         target = rng.randrange(total)
         if target == index:
             continue
@@ -49,7 +50,7 @@ def article(index, total, rng):
         "---",
         f'title: "Synthetic article {index}"',
         f'summary: "{sentence(rng)} {sentence(rng)}"',
-        f"reviewed: 2026-{1 + index % 12:02d}-{1 + index % 28:02d}",
+        f"reviewed: 2026-{1 + index % 10:02d}-{1 + index % 28:02d}",
         "sources:",
         '  - title: "Back pain"',
         '    publisher: "Example Clinic"',
@@ -64,19 +65,21 @@ def article(index, total, rng):
     for number, heading in enumerate(HEADINGS):
         lines.append(f"## {heading}")
         lines.append("")
-        lines.append(paragraph(rng, 12))
-        lines.append("")
+        for _ in range(3):
+            lines.append(paragraph(rng, 4))
+            lines.append("")
         if number == 1:
             lines.append("### More detail")
             lines.append("")
-            lines.append(paragraph(rng, 8))
-            lines.append("")
+            for _ in range(2):
+                lines.append(paragraph(rng, 4))
+                lines.append("")
         if number == 2:
             lines += [f"- {sentence(rng)}" for _ in range(5)]
             lines.append("")
             lines += ["| Step | Time |", "| --- | --- |", "| Ice | 15 to 20 minutes |", "| Heat | 15 minutes |", ""]
         if number == 4:
-            lines += ["> [!URGENT]", f"> - {sentence(rng)}", f"> - {sentence(rng)}", ""]
+            lines += ["> [!EMERGENCY]", f"> - {sentence(rng)}", f"> - {sentence(rng)}", ""]
     lines.append("Read on: " + ", ".join(links) + ".")
     lines.append("")
     return "\n".join(lines)
@@ -89,9 +92,7 @@ def write_site(folder, total):
     with open(os.path.join(content, "site.yml"), "w") as handle:
         handle.write(
             'title: "Benchmark Guide"\nbase_url: "https://bench.example.org/"\nlanguage: en\n'
-            'emergency_number: "911"\nreview_interval_months: 12\n'
-            "rules: {readability: off, long-sentence: off, long-paragraph: off, orphan: off, "
-            "review-date: off, care-cards: off, duplicate-title: off}\nsections:\n"
+            'emergency_number: "911"\nreview_interval_months: 12\nsections:\n'
             + "".join(f"  - id: {s}\n    title: \"{s.title()}\"\n    description: \"About {s}.\"\n" for s in SECTIONS)
             + 'disclaimer: "For benchmarks only."\n'
         )

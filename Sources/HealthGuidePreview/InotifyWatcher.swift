@@ -4,12 +4,16 @@ import Glibc
 
 /// Linux's inotify: the kernel reports changes as they happen. inotify watches one folder at a
 /// time, so every folder of each tree gets a watch, and folders created later get one as
-/// they appear.
+/// they appear. A root that is missing, or deleted and made again (`rm -rf Content` and a
+/// fresh copy), is watched again once it exists.
 final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     private let descriptor: Int32
     private let roots: [String]
-    // Watch descriptor → folder. Filled in `init`, then touched only by the watching thread.
+    // Both are filled in `init`, then touched only by the watching thread.
+    /// Watch descriptor → folder.
     private var folders: [Int32: String] = [:]
+    /// Roots without a watch, because they do not exist (yet, or any more).
+    private var unwatchedRoots: Set<String> = []
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
@@ -24,9 +28,12 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
             close(descriptor)
             return nil
         }
+        unwatchedRoots = Set(roots).subtracting(folders.values)
     }
 
     func waitForChanges(timeout: Duration) -> [String] {
+        let returned = watchReturnedRoots()
+        if !returned.isEmpty { return returned }
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         guard poll(&request, 1, milliseconds) > 0 else { return [] }
@@ -66,7 +73,9 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
                 continue
             }
             if mask & UInt32(IN_IGNORED) != 0 {
-                folders[watch] = nil
+                if let folder = folders.removeValue(forKey: watch), roots.contains(folder) {
+                    unwatchedRoots.insert(folder)
+                }
                 continue
             }
             guard let folder = folders[watch] else { continue }
@@ -81,6 +90,17 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
                 // Files can land in a new folder before its watch exists: they count as changed.
                 changed += watchTree(path) ?? []
             }
+        }
+        return changed
+    }
+
+    /// The roots that exist again, now watched, with their files: all of them count as changed.
+    private func watchReturnedRoots() -> [String] {
+        var changed: [String] = []
+        for root in unwatchedRoots where FileManager.default.fileExists(atPath: root) {
+            guard let files = watchTree(root), folders.values.contains(root) else { continue }
+            unwatchedRoots.remove(root)
+            changed += [root] + files
         }
         return changed
     }

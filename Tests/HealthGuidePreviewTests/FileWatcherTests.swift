@@ -50,4 +50,31 @@ struct FileWatcherTests {
         #expect(reported.isSuperset(of: expected))
         #expect(!reported.contains(root + "/causes/.a.md.swp"))
     }
+
+    @Test("a watched folder deleted and made again is watched again")
+    func recreatedRoot() async throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("healthguide-watch-\(UUID().uuidString)").path
+        let root = parent + "/Content"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let watcher = try #require(make(.inotify, watching: root))
+        let batches = watcher.changes(debouncer: ChangeDebouncer(quietPeriod: .milliseconds(100), longestWait: .seconds(1)))
+
+        try FileManager.default.removeItem(atPath: root)
+        let later = root + "/causes/a.md"
+        let reported = try await withTimeout(seconds: 10) {
+            var seen = Set<String>()
+            for await batch in batches {
+                seen.formUnion(batch)
+                if seen.contains(root) && !FileManager.default.fileExists(atPath: root) {
+                    // The deletion is seen: make the folder again, with a file in it.
+                    try FileManager.default.createDirectory(atPath: root + "/causes", withIntermediateDirectories: true)
+                    try Data("back".utf8).write(to: URL(fileURLWithPath: later))
+                }
+                if seen.contains(later) { break }
+            }
+            return seen
+        }
+        #expect(reported.contains(later))
+    }
 }

@@ -37,7 +37,7 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
 
     /// One record per article of the site, by path.
     static func all(in graph: SiteGraph, config: SiteConfig) -> [ArticleRecord] {
-        graph.pages.filter(\.isArticle).map { ArticleRecord(page: $0, config: config) }.sorted { $0.path < $1.path }
+        graph.pages.filter(\.isArticle).parallelMap { ArticleRecord(page: $0, config: config) }.sorted { $0.path < $1.path }
     }
 
     /// The `--report` table: a header and one aligned row per article.

@@ -10,11 +10,25 @@ enum Syllables {
         if word.contains("-") {
             return word.split(separator: "-").reduce(0) { $0 + count(in: $1) }
         }
-        let letters = word.lowercased().filter { $0.isLetter }
+        // Letters only, lower-cased, as Unicode scalars: this runs for every word of every
+        // article, and asking `Character` for its properties is many times slower.
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(word.unicodeScalars.count)
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII {
+                switch scalar.value {
+                case 0x61...0x7A: letters.append(scalar)
+                case 0x41...0x5A: letters.append(Unicode.Scalar(scalar.value + 0x20)!)
+                default: continue
+                }
+            } else if scalar.properties.isAlphabetic {
+                letters.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
         // Numbers are read at a glance; count them as one syllable rather than spell them out.
         if letters.isEmpty { return 1 }
-        if let known = exceptions[letters] { return known }
-        return byRule(Array(letters.unicodeScalars))
+        if letters.count <= longestException, let known = exceptions[String(String.UnicodeScalarView(letters))] { return known }
+        return byRule(letters)
     }
 
     private static func byRule(_ letters: [Unicode.Scalar]) -> Int {
@@ -68,6 +82,8 @@ enum Syllables {
     /// Words the rules miscount and health writing uses: vowels said apart ("di-et",
     /// "i-de-a", "os-te-o"), a silent "e" inside a compound ("some-one") or before "-ly",
     /// and "spasm", whose "sm" is said as a syllable of its own.
+    private static let longestException = exceptions.keys.map(\.unicodeScalars.count).max() ?? 0
+
     static let exceptions: [String: Int] = [
         "aches": 1, "area": 3, "business": 2, "create": 2, "created": 3, "diabetes": 4,
         "diet": 2, "every": 2, "fluid": 2, "fluids": 2, "idea": 3, "ideas": 3,

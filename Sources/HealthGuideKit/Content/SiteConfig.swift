@@ -15,6 +15,9 @@ public struct ReadingGradeLimits: Sendable, Hashable, Codable {
 /// The settings in `Content/site.yml`.
 public struct SiteConfig: Sendable, Hashable, Codable {
     public var title: String = ""
+    /// The health problem the site is about, for structured data (`about` a MedicalCondition);
+    /// the site title when not given.
+    public var condition: String = ""
     /// Absolute URL of the published site, always ending in `/`.
     public var baseURL: String = "/"
     public var language: String = "en"

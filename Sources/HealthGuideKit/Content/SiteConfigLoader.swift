@@ -3,7 +3,7 @@ import Yams
 /// Reads and validates `site.yml`. Every problem is reported with its position.
 struct SiteConfigLoader {
     static let fields = [
-        "title", "base_url", "language", "emergency_number", "review_interval_months",
+        "title", "condition", "base_url", "language", "emergency_number", "review_interval_months",
         "reading_grade", "allow_raw_html", "medicines_note", "sections", "disclaimer", "rules",
     ]
     static let required = ["title", "base_url", "sections", "disclaimer"]
@@ -26,6 +26,7 @@ struct SiteConfigLoader {
         for (key, _, value) in pairs {
             switch key {
             case "title": config.title = reader.string(value, field: key) ?? ""
+            case "condition": config.condition = reader.string(value, field: key) ?? ""
             case "base_url": config.baseURL = Self.baseURL(reader.string(value, field: key), reader: &reader, node: value)
             case "language": config.language = reader.string(value, field: key) ?? "en"
             case "emergency_number": config.emergencyNumber = reader.string(value, field: key) ?? "911"

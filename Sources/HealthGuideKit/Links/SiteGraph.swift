@@ -49,7 +49,8 @@ public struct SiteGraph: Sendable {
             for target in result.targets { backlinkSets[target].insert(source) }
         }
         linkDestinations = resolved.map(\.destinations)
-        backlinks = backlinkSets.map { set in set.sorted { Self.byTitle(pages[$0], pages[$1]) } }
+        let order = TitleOrder(pages: pages)
+        backlinks = backlinkSets.map { set in set.sorted(by: order.byTitle) }
 
         var bySection: [String: [Int]] = [:]
         var sectionPages: [String: Int] = [:]
@@ -65,12 +66,12 @@ public struct SiteGraph: Sendable {
             }
         }
         for (section, members) in bySection {
-            bySection[section] = members.sorted { Self.byReadingOrder(pages[$0], pages[$1]) }
+            bySection[section] = members.sorted(by: order.byReadingOrder)
         }
         articlesBySection = bySection
         self.sectionPages = sectionPages
         homePage = home
-        let sortedTags = byTag.map { ($0.key, $0.value.sorted { Self.byTitle(pages[$0], pages[$1]) }) }.sorted { $0.0 < $1.0 }
+        let sortedTags = byTag.map { ($0.key, $0.value.sorted(by: order.byTitle)) }.sorted { $0.0 < $1.0 }
         tags = sortedTags
 
         var previous = [Int?](repeating: nil, count: pages.count)
@@ -83,11 +84,14 @@ public struct SiteGraph: Sendable {
         }
         self.previous = previous
         self.next = next
-        related = Self.relatedPages(pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags), log: log)
+        related = Self.relatedPages(pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags),
+                                     order: order, log: log)
     }
 
-    private static func relatedPages(pages: [Page], pagesByPath: [String: Int], byTag: [String: [Int]], log: DiagnosticLog) -> [[Int]] {
-        Array(pages.indices).map { index -> [Int] in
+    private static func relatedPages(
+        pages: [Page], pagesByPath: [String: Int], byTag: [String: [Int]], order: TitleOrder, log: DiagnosticLog
+    ) -> [[Int]] {
+        Array(pages.indices).parallelMap { index -> [Int] in
             let page = pages[index]
             guard page.isArticle else { return [] }
             var chosen: [Int] = []
@@ -112,19 +116,32 @@ public struct SiteGraph: Sendable {
                 }
             }
             let byTags = shared.sorted { lhs, rhs in
-                lhs.value != rhs.value ? lhs.value > rhs.value : byTitle(pages[lhs.key], pages[rhs.key])
+                lhs.value != rhs.value ? lhs.value > rhs.value : order.byTitle(lhs.key, rhs.key)
             }
             return chosen + byTags.prefix(relatedLimit - chosen.count).map(\.key)
         }
     }
 
-    static func byTitle(_ lhs: Page, _ rhs: Page) -> Bool {
-        let left = lhs.title.lowercased(), right = rhs.title.lowercased()
-        return left != right ? left < right : lhs.source.path < rhs.source.path
+}
+
+/// Orders pages by title (case-insensitive, then path) or by `order` then title, with each
+/// title folded once instead of on every comparison.
+struct TitleOrder: Sendable {
+    private let keys: [String]
+    private let paths: [String]
+    private let orders: [Int]
+
+    init(pages: [Page]) {
+        keys = pages.map { $0.title.lowercased() }
+        paths = pages.map(\.source.path)
+        orders = pages.map { $0.source.frontMatter.order ?? Int.max }
     }
 
-    static func byReadingOrder(_ lhs: Page, _ rhs: Page) -> Bool {
-        let left = lhs.source.frontMatter.order ?? Int.max, right = rhs.source.frontMatter.order ?? Int.max
-        return left != right ? left < right : byTitle(lhs, rhs)
+    func byTitle(_ lhs: Int, _ rhs: Int) -> Bool {
+        keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : paths[lhs] < paths[rhs]
+    }
+
+    func byReadingOrder(_ lhs: Int, _ rhs: Int) -> Bool {
+        orders[lhs] != orders[rhs] ? orders[lhs] < orders[rhs] : byTitle(lhs, rhs)
     }
 }

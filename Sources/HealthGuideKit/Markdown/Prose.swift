@@ -1,10 +1,47 @@
 /// Splitting prose into words and sentences, shared by word counts and the readability rules.
 enum Prose {
     /// Words: runs of letters and digits, apostrophes and inner hyphens kept ("don't", "knee-to-chest").
+    /// Works on Unicode scalars with an ASCII fast path: word counts run over every page of
+    /// every build, and `Character` properties are far slower to ask.
     static func words<Text: StringProtocol>(in text: Text) -> [Text.SubSequence] {
-        text.split { character in
-            !(character.isLetter || character.isNumber || character == "'" || character == "’" || character == "-")
-        }.filter { word in word.contains { $0.isLetter || $0.isNumber } }
+        var words: [Text.SubSequence] = []
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var hasLetterOrDigit = false
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let kind = Self.kind(of: scalars[index])
+            if kind == .separator {
+                if let wordStart = start, hasLetterOrDigit { words.append(text[wordStart..<index]) }
+                start = nil
+                hasLetterOrDigit = false
+            } else {
+                if start == nil { start = index }
+                if kind == .letterOrDigit { hasLetterOrDigit = true }
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let wordStart = start, hasLetterOrDigit { words.append(text[wordStart..<scalars.endIndex]) }
+        return words
+    }
+
+    private enum ScalarKind {
+        case letterOrDigit, joiner, separator
+    }
+
+    private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
+        if scalar.isASCII {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .letterOrDigit
+            case 0x27, 0x2D: return .joiner
+            default: return .separator
+            }
+        }
+        if scalar == "’" { return .joiner }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return .letterOrDigit }
+        // Combining accents belong to the letter before them.
+        return properties.generalCategory == .nonspacingMark ? .joiner : .separator
     }
 
     /// The sentences of one block of prose. A sentence ends at `.`, `!` or `?` (with any closing
@@ -12,38 +49,44 @@ enum Prose {
     /// ("e.g. ice") or the stop ends a title such as "Dr."; the end of the block always ends one.
     /// Pieces without a word are dropped.
     static func sentences(in text: String) -> [Range<String.Index>] {
+        let scalars = text.unicodeScalars
         var sentences: [Range<String.Index>] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard sentenceEnds.contains(text[index]) else {
-                index = text.index(after: index)
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            guard sentenceEnds.contains(scalars[index]) else {
+                scalars.formIndex(after: &index)
                 continue
             }
-            var end = text.index(after: index)
-            while end < text.endIndex, sentenceEnds.contains(text[end]) || closers.contains(text[end]) {
-                end = text.index(after: end)
+            var end = scalars.index(after: index)
+            while end < scalars.endIndex, sentenceEnds.contains(scalars[end]) || closers.contains(scalars[end]) {
+                scalars.formIndex(after: &end)
             }
-            let next = text[end...].first { !$0.isWhitespace }
-            let isBoundary = end == text.endIndex
-                || (text[end].isWhitespace && !(next?.isLowercase ?? false) && !endsWithTitle(text[start..<index]))
+            let nextWordStart = scalars[end...].firstIndex { !$0.properties.isWhitespace }
+            let nextIsLowercase = nextWordStart.map { scalars[$0].properties.isLowercase } ?? false
+            let isBoundary = end == scalars.endIndex
+                || (scalars[end].properties.isWhitespace && !nextIsLowercase && !endsWithTitle(scalars[start..<index]))
             if isBoundary {
                 sentences.append(start..<end)
-                start = text[end...].firstIndex { !$0.isWhitespace } ?? text.endIndex
+                start = nextWordStart ?? scalars.endIndex
             }
             index = end
         }
-        if start < text.endIndex { sentences.append(start..<text.endIndex) }
-        return sentences.filter { range in text[range].contains { $0.isLetter || $0.isNumber } }
+        if start < scalars.endIndex { sentences.append(start..<scalars.endIndex) }
+        return sentences.filter { range in
+            scalars[range].contains { kind(of: $0) == .letterOrDigit }
+        }
     }
 
-    private static let sentenceEnds: Set<Character> = [".", "!", "?"]
-    private static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]"]
+    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?"]
+    private static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", ")", "]"]
     /// Short forms whose full stop does not end a sentence even before a capital letter.
     private static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e"]
 
-    private static func endsWithTitle(_ text: Substring) -> Bool {
-        let lastWord = text.split(whereSeparator: { $0.isWhitespace || $0 == "(" }).last ?? ""
-        return titles.contains(lastWord.lowercased())
+    /// Whether the text before a full stop ends with a short form such as "Dr".
+    private static func endsWithTitle(_ text: Substring.UnicodeScalarView) -> Bool {
+        let wordStart = text.lastIndex { $0.properties.isWhitespace || $0 == "(" }.map { text.index(after: $0) } ?? text.startIndex
+        let lastWord = String(String.UnicodeScalarView(text[wordStart...])).lowercased()
+        return titles.contains(lastWord)
     }
 }

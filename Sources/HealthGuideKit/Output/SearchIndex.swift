@@ -6,23 +6,23 @@ enum SearchIndex {
     static let fileName = "search-index.json"
 
     static func build(graph: SiteGraph) -> Data {
-        let entries = graph.pages.filter(\.isArticle).sorted { $0.url < $1.url }.map { page -> [String: Any] in
-            var seen = Set<String>()
-            var words: [String] = []
+        let articles = graph.pages.filter(\.isArticle).sorted { $0.url < $1.url }
+        let entries = articles.parallelMap { page -> String in
+            var seen = Set<Substring>()
+            var words: [Substring] = []
             for block in page.facts.textBlocks {
-                for word in Prose.words(in: block.text) {
-                    let folded = word.lowercased()
-                    if folded.count > 2, seen.insert(folded).inserted { words.append(folded) }
+                for word in Prose.words(in: block.text.lowercased()) where word.count > 2 && seen.insert(word).inserted {
+                    words.append(word)
                 }
             }
-            return [
-                "t": page.title,
-                "u": page.url,
-                "s": page.source.frontMatter.summary,
-                "h": page.facts.headings.map(\.text).joined(separator: " "),
-                "w": words.joined(separator: " "),
-            ]
+            return JSONValue.object([
+                ("t", .string(page.title)),
+                ("u", .string(page.url)),
+                ("s", .string(page.source.frontMatter.summary)),
+                ("h", .string(page.facts.headings.map(\.text).joined(separator: " "))),
+                ("w", .string(words.joined(separator: " "))),
+            ]).serialized()
         }
-        return (try? JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return Data(("[" + entries.joined(separator: ",") + "]").utf8)
     }
 }

@@ -1,45 +1,41 @@
-import Foundation
-
 /// schema.org JSON-LD for articles (`MedicalWebPage`), safe to place inside a `<script>` tag.
 enum StructuredData {
     static func article(page: Page, config: SiteConfig, section: SectionConfig?) -> String {
         let matter = page.source.frontMatter
-        var breadcrumb: [[String: Any]] = [["@type": "ListItem", "position": 1, "name": "Home", "item": config.baseURL]]
-        if let section {
-            breadcrumb.append(["@type": "ListItem", "position": 2, "name": section.title, "item": config.baseURL + section.id + "/"])
+        var crumbs: [(name: String, url: String)] = [("Home", config.baseURL)]
+        if let section { crumbs.append((section.title, config.baseURL + section.id + "/")) }
+        crumbs.append((matter.title, config.baseURL + page.url))
+        let breadcrumb = crumbs.enumerated().map { position, crumb in
+            JSONValue.object([("@type", .string("ListItem")), ("position", .int(position + 1)),
+                              ("name", .string(crumb.name)), ("item", .string(crumb.url))])
         }
-        breadcrumb.append(["@type": "ListItem", "position": breadcrumb.count + 1, "name": matter.title, "item": config.baseURL + page.url])
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "MedicalWebPage",
-            "name": matter.title,
-            "description": matter.summary,
-            "url": config.baseURL + page.url,
-            "inLanguage": config.language,
-            "medicalAudience": ["@type": "MedicalAudience", "audienceType": "Patient"],
-            "about": ["@type": "MedicalCondition", "name": config.title],
-            "breadcrumb": ["@type": "BreadcrumbList", "itemListElement": breadcrumb],
-            "citation": matter.sources.map { source -> [String: Any] in
-                var citation: [String: Any] = ["@type": "CreativeWork", "name": source.title ?? ""]
-                if let publisher = source.publisher { citation["publisher"] = ["@type": "Organization", "name": publisher] }
-                if let url = source.url { citation["url"] = url }
-                if let year = source.year { citation["datePublished"] = String(year) }
-                return citation
-            },
+        let citations = matter.sources.map { source -> JSONValue in
+            var citation: [(String, JSONValue)] = [("@type", .string("CreativeWork")), ("name", .string(source.title ?? ""))]
+            if let publisher = source.publisher {
+                citation.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(publisher))])))
+            }
+            if let url = source.url { citation.append(("url", .string(url))) }
+            if let year = source.year { citation.append(("datePublished", .string(String(year)))) }
+            return .object(citation)
+        }
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("MedicalWebPage")),
+            ("name", .string(matter.title)),
+            ("description", .string(matter.summary)),
+            ("url", .string(config.baseURL + page.url)),
+            ("inLanguage", .string(config.language)),
+            ("medicalAudience", .object([("@type", .string("MedicalAudience")), ("audienceType", .string("Patient"))])),
+            ("about", .object([("@type", .string("MedicalCondition")),
+                               ("name", .string(config.condition.isEmpty ? config.title : config.condition))])),
+            ("breadcrumb", .object([("@type", .string("BreadcrumbList")), ("itemListElement", .array(breadcrumb))])),
+            ("citation", .array(citations)),
         ]
-        if let reviewed = matter.reviewed { object["lastReviewed"] = reviewed.iso }
-        if let reviewer = matter.reviewer { object["reviewedBy"] = ["@type": "Person", "name": reviewer] }
-        return scriptSafeJSON(object)
-    }
-
-    /// JSON with `<`, `>` and `&` escaped, so no value can close the script element.
-    static func scriptSafeJSON(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return text
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        if let reviewed = matter.reviewed { members.append(("lastReviewed", .string(reviewed.iso))) }
+        if let reviewer = matter.reviewer {
+            members.append(("reviewedBy", .object([("@type", .string("Person")), ("name", .string(reviewer))])))
+        }
+        return JSONValue.object(members).serialized(scriptSafe: true)
     }
 
     /// The path part of the base URL: `https://example.org/guide/` → `/guide/`.
