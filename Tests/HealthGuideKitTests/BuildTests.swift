@@ -178,4 +178,21 @@ struct BuildTests {
         #expect(page.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(page.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e"#))
     }
+
+    @Test("a build that finds every input unchanged repeats the last build's warnings and restores deleted output")
+    func unchangedInputs() throws {
+        var files = Fixture.smallSite()
+        files["causes/notes.txt"] = "notes"
+        let site = try TestSite(files)
+        let first = site.build()
+        let second = site.build()
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.diagnostics.contains { $0.rule == "ignored-file" })
+        #expect(second.written == 0 && second.unchanged == first.written)
+        #expect(site.build(strict: true).status == .contentErrors, "replayed warnings still fail a strict build")
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("stretches/cat-cow/index.html"))
+        let restored = site.build()
+        #expect(restored.written == 1)
+        #expect(site.exists("stretches/cat-cow/index.html"))
+    }
 }

@@ -33,6 +33,17 @@ public struct SiteBuilder: Sendable {
                                severity: .error, message: problem, rule: "unsafe-output"))
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
+        let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
+        let previous = BuildManifest.load(from: outputRoot)
+        let inputs = InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
+                                      options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso])
+        if !options.clean, previous.inputs == inputs, previous.allFilesExist(in: outputRoot) {
+            log.add(contentsOf: previous.diagnostics)
+            var result = BuildResult(status: status(of: log), diagnostics: log.all)
+            result.unchanged = previous.files.count
+            result.searchIndexBytes = Self.size(of: outputRoot + "/" + SearchIndex.fileName)
+            return finish(result, started: started)
+        }
         guard let site = prepare(log: log) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
@@ -43,8 +54,7 @@ public struct SiteBuilder: Sendable {
         result.graph = site.graph
         guard result.status == .success else { return finish(result, started: started) }
 
-        let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
-        let writer = OutputWriter(root: outputRoot, previous: BuildManifest.load(from: outputRoot), reusesPrevious: !options.clean)
+        let writer = OutputWriter(root: outputRoot, previous: previous, reusesPrevious: !options.clean)
         do {
             try writer.prepare()
         } catch {
@@ -60,7 +70,7 @@ public struct SiteBuilder: Sendable {
         if writer.errors.isEmpty {
             result.removed = writer.removeStale()
             do {
-                try writer.saveManifest()
+                try writer.saveManifest(inputs: inputs, diagnostics: log.all)
             } catch {
                 log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
                                    message: "could not save the build manifest", rule: "write-failed"))
@@ -100,6 +110,10 @@ public struct SiteBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { return .contentErrors }
         if options.strict, diagnostics.contains(where: { $0.severity == .warning }) { return .contentErrors }
         return .success
+    }
+
+    private static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 
     private func finish(_ result: BuildResult, started: Date) -> BuildResult {

@@ -66,14 +66,26 @@ struct SiteRenderer {
             rendered += renderGenerated(builder.tagIndex(), template: "tag", to: "tags/", shared: shared) ? 1 : 0
         }
         rendered += renderGenerated(builder.glossaryPage(), template: "glossary", to: "glossary/", shared: shared) ? 1 : 0
-        let searchIndex = SearchIndex.build(graph: graph)
-        writer.write(searchIndex, to: SearchIndex.fileName)
+        let searchIndexBytes = writeSearchIndex()
         rendered += renderGenerated(builder.search(indexURL: SearchIndex.fileName), template: "search", to: "search/", shared: shared) ? 1 : 0
         rendered += renderGenerated(builder.notFound(), template: "404", to: "404.html", shared: shared) ? 1 : 0
         writer.write(SiteFiles.sitemap(graph: graph, config: config, extraURLs: [""] + config.sections.map { $0.id + "/" }), to: "sitemap.xml")
         writer.write(SiteFiles.feed(graph: graph, config: config), to: "feed.xml")
         writer.write(SiteFiles.robots(config: config), to: "robots.txt")
-        return Outcome(rendered: rendered, searchIndexBytes: searchIndex.count)
+        return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
+    }
+
+    /// Writes the search index unless no article changed, and returns its size. The index is
+    /// made only from the articles' sources and URLs, so those are its fingerprint.
+    private func writeSearchIndex() -> Int {
+        let inputs = ContentHash.of(parts: graph.pages.filter(\.isArticle).map { $0.url + " " + $0.source.contentHash })
+        if writer.isCurrent(SearchIndex.fileName, inputs: inputs),
+           let size = try? FileManager.default.attributesOfItem(atPath: writer.root + "/" + SearchIndex.fileName)[.size] as? Int {
+            return size
+        }
+        let index = SearchIndex.build(graph: graph)
+        writer.write(index, to: SearchIndex.fileName, inputs: inputs)
+        return index.count
     }
 
     /// Renders a page with a Markdown body, unless its fingerprint shows it is current.

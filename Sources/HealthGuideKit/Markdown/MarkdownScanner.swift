@@ -86,7 +86,6 @@ struct MarkdownScanner {
                 scanExtension(node, entering: entering, facts: &facts, block: &block)
             }
         }
-        facts.wordCount = facts.textBlocks.reduce(0) { $0 + Prose.words(in: $1.text).count }
         return (facts, targets)
     }
 

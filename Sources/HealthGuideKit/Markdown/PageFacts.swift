@@ -91,7 +91,10 @@ public struct PageFacts: Sendable, Hashable, Codable {
     public var rawHTML: [SourceLocation] = []
     /// Indexes into the glossary of the terms the page uses, with the first use of each.
     public var glossaryTerms: [GlossaryUse] = []
-    public var wordCount = 0
+    /// Words of prose, counted when asked: only reports need it, and every build scans every page.
+    public var wordCount: Int {
+        textBlocks.reduce(0) { $0 + Prose.words(in: $1.text).count }
+    }
 
     /// Ids that `#fragment` links to this page may use.
     public var anchors: Set<String> { Set(headings.map(\.id)) }

@@ -11,11 +11,20 @@ struct BuildManifest: Codable, Equatable {
         var inputs: String
     }
 
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let folder = ".healthguide"
 
     var version = BuildManifest.formatVersion
     var files: [String: Entry] = [:]
+    /// What the build read, to tell at once when nothing changed.
+    var inputs: InputStamps?
+    /// The warnings of that build, repeated when a build finds nothing changed.
+    var diagnostics: [Diagnostic] = []
+
+    /// True when every file the manifest lists is still in the output folder.
+    func allFilesExist(in output: String) -> Bool {
+        files.keys.allSatisfy { FileManager.default.fileExists(atPath: output + "/" + $0) }
+    }
 
     static func path(in output: String) -> String {
         output + "/" + folder + "/manifest.json"

@@ -121,8 +121,11 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     /// Saves the manifest last: only a finished build vouches for its files.
-    func saveManifest() throws {
-        try replaceManifest(with: manifest)
+    func saveManifest(inputs: InputStamps, diagnostics: [Diagnostic]) throws {
+        var finished = manifest
+        finished.inputs = inputs
+        finished.diagnostics = diagnostics
+        try replaceManifest(with: finished)
         try? FileManager.default.removeItem(atPath: temporaryFolder)
     }
 
