@@ -5,7 +5,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 HEALTHGUIDE = .build/debug/healthguide
 
-.PHONY: site test serve check deps clean bench e2e
+.PHONY: site test serve check deps clean bench e2e stress
 
 deps:
 	@./scripts/install-system-deps.sh
@@ -42,3 +42,9 @@ bench: deps
 # Installs Debian's chromium and chromium-driver and a venv in e2e/.venv when missing.
 e2e: $(HEALTHGUIDE)
 	HEALTHGUIDE=$(HEALTHGUIDE) ./e2e/run.sh
+
+# The preview server under load and attack, on loopback only: wrk, path traversal, oversized
+# headers, slow clients, rebuilds during load. Not part of `make test`.
+stress: $(HEALTHGUIDE)
+	@command -v wrk >/dev/null 2>&1 || ./scripts/install-system-deps.sh --apt wrk
+	HEALTHGUIDE=$(HEALTHGUIDE) python3 stress/run.py

@@ -7,11 +7,11 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output folder.",
         discussion: """
-        Reads Content/ and Templates/ and writes a static site to Site/. Only pages whose inputs
-        changed are rendered again; pages of deleted articles are removed; files the build did
+        Reads Content/ and Templates/ and writes a static site to Site/. Only pages whose inputs \
+        changed are rendered again; pages of deleted articles are removed; files the build did \
         not write (a CNAME, say) are left alone.
 
-        Problems are printed as 'file:line:column: error: message [rule]'. Exit status: 0 built,
+        Problems are printed as 'file:line:column: error: message [rule]'. Exit status: 0 built, \
         1 content errors (or warnings with --strict), 2 bad options, settings or templates.
         """
     )

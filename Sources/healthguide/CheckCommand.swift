@@ -7,10 +7,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check links and the health-content rules without writing anything.",
         discussion: """
-        Rules and their default severities: \(RuleEngine.standardRules.map { "\($0.id) (\($0.defaultSeverity.rawValue))" }.joined(separator: ", ")).
+        Rules and their default severities: \(RuleEngine.standardRules.map { "\($0.id) (\($0.defaultSeverity.rawValue))" }.joined(separator: ", ")). \
         Set a rule's severity in site.yml: 'rules: { orphan: error, long-paragraph: off }'.
 
-        --report prints the editor's table: reading grade, words, reading minutes, sources and
+        --report prints the editor's table: reading grade, words, reading minutes, sources and \
         next review date of every article. The JSON output always holds these records.
 
         Exit status: 0 no errors, 1 content errors (or warnings with --strict), 2 bad options or settings.

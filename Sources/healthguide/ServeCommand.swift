@@ -8,13 +8,13 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the site in a browser, rebuilding it as you edit.",
         discussion: """
-        Builds the site into the output folder, serves it at http://127.0.0.1:4000/ and watches
-        Content/ and Templates/. Each save rebuilds only the pages it affects, and open pages
-        reload by themselves (a stylesheet change is swapped in without a reload). When a save
-        breaks the build, the problems are printed here and shown over the open pages, which
+        Builds the site into the output folder, serves it at http://127.0.0.1:4000/ and watches \
+        Content/ and Templates/. Each save rebuilds only the pages it affects, and open pages \
+        reload by themselves (a stylesheet change is swapped in without a reload). When a save \
+        breaks the build, the problems are printed here and shown over the open pages, which \
         keep showing the last good build until the next good save.
 
-        The preview listens on this machine only. Use --host 0.0.0.0 to open it to other
+        The preview listens on this machine only. Use --host 0.0.0.0 to open it to other \
         devices on your network, such as a phone. Press Ctrl-C to stop.
 
         Exit status: 0 stopped, 2 bad options, port in use or unsafe output folder.
