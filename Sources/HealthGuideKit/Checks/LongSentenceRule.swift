@@ -6,10 +6,12 @@ struct LongSentenceRule: PageRule {
     static let maximumWords = 25
 
     func check(page: Page, context: CheckContext) -> [Finding] {
-        Sentence.all(in: page.facts).filter { $0.words.count > Self.maximumWords }.map { sentence in
-            Finding(page: page, location: sentence.location,
-                    message: "sentence of \(sentence.words.count) words is longer than \(Self.maximumWords): \(sentence.opening)",
-                    hint: "split it into two or three shorter sentences")
+        Sentence.all(in: page.facts).compactMap { sentence in
+            let words = sentence.words.count
+            guard words > Self.maximumWords else { return nil }
+            return Finding(page: page, location: sentence.location,
+                           message: "sentence of \(words) words is longer than \(Self.maximumWords): \(sentence.opening)",
+                           hint: "split it into two or three shorter sentences")
         }
     }
 }

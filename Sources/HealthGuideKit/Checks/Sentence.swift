@@ -4,7 +4,9 @@ struct Sentence: Sendable {
     var text: Substring
     var block: TextBlockFact.Kind
     var location: SourceLocation
-    var words: [Substring]
+
+    /// Worked out when asked: rules that only count sentences never need them.
+    var words: [Substring] { Prose.words(in: text) }
 
     /// Every sentence of the page's prose, in document order (code blocks are not prose).
     static func all(in facts: PageFacts) -> [Sentence] {
@@ -15,13 +17,13 @@ struct Sentence: Sendable {
         let text = block.text
         return Prose.sentences(in: text).map { range in
             let offset = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-            return Sentence(text: text[range], block: block.kind, location: block.location(atUTF8Offset: offset),
-                            words: Prose.words(in: text[range]))
+            return Sentence(text: text[range], block: block.kind, location: block.location(atUTF8Offset: offset))
         }
     }
 
     /// The first few words as written, to name the sentence in a message: `"Most back spasms are not…"`.
     var opening: String {
+        let words = words
         guard words.count > Self.openingWords else { return "\"\(text)\"" }
         return "\"" + text[..<words[Self.openingWords - 1].endIndex] + "…\""
     }

@@ -7,7 +7,7 @@
 enum Syllables {
     static func count(in word: Substring) -> Int {
         // Parts of a compound are counted as words of their own: "knee-to-chest" is 3.
-        if word.contains("-") {
+        if word.unicodeScalars.contains("-") {
             return word.split(separator: "-").reduce(0) { $0 + count(in: $1) }
         }
         // Letters only, lower-cased, as Unicode scalars: this runs for every word of every
@@ -27,7 +27,7 @@ enum Syllables {
         }
         // Numbers are read at a glance; count them as one syllable rather than spell them out.
         if letters.isEmpty { return 1 }
-        if letters.count <= longestException, let known = exceptions[String(String.UnicodeScalarView(letters))] { return known }
+        if let known = exceptionsByLetters[letters] { return known }
         return byRule(letters)
     }
 
@@ -36,7 +36,7 @@ enum Syllables {
         var previousWasVowel = false
         for (index, letter) in letters.enumerated() {
             // "y" is a consonant at the start of a word ("yes") and a vowel elsewhere ("back-y", "gym").
-            let isVowel = vowels.contains(letter) || (letter == "y" && index > 0)
+            let isVowel = Self.isVowel(letter) || (letter == "y" && index > 0)
             if isVowel && !previousWasVowel { count += 1 }
             previousWasVowel = isVowel
         }
@@ -52,7 +52,7 @@ enum Syllables {
         let count = letters.count
         guard count >= 3 else { return false }
         let last = letters[count - 1]
-        func isConsonant(_ letter: Unicode.Scalar) -> Bool { !vowels.contains(letter) && letter != "y" }
+        func isConsonant(_ letter: Unicode.Scalar) -> Bool { !isVowel(letter) && letter != "y" }
         if last == "e" {
             let before = letters[count - 2]
             if before == "l", isConsonant(letters[count - 3]) { return false }
@@ -63,8 +63,11 @@ enum Syllables {
         guard isConsonant(before) else { return false }
         if last == "d" { return before != "t" && before != "d" }
         // "-es" is said after hissing sounds: "boxes", "pieces", "changes", "pushes", "muscles".
-        if ["s", "x", "z", "c", "g"].contains(before) { return false }
-        if before == "h", ["c", "s"].contains(letters[count - 4]) { return false }
+        switch before {
+        case "s", "x", "z", "c", "g": return false
+        case "h" where letters[count - 4] == "c" || letters[count - 4] == "s": return false
+        default: break
+        }
         if before == "l", isConsonant(letters[count - 4]) { return false }
         return true
     }
@@ -72,18 +75,22 @@ enum Syllables {
     /// "-ing" after a vowel is said apart from it, though the letters run together: "be-ing", "stay-ing".
     private static func endsWithVowelAndIng(_ letters: [Unicode.Scalar]) -> Bool {
         let count = letters.count
-        guard count >= 5, letters[(count - 3)...] == ["i", "n", "g"] else { return false }
+        guard count >= 5, letters[count - 3] == "i", letters[count - 2] == "n", letters[count - 1] == "g" else { return false }
         let before = letters[count - 4]
-        return vowels.contains(before) || before == "y"
+        return isVowel(before) || before == "y"
     }
 
-    private static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
+    /// A switch, not a `Set`: this runs for every letter of every article, and hashing costs more.
+    private static func isVowel(_ letter: Unicode.Scalar) -> Bool {
+        switch letter {
+        case "a", "e", "i", "o", "u": return true
+        default: return false
+        }
+    }
 
     /// Words the rules miscount and health writing uses: vowels said apart ("di-et",
     /// "i-de-a", "os-te-o"), a silent "e" inside a compound ("some-one") or before "-ly",
     /// and "spasm", whose "sm" is said as a syllable of its own.
-    private static let longestException = exceptions.keys.map(\.unicodeScalars.count).max() ?? 0
-
     static let exceptions: [String: Int] = [
         "aches": 1, "area": 3, "business": 2, "create": 2, "created": 3, "diabetes": 4,
         "diet": 2, "every": 2, "fluid": 2, "fluids": 2, "idea": 3, "ideas": 3,
@@ -92,4 +99,7 @@ enum Syllables {
         "something": 2, "sometimes": 2, "somewhere": 2, "spasm": 2, "spasms": 2, "unlikely": 3,
         "video": 3,
     ]
+
+    /// The exceptions keyed the way `count(in:)` holds a word, so looking one up builds no string.
+    private static let exceptionsByLetters = Dictionary(uniqueKeysWithValues: exceptions.map { (Array($0.key.unicodeScalars), $0.value) })
 }

@@ -54,12 +54,12 @@ enum Prose {
         var start = scalars.startIndex
         var index = scalars.startIndex
         while index < scalars.endIndex {
-            guard sentenceEnds.contains(scalars[index]) else {
+            guard endsSentence(scalars[index]) else {
                 scalars.formIndex(after: &index)
                 continue
             }
             var end = scalars.index(after: index)
-            while end < scalars.endIndex, sentenceEnds.contains(scalars[end]) || closers.contains(scalars[end]) {
+            while end < scalars.endIndex, endsSentence(scalars[end]) || closesQuote(scalars[end]) {
                 scalars.formIndex(after: &end)
             }
             let nextWordStart = scalars[end...].firstIndex { !$0.properties.isWhitespace }
@@ -78,14 +78,29 @@ enum Prose {
         }
     }
 
-    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?"]
-    private static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", ")", "]"]
+    // Switches, not sets: these run for every character of every page, and hashing costs more.
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?": return true
+        default: return false
+        }
+    }
+
+    private static func closesQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", "”", "’", ")", "]": return true
+        default: return false
+        }
+    }
+
     /// Short forms whose full stop does not end a sentence even before a capital letter.
     private static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e"]
+    private static let longestTitle = 4
 
     /// Whether the text before a full stop ends with a short form such as "Dr".
     private static func endsWithTitle(_ text: Substring.UnicodeScalarView) -> Bool {
         let wordStart = text.lastIndex { $0.properties.isWhitespace || $0 == "(" }.map { text.index(after: $0) } ?? text.startIndex
+        guard text[wordStart...].count <= longestTitle else { return false }
         let lastWord = String(String.UnicodeScalarView(text[wordStart...])).lowercased()
         return titles.contains(lastWord)
     }
