@@ -27,8 +27,11 @@ struct InputStamps: Codable, Equatable {
                 }
             }
         }
+        // A new version of the program may render differently, so it is an input too. Its path
+        // comes from the system, since argv[0] may be a bare name found on the PATH.
         var programInfo = stat()
-        let program = stat(CommandLine.arguments[0], &programInfo) == 0 ? stamp(programInfo) : "unknown"
+        let programPath = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
+        let program = stat(programPath, &programInfo) == 0 ? stamp(programInfo) : String(Int.random(in: 0...Int.max))
         return InputStamps(files: files, options: (options + [program]).joined(separator: "\u{1}"))
     }
 
