@@ -26,8 +26,4 @@ public final class DiagnosticLog: @unchecked Sendable {
         defer { lock.unlock() }
         return Array(Set(items)).sorted()
     }
-
-    public var errorCount: Int { all.filter { $0.severity == .error }.count }
-    public var warningCount: Int { all.filter { $0.severity == .warning }.count }
-    public var hasErrors: Bool { errorCount > 0 }
 }

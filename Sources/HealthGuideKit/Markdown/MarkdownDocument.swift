@@ -105,6 +105,4 @@ struct MarkdownNode {
         }
         return result
     }
-
-    var isTableHeaderRow: Bool { cmark_gfm_extensions_get_table_row_is_header(pointer) != 0 }
 }

@@ -8,10 +8,6 @@ enum ContentHash {
         hex(SHA256.hash(data: data))
     }
 
-    static func of(_ text: String) -> String {
-        of(Data(text.utf8))
-    }
-
     /// A fingerprint of several parts; the separator keeps ("ab","c") apart from ("a","bc").
     static func of(parts: [String]) -> String {
         var hasher = SHA256()
