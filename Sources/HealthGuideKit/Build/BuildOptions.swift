@@ -62,7 +62,7 @@ public struct BuildResult: Sendable {
     public var rendered = 0
     public var searchIndexBytes = 0
     public var seconds = 0.0
-    /// The linked site, for reports; nil when loading failed.
+    /// The linked site, for reports; nil when loading failed or no input had changed.
     public var graph: SiteGraph?
     /// The editor's record of every article; filled by `check()` only.
     public var articles: [ArticleRecord] = []
