@@ -21,9 +21,9 @@ enum CanonicalText {
             output += "]"
         case let dictionary as [String: Any]:
             output += "{"
-            for key in dictionary.keys.sorted() {
+            for (key, element) in dictionary.sorted(by: { $0.key < $1.key }) {
                 output += key + "="
-                append(dictionary[key]!, to: &output)
+                append(element, to: &output)
             }
             output += "}"
         default:

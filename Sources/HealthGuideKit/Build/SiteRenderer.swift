@@ -43,7 +43,8 @@ struct SiteRenderer {
                 context = builder.article(index)
                 template = "article"
             case let .section(id):
-                context = builder.section(id)
+                // The loader only accepts section folders listed in site.yml.
+                context = builder.section(config.section(id: id) ?? SectionConfig(id: id, title: page.title, order: 0, description: ""))
                 template = "section"
             case .home:
                 context = builder.home()
@@ -54,7 +55,7 @@ struct SiteRenderer {
         var rendered = renderedPages.filter { $0 }.count
         // Sections without an `_index.md` and a site without `index.md` still get their pages.
         for section in config.sections where graph.sectionPages[section.id] == nil {
-            rendered += renderGenerated(builder.section(section.id), template: "section", to: section.id + "/", shared: shared) ? 1 : 0
+            rendered += renderGenerated(builder.section(section), template: "section", to: section.id + "/", shared: shared) ? 1 : 0
         }
         if graph.homePage == nil {
             rendered += renderGenerated(builder.home(), template: "home", to: "", shared: shared) ? 1 : 0

@@ -59,8 +59,8 @@ struct PageContextBuilder {
         return context
     }
 
-    func section(_ id: String) -> TemplateContext {
-        let section = config.section(id: id)!
+    func section(_ section: SectionConfig) -> TemplateContext {
+        let id = section.id
         let url = id + "/"
         var context = layout.context(url: url, title: section.title, description: section.description,
                                      currentSection: id, breadcrumbs: [("Home", "")])
