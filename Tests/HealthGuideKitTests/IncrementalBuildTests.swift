@@ -34,6 +34,7 @@ struct IncrementalBuildTests {
             try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         }
         #expect(result.rendered == 1)
+        #expect(result.prepared == 1)
         #expect(result.written == 2)
         #expect(Set(result.writtenFiles) == ["stretches/knee-to-chest/index.html", "search-index.json"])
         try expectSameAsCleanBuild(site)
@@ -193,7 +194,9 @@ struct IncrementalBuildTests {
     // MARK: - Helpers
 
     /// Builds `site`, applies `edit`, and builds again, returning the second build's result.
+    /// The site is settled first, so the second build takes unchanged pages from the page cache.
     private func rebuild(_ site: TestSite, _ edit: () throws -> Void) throws -> BuildResult {
+        try site.settle()
         let first = site.build()
         try #require(first.status == .success, "\(first.diagnostics)")
         try edit()

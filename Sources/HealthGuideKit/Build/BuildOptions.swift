@@ -60,6 +60,8 @@ public struct BuildResult: Sendable {
     public var removed = 0
     /// Pages whose templates were rendered in this build (the rest were proven current).
     public var rendered = 0
+    /// Markdown files read, parsed and checked in this build (the rest came from the page cache).
+    public var prepared = 0
     public var searchIndexBytes = 0
     public var seconds = 0.0
     /// The linked site, for reports; nil when loading failed or no input had changed.

@@ -1,17 +1,33 @@
-/// The content after parsing and linking: what the checks and the renderer work from.
+/// The content after preparing and linking: what the checks and the renderer work from.
 public struct LinkedSite: Sendable {
     public let content: LoadedContent
     public let graph: SiteGraph
+    /// Each article's search entry with its URL.
+    let searchEntries: [(url: String, entry: String)]
+    /// Reads the bodies of pages restored from the page cache, when they are rendered.
+    let fileReader: SourceFileReader
+    /// Content paths of drafts left out of this build, so links to them get a clear message.
+    let draftPaths: Set<String>
 
-    init(content: LoadedContent, log: DiagnosticLog) {
+    init(content: LoadedContent, prepared: [PreparedPage], includeDrafts: Bool, fileReader: SourceFileReader, log: DiagnosticLog) {
         self.content = content
-        let matcher = GlossaryMatcher(entries: content.glossary)
-        let pages = content.pages.parallelMap { source -> Page in
-            let document = MarkdownDocument(markdown: source.body)
-            let facts = MarkdownScanner(glossary: matcher, lineOffset: source.bodyLineOffset).scan(document)
-            return Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
+        self.fileReader = fileReader
+        var pages: [Page] = []
+        var searchEntries: [(url: String, entry: String)] = []
+        var draftPaths = Set<String>()
+        for item in prepared {
+            log.add(contentsOf: item.diagnostics)
+            guard let page = item.page else { continue }
+            if page.source.frontMatter.draft && !includeDrafts {
+                draftPaths.insert(page.source.path)
+                continue
+            }
+            pages.append(page)
+            if let entry = item.searchEntry { searchEntries.append((page.url, entry)) }
         }
+        self.searchEntries = searchEntries
+        self.draftPaths = draftPaths
         let media = Set(content.staticFiles.map(\.path))
-        graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: content.draftPaths, log: log)
+        graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: draftPaths, log: log)
     }
 }

@@ -4,21 +4,25 @@ import Foundation
 /// unless every earlier stage succeeded, so a typo never produces half a site.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
+    /// Kept between builds in one process; nil means "read the last build's state from disk".
+    public let memory: BuildMemory?
 
-    public init(options: BuildOptions) {
+    public init(options: BuildOptions, memory: BuildMemory? = nil) {
         self.options = options
+        self.memory = memory
     }
 
     /// Loads, links and checks the site without writing anything (`healthguide check`).
     public func check() -> BuildResult {
         let started = Date()
         let log = DiagnosticLog()
-        guard let site = prepare(log: log) else {
+        guard let prepared = prepare(log: log, stamps: nil, cache: nil, makesRecords: true) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
-        result.graph = site.graph
-        result.articles = ArticleRecord.all(in: site.graph, config: site.content.config)
+        result.graph = prepared.site.graph
+        result.prepared = prepared.preparedCount
+        result.articles = prepared.records.sorted { $0.path < $1.path }
         return finish(result, started: started)
     }
 
@@ -34,7 +38,8 @@ public struct SiteBuilder: Sendable {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
-        let previous = BuildManifest.load(from: outputRoot)
+        let remembered = memory?.last
+        let previous = remembered?.manifest ?? BuildManifest.load(from: outputRoot)
         let inputs = InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
                                       options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso])
         if !options.clean, previous.inputs == inputs, previous.allFilesExist(in: outputRoot) {
@@ -44,14 +49,17 @@ public struct SiteBuilder: Sendable {
             result.searchIndexBytes = Self.size(of: outputRoot + "/" + SearchIndex.fileName)
             return finish(result, started: started)
         }
-        guard let site = prepare(log: log) else {
+        let cache = options.clean ? nil : remembered?.pages ?? PageCache.load(from: outputRoot)
+        guard let prepared = prepare(log: log, stamps: inputs, cache: cache, makesRecords: false) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
+        let site = prepared.site
         guard let templates = TemplateSet.load(from: options.templatesDirectory, log: log) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = site.graph
+        result.prepared = prepared.preparedCount
         guard result.status == .success else { return finish(result, started: started) }
 
         let writer = OutputWriter(root: outputRoot, previous: previous, reusesPrevious: !options.clean)
@@ -70,11 +78,18 @@ public struct SiteBuilder: Sendable {
         if writer.errors.isEmpty {
             result.removed = writer.removeStale()
             do {
-                try writer.saveManifest(inputs: inputs, diagnostics: log.all)
+                if prepared.cacheChanged { try prepared.cache.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) }
+                // Stamps of files changed a moment ago cannot vouch for them (see `InputStamps`).
+                let manifest = try writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all)
+                memory?.remember(manifest: manifest, pages: prepared.cache)
             } catch {
                 log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
                                    message: "could not save the build manifest", rule: "write-failed"))
             }
+        }
+        if !log.all.filter({ $0.rule == "write-failed" }).isEmpty {
+            // The folder now differs from every manifest but the one on disk.
+            memory?.forget()
         }
         result.diagnostics = log.all
         result.status = status(of: log)
@@ -86,9 +101,21 @@ public struct SiteBuilder: Sendable {
         return finish(result, started: started)
     }
 
-    /// Load, parse, link and check.
-    private func prepare(log: DiagnosticLog) -> LinkedSite? {
-        let loader = ContentLoader(contentDirectory: options.contentDirectory, includeDrafts: options.includeDrafts)
+    /// What `prepare` makes: the linked site, the page cache for the next build, and the
+    /// article records when asked for.
+    private struct Preparation {
+        var site: LinkedSite
+        var cache: PageCache
+        /// False when every page came from the cache, which then need not be saved again.
+        var cacheChanged: Bool
+        /// How many files were prepared rather than taken from the cache.
+        var preparedCount: Int
+        var records: [ArticleRecord]
+    }
+
+    /// Load, prepare each page (or take it from the cache), link, and run the site rules.
+    private func prepare(log: DiagnosticLog, stamps: InputStamps?, cache: PageCache?, makesRecords: Bool) -> Preparation? {
+        let loader = ContentLoader(contentDirectory: options.contentDirectory)
         guard var content = loader.load(log: log) else { return nil }
         if log.all.contains(where: { $0.severity == .error && Self.configurationRules.contains($0.rule) && $0.file.hasSuffix("site.yml") }) {
             return nil
@@ -96,10 +123,31 @@ public struct SiteBuilder: Sendable {
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
-        let site = LinkedSite(content: content, log: log)
-        let context = CheckContext(graph: site.graph, config: content.config, glossary: content.glossary, today: options.today)
-        log.add(contentsOf: RuleEngine().run(context))
-        return site
+        let preparer = PagePreparer(
+            reader: loader.fileReader, matcher: GlossaryMatcher(entries: content.glossary), rules: RuleEngine(),
+            context: PageCheckContext(config: content.config, glossary: content.glossary, today: options.today),
+            includeDrafts: options.includeDrafts, makesRecords: makesRecords)
+        // Everything besides the file that decides how it is prepared.
+        let key = [stamps?.options ?? "", content.configHash, content.glossaryHash].joined(separator: "\u{1}")
+        let reusable = cache.flatMap { $0.key == key ? $0 : nil }
+        let contentRoot = options.contentDirectory.path + "/"
+        let prepared = content.markdownFiles.parallelMap { file -> (PreparedPage, FileStamp?, reused: Bool) in
+            let stamp = stamps?.files[contentRoot + file.path]
+            if let page = reusable?.page(at: file.path, stamp: stamp) { return (page, stamp, true) }
+            return (preparer.prepare(file), stamp, false)
+        }
+        var next = PageCache(key: key, entries: [:])
+        for (file, (page, stamp, _)) in zip(content.markdownFiles, prepared) {
+            if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
+                next.entries[file.path] = PageCache.Entry(stamp: stamp, prepared: page)
+            }
+        }
+        let preparedCount = prepared.filter { !$0.reused }.count
+        let changed = reusable == nil || preparedCount > 0 || next.entries.count != reusable?.entries.count
+        let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
+                              fileReader: loader.fileReader, log: log)
+        log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))
+        return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount, records: prepared.compactMap(\.0.record))
     }
 
     /// Errors in `site.yml` that leave nothing sensible to build.

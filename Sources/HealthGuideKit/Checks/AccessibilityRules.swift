@@ -7,7 +7,7 @@ struct AltTextRule: PageRule {
     let id = "alt-text"
     let defaultSeverity = Severity.error
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.links.filter { $0.isImage && $0.text.trimmingWhitespace.isEmpty }.map { image in
             Finding(page: page, location: image.location, message: "image '\(image.destination)' has no alt text",
                     hint: "say what the picture shows inside the brackets: ![A person kneeling on all fours](…)")
@@ -22,7 +22,7 @@ struct HeadingOrderRule: PageRule {
     let id = "heading-order"
     let defaultSeverity = Severity.warning
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         var findings: [Finding] = []
         var previousLevel = 1
         for heading in page.facts.headings {
@@ -52,7 +52,7 @@ struct LinkTextRule: PageRule {
         "page", "read more", "see here", "this", "this link", "this page",
     ]
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.links.filter { !$0.isImage }.compactMap { link in
             let text = link.text.trimmingWhitespace
             let folded = text.lowercased().trimmingCharacters(in: .punctuationCharacters).trimmingWhitespace
@@ -81,7 +81,7 @@ struct TableHeaderRule: PageRule {
     let id = "table-header"
     let defaultSeverity = Severity.error
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.tables.filter { !$0.hasHeaderText }.map { table in
             Finding(page: page, location: table.location, message: "table has no header text",
                     hint: "name each column in the table's first row")
@@ -91,7 +91,7 @@ struct TableHeaderRule: PageRule {
 
 /// Two pages with one title cannot be told apart in search results, tabs and link lists
 /// (WCAG 2.4.2).
-struct DuplicateTitleRule: ContentRule {
+struct DuplicateTitleRule: SiteRule {
     let id = "duplicate-title"
     let defaultSeverity = Severity.warning
 

@@ -9,7 +9,7 @@ struct EmergencyCardRule: PageRule {
     /// The section of red-flag advice, as DESIGN.md names it.
     static let warningSignsSection = "warning-signs"
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard case .article(Self.warningSignsSection, _) = page.source.kind,
               !page.facts.cards.contains(where: { $0.kind == .emergency }) else { return [] }
         return [Finding(page: page, location: Self.firstTextLine(of: page.source),
@@ -19,7 +19,8 @@ struct EmergencyCardRule: PageRule {
 
     /// The first line of the body with text on it, near where the card belongs.
     static func firstTextLine(of source: SourcePage) -> SourceLocation {
-        let blankLines = source.body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Page rules run as a page is read, so its body is there.
+        let blankLines = (source.body ?? "").split(separator: "\n", omittingEmptySubsequences: false)
             .prefix { $0.allSatisfy(\.isWhitespace) }.count
         return SourceLocation(line: source.bodyLineOffset + blankLines + 1, column: 1)
     }
@@ -30,7 +31,7 @@ struct EmptyCareCardRule: PageRule {
     let id = "empty-card"
     let defaultSeverity = Severity.error
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.cards.filter { $0.kind.isCareLevel && $0.listItemCount == 0 }.map { card in
             Finding(page: page, location: card.location, message: "[!\(card.kind.rawValue)] card has no list items",
                     hint: "list the signs as '> - …' lines; the card's heading ends with 'if:'")
@@ -45,7 +46,7 @@ struct CareCardCountRule: PageRule {
 
     static let maximumCards = 3
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         let cards = page.facts.cards.filter(\.kind.isCareLevel)
         guard cards.count > Self.maximumCards else { return [] }
         return [Finding(page: page, location: cards[Self.maximumCards].location,

@@ -1,9 +1,14 @@
-/// What a rule sees: the whole linked site, the settings and the day to judge dates by.
-public struct CheckContext: Sendable {
-    public let graph: SiteGraph
+/// What a page rule sees besides the page: the settings and the day to judge dates by.
+public struct PageCheckContext: Sendable {
     public let config: SiteConfig
     public let glossary: [GlossaryEntry]
     public let today: CalendarDate
+}
+
+/// What a site rule sees: the whole linked site.
+public struct CheckContext: Sendable {
+    public let graph: SiteGraph
+    public let config: SiteConfig
 }
 
 /// One finding of a rule, before the site's severity settings are applied.
@@ -30,21 +35,21 @@ public struct Finding: Sendable {
     }
 }
 
-/// A content rule: a stable id users can configure in `site.yml` (`rules: {id: error|warning|off}`),
-/// a default severity, and a check over the site.
+/// A content rule: a stable id users can configure in `site.yml` (`rules: {id: error|warning|off}`)
+/// and a default severity. Each rule is either a `PageRule` or a `SiteRule`.
 public protocol ContentRule: Sendable {
     var id: String { get }
     var defaultSeverity: Severity { get }
-    func check(_ context: CheckContext) -> [Finding]
 }
 
-/// A rule whose findings for one page depend on that page alone; these run in parallel.
+/// A rule whose findings for one page depend on that page alone. These run as each page is
+/// prepared, and their findings are kept with the page in the page cache, so an unchanged
+/// page is not checked again.
 protocol PageRule: ContentRule {
-    func check(page: Page, context: CheckContext) -> [Finding]
+    func check(page: Page, context: PageCheckContext) -> [Finding]
 }
 
-extension PageRule {
-    public func check(_ context: CheckContext) -> [Finding] {
-        context.graph.pages.parallelMap { page in check(page: page, context: context) }.flatMap { $0 }
-    }
+/// A rule over the linked site, run on every build.
+protocol SiteRule: ContentRule {
+    func check(_ context: CheckContext) -> [Finding]
 }

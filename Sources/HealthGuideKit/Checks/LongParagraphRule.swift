@@ -5,7 +5,7 @@ struct LongParagraphRule: PageRule {
 
     static let maximumSentences = 5
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.textBlocks.filter { $0.kind == .paragraph }.compactMap { paragraph in
             let count = Sentence.sentences(in: paragraph).count
             guard count > Self.maximumSentences else { return nil }

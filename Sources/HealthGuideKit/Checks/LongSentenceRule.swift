@@ -5,7 +5,7 @@ struct LongSentenceRule: PageRule {
 
     static let maximumWords = 25
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         Sentence.all(in: page.facts).compactMap { sentence in
             let words = sentence.words.count
             guard words > Self.maximumWords else { return nil }

@@ -3,7 +3,7 @@ struct RawHTMLRule: PageRule {
     let id = "raw-html"
     let defaultSeverity = Severity.warning
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard !context.config.allowRawHTML else { return [] }
         return page.facts.rawHTML.map {
             Finding(page: page, location: $0, message: "raw HTML is left out of the page",
@@ -17,7 +17,7 @@ struct UnknownCardRule: PageRule {
     let id = "unknown-card"
     let defaultSeverity = Severity.warning
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         let known = CareCardKind.allCases.map(\.rawValue)
         return page.facts.unknownCardMarkers.map { marker in
             let suggestion = Suggestion.closest(to: marker.name.uppercased(), in: known).map { " (did you mean '[!\($0)]'?)" } ?? ""

@@ -9,7 +9,7 @@ struct MedicinesRule: PageRule {
     let id = "medicines-note"
     let defaultSeverity = Severity.error
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle, context.config.medicinesNote.isEmpty,
               let mention = page.facts.glossaryTerms.first(where: { context.glossary[$0.entryIndex].medicine })
         else { return [] }

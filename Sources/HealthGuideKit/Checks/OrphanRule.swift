@@ -1,7 +1,7 @@
 /// An article that no other page's text links to is found only through menus and search.
 /// Links from the generated section lists and "Related" boxes do not count: the rule asks
 /// whether the writing itself leads readers there.
-struct OrphanRule: ContentRule {
+struct OrphanRule: SiteRule {
     let id = "orphan"
     let defaultSeverity = Severity.warning
 

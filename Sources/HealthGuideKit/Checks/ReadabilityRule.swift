@@ -8,7 +8,7 @@ struct ReadabilityRule: PageRule {
     /// How many of the hardest sentences the message names.
     static let namedSentences = 3
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle else { return [] }
         let sentences = Sentence.all(in: page.facts)
         let article = Readability(sentences)

@@ -6,7 +6,7 @@ struct ReviewDateRule: PageRule {
     let id = "review-date"
     let defaultSeverity = Severity.warning
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         let matter = page.source.frontMatter
         guard let reviewed = matter.reviewed else { return [] }
         let location = matter.locations["reviewed"]

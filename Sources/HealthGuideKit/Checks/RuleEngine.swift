@@ -32,13 +32,24 @@ public struct RuleEngine: Sendable {
         UnknownCardRule(),
     ]
 
-    public func run(_ context: CheckContext) -> [Diagnostic] {
+    /// The findings of the page rules for one page.
+    func run(page: Page, context: PageCheckContext) -> [Diagnostic] {
+        diagnostics(config: context.config) { rule in (rule as? any PageRule)?.check(page: page, context: context) }
+    }
+
+    /// The findings of the site rules.
+    func run(site context: CheckContext) -> [Diagnostic] {
+        diagnostics(config: context.config) { rule in (rule as? any SiteRule)?.check(context) }
+    }
+
+    /// Runs `check` for each rule that is not switched off, with the site's severities applied.
+    private func diagnostics(config: SiteConfig, _ check: (any ContentRule) -> [Finding]?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for rule in rules {
             // nil: not configured; .some(nil): configured 'off'.
-            let configured = context.config.ruleSeverities[rule.id]
+            let configured = config.ruleSeverities[rule.id]
             if case .some(.none) = configured { continue }
-            for finding in rule.check(context) {
+            for finding in check(rule) ?? [] {
                 let severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
                 diagnostics.append(Diagnostic(file: finding.file, location: finding.location, severity: severity,
                                               message: finding.message, rule: rule.id, hint: finding.hint))

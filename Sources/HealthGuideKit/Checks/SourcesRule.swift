@@ -6,7 +6,7 @@ struct SourcesRule: PageRule {
     let id = "sources"
     let defaultSeverity = Severity.error
 
-    func check(page: Page, context: CheckContext) -> [Finding] {
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle else { return [] }
         let matter = page.source.frontMatter
         // A missing `sources:` field is already reported by the loader.

@@ -1,29 +1,39 @@
 import Foundation
 
-/// Everything read from the content folder, before any Markdown is parsed.
+/// A Markdown file of the content folder: where it is, and so what page it makes.
+public struct ContentFile: Sendable, Hashable {
+    /// Path inside the content folder with `/` separators: `causes/muscle-strain.md`.
+    public var path: String
+    public var kind: PageKind
+}
+
+/// The content folder's settings and files, before any page is read.
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var glossary: [GlossaryEntry]
-    public var pages: [SourcePage]
+    /// The Markdown files, each with the kind of page its place makes it; not read yet.
+    public var markdownFiles: [ContentFile]
     public var staticFiles: [StaticFile]
-    /// Content paths of drafts left out of this build, so links to them get a clear message.
-    public var draftPaths: Set<String>
     /// Fingerprints of `site.yml` and `glossary.yml`, for the incremental build.
     public var configHash: String
     public var glossaryHash: String
 }
 
-/// Walks the content folder, reads `site.yml`, `glossary.yml` and every Markdown file, and
-/// validates front matter. Reports every problem; returns nil only when nothing can be built.
+/// Walks the content folder, reads `site.yml` and `glossary.yml`, and sorts the files into
+/// pages and media. Reports every problem; returns nil only when nothing can be built.
+/// The pages themselves are read by `PagePreparer`, one file at a time.
 public struct ContentLoader: Sendable {
     public let contentDirectory: URL
-    public let includeDrafts: Bool
     private let paths: DisplayPaths
 
-    public init(contentDirectory: URL, includeDrafts: Bool = false) {
+    public init(contentDirectory: URL) {
         self.contentDirectory = contentDirectory.standardizedFileURL
-        self.includeDrafts = includeDrafts
         self.paths = DisplayPaths()
+    }
+
+    /// Reads the Markdown files this loader found.
+    var fileReader: SourceFileReader {
+        SourceFileReader(contentDirectory: contentDirectory.path, paths: paths)
     }
 
     public func load(log: DiagnosticLog) -> LoadedContent? {
@@ -59,30 +69,15 @@ public struct ContentLoader: Sendable {
 
         let walk = ContentWalker(root: root, paths: paths).walk()
         log.add(contentsOf: walk.diagnostics)
-        var markdownFiles: [(path: String, kind: PageKind)] = []
-        for path in walk.markdownFiles {
-            if let kind = classify(path, config: config, log: log) {
-                markdownFiles.append((path, kind))
-            }
-        }
-        let results = markdownFiles.parallelMap { file in readPage(path: file.path, kind: file.kind) }
-        var pages: [SourcePage] = []
-        var draftPaths = Set<String>()
-        for (page, diagnostics) in results {
-            log.add(contentsOf: diagnostics)
-            guard let page else { continue }
-            if page.frontMatter.draft && !includeDrafts {
-                draftPaths.insert(page.path)
-            } else {
-                pages.append(page)
-            }
+        let markdownFiles = walk.markdownFiles.compactMap { path in
+            classify(path, config: config, log: log).map { ContentFile(path: path, kind: $0) }
         }
         let staticFiles = walk.staticFiles.compactMap { path -> StaticFile? in
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
             return StaticFile(path: path, absolutePath: root + "/" + path, contentHash: ContentHash.of(data))
         }
-        return LoadedContent(config: config, glossary: glossary, pages: pages, staticFiles: staticFiles,
-                             draftPaths: draftPaths, configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
+        return LoadedContent(config: config, glossary: glossary, markdownFiles: markdownFiles, staticFiles: staticFiles,
+                             configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
     }
 
     /// Decides what a Markdown file is from where it is.
@@ -116,49 +111,6 @@ public struct ContentLoader: Sendable {
             return nil
         }
         return .article(section: sectionID, slug: slug)
-    }
-
-    private func readPage(path: String, kind: PageKind) -> (SourcePage?, [Diagnostic]) {
-        let absolute = contentDirectory.path + "/" + path
-        let display = paths.display(absolute)
-        guard let data = FileManager.default.contents(atPath: absolute) else {
-            return (nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: "unreadable-file")])
-        }
-        let text: String
-        switch TextDecoding.decode(data) {
-        case let .success(decoded): text = decoded
-        case let .failure(.invalidUTF8(location)):
-            return (nil, [Diagnostic(file: display, location: location, severity: .error,
-                                     message: "file is not valid UTF-8 text", rule: "invalid-encoding",
-                                     hint: "save the file as UTF-8 in your editor")])
-        case let .failure(.binary(location)):
-            return (nil, [Diagnostic(file: display, location: location, severity: .error,
-                                     message: "file holds binary data (a NUL byte), not Markdown text", rule: "invalid-encoding")])
-        }
-        if case .article = kind, text.trimmingWhitespace.isEmpty {
-            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
-                                     message: "file is empty: an article needs front matter and a body", rule: "empty-file")])
-        }
-        let parts: FrontMatterSplitter.Parts
-        switch FrontMatterSplitter.split(text) {
-        case let .success(split): parts = split
-        case .failure(.unterminated):
-            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
-                                     message: "front matter is not closed: add a '---' line after the last field",
-                                     rule: "unterminated-front-matter")])
-        }
-        var decoder = FrontMatterDecoder(displayPath: display, lineOffset: parts.yamlLineOffset)
-        var matter = decoder.decode(yaml: parts.yaml, kind: kind)
-        if case let .section(id) = kind, matter.title.isEmpty {
-            matter.title = id
-        }
-        let page = SourcePage(kind: kind, path: path, displayPath: display, body: parts.body,
-                              bodyLineOffset: parts.bodyLineOffset, frontMatter: matter,
-                              contentHash: ContentHash.of(data))
-        // A page with front-matter errors still goes through linking, so one run reports
-        // its broken links too; the errors already stop anything being written.
-        let unreadable = decoder.reader.diagnostics.contains { $0.rule == "yaml-syntax" }
-        return (unreadable ? nil : page, decoder.reader.diagnostics)
     }
 
     private func decodeText(_ data: Data, file: String, log: DiagnosticLog) -> String? {

@@ -50,7 +50,9 @@ public struct SourcePage: Sendable, Hashable {
     public var path: String
     /// Path as the user sees it in diagnostics: `Content/causes/muscle-strain.md`.
     public var displayPath: String
-    public var body: String
+    /// The Markdown after the front matter; nil for a page restored from the page cache,
+    /// whose body is read again only when the page is rendered.
+    public var body: String?
     /// File lines before the body, added to Markdown positions to point into the file.
     public var bodyLineOffset: Int
     public var frontMatter: FrontMatter

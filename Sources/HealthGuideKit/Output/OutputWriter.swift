@@ -6,7 +6,8 @@ import Foundation
 /// not rewritten, unless the build is clean.
 final class OutputWriter: @unchecked Sendable {
     let root: String
-    private let temporaryFolder: String
+    /// Scratch space on the output's file system, for files renamed into place.
+    let temporaryFolder: String
     private let previous: BuildManifest
     /// False for a clean build: every file is written again, and the last build's manifest
     /// serves only to find the files it wrote that are no longer made.
@@ -32,7 +33,7 @@ final class OutputWriter: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: temporaryFolder)
         try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
         var pending = BuildManifest()
-        for path in previous.files.keys { pending.files[path] = BuildManifest.Entry(hash: "", inputs: "") }
+        for path in previous.files.keys { pending.files[path] = BuildManifest.Entry(hash: "", inputs: "", shapeInputs: "") }
         try replaceManifest(with: pending)
     }
 
@@ -52,29 +53,40 @@ final class OutputWriter: @unchecked Sendable {
     var manifest: BuildManifest { lock.withLock { BuildManifest(files: entries) } }
 
     /// True when the last build made `path` from the same inputs and the file is still there.
-    func isCurrent(_ path: String, inputs: String) -> Bool {
-        guard reusesPrevious, let entry = previous.files[path], entry.inputs == inputs,
+    /// A `shapeInputs` fingerprint (see `BuildManifest.Entry`) that matches is enough.
+    func isCurrent(_ path: String, inputs: String, shapeInputs: String = "") -> Bool {
+        guard reusesPrevious, var entry = previous.files[path], entry.inputs == inputs,
               FileManager.default.fileExists(atPath: root + "/" + path) else { return false }
+        entry.shapeInputs = shapeInputs
+        keep(entry, at: path)
+        return true
+    }
+
+    /// True when the last build made `path` from the same file in a site of the same shape.
+    func isCurrent(_ path: String, shapeInputs: String) -> Bool {
+        guard reusesPrevious, let entry = previous.files[path], entry.shapeInputs == shapeInputs,
+              FileManager.default.fileExists(atPath: root + "/" + path) else { return false }
+        keep(entry, at: path)
+        return true
+    }
+
+    private func keep(_ entry: BuildManifest.Entry, at path: String) {
         lock.withLock {
             entries[path] = entry
             unchangedCount += 1
         }
-        return true
     }
 
-    func write(_ text: String, to path: String, inputs: String = "") {
-        write(Data(text.utf8), to: path, inputs: inputs)
+    func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
+        write(Data(text.utf8), to: path, inputs: inputs, shapeInputs: shapeInputs)
     }
 
-    func write(_ data: Data, to path: String, inputs: String = "") {
+    func write(_ data: Data, to path: String, inputs: String = "", shapeInputs: String = "") {
         let hash = ContentHash.of(data)
         let destination = root + "/" + path
-        let entry = BuildManifest.Entry(hash: hash, inputs: inputs)
+        let entry = BuildManifest.Entry(hash: hash, inputs: inputs, shapeInputs: shapeInputs)
         if reusesPrevious, let old = previous.files[path], old.hash == hash, Self.size(of: destination) == data.count {
-            lock.withLock {
-                entries[path] = entry
-                unchangedCount += 1
-            }
+            keep(entry, at: path)
             return
         }
         do {
@@ -94,11 +106,14 @@ final class OutputWriter: @unchecked Sendable {
                 writtenPaths.append(path)
             }
         } catch {
-            lock.withLock {
-                failures.append(Diagnostic(file: DisplayPaths().display(destination), location: nil, severity: .error,
-                                           message: "could not write: \(error.localizedDescription)", rule: "write-failed"))
-            }
+            fail(Diagnostic(file: DisplayPaths().display(destination), location: nil, severity: .error,
+                            message: "could not write: \(error.localizedDescription)", rule: "write-failed"))
         }
+    }
+
+    /// Records a problem that stops this build from vouching for the output.
+    func fail(_ diagnostic: Diagnostic) {
+        lock.withLock { failures.append(diagnostic) }
     }
 
     /// Deletes the files the last build wrote that this build did not, and then empty folders
@@ -121,12 +136,14 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     /// Saves the manifest last: only a finished build vouches for its files.
-    func saveManifest(inputs: InputStamps, diagnostics: [Diagnostic]) throws {
+    @discardableResult
+    func saveManifest(inputs: InputStamps?, diagnostics: [Diagnostic]) throws -> BuildManifest {
         var finished = manifest
         finished.inputs = inputs
         finished.diagnostics = diagnostics
         try replaceManifest(with: finished)
         try? FileManager.default.removeItem(atPath: temporaryFolder)
+        return finished
     }
 
     private static func size(of path: String) -> Int? {

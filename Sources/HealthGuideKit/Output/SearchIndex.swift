@@ -5,24 +5,27 @@ import Foundation
 enum SearchIndex {
     static let fileName = "search-index.json"
 
-    static func build(graph: SiteGraph) -> Data {
-        let articles = graph.pages.filter(\.isArticle).sorted { $0.url < $1.url }
-        let entries = articles.parallelMap { page -> String in
-            var seen = Set<Substring>()
-            var words: [Substring] = []
-            for block in page.facts.textBlocks {
-                for word in Prose.words(in: block.text.lowercased()) where word.count > 2 && seen.insert(word).inserted {
-                    words.append(word)
-                }
+    /// One article's entry, made while its prose is at hand; the page cache keeps it.
+    static func entry(for page: Page) -> String {
+        var seen = Set<Substring>()
+        var words: [Substring] = []
+        for block in page.facts.textBlocks {
+            for word in Prose.words(in: block.text.lowercased()) where word.count > 2 && seen.insert(word).inserted {
+                words.append(word)
             }
-            return JSONValue.object([
-                ("t", .string(page.title)),
-                ("u", .string(page.url)),
-                ("s", .string(page.source.frontMatter.summary)),
-                ("h", .string(page.facts.headings.map(\.text).joined(separator: " "))),
-                ("w", .string(words.joined(separator: " "))),
-            ]).serialized()
         }
-        return Data(("[" + entries.joined(separator: ",") + "]").utf8)
+        return JSONValue.object([
+            ("t", .string(page.title)),
+            ("u", .string(page.url)),
+            ("s", .string(page.source.frontMatter.summary)),
+            ("h", .string(page.facts.headings.map(\.text).joined(separator: " "))),
+            ("w", .string(words.joined(separator: " "))),
+        ]).serialized()
+    }
+
+    /// The index of the articles' entries, in URL order.
+    static func build(entries: [(url: String, entry: String)]) -> Data {
+        let sorted = entries.sorted { $0.url < $1.url }.map(\.entry)
+        return Data(("[" + sorted.joined(separator: ",") + "]").utf8)
     }
 }

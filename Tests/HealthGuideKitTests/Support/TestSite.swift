@@ -68,6 +68,18 @@ final class TestSite {
         SiteBuilder(options: options).check()
     }
 
+    /// Dates every content and template file an hour back, as if written long before the build:
+    /// a file changed within the last moments is never taken from the page cache (see
+    /// `InputStamps`), so tests of the cache settle the site first.
+    func settle() throws {
+        let anHourAgo = Date().addingTimeInterval(-3600)
+        for folder in [content, templates] {
+            for case let path as String in FileManager.default.enumerator(atPath: folder.path)?.allObjects ?? [] {
+                try FileManager.default.setAttributes([.modificationDate: anHourAgo], ofItemAtPath: folder.path + "/" + path)
+            }
+        }
+    }
+
     /// A file of the built site, or nil.
     func page(_ path: String) -> String? {
         try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)

@@ -1,0 +1,45 @@
+/// One Markdown file after every step that depends on that file alone.
+struct PreparedPage: Sendable {
+    /// The page with its prose dropped (only the steps here need it); nil when the file could
+    /// not be read as a page.
+    var page: Page?
+    /// Problems in the file, and the findings of the page rules.
+    var diagnostics: [Diagnostic]
+    /// An article's entry in the search index.
+    var searchEntry: String?
+    /// An article's record for `healthguide check`; never cached.
+    var record: ArticleRecord?
+}
+
+/// Reads a Markdown file, gathers the facts of its body, runs the page rules and makes its
+/// search entry. Pages are independent here, so they are prepared in parallel, and what this
+/// makes of an unchanged file can be taken from the page cache instead.
+struct PagePreparer: Sendable {
+    let reader: SourceFileReader
+    let matcher: GlossaryMatcher
+    let rules: RuleEngine
+    let context: PageCheckContext
+    let includeDrafts: Bool
+    /// Makes the article records of `healthguide check`.
+    let makesRecords: Bool
+
+    func prepare(_ file: ContentFile) -> PreparedPage {
+        let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind)
+        guard let source else { return PreparedPage(page: nil, diagnostics: loadDiagnostics) }
+        let document = MarkdownDocument(markdown: source.body ?? "")
+        let facts = MarkdownScanner(glossary: matcher, lineOffset: source.bodyLineOffset).scan(document)
+        var page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
+        var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics)
+        // A draft left out of the build is only a name that links may not point to.
+        if !source.frontMatter.draft || includeDrafts {
+            prepared.diagnostics += rules.run(page: page, context: context)
+            if page.isArticle {
+                prepared.searchEntry = SearchIndex.entry(for: page)
+                if makesRecords { prepared.record = ArticleRecord(page: page, config: context.config) }
+            }
+        }
+        page.facts.textBlocks = []
+        prepared.page = page
+        return prepared
+    }
+}

@@ -1,0 +1,22 @@
+/// A fingerprint of everything one page's output can take from *other* pages: for every page
+/// its file, URL, title, summary, order, tags, `related:` entries, heading ids and link
+/// destinations, and the media files and drafts links may name. The site graph (backlinks,
+/// related pages, neighbours, tag and section lists, resolved links) is made from these alone.
+///
+/// So while the shape and the shared inputs stay the same, a page whose own file is unchanged
+/// renders exactly as before, and the renderer need not build its template context to know
+/// that: after a body edit, one page's context is built instead of 10,000.
+enum SiteShape {
+    static func fingerprint(of graph: SiteGraph, mediaFiles: [String], draftPaths: Set<String>) -> String {
+        let pages = graph.pages.parallelMap { page -> String in
+            let matter = page.source.frontMatter
+            var parts = [page.source.path, page.url, matter.title, matter.summary, matter.order.map(String.init) ?? "-"]
+            parts.append(matter.tags.joined(separator: "\u{2}"))
+            parts.append(matter.related.map(\.path).joined(separator: "\u{2}"))
+            parts.append(page.facts.headings.map(\.id).joined(separator: "\u{2}"))
+            parts.append(page.facts.links.map { ($0.isImage ? "!" : "") + $0.destination }.joined(separator: "\u{2}"))
+            return parts.joined(separator: "\u{1}")
+        }
+        return ContentHash.of(parts: pages + ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted())
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The prepared pages of the last build, kept in `<output>/.healthguide/pages`, each with the
+/// stamp of the file it was made from. A build takes an unchanged file's page, facts, findings
+/// and search entry from here instead of reading, parsing and checking it again: after one
+/// edit, one file is prepared.
+///
+/// Everything that decides how a file is prepared besides the file itself (the program, the
+/// settings, the glossary, the day) is the cache's `key`; a build with another key starts afresh.
+struct PageCache: Sendable {
+    struct Entry: Sendable {
+        var stamp: FileStamp
+        var prepared: PreparedPage
+    }
+
+    static let formatVersion = 1
+    private static let magic = "healthguide-pages"
+
+    var key: String
+    /// By path inside the content folder.
+    var entries: [String: Entry]
+
+    /// The page prepared from the file at `path` when it had `stamp`, if that is what it still has.
+    func page(at path: String, stamp: FileStamp?) -> PreparedPage? {
+        guard let stamp, let entry = entries[path], entry.stamp == stamp else { return nil }
+        return entry.prepared
+    }
+
+    static func path(in output: String) -> String {
+        output + "/" + BuildManifest.folder + "/pages"
+    }
+
+    /// The cache the last build left in `output`, if there is a readable one.
+    static func load(from output: String) -> PageCache? {
+        ByteFile.read(PageCache.self, from: path(in: output), magic: magic, version: formatVersion)
+    }
+
+    /// Replaces the cache file in one rename, so a reader never sees half of it.
+    func save(in output: String, temporaryFolder: String) throws {
+        let temporary = temporaryFolder + "/pages"
+        guard FileManager.default.createFile(atPath: temporary, contents: ByteFile.encode(self, magic: Self.magic, version: Self.formatVersion)),
+              rename(temporary, Self.path(in: output)) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+}
+
+extension PageCache: ByteCodable {
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        key = try reader.string()
+        let count = try reader.int()
+        guard count >= 0 else { throw ByteReader.Malformed() }
+        entries = [:]
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let stamp: FileStamp = try reader.value()
+            let source: SourcePage = try reader.value()
+            let facts: PageFacts = try reader.value()
+            let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
+            let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optionalString())
+            entries[source.path] = Entry(stamp: stamp, prepared: prepared)
+        }
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(key)
+        let kept = entries.keys.sorted().compactMap { path in entries[path].flatMap { $0.prepared.page == nil ? nil : $0 } }
+        writer.write(kept.count)
+        for entry in kept {
+            writer.write(entry.stamp)
+            writer.write(entry.prepared.page!.source)
+            writer.write(entry.prepared.page!.facts)
+            writer.write(entry.prepared.diagnostics)
+            writer.write(entry.prepared.searchEntry)
+        }
+    }
+}

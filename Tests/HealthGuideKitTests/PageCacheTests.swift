@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import HealthGuideKit
+
+/// The page cache keeps each unchanged file's page, facts, findings and search entry between
+/// builds. These tests count the files prepared again and compare with clean builds.
+@Suite("Page cache")
+struct PageCacheTests {
+    static let markdownFiles = 4
+
+    @Test("after one body edit only that file is read and checked again, and warnings of the others are repeated")
+    func oneEditOneFile() throws {
+        var files = Fixture.smallSite()
+        files["causes/muscle-strain.md"] = Fixture.article(title: "Muscle strain", body: """
+            ## What it feels like
+
+            A strain hurts, and \(Array(repeating: "it can hurt a lot", count: 8).joined(separator: " and ")).
+
+            Try the [cat-cow stretch](../stretches/cat-cow.md) and [knee to chest](../stretches/knee-to-chest.md).
+            """, tags: ["lower-back"], order: 1)
+        let site = try TestSite(files)
+        try site.settle()
+        let first = site.build()
+        #expect(first.prepared == Self.markdownFiles)
+        let warnings = first.diagnostics.filter { $0.rule == "long-sentence" }
+        try #require(warnings.count == 1)
+
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+        let second = site.build()
+        #expect(second.prepared == 1)
+        #expect(second.diagnostics.filter { $0.rule == "long-sentence" } == warnings)
+        #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie flat on your back.") == true)
+    }
+
+    @Test("a file saved twice within one clock tick, same size and same time, is still read again")
+    func sameTickSave() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let path = site.content.appendingPathComponent("stretches/knee-to-chest.md").path
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie on your bed..")
+        let modified = try #require(FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        #expect(site.build().status == .success)
+
+        // The second save keeps the size, the inode and (as within one tick) the time.
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your bed..", with: "Lie on your mat..")
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        let second = site.build()
+        #expect(second.prepared >= 1)
+        #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie on your mat..") == true)
+    }
+
+    @Test("a site.yml change prepares every file again, since the rules read it")
+    func settingsChange() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        site.build()
+        try site.edit("site.yml", replacing: "title: \"Test Guide\"", with: "title: \"Test Guide Two\"")
+        #expect(site.build().prepared == Self.markdownFiles)
+    }
+
+    @Test("a damaged manifest or page cache means a full build, never a crash", arguments: ["manifest", "pages"])
+    func damagedState(file: String) throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        site.build()
+        let statePath = site.output.appendingPathComponent(".healthguide/" + file).path
+        let original = try #require(FileManager.default.contents(atPath: statePath))
+        let reference = site.snapshot()
+        // The file cut short, and with one byte flipped, at fifty places each.
+        let step = max(1, original.count / 50)
+        var damaged = stride(from: 0, to: original.count, by: step).map { Data(original.prefix($0)) }
+        for position in stride(from: 0, to: original.count, by: step) {
+            var flipped = original
+            flipped[position] ^= 0xFF
+            damaged.append(flipped)
+        }
+        for bytes in damaged {
+            try bytes.write(to: URL(fileURLWithPath: statePath))
+            try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie on your back.")
+            let result = site.build()
+            #expect(result.status == .success)
+            #expect(site.snapshot() == reference)
+        }
+    }
+
+    @Test("a manifest naming a file outside the output folder is not trusted, and that file survives")
+    func manifestOutsideOutput() throws {
+        let site = try TestSite(Fixture.smallSite())
+        site.build()
+        let victim = site.root.appendingPathComponent("notes.txt")
+        try Data("keep me".utf8).write(to: victim)
+        var manifest = BuildManifest.load(from: site.output.path)
+        manifest.files["../notes.txt"] = BuildManifest.Entry(hash: "", inputs: "", shapeInputs: "")
+        try manifest.encoded().write(to: URL(fileURLWithPath: BuildManifest.path(in: site.output.path)))
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+        #expect(site.build().status == .success)
+        #expect(FileManager.default.fileExists(atPath: victim.path))
+    }
+
+    @Test("the cache gives back what preparing the files gives")
+    func roundTrip() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        let built = site.build()
+        let graph = try #require(built.graph)
+        let cache = try #require(PageCache.load(from: site.output.path))
+        #expect(cache.entries.count == Self.markdownFiles)
+        for page in graph.pages {
+            let cached = try #require(cache.entries[page.source.path]?.prepared.page)
+            var expected = page.source
+            expected.body = nil
+            #expect(cached.source == expected)
+            #expect(cached.facts == page.facts)
+            #expect(cached.url == page.url)
+        }
+    }
+
+    @Test("the preview server's memory stands in for the files on disk")
+    func memory() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        let builder = SiteBuilder(options: site.options, memory: BuildMemory())
+        #expect(builder.build().prepared == Self.markdownFiles)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(".healthguide/pages"))
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+        let second = builder.build()
+        #expect(second.prepared == 1)
+        #expect(second.rendered == 1)
+    }
+}
