@@ -48,7 +48,8 @@ public struct PreviewServer: Sendable {
         let roots = [options.contentDirectory, options.templatesDirectory].map(\.standardizedFileURL.path)
         let watcher = FileWatchers.make(watching: roots)
         let broadcaster = ReloadBroadcaster()
-        let rebuilder = Rebuilder(builder: SiteBuilder(options: options), broadcaster: broadcaster, report: built)
+        // The last build's manifest and page cache stay in memory, so a save rebuilds from them.
+        let rebuilder = Rebuilder(builder: SiteBuilder(options: options, memory: BuildMemory()), broadcaster: broadcaster, report: built)
 
         let first = await rebuilder.rebuild(after: [])
         if let unsafe = first.diagnostics.first(where: { $0.rule == "unsafe-output" }) {

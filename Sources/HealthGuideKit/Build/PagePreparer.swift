@@ -27,8 +27,8 @@ struct PagePreparer: Sendable {
         let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind)
         guard let source else { return PreparedPage(page: nil, diagnostics: loadDiagnostics) }
         let document = MarkdownDocument(markdown: source.body ?? "")
-        let facts = MarkdownScanner(glossary: matcher, lineOffset: source.bodyLineOffset).scan(document)
-        var page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
+        var facts = MarkdownScanner(glossary: matcher, lineOffset: source.bodyLineOffset).scan(document)
+        let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
         var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics)
         // A draft left out of the build is only a name that links may not point to.
         if !source.frontMatter.draft || includeDrafts {
@@ -38,8 +38,8 @@ struct PagePreparer: Sendable {
                 if makesRecords { prepared.record = ArticleRecord(page: page, config: context.config) }
             }
         }
-        page.facts.textBlocks = []
-        prepared.page = page
+        facts.textBlocks = []
+        prepared.page = Page(source: source, url: page.url, facts: facts)
         return prepared
     }
 }

@@ -137,13 +137,19 @@ public struct SiteBuilder: Sendable {
             return (preparer.prepare(file), stamp, false)
         }
         var next = PageCache(key: key, entries: [:])
-        for (file, (page, stamp, _)) in zip(content.markdownFiles, prepared) {
+        var added = false
+        for (file, (page, stamp, reused)) in zip(content.markdownFiles, prepared) {
             if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
                 next.entries[file.path] = PageCache.Entry(stamp: stamp, prepared: page)
+                added = added || !reused
+            } else if let old = reusable?.entries[file.path] {
+                // A file saved a moment ago keeps its old entry, whose stamp no longer matches:
+                // harmless, and the cache need not be written again for it.
+                next.entries[file.path] = old
             }
         }
         let preparedCount = prepared.filter { !$0.reused }.count
-        let changed = reusable == nil || preparedCount > 0 || next.entries.count != reusable?.entries.count
+        let changed = reusable == nil || added || next.entries.count != reusable?.entries.count
         let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
                               fileReader: loader.fileReader, log: log)
         log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))

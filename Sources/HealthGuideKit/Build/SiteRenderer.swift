@@ -70,8 +70,15 @@ struct SiteRenderer {
         let searchIndexBytes = writeSearchIndex()
         rendered += renderGenerated("search", to: "search/", fingerprints: fingerprints) { builder.search(indexURL: SearchIndex.fileName) } ? 1 : 0
         rendered += renderGenerated("404", to: "404.html", fingerprints: fingerprints) { builder.notFound() } ? 1 : 0
-        writer.write(SiteFiles.sitemap(graph: graph, config: config, extraURLs: [""] + config.sections.map { $0.id + "/" }), to: "sitemap.xml")
-        writer.write(SiteFiles.feed(graph: graph, config: config), to: "feed.xml")
+        // The sitemap and the feed are made from the shape and the pages' own front matter.
+        let everyFile = ContentHash.of(parts: [siteKey] + graph.pages.map(\.source.contentHash))
+        if !writer.isCurrent("sitemap.xml", inputs: everyFile) {
+            let sitemap = SiteFiles.sitemap(graph: graph, config: config, extraURLs: [""] + config.sections.map { $0.id + "/" })
+            writer.write(sitemap, to: "sitemap.xml", inputs: everyFile)
+        }
+        if !writer.isCurrent("feed.xml", inputs: everyFile) {
+            writer.write(SiteFiles.feed(graph: graph, config: config), to: "feed.xml", inputs: everyFile)
+        }
         writer.write(SiteFiles.robots(config: config), to: "robots.txt")
         return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
     }

@@ -83,7 +83,8 @@ public struct ContentLoader: Sendable {
     /// Decides what a Markdown file is from where it is.
     private func classify(_ path: String, config: SiteConfig, log: DiagnosticLog) -> PageKind? {
         let parts = path.split(separator: "/").map(String.init)
-        let display = paths.display(contentDirectory.path + "/" + path)
+        // Made only for a diagnostic: standardising a path costs more than the classifying.
+        var display: String { paths.display(contentDirectory.path + "/" + path) }
         if parts == ["index.md"] { return .home }
         guard parts.count == 2 else {
             let where_ = parts.count == 1 ? "at the top of the content folder" : "in a nested folder"

@@ -35,7 +35,8 @@ struct ContentWalker {
     }
 
     private func visit(relative: String, absolute: String, realRoot: String, pending: inout [String], result: inout Result) {
-        let display = paths.display(absolute)
+        // Made only for a diagnostic: standardising a path costs more than the visit.
+        var display: String { paths.display(absolute) }
         if FileSystem.isSymbolicLink(absolute) {
             guard let target = FileSystem.realPath(absolute) else {
                 result.diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,

@@ -49,8 +49,8 @@ struct LinkResolver: Sendable {
         if raw.hasPrefix("//") { return nil }
         let (pathPart, fragment) = Self.splitFragment(raw)
         if pathPart.isEmpty {
-            if let fragment, !page.facts.anchors.contains(fragment) {
-                fail("no heading '#\(fragment)' on this page" + didYouMean(fragment, page.facts.anchors.sorted(), prefix: "#"),
+            if let fragment, !page.facts.hasAnchor(fragment) {
+                fail("no heading '#\(fragment)' on this page" + didYouMean(fragment, page.facts.anchors, prefix: "#"),
                      rule: "broken-anchor")
             }
             return nil
@@ -65,9 +65,9 @@ struct LinkResolver: Sendable {
         }
         if let targetIndex = pagesByPath[target] {
             let target = pages[targetIndex]
-            if let fragment, !target.facts.anchors.contains(fragment) {
+            if let fragment, !target.facts.hasAnchor(fragment) {
                 fail("no heading '#\(fragment)' in '\(target.source.path)'"
-                        + didYouMean(fragment, target.facts.anchors.sorted(), prefix: "#"), rule: "broken-anchor")
+                        + didYouMean(fragment, target.facts.anchors, prefix: "#"), rule: "broken-anchor")
             }
             if targetIndex != pageIndex { result.targets.insert(targetIndex) }
             return SitePath.relative(from: page.url, to: target.url) + (fragment.map { "#" + $0 } ?? "")
@@ -101,11 +101,15 @@ struct LinkResolver: Sendable {
     /// `https:` → "https"; nil for relative references. A scheme is letters, digits, `+.-`
     /// before the first `:`, and only when no `/` comes earlier.
     static func scheme(of destination: String) -> String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
-        let candidate = destination[..<colon]
-        guard let first = candidate.first, first.isASCII, first.isLetter,
-              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) else { return nil }
-        return String(candidate)
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let candidate = bytes[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = candidate.first, isLetter(first), candidate.allSatisfy({ byte in
+            isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }) else { return nil }
+        return String(destination[..<colon])
     }
 
     static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {

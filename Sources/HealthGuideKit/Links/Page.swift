@@ -1,9 +1,19 @@
 /// A page after parsing: its source, its URL and the facts of its body.
-public struct Page: Sendable {
-    public var source: SourcePage
+///
+/// A class, since the whole-site stages pass pages around by the thousand: copying a struct of
+/// this size retains each of its strings and arrays, and on two cores those reference counts
+/// became a fifth of an incremental build.
+public final class Page: Sendable {
+    public let source: SourcePage
     /// Site-relative URL path: `causes/muscle-strain/`.
-    public var url: String
-    public var facts: PageFacts
+    public let url: String
+    public let facts: PageFacts
+
+    init(source: SourcePage, url: String, facts: PageFacts) {
+        self.source = source
+        self.url = url
+        self.facts = facts
+    }
 
     public var title: String { source.frontMatter.title }
     public var isArticle: Bool {

@@ -1,7 +1,7 @@
 extension String {
     /// `%20` → space; nil when an escape is malformed or decodes to invalid UTF-8.
     var percentDecoded: String? {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {

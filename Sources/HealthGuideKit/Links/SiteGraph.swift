@@ -115,30 +115,45 @@ public struct SiteGraph: Sendable {
                     shared[candidate, default: 0] += 1
                 }
             }
-            let byTags = shared.sorted { lhs, rhs in
+            // The best few of up to a few hundred candidates: most shared tags, then title.
+            let ranksBefore = { (lhs: (key: Int, value: Int), rhs: (key: Int, value: Int)) in
                 lhs.value != rhs.value ? lhs.value > rhs.value : order.byTitle(lhs.key, rhs.key)
             }
-            return chosen + byTags.prefix(relatedLimit - chosen.count).map(\.key)
+            var best: [(key: Int, value: Int)] = []
+            for candidate in shared {
+                let place = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
+                if place < relatedLimit - chosen.count {
+                    best.insert(candidate, at: place)
+                    if best.count > relatedLimit - chosen.count { best.removeLast() }
+                }
+            }
+            return chosen + best.map(\.key)
         }
     }
 
 }
 
-/// Orders pages by title (case-insensitive, then path) or by `order` then title, with each
-/// title folded once instead of on every comparison.
+/// Orders pages by title (case-insensitive, then path) or by `order` then title. The pages
+/// are sorted by title once; every later comparison is of two integers, which keeps the
+/// sorts of backlinks, tag lists and related candidates cheap at 10,000 pages.
 struct TitleOrder: Sendable {
-    private let keys: [String]
-    private let paths: [String]
+    /// Each page's place in title order.
+    private let ranks: [Int]
     private let orders: [Int]
 
     init(pages: [Page]) {
-        keys = pages.map { $0.title.lowercased() }
-        paths = pages.map(\.source.path)
+        let keys = pages.map { $0.title.lowercased() }
+        let sorted = pages.indices.sorted { lhs, rhs in
+            keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : pages[lhs].source.path < pages[rhs].source.path
+        }
+        var ranks = [Int](repeating: 0, count: pages.count)
+        for (rank, index) in sorted.enumerated() { ranks[index] = rank }
+        self.ranks = ranks
         orders = pages.map { $0.source.frontMatter.order ?? Int.max }
     }
 
     func byTitle(_ lhs: Int, _ rhs: Int) -> Bool {
-        keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : paths[lhs] < paths[rhs]
+        ranks[lhs] < ranks[rhs]
     }
 
     func byReadingOrder(_ lhs: Int, _ rhs: Int) -> Bool {

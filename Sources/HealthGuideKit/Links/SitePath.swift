@@ -14,38 +14,37 @@ enum SitePath {
         url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url
     }
 
-    /// A link from the page at `from` to `to`, both site-relative.
+    /// A link from the page at `from` to `to`, both site-relative URL paths as this type makes
+    /// them (no leading slash, no empty or dot segments).
     /// `causes/a/` → `causes/b/` is `../b/`; → home is `../../`; → itself is `./`.
+    ///
+    /// Worked on bytes: it runs for every link and listed page, 100,000 times at 10,000 pages.
     static func relative(from: String, to: String) -> String {
-        let fromFolders = folders(of: from)
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        let toIsFolder = to.isEmpty || to.hasSuffix("/")
-        let toFolders = toIsFolder ? toParts : Array(toParts.dropLast())
-        var common = 0
-        while common < fromFolders.count, common < toFolders.count, fromFolders[common] == toFolders[common] {
-            common += 1
+        let fromBytes = Array(from.utf8), toBytes = Array(to.utf8)
+        let slash = UInt8(ascii: "/")
+        // The folder the page is in: everything up to its last slash.
+        let folderEnd = (fromBytes.lastIndex(of: slash) ?? -1) + 1
+        // The longest shared run of whole folders.
+        var shared = 0
+        var index = 0
+        while index < folderEnd, index < toBytes.count, fromBytes[index] == toBytes[index] {
+            if fromBytes[index] == slash { shared = index + 1 }
+            index += 1
         }
-        let ups = String(repeating: "../", count: fromFolders.count - common)
-        var rest = toParts.dropFirst(common).joined(separator: "/")
-        if toIsFolder, !rest.isEmpty { rest += "/" }
-        let result = ups + rest
+        let ups = fromBytes[shared..<folderEnd].filter { $0 == slash }.count
+        let rest = String(decoding: toBytes[shared...], as: UTF8.self)
+        let result = String(repeating: "../", count: ups) + rest
         return result.isEmpty ? "./" : result
-    }
-
-    /// The folders a page's links are resolved in: `causes/a/` → [causes, a]; `404.html` → [].
-    private static func folders(of url: String) -> [String] {
-        let parts = url.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        return url.isEmpty || url.hasSuffix("/") ? parts : Array(parts.dropLast())
     }
 
     /// Joins a content path to a relative reference and normalises `.`/`..`.
     /// Returns nil when the result would climb out of the content folder.
     static func resolve(_ reference: String, fromFile file: String) -> String? {
-        var parts: [String]
+        var parts: [Substring]
         if reference.hasPrefix("/") {
             parts = []
         } else {
-            parts = file.split(separator: "/").map(String.init).dropLast()
+            parts = file.split(separator: "/").dropLast()
         }
         for component in reference.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
@@ -53,7 +52,7 @@ enum SitePath {
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(component))
+            default: parts.append(component)
             }
         }
         return parts.joined(separator: "/")

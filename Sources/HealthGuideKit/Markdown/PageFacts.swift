@@ -97,7 +97,12 @@ public struct PageFacts: Sendable, Hashable, Codable {
     }
 
     /// Ids that `#fragment` links to this page may use.
-    public var anchors: Set<String> { Set(headings.map(\.id)) }
+    public var anchors: [String] { headings.map(\.id) }
+
+    /// True when a `#fragment` link to this page finds its heading.
+    func hasAnchor(_ id: String) -> Bool {
+        headings.contains { $0.id == id }
+    }
 }
 
 public struct UnknownCardMarker: Sendable, Hashable, Codable {
