@@ -16,13 +16,14 @@ final class Rebuilder: Sendable {
         self.report = report
     }
 
-    /// Builds and tells open pages. The build finds on its own, from the last build's
-    /// fingerprints, which pages to render again; `changes` only decides the kind of event.
+    /// Builds and tells open pages. A save that keeps the site's shape re-renders the saved
+    /// pages alone; otherwise the build finds, from the last build's fingerprints, which pages
+    /// to render again.
     @discardableResult
     func rebuild(after changes: Set<String>) async -> BuildResult {
         let builder = builder
         let result = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: builder.build()) }
+            queue.async { continuation.resume(returning: changes.isEmpty ? builder.build() : builder.rebuild(changed: changes)) }
         }
         report(PreviewBuild(result: result, changedFiles: Self.describe(changes)))
         if let event = ReloadEvent.after(result, changedSources: changes, failureShown: broadcaster.failureShown) {

@@ -208,13 +208,7 @@ struct IncrementalBuildTests {
     /// The site's output must equal, byte for byte, a clean build of the same input in a fresh
     /// folder; and a further build must find nothing to do.
     private func expectSameAsCleanBuild(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let fresh = try TestSite([:], realTemplates: false)
-        try FileManager.default.copyItem(at: site.content, to: fresh.content)
-        try FileManager.default.copyItem(at: site.templates, to: fresh.templates)
-        let reference = fresh.build()
-        try #require(reference.status == .success, "\(reference.diagnostics)", sourceLocation: sourceLocation)
-        let incremental = site.snapshot(), clean = fresh.snapshot()
-        let differing = Set(incremental.keys).union(clean.keys).filter { incremental[$0] != clean[$0] }.sorted()
+        let differing = try site.differencesFromCleanBuild()
         #expect(differing.isEmpty, "files that differ from a clean build: \(differing)", sourceLocation: sourceLocation)
         let again = site.build()
         #expect(again.rendered == 0 && again.written == 0 && again.removed == 0,

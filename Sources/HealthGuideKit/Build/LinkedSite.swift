@@ -1,9 +1,9 @@
 /// The content after preparing and linking: what the checks and the renderer work from.
 public struct LinkedSite: Sendable {
     public let content: LoadedContent
-    public let graph: SiteGraph
+    public private(set) var graph: SiteGraph
     /// Each article's search entry with its URL.
-    let searchEntries: [(url: String, entry: String)]
+    private(set) var searchEntries: [(url: String, entry: String)]
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
     let fileReader: SourceFileReader
     /// Content paths of drafts left out of this build, so links to them get a clear message.
@@ -29,5 +29,22 @@ public struct LinkedSite: Sendable {
         self.draftPaths = draftPaths
         let media = Set(content.staticFiles.map(\.path))
         graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: draftPaths, log: log)
+    }
+
+    /// The site with some pages replaced by new versions of the same shape, and their search
+    /// entries; returns the diagnostics of the new pages' links.
+    func replacing(_ replacements: [Int: PreparedPage]) -> (site: LinkedSite, diagnostics: [Diagnostic]) {
+        var site = self
+        let pages = replacements.compactMapValues(\.page)
+        let (graph, diagnostics) = graph.replacing(pages)
+        site.graph = graph
+        var newEntries: [String: String] = [:]
+        for prepared in replacements.values {
+            if let page = prepared.page, let entry = prepared.searchEntry { newEntries[page.url] = entry }
+        }
+        for (position, item) in site.searchEntries.enumerated() {
+            if let entry = newEntries[item.url] { site.searchEntries[position].entry = entry }
+        }
+        return (site, diagnostics)
     }
 }

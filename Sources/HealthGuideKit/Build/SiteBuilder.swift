@@ -70,8 +70,9 @@ public struct SiteBuilder: Sendable {
                                message: "cannot write to the output folder: \(error.localizedDescription)", rule: "write-failed"))
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
-        let renderer = SiteRenderer(site: site, templates: templates,
-                                    assets: AssetCatalog(templatesDirectory: options.templatesDirectory), writer: writer)
+        let assets = AssetCatalog(templatesDirectory: options.templatesDirectory)
+        let siteKey = SiteRenderer.siteKey(site: site, templates: templates, assets: assets)
+        let renderer = SiteRenderer(site: site, templates: templates, assets: assets, writer: writer, siteKey: siteKey)
         let rendering = renderer.renderAll()
         log.add(contentsOf: writer.errors)
         result.diagnostics = log.all
@@ -81,7 +82,8 @@ public struct SiteBuilder: Sendable {
                 if prepared.cacheChanged { try prepared.cache.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) }
                 // Stamps of files changed a moment ago cannot vouch for them (see `InputStamps`).
                 let manifest = try writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all)
-                memory?.remember(manifest: manifest, pages: prepared.cache)
+                let live = LiveBuild(site: site, templates: templates, assets: assets, siteKey: siteKey, diagnostics: log.all, inputs: inputs)
+                memory?.remember(manifest: manifest, pages: prepared.cache, live: live)
             } catch {
                 log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
                                    message: "could not save the build manifest", rule: "write-failed"))
@@ -159,7 +161,7 @@ public struct SiteBuilder: Sendable {
     /// Errors in `site.yml` that leave nothing sensible to build.
     private static let configurationRules: Set<String> = ["yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value"]
 
-    private func status(of log: DiagnosticLog) -> BuildStatus {
+    func status(of log: DiagnosticLog) -> BuildStatus {
         let diagnostics = log.all
         if diagnostics.contains(where: { $0.severity == .error }) { return .contentErrors }
         if options.strict, diagnostics.contains(where: { $0.severity == .warning }) { return .contentErrors }
@@ -170,7 +172,7 @@ public struct SiteBuilder: Sendable {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 
-    private func finish(_ result: BuildResult, started: Date) -> BuildResult {
+    func finish(_ result: BuildResult, started: Date) -> BuildResult {
         var result = result
         result.seconds = Date().timeIntervalSince(started)
         return result

@@ -7,6 +7,9 @@ struct SiteRenderer {
     let templates: TemplateSet
     let assets: AssetCatalog
     let writer: OutputWriter
+    private let builder: PageContextBuilder
+    private let fingerprints: Fingerprints
+    private let matcher: GlossaryMatcher
 
     struct Outcome {
         var rendered = 0
@@ -15,6 +18,33 @@ struct SiteRenderer {
 
     private var config: SiteConfig { site.content.config }
     private var graph: SiteGraph { site.graph }
+
+    /// `siteKey` is `SiteRenderer.siteKey(…)` of this site, templates and assets.
+    init(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String) {
+        self.site = site
+        self.templates = templates
+        self.assets = assets
+        self.writer = writer
+        let config = site.content.config
+        builder = PageContextBuilder(graph: site.graph, config: config, glossary: site.content.glossary,
+                                     layout: LayoutContext(config: config, sections: config.sections, assets: assets.outputPaths))
+        fingerprints = Fingerprints(shared: Self.sharedInputs(of: site), siteKey: siteKey)
+        matcher = GlossaryMatcher(entries: site.content.glossary)
+    }
+
+    /// Every page depends on these; any change to them changes every fingerprint. Templates
+    /// and asset names are not here: each page adds its own template's fingerprint, and the
+    /// asset names it links to are in its context.
+    private static func sharedInputs(of site: LinkedSite) -> [String] {
+        [site.content.configHash, site.content.glossaryHash, site.content.config.baseURL]
+    }
+
+    /// Every input of every page but the page's own file; see `SiteShape`.
+    static func siteKey(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog) -> String {
+        ContentHash.of(parts: sharedInputs(of: site) + templates.fingerprints.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
+            + assets.outputPaths.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
+            + [SiteShape.fingerprint(of: site.graph, mediaFiles: site.content.staticFiles.map(\.path), draftPaths: site.draftPaths)])
+    }
 
     func renderAll() -> Outcome {
         for asset in assets.assets {
@@ -26,61 +56,65 @@ struct SiteRenderer {
                 writer.write(data, to: file.path, inputs: file.contentHash)
             }
         }
-        let builder = PageContextBuilder(graph: graph, config: config, glossary: site.content.glossary,
-                                         layout: LayoutContext(config: config, sections: config.sections, assets: assets.outputPaths))
-        /// Every page depends on these; any change to them changes every fingerprint. Templates
-        /// and asset names are not here: each page adds its own template's fingerprint, and the
-        /// asset names it links to are in its context.
-        let shared = [site.content.configHash, site.content.glossaryHash, config.baseURL]
-        /// Every input of every page but the page's own file; see `SiteShape`.
-        let siteKey = ContentHash.of(parts: shared + templates.fingerprints.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
-            + assets.outputPaths.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
-            + [SiteShape.fingerprint(of: graph, mediaFiles: site.content.staticFiles.map(\.path), draftPaths: site.draftPaths)])
-        let fingerprints = Fingerprints(shared: shared, siteKey: siteKey)
-        let matcher = GlossaryMatcher(entries: site.content.glossary)
-
-        let renderedPages = Array(graph.pages.indices).parallelMap { index -> Bool in
-            let page = graph.pages[index]
-            switch page.source.kind {
-            case .article:
-                return renderPage(index, template: "article", fingerprints: fingerprints, matcher: matcher) { builder.article(index) }
-            case let .section(id):
-                // The loader only accepts section folders listed in site.yml.
-                let section = config.section(id: id) ?? SectionConfig(id: id, title: page.title, order: 0, description: "")
-                return renderPage(index, template: "section", fingerprints: fingerprints, matcher: matcher) { builder.section(section) }
-            case .home:
-                return renderPage(index, template: "home", fingerprints: fingerprints, matcher: matcher) { builder.home() }
-            }
-        }
+        let renderedPages = Array(graph.pages.indices).parallelMap(renderContentPage)
         var rendered = renderedPages.filter { $0 }.count
         // Sections without an `_index.md` and a site without `index.md` still get their pages.
         for section in config.sections where graph.sectionPages[section.id] == nil {
-            rendered += renderGenerated("section", to: section.id + "/", fingerprints: fingerprints) { builder.section(section) } ? 1 : 0
+            rendered += renderGenerated("section", to: section.id + "/") { builder.section(section) } ? 1 : 0
         }
         if graph.homePage == nil {
-            rendered += renderGenerated("home", to: "", fingerprints: fingerprints) { builder.home() } ? 1 : 0
+            rendered += renderGenerated("home", to: "") { builder.home() } ? 1 : 0
         }
         for (tag, articles) in graph.tags {
-            rendered += renderGenerated("tag", to: "tags/\(tag)/", fingerprints: fingerprints) { builder.tag(tag, articles: articles) } ? 1 : 0
+            rendered += renderGenerated("tag", to: "tags/\(tag)/") { builder.tag(tag, articles: articles) } ? 1 : 0
         }
         if !graph.tags.isEmpty {
-            rendered += renderGenerated("tag", to: "tags/", fingerprints: fingerprints) { builder.tagIndex() } ? 1 : 0
+            rendered += renderGenerated("tag", to: "tags/") { builder.tagIndex() } ? 1 : 0
         }
-        rendered += renderGenerated("glossary", to: "glossary/", fingerprints: fingerprints) { builder.glossaryPage() } ? 1 : 0
+        rendered += renderGenerated("glossary", to: "glossary/") { builder.glossaryPage() } ? 1 : 0
         let searchIndexBytes = writeSearchIndex()
-        rendered += renderGenerated("search", to: "search/", fingerprints: fingerprints) { builder.search(indexURL: SearchIndex.fileName) } ? 1 : 0
-        rendered += renderGenerated("404", to: "404.html", fingerprints: fingerprints) { builder.notFound() } ? 1 : 0
-        // The sitemap and the feed are made from the shape and the pages' own front matter.
-        let everyFile = ContentHash.of(parts: [siteKey] + graph.pages.map(\.source.contentHash))
-        if !writer.isCurrent("sitemap.xml", inputs: everyFile) {
-            let sitemap = SiteFiles.sitemap(graph: graph, config: config, extraURLs: [""] + config.sections.map { $0.id + "/" })
-            writer.write(sitemap, to: "sitemap.xml", inputs: everyFile)
-        }
-        if !writer.isCurrent("feed.xml", inputs: everyFile) {
-            writer.write(SiteFiles.feed(graph: graph, config: config), to: "feed.xml", inputs: everyFile)
-        }
+        rendered += renderGenerated("search", to: "search/") { builder.search(indexURL: SearchIndex.fileName) } ? 1 : 0
+        rendered += renderGenerated("404", to: "404.html") { builder.notFound() } ? 1 : 0
+        writeSitemapAndFeed()
         writer.write(SiteFiles.robots(config: config), to: "robots.txt")
         return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
+    }
+
+    /// Renders only the given content pages, and the files made from every page's own file:
+    /// the search index, the sitemap and the feed. Right when nothing else can have changed,
+    /// as after a save that kept the site's shape.
+    func render(pages indexes: [Int]) -> Outcome {
+        let rendered = indexes.filter(renderContentPage).count
+        let searchIndexBytes = writeSearchIndex()
+        writeSitemapAndFeed()
+        return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
+    }
+
+    /// A page made from a Markdown file: an article, a section's `_index.md` or the home page.
+    private func renderContentPage(_ index: Int) -> Bool {
+        let page = graph.pages[index]
+        switch page.source.kind {
+        case .article:
+            return renderPage(index, template: "article") { builder.article(index) }
+        case let .section(id):
+            // The loader only accepts section folders listed in site.yml.
+            let section = config.section(id: id) ?? SectionConfig(id: id, title: page.title, order: 0, description: "")
+            return renderPage(index, template: "section") { builder.section(section) }
+        case .home:
+            return renderPage(index, template: "home") { builder.home() }
+        }
+    }
+
+    /// The sitemap and the feed show the shape and each article's review date.
+    private func writeSitemapAndFeed() {
+        let inputs = ContentHash.of(parts: [fingerprints.siteKey] + graph.pages.map { $0.source.frontMatter.reviewed?.iso ?? "-" })
+        if !writer.isCurrent("sitemap.xml", inputs: inputs) {
+            let sitemap = SiteFiles.sitemap(graph: graph, config: config, extraURLs: [""] + config.sections.map { $0.id + "/" })
+            writer.write(sitemap, to: "sitemap.xml", inputs: inputs)
+        }
+        if !writer.isCurrent("feed.xml", inputs: inputs) {
+            writer.write(SiteFiles.feed(graph: graph, config: config), to: "feed.xml", inputs: inputs)
+        }
     }
 
     /// Writes the search index unless no article changed, and returns its size. The index is
@@ -108,8 +142,7 @@ struct SiteRenderer {
     }
 
     /// Renders a page with a Markdown body, unless its fingerprints show it is current.
-    private func renderPage(_ index: Int, template: String, fingerprints: Fingerprints, matcher: GlossaryMatcher,
-                            context makeContext: () -> TemplateContext) -> Bool {
+    private func renderPage(_ index: Int, template: String, context makeContext: () -> TemplateContext) -> Bool {
         let page = graph.pages[index]
         let outputPath = SitePath.outputFile(for: page.url)
         let shapeInputs = fingerprints.shape(of: outputPath, source: page.source.contentHash)
@@ -137,8 +170,7 @@ struct SiteRenderer {
     }
 
     /// Renders a page made only from the site graph (tags, glossary, search, 404).
-    private func renderGenerated(_ template: String, to url: String, fingerprints: Fingerprints,
-                                 context makeContext: () -> TemplateContext) -> Bool {
+    private func renderGenerated(_ template: String, to url: String, context makeContext: () -> TemplateContext) -> Bool {
         let outputPath = SitePath.outputFile(for: url)
         let shapeInputs = fingerprints.shape(of: outputPath, source: "")
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }

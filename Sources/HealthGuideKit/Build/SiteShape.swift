@@ -8,15 +8,18 @@
 /// that: after a body edit, one page's context is built instead of 10,000.
 enum SiteShape {
     static func fingerprint(of graph: SiteGraph, mediaFiles: [String], draftPaths: Set<String>) -> String {
-        let pages = graph.pages.parallelMap { page -> String in
-            let matter = page.source.frontMatter
-            var parts = [page.source.path, page.url, matter.title, matter.summary, matter.order.map(String.init) ?? "-"]
-            parts.append(matter.tags.joined(separator: "\u{2}"))
-            parts.append(matter.related.map(\.path).joined(separator: "\u{2}"))
-            parts.append(page.facts.headings.map(\.id).joined(separator: "\u{2}"))
-            parts.append(page.facts.links.map { ($0.isImage ? "!" : "") + $0.destination }.joined(separator: "\u{2}"))
-            return parts.joined(separator: "\u{1}")
-        }
+        let pages = graph.pages.parallelMap(part)
         return ContentHash.of(parts: pages + ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted())
+    }
+
+    /// One page's part of the shape.
+    static func part(of page: Page) -> String {
+        let matter = page.source.frontMatter
+        var parts = [page.source.path, page.url, matter.title, matter.summary, matter.order.map(String.init) ?? "-"]
+        parts.append(matter.tags.joined(separator: "\u{2}"))
+        parts.append(matter.related.map(\.path).joined(separator: "\u{2}"))
+        parts.append(page.facts.headings.map(\.id).joined(separator: "\u{2}"))
+        parts.append(page.facts.links.map { ($0.isImage ? "!" : "") + $0.destination }.joined(separator: "\u{2}"))
+        return parts.joined(separator: "\u{1}")
     }
 }

@@ -2,10 +2,10 @@
 /// neighbours in its section, and tags. Built once per build from the pages' facts; every
 /// step is linear in pages plus links (no page compares itself with every other page).
 public struct SiteGraph: Sendable {
-    public let pages: [Page]
+    public private(set) var pages: [Page]
     public let sections: [SectionConfig]
     /// Per page, the new destination of each link in document order.
-    public let linkDestinations: [[String?]]
+    public private(set) var linkDestinations: [[String?]]
     /// Per page, the pages whose bodies link to it (sorted by title).
     public let backlinks: [[Int]]
     /// Per article, at most five related articles: `related:` first, then by shared tags.
@@ -19,6 +19,11 @@ public struct SiteGraph: Sendable {
     /// Section id → the page index of its `_index.md`, if it has one.
     public let sectionPages: [String: Int]
     public let homePage: Int?
+    /// Content path → page index.
+    let pagesByPath: [String: Int]
+    /// What links may point to besides pages; kept to resolve a replaced page's links.
+    private let mediaFiles: Set<String>
+    private let draftPaths: Set<String>
 
     static let relatedLimit = 5
     /// How many members of one tag are considered as related candidates; keeps huge tags linear.
@@ -27,6 +32,8 @@ public struct SiteGraph: Sendable {
     init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>, log: DiagnosticLog) {
         self.pages = pages
         self.sections = sections
+        self.mediaFiles = mediaFiles
+        self.draftPaths = draftPaths
         var pagesByPath: [String: Int] = [:]
         var urls: [String: Int] = [:]
         var duplicated = Set<Int>()
@@ -41,6 +48,7 @@ public struct SiteGraph: Sendable {
                 urls[page.url] = index
             }
         }
+        self.pagesByPath = pagesByPath
         let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
         let resolved = Array(pages.indices).parallelMap { resolver.resolve(pageIndex: $0) }
         var backlinkSets = [Set<Int>](repeating: [], count: pages.count)
@@ -86,6 +94,24 @@ public struct SiteGraph: Sendable {
         self.next = next
         related = Self.relatedPages(pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags),
                                      order: order, log: log)
+    }
+
+    /// The graph with some pages replaced by new versions of the same shape (`SiteShape`):
+    /// backlinks, related pages, neighbours and lists cannot have changed, so only the new
+    /// pages' own links are resolved again. Returns the diagnostics of those links.
+    func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
+        var pages = pages
+        for (index, page) in replacements { pages[index] = page }
+        var graph = self
+        graph.pages = pages
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
+        var diagnostics: [Diagnostic] = []
+        for index in replacements.keys {
+            let result = resolver.resolve(pageIndex: index)
+            graph.linkDestinations[index] = result.destinations
+            diagnostics += result.diagnostics
+        }
+        return (graph, diagnostics)
     }
 
     private static func relatedPages(

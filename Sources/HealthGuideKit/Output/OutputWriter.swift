@@ -29,9 +29,11 @@ final class OutputWriter: @unchecked Sendable {
     /// Until this build finishes, the manifest on disk lists the old files with no hashes: a
     /// build killed half-way is followed by one that rewrites everything, yet still knows which
     /// old files are its own to remove.
-    func prepare() throws {
+    /// `markingPending` false skips the pending manifest, when the one on disk already is.
+    func prepare(markingPending: Bool = true) throws {
         try? FileManager.default.removeItem(atPath: temporaryFolder)
         try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
+        guard markingPending else { return }
         var pending = BuildManifest()
         for path in previous.files.keys { pending.files[path] = BuildManifest.Entry(hash: "", inputs: "", shapeInputs: "") }
         try replaceManifest(with: pending)
