@@ -9,7 +9,7 @@ struct ChangeDebouncer {
     private var firstChange: ContinuousClock.Instant?
     private var lastChange: ContinuousClock.Instant?
 
-    init(quietPeriod: Duration = .milliseconds(20), longestWait: Duration = .milliseconds(250)) {
+    init(quietPeriod: Duration = .milliseconds(10), longestWait: Duration = .milliseconds(250)) {
         self.quietPeriod = quietPeriod
         self.longestWait = longestWait
     }

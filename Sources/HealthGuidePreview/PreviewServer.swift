@@ -79,6 +79,7 @@ public struct PreviewServer: Sendable {
         ))
         do {
             try await group.run()
+            await rebuilder.finish()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw Failure.portInUse(host: host, port: port)
         } catch let error as IOError {

@@ -32,6 +32,17 @@ final class Rebuilder: Sendable {
         return result
     }
 
+    /// Saves what the builds kept in memory, after any build still running.
+    func finish() async {
+        let builder = builder
+        await withCheckedContinuation { continuation in
+            queue.async {
+                builder.saveMemory()
+                continuation.resume()
+            }
+        }
+    }
+
     /// The changed files as the user names them. Editors' temporary files (`sed -i` leaves
     /// `sedX1b2c3`) come and go within a save; the files still there are the ones that matter,
     /// unless every changed file is gone, as when an article is deleted.

@@ -33,6 +33,16 @@ struct QuickRebuildTests {
         #expect(try site.differencesFromCleanBuild().isEmpty)
     }
 
+    @Test("a new review date is a quick rebuild that also rewrites the sitemap and feed")
+    func reviewDate() throws {
+        let (site, builder) = try served()
+        try site.edit("stretches/knee-to-chest.md", replacing: "reviewed: 2026-11-01", with: "reviewed: 2026-11-20")
+        let result = builder.rebuild(changed: [path(site, "stretches/knee-to-chest.md")])
+        #expect(result.prepared == 1)
+        #expect(Set(result.writtenFiles).isSuperset(of: ["stretches/knee-to-chest/index.html", "sitemap.xml", "feed.xml"]))
+        #expect(try site.differencesFromCleanBuild().isEmpty)
+    }
+
     @Test("a title edit changes the shape, so the rebuild is a full incremental build")
     func titleEdit() throws {
         let (site, builder) = try served()
@@ -83,7 +93,7 @@ struct QuickRebuildTests {
         #expect(next.diagnostics.contains { $0.rule == "long-sentence" })
     }
 
-    @Test("after quick rebuilds, a build without the server's memory gives a clean build's output")
+    @Test("after quick rebuilds and no clean stop, a build without the server's memory gives a clean build's output")
     func commandLineAfterServing() throws {
         let (site, builder) = try served()
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
@@ -91,6 +101,19 @@ struct QuickRebuildTests {
         // The manifest on disk was marked pending, so this build trusts no old file.
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie flat on your back.", with: "Lie on your back.")
         #expect(site.build().status == .success)
+        #expect(try site.differencesFromCleanBuild().isEmpty)
+    }
+
+    @Test("a server that stops cleanly saves its manifest, and the next build renders nothing")
+    func stoppedServer() throws {
+        let (site, builder) = try served()
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+        #expect(builder.rebuild(changed: [path(site, "stretches/knee-to-chest.md")]).prepared == 1)
+        builder.saveMemory()
+        let next = site.build()
+        #expect(next.status == .success)
+        #expect(next.rendered == 0)
+        #expect(next.written == 0)
         #expect(try site.differencesFromCleanBuild().isEmpty)
     }
 }

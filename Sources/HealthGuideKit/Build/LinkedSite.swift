@@ -2,7 +2,7 @@
 public struct LinkedSite: Sendable {
     public let content: LoadedContent
     public private(set) var graph: SiteGraph
-    /// Each article's search entry with its URL.
+    /// Each article's search entry with its URL, in URL order.
     private(set) var searchEntries: [(url: String, entry: String)]
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
     let fileReader: SourceFileReader
@@ -25,15 +25,16 @@ public struct LinkedSite: Sendable {
             pages.append(page)
             if let entry = item.searchEntry { searchEntries.append((page.url, entry)) }
         }
-        self.searchEntries = searchEntries
+        self.searchEntries = searchEntries.sorted { $0.url < $1.url }
         self.draftPaths = draftPaths
         let media = Set(content.staticFiles.map(\.path))
         graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: draftPaths, log: log)
     }
 
     /// The site with some pages replaced by new versions of the same shape, and their search
-    /// entries; returns the diagnostics of the new pages' links.
-    func replacing(_ replacements: [Int: PreparedPage]) -> (site: LinkedSite, diagnostics: [Diagnostic]) {
+    /// entries; returns the diagnostics of the new pages' links, and whether any search entry
+    /// changed.
+    func replacing(_ replacements: [Int: PreparedPage]) -> (site: LinkedSite, diagnostics: [Diagnostic], searchChanged: Bool) {
         var site = self
         let pages = replacements.compactMapValues(\.page)
         let (graph, diagnostics) = graph.replacing(pages)
@@ -42,9 +43,13 @@ public struct LinkedSite: Sendable {
         for prepared in replacements.values {
             if let page = prepared.page, let entry = prepared.searchEntry { newEntries[page.url] = entry }
         }
+        var searchChanged = false
         for (position, item) in site.searchEntries.enumerated() {
-            if let entry = newEntries[item.url] { site.searchEntries[position].entry = entry }
+            if let entry = newEntries[item.url], entry != item.entry {
+                site.searchEntries[position].entry = entry
+                searchChanged = true
+            }
         }
-        return (site, diagnostics)
+        return (site, diagnostics, searchChanged)
     }
 }

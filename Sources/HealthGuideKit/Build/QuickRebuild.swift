@@ -15,12 +15,21 @@ extension SiteBuilder {
         quickRebuild(changed: changed) ?? build()
     }
 
+    /// Writes the manifest kept in memory when quick rebuilds left the one on disk pending, so
+    /// the next build trusts the output again instead of rewriting all of it. The preview
+    /// server calls this as it stops, after its last rebuild.
+    public func saveMemory() {
+        guard let memory, case let (manifest?, _, live?) = memory.last, live.diskManifestIsPending else { return }
+        let output = OutputFolderGuard.resolved(options.outputDirectory.path)
+        try? manifest.save(in: output, through: output + "/" + BuildManifest.folder + "/manifest.saving")
+    }
+
     private func quickRebuild(changed: Set<String>) -> BuildResult? {
         let started = Date()
         guard !options.clean, let memory, case let (manifest?, _, live?) = memory.last,
               let replacements = preparedReplacements(for: changed, in: live) else { return nil }
 
-        let (site, linkDiagnostics) = live.site.replacing(replacements)
+        let (site, linkDiagnostics, searchChanged) = live.site.replacing(replacements)
         let log = DiagnosticLog()
         let changedFiles = Set(replacements.values.compactMap { $0.page?.source.displayPath })
         let siteRules = Set(RuleEngine().rules.filter { $0 is any SiteRule }.map(\.id))
@@ -40,7 +49,11 @@ extension SiteBuilder {
         let writer = OutputWriter(root: OutputFolderGuard.resolved(options.outputDirectory.path), previous: manifest)
         guard (try? writer.prepare(markingPending: !live.diskManifestIsPending)) != nil else { return nil }
         let renderer = SiteRenderer(site: site, templates: live.templates, assets: live.assets, writer: writer, siteKey: live.siteKey)
-        let rendering = renderer.render(pages: Array(replacements.keys))
+        let reviewDatesChanged = replacements.contains { index, prepared in
+            prepared.page?.source.frontMatter.reviewed != live.site.graph.pages[index].source.frontMatter.reviewed
+        }
+        let rendering = renderer.render(pages: Array(replacements.keys),
+                                        effects: .init(searchEntries: searchChanged, reviewDates: reviewDatesChanged))
         guard writer.errors.isEmpty else {
             memory.forget()
             log.add(contentsOf: writer.errors)

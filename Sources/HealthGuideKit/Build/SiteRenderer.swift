@@ -80,13 +80,25 @@ struct SiteRenderer {
         return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
     }
 
-    /// Renders only the given content pages, and the files made from every page's own file:
-    /// the search index, the sitemap and the feed. Right when nothing else can have changed,
-    /// as after a save that kept the site's shape.
-    func render(pages indexes: [Int]) -> Outcome {
+    /// What a save changed besides the pages themselves.
+    struct SaveEffects {
+        var searchEntries: Bool
+        var reviewDates: Bool
+    }
+
+    /// Renders only the given content pages, and the search index, sitemap and feed when
+    /// `effects` says they changed. Right when nothing else can have changed, as after a save
+    /// that kept the site's shape. The new search index gets no inputs fingerprint (the next
+    /// full build finds its bytes unchanged), since that would cost a pass over every page.
+    func render(pages indexes: [Int], effects: SaveEffects) -> Outcome {
         let rendered = indexes.filter(renderContentPage).count
-        let searchIndexBytes = writeSearchIndex()
-        writeSitemapAndFeed()
+        var searchIndexBytes = Self.size(of: writer.root + "/" + SearchIndex.fileName) ?? 0
+        if effects.searchEntries {
+            let index = SearchIndex.build(entries: site.searchEntries)
+            writer.write(index, to: SearchIndex.fileName)
+            searchIndexBytes = index.count
+        }
+        if effects.reviewDates { writeSitemapAndFeed() }
         return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
     }
 
@@ -121,8 +133,7 @@ struct SiteRenderer {
     /// made only from the articles' sources and URLs, so those are its fingerprint.
     private func writeSearchIndex() -> Int {
         let inputs = ContentHash.of(parts: graph.pages.filter(\.isArticle).map { $0.url + " " + $0.source.contentHash })
-        if writer.isCurrent(SearchIndex.fileName, inputs: inputs),
-           let size = try? FileManager.default.attributesOfItem(atPath: writer.root + "/" + SearchIndex.fileName)[.size] as? Int {
+        if writer.isCurrent(SearchIndex.fileName, inputs: inputs), let size = Self.size(of: writer.root + "/" + SearchIndex.fileName) {
             return size
         }
         let index = SearchIndex.build(entries: site.searchEntries)
@@ -179,5 +190,9 @@ struct SiteRenderer {
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
         writer.write(templates.render(context, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
         return true
+    }
+
+    private static func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
     }
 }

@@ -98,7 +98,8 @@ struct DuplicateTitleRule: SiteRule {
     func check(_ context: CheckContext) -> [Finding] {
         var firstByTitle: [String: Page] = [:]
         var findings: [Finding] = []
-        for page in context.graph.pages.sorted(by: { $0.source.path < $1.source.path }) {
+        // The pages are in path order already, so "first" means first by path.
+        for page in context.graph.pages {
             let key = page.title.trimmingWhitespace.lowercased()
             guard !key.isEmpty else { continue }
             guard let first = firstByTitle[key] else {

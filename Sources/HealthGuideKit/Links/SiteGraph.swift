@@ -2,6 +2,7 @@
 /// neighbours in its section, and tags. Built once per build from the pages' facts; every
 /// step is linear in pages plus links (no page compares itself with every other page).
 public struct SiteGraph: Sendable {
+    /// In content-path order, as the loader lists the files.
     public private(set) var pages: [Page]
     public let sections: [SectionConfig]
     /// Per page, the new destination of each link in document order.

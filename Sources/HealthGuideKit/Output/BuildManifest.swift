@@ -39,6 +39,14 @@ struct BuildManifest: Equatable {
         ByteFile.read(BuildManifest.self, from: path(in: output), magic: magic, version: formatVersion) ?? BuildManifest()
     }
 
+    /// Replaces the manifest in `output` in one rename, through the scratch file `temporary`.
+    func save(in output: String, through temporary: String) throws {
+        guard FileManager.default.createFile(atPath: temporary, contents: encoded()),
+              rename(temporary, Self.path(in: output)) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
     func encoded() -> Data {
         ByteFile.encode(self, magic: Self.magic, version: Self.formatVersion)
     }

@@ -40,11 +40,7 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     private func replaceManifest(with manifest: BuildManifest) throws {
-        let temporary = temporaryFolder + "/manifest"
-        guard FileManager.default.createFile(atPath: temporary, contents: manifest.encoded()),
-              rename(temporary, BuildManifest.path(in: root)) == 0 else {
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try manifest.save(in: root, through: temporaryFolder + "/manifest")
     }
 
     var written: Int { lock.withLock { writtenPaths.count } }

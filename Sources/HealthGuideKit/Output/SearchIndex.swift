@@ -23,9 +23,8 @@ enum SearchIndex {
         ]).serialized()
     }
 
-    /// The index of the articles' entries, in URL order.
+    /// The index of the articles' entries, given in URL order.
     static func build(entries: [(url: String, entry: String)]) -> Data {
-        let sorted = entries.sorted { $0.url < $1.url }.map(\.entry)
-        return Data(("[" + sorted.joined(separator: ",") + "]").utf8)
+        Data(("[" + entries.map(\.entry).joined(separator: ",") + "]").utf8)
     }
 }
