@@ -5,14 +5,25 @@ articles and prints one table of medians.
 For each size: a full build into an empty folder, a build with nothing changed, a build after
 one article's body changed, and after one article's title changed (median of RUNS runs each,
 whole process included), and the peak memory of a full build (/usr/bin/time -v).
+
+Then the preview's save→reload latency: with `healthguide serve` running on the same corpus and
+an open event stream, as a browser tab would have, the time from rewriting one article's body
+to having received the `reload` event and fetched the page with the new text (median of RUNS
+saves). It includes the watcher's debounce and the incremental rebuild.
 """
+import contextlib
+import http.client
 import os
+import queue
 import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import generate_corpus
@@ -22,6 +33,13 @@ SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(REPOSITORY, ".build", "release", "healthguide")
 TEMPLATES = os.path.join(REPOSITORY, "Templates")
+HOST = "127.0.0.1"
+# The preview builds the whole site before it listens: 10,000 articles take ~30 s.
+STARTUP_TIMEOUT = 180
+# How long a save may take to show up in the page before the benchmark gives up.
+RELOAD_TIMEOUT = 30
+# Pause before each save, so the server is idle and the last save's debounce is over.
+QUIET_SECONDS = 0.5
 
 
 def build(folder, *extra):
@@ -49,10 +67,141 @@ def edit(path, old, new):
         handle.write(text.replace(old, new, 1))
 
 
+def free_port():
+    """A port nothing listens on. The server binds it a moment later; another program taking
+    it in between is unlikely, and the server then exits saying so."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def forward_lines(stream, lines):
+    """Hands the server's output to `lines`, then None at its end. Runs on a thread, so waiting
+    for a line can time out, and the server never blocks on a full pipe."""
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
+@contextlib.contextmanager
+def preview_server(folder):
+    """Runs `healthguide serve` on the corpus in `folder` and yields its port once it listens.
+    Stops it with Ctrl-C (SIGINT), as a user would, when the block ends, even by sys.exit."""
+    port = free_port()
+    command = [BINARY, "serve", "--content", "Content", "--templates", TEMPLATES, "--output", "Site",
+               "--host", HOST, "--port", str(port)]
+    server = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = queue.Queue()
+    threading.Thread(target=forward_lines, args=(server.stdout, lines), daemon=True).start()
+    try:
+        wait_until_listening(lines, time.perf_counter() + STARTUP_TIMEOUT)
+        yield port
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def wait_until_listening(lines, deadline):
+    """Returns once the server prints "Serving at"; exits with its output if it stops or is late."""
+    output = []
+    while True:
+        try:
+            line = lines.get(timeout=max(0, deadline - time.perf_counter()))
+        except queue.Empty:
+            sys.exit(f"healthguide serve did not start listening within {STARTUP_TIMEOUT} s:\n{''.join(output)[-2000:]}")
+        if line is None:
+            sys.exit(f"healthguide serve stopped before listening:\n{''.join(output)[-2000:]}")
+        if line.startswith("Serving at "):
+            return
+        output.append(line)
+
+
+class EventStream:
+    """The preview's Server-Sent Events, read as they arrive, as an open page reads them."""
+
+    def __init__(self, port):
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=RELOAD_TIMEOUT)
+        self.connection.request("GET", "/__healthguide/events")
+        self.response = self.connection.getresponse()
+        if self.response.status != 200:
+            sys.exit(f"GET /__healthguide/events answered {self.response.status}")
+        # The server's ": connected" comment says we are subscribed: no later event is missed.
+        deadline = time.perf_counter() + RELOAD_TIMEOUT
+        while (line := self.readline(deadline)) != ": connected":
+            if line is None:
+                sys.exit(f"the preview's event stream did not open within {RELOAD_TIMEOUT} s")
+
+    def readline(self, deadline):
+        """One line of the stream without its newline. The stream never ends while the server
+        runs, so each read waits at most until `deadline`."""
+        self.connection.sock.settimeout(max(0.001, deadline - time.perf_counter()))
+        try:
+            line = self.response.readline()
+        except TimeoutError:
+            return None
+        if not line:
+            sys.exit("the preview closed its event stream")
+        return line.decode().rstrip("\r\n")
+
+    def wait_for(self, name, deadline):
+        """Reads events until one called `name`; exits, naming the events seen, at `deadline`."""
+        seen, current = [], None
+        while True:
+            line = self.readline(deadline)
+            if line is None:
+                sys.exit(f"no '{name}' event within {RELOAD_TIMEOUT} s of the save (events seen: {seen or 'none'})")
+            if line.startswith("event:"):
+                current = line[len("event:"):].strip()
+            elif line == "" and current is not None:
+                if current == name:
+                    return
+                seen.append(current)
+                current = None
+
+    def close(self):
+        self.connection.close()
+
+
+def fetch(port, path):
+    """The page at `path` as the preview serves it."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=RELOAD_TIMEOUT)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read().decode()
+    finally:
+        connection.close()
+    if response.status != 200:
+        sys.exit(f"GET {path} answered {response.status}")
+    return body
+
+
+def save_to_reload(folder, target, page):
+    """Seconds from each save of `target` to its page, fetched after the `reload` event,
+    showing the new paragraph: what a writer waits for between saving and seeing the edit."""
+    latencies = []
+    with preview_server(folder) as port, contextlib.closing(EventStream(port)) as events:
+        for run in range(RUNS):
+            time.sleep(QUIET_SECONDS)
+            paragraph = f"Paragraph saved in the preview, run {run}."
+            started = time.perf_counter()
+            edit(target, "## What you can do\n", f"## What you can do\n\n{paragraph}\n")
+            events.wait_for("reload", started + RELOAD_TIMEOUT)
+            if paragraph not in fetch(port, page):
+                sys.exit(f"after the reload event, {page} does not show the saved paragraph {paragraph!r}")
+            latencies.append(time.perf_counter() - started)
+    return latencies
+
+
 def measure(size):
     folder = tempfile.mkdtemp(prefix=f"healthguide-bench-{size}-")
     generate_corpus.write_site(folder, size)
-    target = os.path.join(folder, "Content", generate_corpus.section_of(size // 2), generate_corpus.slug(size // 2) + ".md")
+    section, name = generate_corpus.section_of(size // 2), generate_corpus.slug(size // 2)
+    target = os.path.join(folder, "Content", section, name + ".md")
 
     full = []
     for _ in range(RUNS):
@@ -71,10 +220,12 @@ def measure(size):
         edit(target, f'title: "{current}"', f'title: "Synthetic article {size // 2} edit {run}"')
         title.append(build(folder)[0])
     memory = peak_memory_mib(folder)
+    reload = save_to_reload(folder, target, f"/{section}/{name}/")
     shutil.rmtree(folder, ignore_errors=True)
     return {
         "size": size, "full": statistics.median(full), "unchanged": statistics.median(unchanged),
-        "body": statistics.median(body), "title": statistics.median(title), "memory": memory, "summary": summary,
+        "body": statistics.median(body), "title": statistics.median(title), "memory": memory,
+        "reload": statistics.median(reload), "summary": summary,
     }
 
 
@@ -84,11 +235,12 @@ def main():
     rows = [measure(size) for size in SIZES]
     print()
     print(f"HealthGuide benchmark: median of {RUNS} runs, release build, {os.cpu_count()} cores")
-    print(f"{'articles':>9} | {'full build':>10} | {'no change':>9} | {'(÷ full)':>8} | {'1 body edit':>11} | {'1 title edit':>12} | {'peak memory':>11}")
-    print("-" * 90)
+    print(f"{'articles':>9} | {'full build':>10} | {'no change':>9} | {'(÷ full)':>8} | {'1 body edit':>11} | {'1 title edit':>12} | {'peak memory':>11} | {'save→reload':>11}")
+    print("-" * 104)
     for row in rows:
         print(f"{row['size']:>9,} | {row['full']:>9.3f}s | {row['unchanged']:>8.3f}s | {row['unchanged'] / row['full']:>8.3f} | "
-              f"{row['body'] * 1000:>9.0f}ms | {row['title'] * 1000:>10.0f}ms | {row['memory']:>7.0f} MiB")
+              f"{row['body'] * 1000:>9.0f}ms | {row['title'] * 1000:>10.0f}ms | {row['memory']:>7.0f} MiB | "
+              f"{row['reload'] * 1000:>9.0f}ms")
     if len(rows) >= 2:
         small, large = rows[0], rows[-1]
         print(f"\nscaling {small['size']:,} → {large['size']:,} articles: {large['full'] / small['full']:.1f}× the time "

@@ -27,10 +27,25 @@ struct QuickRebuildTests {
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         let result = builder.rebuild(changed: [path(site, "stretches/knee-to-chest.md")])
         #expect(result.status == .success)
+        #expect(result.isQuick)
         #expect(result.prepared == 1)
         #expect(result.rendered == 1)
         #expect(Set(result.writtenFiles) == ["stretches/knee-to-chest/index.html", "search-index.json"])
         #expect(try site.differencesFromCleanBuild().isEmpty)
+    }
+
+    @Test("a server started on an up-to-date site still makes its first save quick")
+    func startOnBuiltSite() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        site.build()
+        #expect(site.build().rendered == 0)
+        let builder = SiteBuilder(options: site.options, memory: BuildMemory())
+        #expect(builder.build().status == .success)
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+        let result = builder.rebuild(changed: [path(site, "stretches/knee-to-chest.md")])
+        #expect(result.isQuick)
+        #expect(result.rendered == 1)
     }
 
     @Test("a new review date is a quick rebuild that also rewrites the sitemap and feed")
@@ -38,7 +53,7 @@ struct QuickRebuildTests {
         let (site, builder) = try served()
         try site.edit("stretches/knee-to-chest.md", replacing: "reviewed: 2026-11-01", with: "reviewed: 2026-11-20")
         let result = builder.rebuild(changed: [path(site, "stretches/knee-to-chest.md")])
-        #expect(result.prepared == 1)
+        #expect(result.isQuick)
         #expect(Set(result.writtenFiles).isSuperset(of: ["stretches/knee-to-chest/index.html", "sitemap.xml", "feed.xml"]))
         #expect(try site.differencesFromCleanBuild().isEmpty)
     }
@@ -49,6 +64,7 @@ struct QuickRebuildTests {
         try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
         let result = builder.rebuild(changed: [path(site, "stretches/knee-to-chest.md")])
         #expect(result.status == .success)
+        #expect(!result.isQuick)
         #expect(result.rendered == 5)
         #expect(try site.differencesFromCleanBuild().isEmpty)
     }
@@ -58,10 +74,11 @@ struct QuickRebuildTests {
         let (site, builder) = try served()
         try site.edit("stretches/cat-cow.md", replacing: "Kneel on the floor.", with: "Kneel on a mat.")
         let quick = builder.rebuild(changed: [path(site, "stretches/cat-cow.md"), path(site, "stretches/sedX1b2c3")])
-        #expect(quick.prepared == 1)
+        #expect(quick.isQuick)
         try site.write("stretches/side-bend.md", Fixture.article(title: "Side bend", body: "## Steps\n\nBend to the side. See [cat-cow](cat-cow.md)."))
         let full = builder.rebuild(changed: [path(site, "stretches/side-bend.md")])
         #expect(full.status == .success)
+        #expect(!full.isQuick)
         #expect(site.exists("stretches/side-bend/index.html"))
         #expect(try site.differencesFromCleanBuild().isEmpty)
     }

@@ -62,6 +62,9 @@ public struct BuildResult: Sendable {
     public var rendered = 0
     /// Markdown files read, parsed and checked in this build (the rest came from the page cache).
     public var prepared = 0
+    /// True for a quick rebuild after a save (`SiteBuilder.rebuild(changed:)`), which
+    /// reused the last build's graph instead of building a new one.
+    public var isQuick = false
     public var searchIndexBytes = 0
     public var seconds = 0.0
     /// The linked site, for reports; nil when loading failed or no input had changed.

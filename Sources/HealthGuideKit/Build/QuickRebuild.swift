@@ -40,6 +40,7 @@ extension SiteBuilder {
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = site.graph
         result.prepared = replacements.count
+        result.isQuick = true
         guard result.status == .success else {
             // The next build must find this page's problems again, even if this file is not saved.
             memory.forgetLiveBuild()

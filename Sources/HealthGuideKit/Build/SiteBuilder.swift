@@ -42,7 +42,9 @@ public struct SiteBuilder: Sendable {
         let previous = remembered?.manifest ?? BuildManifest.load(from: outputRoot)
         let inputs = InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
                                       options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso])
-        if !options.clean, previous.inputs == inputs, previous.allFilesExist(in: outputRoot) {
+        // A builder that remembers needs one real build to remember, shortcut or not.
+        let mustRemember = memory != nil && remembered?.live == nil
+        if !options.clean, !mustRemember, previous.inputs == inputs, previous.allFilesExist(in: outputRoot) {
             log.add(contentsOf: previous.diagnostics)
             var result = BuildResult(status: status(of: log), diagnostics: log.all)
             result.unchanged = previous.files.count
