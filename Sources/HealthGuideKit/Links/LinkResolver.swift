@@ -113,8 +113,9 @@ struct LinkResolver: Sendable {
     }
 
     static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        let fragment = String(destination[destination.index(after: hash)...])
+        // Searched as bytes: '#' is ASCII, and a search by Character walks grapheme clusters.
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        let fragment = String(destination[destination.utf8.index(after: hash)...])
         return (String(destination[..<hash]), fragment.isEmpty ? nil : (fragment.percentDecoded ?? fragment))
     }
 }

@@ -40,22 +40,24 @@ enum SitePath {
     /// Joins a content path to a relative reference and normalises `.`/`..`.
     /// Returns nil when the result would climb out of the content folder.
     static func resolve(_ reference: String, fromFile file: String) -> String? {
-        var parts: [Substring]
-        if reference.hasPrefix("/") {
+        // Split as bytes: '/' and '.' are ASCII, and a split by Character walks grapheme clusters.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts: [Substring.UTF8View]
+        if reference.utf8.first == slash {
             parts = []
         } else {
-            parts = file.split(separator: "/").dropLast()
+            parts = Array(file.utf8.split(separator: slash).dropLast())
         }
-        for component in reference.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
+        for component in reference.utf8.split(separator: slash, omittingEmptySubsequences: true) {
+            if component.elementsEqual([dot]) { continue }
+            if component.elementsEqual([dot, dot]) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(component)
+            } else {
+                parts.append(component)
             }
         }
-        return parts.joined(separator: "/")
+        return parts.map { String(Substring($0)) }.joined(separator: "/")
     }
 
     /// A reference from `file` to the content path `target`, in the style the author wrote:
