@@ -147,8 +147,9 @@ struct SiteRenderer {
         let shared: [String]
         let siteKey: String
 
-        func shape(of outputPath: String, source: String) -> String {
-            ContentHash.of(parts: [siteKey, outputPath, source])
+        /// Not hashed again: both parts are fingerprints already, and this runs for every page.
+        func shape(source: String) -> String {
+            siteKey + ":" + source
         }
     }
 
@@ -156,7 +157,7 @@ struct SiteRenderer {
     private func renderPage(_ index: Int, template: String, context makeContext: () -> TemplateContext) -> Bool {
         let page = graph.pages[index]
         let outputPath = SitePath.outputFile(for: page.url)
-        let shapeInputs = fingerprints.shape(of: outputPath, source: page.source.contentHash)
+        let shapeInputs = fingerprints.shape(source: page.source.contentHash)
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }
         let context = makeContext()
         let destinations = graph.linkDestinations[index].map { $0 ?? "\u{0}" }
@@ -183,7 +184,7 @@ struct SiteRenderer {
     /// Renders a page made only from the site graph (tags, glossary, search, 404).
     private func renderGenerated(_ template: String, to url: String, context makeContext: () -> TemplateContext) -> Bool {
         let outputPath = SitePath.outputFile(for: url)
-        let shapeInputs = fingerprints.shape(of: outputPath, source: "")
+        let shapeInputs = fingerprints.shape(source: "")
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }
         let context = makeContext()
         let inputs = ContentHash.of(parts: fingerprints.shared + [template, templates.fingerprints[template] ?? "", CanonicalText.of(context)])

@@ -136,22 +136,29 @@ public struct SiteGraph: Sendable {
                 if target != index, !chosen.contains(target) { chosen.append(target) }
             }
             guard chosen.count < relatedLimit else { return Array(chosen.prefix(relatedLimit)) }
-            var shared: [Int: Int] = [:]
+            // Each candidate once per tag it shares; sorted, equal candidates sit together.
+            var candidates: [Int] = []
             for tag in page.source.frontMatter.tags {
                 for candidate in (byTag[tag] ?? []).prefix(candidatesPerTag) where candidate != index && !chosen.contains(candidate) {
-                    shared[candidate, default: 0] += 1
+                    candidates.append(candidate)
                 }
             }
-            // The best few of up to a few hundred candidates: most shared tags, then title.
-            let ranksBefore = { (lhs: (key: Int, value: Int), rhs: (key: Int, value: Int)) in
-                lhs.value != rhs.value ? lhs.value > rhs.value : order.byTitle(lhs.key, rhs.key)
-            }
+            candidates.sort()
+            // The best few: most shared tags, then title.
+            let wanted = relatedLimit - chosen.count
             var best: [(key: Int, value: Int)] = []
-            for candidate in shared {
-                let place = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
-                if place < relatedLimit - chosen.count {
+            var start = 0
+            while start < candidates.count {
+                var end = start + 1
+                while end < candidates.count, candidates[end] == candidates[start] { end += 1 }
+                let candidate = (key: candidates[start], value: end - start)
+                start = end
+                let place = best.firstIndex { other in
+                    candidate.value != other.value ? candidate.value > other.value : order.byTitle(candidate.key, other.key)
+                } ?? best.count
+                if place < wanted {
                     best.insert(candidate, at: place)
-                    if best.count > relatedLimit - chosen.count { best.removeLast() }
+                    if best.count > wanted { best.removeLast() }
                 }
             }
             return chosen + best.map(\.key)

@@ -88,16 +88,13 @@ final class OutputWriter: @unchecked Sendable {
             return
         }
         do {
-            let folder = (destination as NSString).deletingLastPathComponent
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileSystem.makeFolders((destination as NSString).deletingLastPathComponent)
             let temporary = temporaryFolder + "/" + UUID().uuidString
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
+            try FileSystem.writeFile(data, to: temporary)
             guard rename(temporary, destination) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let error = FileSystem.lastError()
                 try? FileManager.default.removeItem(atPath: temporary)
-                throw NSError(domain: "HealthGuide", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: reason])
+                throw error
             }
             lock.withLock {
                 entries[path] = entry

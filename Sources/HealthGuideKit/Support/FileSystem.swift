@@ -12,6 +12,41 @@ enum FileSystem {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
+    /// Creates `path` and its missing parents, like `mkdir -p`. Tries the folder itself first:
+    /// a build creates thousands of folders whose parents mostly exist already.
+    static func makeFolders(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw lastError() }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { throw lastError() }
+        try makeFolders(parent)
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw lastError() }
+    }
+
+    /// Writes `data` to the file at `path`, created or emptied first. Nothing more: callers
+    /// write to a scratch file and rename it into place themselves.
+    static func writeFile(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw lastError() }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw lastError()
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// The last system call's error, with the system's words for it.
+    static func lastError() -> NSError {
+        NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    }
+
     /// The path with every link resolved, or nil when it does not resolve (missing, or a loop).
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
