@@ -104,7 +104,9 @@ struct ReadabilityTests {
     @Test("the hardest sentences are the ones that raise the grade most, not the shortest")
     func hardestSentences() {
         let all = sentences(of: "## Osteoporosis\n\nRest for a day. Physiotherapists recommend individualized rehabilitation programs. Walk a bit.")
-        let hardest = ReadabilityRule.hardest(all, of: Readability(all)).map { String($0.sentence.text) }
+        let scores = all.map { Readability([$0]) }
+        #expect(Readability(combining: scores) == Readability(all))
+        let hardest = ReadabilityRule.hardest(all, scores: scores, of: Readability(all)).map { String($0.sentence.text) }
         #expect(hardest.first == "Physiotherapists recommend individualized rehabilitation programs.")
     }
 }

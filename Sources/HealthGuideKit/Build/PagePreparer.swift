@@ -32,7 +32,7 @@ struct PagePreparer: Sendable {
         var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics)
         // A draft left out of the build is only a name that links may not point to.
         if !source.frontMatter.draft || includeDrafts {
-            prepared.diagnostics += rules.run(page: page, context: context)
+            prepared.diagnostics += rules.run(page: page, context: context.reading(page))
             if page.isArticle {
                 prepared.searchEntry = SearchIndex.entry(for: page)
                 if makesRecords { prepared.record = ArticleRecord(page: page, config: context.config) }

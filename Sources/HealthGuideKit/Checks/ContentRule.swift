@@ -1,8 +1,23 @@
-/// What a page rule sees besides the page: the settings and the day to judge dates by.
+/// What a page rule sees besides the page: the settings, the day to judge dates by, and the
+/// page's sentences, split once for all the rules that read them.
 public struct PageCheckContext: Sendable {
     public let config: SiteConfig
     public let glossary: [GlossaryEntry]
     public let today: CalendarDate
+    var sentences: [Sentence] = []
+
+    init(config: SiteConfig, glossary: [GlossaryEntry], today: CalendarDate) {
+        self.config = config
+        self.glossary = glossary
+        self.today = today
+    }
+
+    /// This context for one page.
+    func reading(_ page: Page) -> PageCheckContext {
+        var context = self
+        context.sentences = Sentence.all(in: page.facts)
+        return context
+    }
 }
 
 /// What a site rule sees: the whole linked site.

@@ -6,7 +6,7 @@ struct LongSentenceRule: PageRule {
     static let maximumWords = 25
 
     func check(page: Page, context: PageCheckContext) -> [Finding] {
-        Sentence.all(in: page.facts).compactMap { sentence in
+        context.sentences.compactMap { sentence in
             let words = sentence.words.count
             guard words > Self.maximumWords else { return nil }
             return Finding(page: page, location: sentence.location,

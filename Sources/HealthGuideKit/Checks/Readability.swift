@@ -16,6 +16,17 @@ struct Readability: Sendable, Hashable {
     /// Words of three syllables or more, which SMOG counts.
     var polysyllables = 0
 
+    /// The scores of several pieces together, from their scores alone: the readability rule
+    /// scores each sentence once and adds them up, rather than counting syllables twice.
+    init(combining parts: [Readability]) {
+        for part in parts {
+            sentences += part.sentences
+            words += part.words
+            syllables += part.syllables
+            polysyllables += part.polysyllables
+        }
+    }
+
     init(_ sentences: [Sentence]) {
         for sentence in sentences {
             self.sentences += 1

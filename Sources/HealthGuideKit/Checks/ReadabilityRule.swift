@@ -10,13 +10,14 @@ struct ReadabilityRule: PageRule {
 
     func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle else { return [] }
-        let sentences = Sentence.all(in: page.facts)
-        let article = Readability(sentences)
+        let sentences = context.sentences
+        let scores = sentences.map { Readability([$0]) }
+        let article = Readability(combining: scores)
         let grade = article.fleschKincaidGrade.roundedToTenth
         let limits = context.config.readingGrade
         guard grade > limits.warning else { return [] }
 
-        let hardest = Self.hardest(sentences, of: article)
+        let hardest = Self.hardest(sentences, scores: scores, of: article)
         let named = hardest.map { sentence, score in
             "line \(sentence.location.line) \(sentence.opening) (grade \(score.fleschKincaidGrade.oneDecimal))"
         }
@@ -29,10 +30,9 @@ struct ReadabilityRule: PageRule {
     }
 
     /// The sentences that raise the article's grade most, in that order (document order on ties).
-    static func hardest(_ sentences: [Sentence], of article: Readability) -> [(sentence: Sentence, score: Readability)] {
-        let ranked = sentences.enumerated().map { index, sentence in
-            let score = Readability([sentence])
-            return (index: index, raise: article.gradeRaise(by: score), sentence: sentence, score: score)
+    static func hardest(_ sentences: [Sentence], scores: [Readability], of article: Readability) -> [(sentence: Sentence, score: Readability)] {
+        let ranked = zip(sentences, scores).enumerated().map { index, pair in
+            (index: index, raise: article.gradeRaise(by: pair.1), sentence: pair.0, score: pair.1)
         }
         return ranked
             .sorted { $0.raise != $1.raise ? $0.raise > $1.raise : $0.index < $1.index }

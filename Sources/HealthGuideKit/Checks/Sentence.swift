@@ -4,9 +4,15 @@ struct Sentence: Sendable {
     var text: Substring
     var block: TextBlockFact.Kind
     var location: SourceLocation
+    /// Split once, as the sentence is found: every rule that reads sentences reads their words.
+    let words: [Substring]
 
-    /// Worked out when asked: rules that only count sentences never need them.
-    var words: [Substring] { Prose.words(in: text) }
+    init(text: Substring, block: TextBlockFact.Kind, location: SourceLocation) {
+        self.text = text
+        self.block = block
+        self.location = location
+        words = Prose.words(in: text)
+    }
 
     /// Every sentence of the page's prose, in document order (code blocks are not prose).
     static func all(in facts: PageFacts) -> [Sentence] {
