@@ -38,6 +38,21 @@ struct CommandLineTests {
         #expect(strict.standardError.contains("warnings fail in --strict mode"))
     }
 
+    @Test("warnings name files relative to the folder the build runs in, even when nothing changed")
+    func diagnosticsFollowTheWorkingFolder() throws {
+        var files = Fixture.smallSite()
+        files["causes/notes.txt"] = "notes"
+        let site = try TestSite(files)
+        try site.settle()
+        let inSite = try CommandLineRunner.run(["build"], in: site.root)
+        #expect(inSite.standardError.contains("Content/causes/notes.txt: warning"))
+        let name = site.root.lastPathComponent
+        let above = try CommandLineRunner.run(["build", "--content", name + "/Content", "--templates", name + "/Templates",
+                                               "--output", name + "/Site"], in: site.root.deletingLastPathComponent())
+        #expect(above.status == 0)
+        #expect(above.standardError.contains(name + "/Content/causes/notes.txt: warning"))
+    }
+
     @Test("a missing site.yml exits 2")
     func configurationError() throws {
         var files = Fixture.smallSite()

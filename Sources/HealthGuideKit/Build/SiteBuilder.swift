@@ -40,8 +40,11 @@ public struct SiteBuilder: Sendable {
         let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
         let remembered = memory?.last
         let previous = remembered?.manifest ?? BuildManifest.load(from: outputRoot)
+        // The working folder is an input too: diagnostics, kept with the manifest and the page
+        // cache, name files relative to it.
         let inputs = InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
-                                      options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso])
+                                      options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso,
+                                                FileManager.default.currentDirectoryPath])
         // A builder that remembers needs one real build to remember, shortcut or not.
         let mustRemember = memory != nil && remembered?.live == nil
         if !options.clean, !mustRemember, previous.inputs == inputs, previous.allFilesExist(in: outputRoot) {
