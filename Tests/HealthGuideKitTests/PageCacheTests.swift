@@ -10,14 +10,7 @@ struct PageCacheTests {
 
     @Test("after one body edit only that file is read and checked again, and warnings of the others are repeated")
     func oneEditOneFile() throws {
-        var files = Fixture.smallSite()
-        files["causes/muscle-strain.md"] = Fixture.article(title: "Muscle strain", body: """
-            ## What it feels like
-
-            A strain hurts, and \(Array(repeating: "it can hurt a lot", count: 8).joined(separator: " and ")).
-
-            Try the [cat-cow stretch](../stretches/cat-cow.md) and [knee to chest](../stretches/knee-to-chest.md).
-            """, tags: ["lower-back"], order: 1)
+        let files = Fixture.smallSiteWithLongSentence()
         let site = try TestSite(files)
         try site.settle()
         let first = site.build()

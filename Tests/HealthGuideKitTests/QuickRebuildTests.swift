@@ -85,14 +85,7 @@ struct QuickRebuildTests {
 
     @Test("the findings of other pages stay reported, and a failed save is found again after another save")
     func findingsCarryOver() throws {
-        var files = Fixture.smallSite()
-        files["causes/muscle-strain.md"] = Fixture.article(title: "Muscle strain", body: """
-            ## What it feels like
-
-            A strain hurts, and \(Array(repeating: "it can hurt a lot", count: 8).joined(separator: " and ")).
-
-            Try the [cat-cow stretch](../stretches/cat-cow.md) and [knee to chest](../stretches/knee-to-chest.md).
-            """, tags: ["lower-back"], order: 1)
+        let files = Fixture.smallSiteWithLongSentence()
         let (site, builder) = try served(files)
         try site.edit("stretches/cat-cow.md", replacing: "Kneel on the floor.", with: "Kneel on a mat.")
         let first = builder.rebuild(changed: [path(site, "stretches/cat-cow.md")])

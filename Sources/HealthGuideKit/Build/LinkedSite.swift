@@ -39,17 +39,27 @@ public struct LinkedSite: Sendable {
         let pages = replacements.compactMapValues(\.page)
         let (graph, diagnostics) = graph.replacing(pages)
         site.graph = graph
-        var newEntries: [String: String] = [:]
-        for prepared in replacements.values {
-            if let page = prepared.page, let entry = prepared.searchEntry { newEntries[page.url] = entry }
-        }
         var searchChanged = false
-        for (position, item) in site.searchEntries.enumerated() {
-            if let entry = newEntries[item.url], entry != item.entry {
+        for prepared in replacements.values {
+            guard let page = prepared.page, let entry = prepared.searchEntry else { continue }
+            // The entries are in URL order: find the page's by halving, not by walking them all.
+            let position = site.searchEntryPosition(of: page.url)
+            if position < site.searchEntries.count, site.searchEntries[position].url == page.url,
+               site.searchEntries[position].entry != entry {
                 site.searchEntries[position].entry = entry
                 searchChanged = true
             }
         }
         return (site, diagnostics, searchChanged)
+    }
+
+    /// Where the entry for `url` is, or would go, in the URL-ordered search entries.
+    private func searchEntryPosition(of url: String) -> Int {
+        var low = 0, high = searchEntries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if searchEntries[middle].url < url { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

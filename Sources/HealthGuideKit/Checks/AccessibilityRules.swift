@@ -96,20 +96,19 @@ struct DuplicateTitleRule: SiteRule {
     let defaultSeverity = Severity.warning
 
     func check(_ context: CheckContext) -> [Finding] {
-        var firstByTitle: [String: Page] = [:]
+        let pages = context.graph.pages
         var findings: [Finding] = []
-        // The pages are in path order already, so "first" means first by path.
-        for page in context.graph.pages {
-            let key = page.title.trimmingWhitespace.lowercased()
-            guard !key.isEmpty else { continue }
-            guard let first = firstByTitle[key] else {
-                firstByTitle[key] = page
+        // In title order equal titles sit together, the first by path first.
+        var first: Int?
+        for index in context.graph.titleOrder {
+            let page = pages[index]
+            guard let earlier = first, pages[earlier].titleKey == page.titleKey, !page.titleKey.isEmpty else {
+                first = index
                 continue
             }
             findings.append(Finding(page: page, location: page.source.frontMatter.locations["title"] ?? .start,
-                                    message: "title '\(page.title)' is also the title of \(first.source.displayPath)",
+                                    message: "title '\(page.title)' is also the title of \(pages[earlier].source.displayPath)",
                                     hint: "give each page a title of its own"))
         }
         return findings
-    }
-}
+    }}

@@ -8,11 +8,15 @@ public final class Page: Sendable {
     /// Site-relative URL path: `causes/muscle-strain/`.
     public let url: String
     public let facts: PageFacts
+    /// The title as pages are sorted and compared by: trimmed and in lower case. Kept, since
+    /// every build sorts and compares all titles.
+    let titleKey: String
 
     init(source: SourcePage, url: String, facts: PageFacts) {
         self.source = source
         self.url = url
         self.facts = facts
+        titleKey = source.frontMatter.title.trimmingWhitespace.lowercased()
     }
 
     public var title: String { source.frontMatter.title }

@@ -22,6 +22,8 @@ public struct SiteGraph: Sendable {
     public let homePage: Int?
     /// Content path → page index.
     let pagesByPath: [String: Int]
+    /// Every page's index, in title order (trimmed, case-insensitive, then path).
+    let titleOrder: [Int]
     /// What links may point to besides pages; kept to resolve a replaced page's links.
     private let mediaFiles: Set<String>
     private let draftPaths: Set<String>
@@ -59,6 +61,7 @@ public struct SiteGraph: Sendable {
         }
         linkDestinations = resolved.map(\.destinations)
         let order = TitleOrder(pages: pages)
+        titleOrder = order.sorted
         backlinks = backlinkSets.map { set in set.sorted(by: order.byTitle) }
 
         var bySection: [String: [Int]] = [:]
@@ -167,21 +170,24 @@ public struct SiteGraph: Sendable {
 
 }
 
-/// Orders pages by title (case-insensitive, then path) or by `order` then title. The pages
+/// Orders pages by title (trimmed and case-insensitive, then path) or by `order` then title. The pages
 /// are sorted by title once; every later comparison is of two integers, which keeps the
 /// sorts of backlinks, tag lists and related candidates cheap at 10,000 pages.
 struct TitleOrder: Sendable {
+    /// The page indexes in title order.
+    let sorted: [Int]
     /// Each page's place in title order.
     private let ranks: [Int]
     private let orders: [Int]
 
     init(pages: [Page]) {
-        let keys = pages.map { $0.title.lowercased() }
+        let keys = pages.map(\.titleKey)
         let sorted = pages.indices.sorted { lhs, rhs in
             keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : pages[lhs].source.path < pages[rhs].source.path
         }
         var ranks = [Int](repeating: 0, count: pages.count)
         for (rank, index) in sorted.enumerated() { ranks[index] = rank }
+        self.sorted = sorted
         self.ranks = ranks
         orders = pages.map { $0.source.frontMatter.order ?? Int.max }
     }

@@ -168,6 +168,19 @@ enum Fixture {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The small site with one warning: a sentence of over 25 words in `causes/muscle-strain.md`.
+    static func smallSiteWithLongSentence() -> [String: String] {
+        var files = smallSite()
+        files["causes/muscle-strain.md"] = article(title: "Muscle strain", body: """
+            ## What it feels like
+
+            A strain hurts, and \(Array(repeating: "it can hurt a lot", count: 8).joined(separator: " and ")).
+
+            Try the [cat-cow stretch](../stretches/cat-cow.md) and [knee to chest](../stretches/knee-to-chest.md).
+            """, tags: ["lower-back"], order: 1)
+        return files
+    }
+
     /// A small valid site: home, two sections, three linked articles.
     static func smallSite() -> [String: String] {
         [
