@@ -20,6 +20,7 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
     /// Patients reading health information, often on a phone, read at about 200 words a minute.
     static let wordsPerMinute = 200
 
+    /// Made as the page is prepared, while its prose is at hand.
     init(page: Page, config: SiteConfig) {
         let readability = Readability(Sentence.all(in: page.facts))
         let matter = page.source.frontMatter
@@ -33,11 +34,6 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
         sources = matter.sources.count
         reviewed = matter.reviewed?.iso
         nextReview = matter.reviewed?.adding(months: config.reviewIntervalMonths).iso
-    }
-
-    /// One record per article of the site, by path.
-    static func all(in graph: SiteGraph, config: SiteConfig) -> [ArticleRecord] {
-        graph.pages.filter(\.isArticle).parallelMap { ArticleRecord(page: $0, config: config) }.sorted { $0.path < $1.path }
     }
 
     /// The `--report` table: a header and one aligned row per article.
