@@ -34,6 +34,15 @@ struct PropertyTests {
         }
     }
 
+    @Test("front matter closed on the last line, with no newline after it, has an empty body on that line",
+          arguments: ["---\n---", "---\ntitle: x\n---", "---\ntitle: x\n..."])
+    func frontMatterEndingTheFile(text: String) {
+        let parts = FrontMatterSplitter.split(text)
+        let newlines = text.utf8.filter { $0 == UInt8(ascii: "\n") }.count
+        #expect(parts == .success(FrontMatterSplitter.Parts(yaml: String(text.dropFirst(4).dropLast(3)), body: "",
+                                                             yamlLineOffset: 1, bodyLineOffset: newlines)))
+    }
+
     @Test("a resolved link never points outside the site")
     func linkResolution() async {
         await propertyCheck(count: 1000, input: Self.paths) { reference in

@@ -32,10 +32,13 @@ struct FrontMatterSplitter {
             let line = text[index..<lineEnd]
             if line == "---" || line == "..." {
                 let yaml = String(text[yamlStart..<index])
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                // A closing line that ends the file has no newline after it: the empty body
+                // then starts on that line, not on one after the end of the file.
+                let endsFile = lineEnd == text.endIndex
+                let bodyStart = endsFile ? lineEnd : text.index(after: lineEnd)
                 return .success(Parts(
                     yaml: yaml, body: String(text[bodyStart...]),
-                    yamlLineOffset: 1, bodyLineOffset: lineNumber))
+                    yamlLineOffset: 1, bodyLineOffset: endsFile ? lineNumber - 1 : lineNumber))
             }
             index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
         }
