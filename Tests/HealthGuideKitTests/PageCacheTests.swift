@@ -41,6 +41,29 @@ struct PageCacheTests {
         #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie on your mat..") == true)
     }
 
+    @Test("a cached page whose file changed under an unchanged stamp is reported when it must be rendered, and the next build recovers")
+    func changedUnderSameStamp() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        #expect(site.build().status == .success)
+        // Same size, same inode, and the old time put back: the stamp cannot tell.
+        let path = site.content.appendingPathComponent("causes/muscle-strain.md").path
+        let modified = try #require(FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        // A new title for a page it links to makes muscle-strain render again, from its file.
+        try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
+        let failed = site.build()
+        #expect(failed.status == .contentErrors)
+        #expect(failed.diagnostics.map(\.description) == [
+            "\(DisplayPaths().display(path)): error: the file changed while the site was being built; build again [changed-during-build]",
+        ])
+        let next = site.build()
+        #expect(next.status == .success)
+        #expect(site.page("causes/muscle-strain/index.html")?.contains("A strain aches.") == true)
+        #expect(try site.differencesFromCleanBuild().isEmpty)
+    }
+
     @Test("a site.yml change prepares every file again, since the rules read it")
     func settingsChange() throws {
         let site = try TestSite(Fixture.smallSite())

@@ -94,9 +94,14 @@ public struct SiteBuilder: Sendable {
                                    message: "could not save the build manifest", rule: "write-failed"))
             }
         }
-        if !log.all.filter({ $0.rule == "write-failed" }).isEmpty {
+        if !writer.errors.isEmpty || log.all.contains(where: { $0.rule == "write-failed" }) {
             // The folder now differs from every manifest but the one on disk.
             memory?.forget()
+        }
+        if writer.errors.contains(where: { $0.rule == SiteRenderer.changedDuringBuild }) {
+            // A cached page no longer matched its file although the stamp did (a file rewritten
+            // with its size and time put back): no entry of the cache can be trusted now.
+            PageCache.remove(from: outputRoot)
         }
         result.diagnostics = log.all
         result.status = status(of: log)

@@ -16,6 +16,9 @@ struct SiteRenderer {
         var searchIndexBytes = 0
     }
 
+    /// The rule id of a page whose file no longer holds what the page cache described.
+    static let changedDuringBuild = "changed-during-build"
+
     private var config: SiteConfig { site.content.config }
     private var graph: SiteGraph { site.graph }
 
@@ -166,7 +169,7 @@ struct SiteRenderer {
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
         guard let body = page.source.body ?? site.fileReader.body(of: page.source) else {
             writer.fail(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
-                                   message: "the file changed while the site was being built; build again", rule: "changed-during-build"))
+                                   message: "the file changed while the site was being built; build again", rule: Self.changedDuringBuild))
             return false
         }
         let document = MarkdownDocument(markdown: body)

@@ -108,9 +108,9 @@ extension FrontMatter: ByteCodable {
         writer.write(order)
         writer.write(draft)
         // Sorted, so the same page always gives the same bytes.
-        let fields = locations.keys.sorted()
-        writer.write(fields)
-        writer.write(fields.map { locations[$0]! })
+        let sorted = locations.sorted { $0.key < $1.key }
+        writer.write(sorted.map(\.key))
+        writer.write(sorted.map(\.value))
     }
 }
 

@@ -35,6 +35,11 @@ struct PageCache: Sendable {
         ByteFile.read(PageCache.self, from: path(in: output), magic: magic, version: formatVersion)
     }
 
+    /// Deletes the cache the last build left, so the next build reads every file.
+    static func remove(from output: String) {
+        try? FileManager.default.removeItem(atPath: path(in: output))
+    }
+
     /// Replaces the cache file in one rename, so a reader never sees half of it.
     func save(in output: String, temporaryFolder: String) throws {
         let temporary = temporaryFolder + "/pages"
@@ -64,12 +69,15 @@ extension PageCache: ByteCodable {
 
     func write(to writer: inout ByteWriter) {
         writer.write(key)
-        let kept = entries.keys.sorted().compactMap { path in entries[path].flatMap { $0.prepared.page == nil ? nil : $0 } }
+        // Only pages are kept; a file that could not be read as one is read again next time.
+        let kept = entries.sorted { $0.key < $1.key }.compactMap { _, entry in
+            entry.prepared.page.map { (stamp: entry.stamp, page: $0, prepared: entry.prepared) }
+        }
         writer.write(kept.count)
         for entry in kept {
             writer.write(entry.stamp)
-            writer.write(entry.prepared.page!.source)
-            writer.write(entry.prepared.page!.facts)
+            writer.write(entry.page.source)
+            writer.write(entry.page.facts)
             writer.write(entry.prepared.diagnostics)
             writer.write(entry.prepared.searchEntry)
         }

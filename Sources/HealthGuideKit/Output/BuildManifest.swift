@@ -78,11 +78,11 @@ extension BuildManifest: ByteCodable {
     }
 
     func write(to writer: inout ByteWriter) {
-        let paths = files.keys.sorted()
-        writer.write(paths)
-        writer.write(paths.map { files[$0]!.hash })
-        writer.write(paths.map { files[$0]!.inputs })
-        writer.write(paths.map { files[$0]!.shapeInputs })
+        let sorted = files.sorted { $0.key < $1.key }
+        writer.write(sorted.map(\.key))
+        writer.write(sorted.map(\.value.hash))
+        writer.write(sorted.map(\.value.inputs))
+        writer.write(sorted.map(\.value.shapeInputs))
         writer.write(inputs)
         writer.write(diagnostics)
     }

@@ -109,9 +109,9 @@ extension InputStamps: ByteCodable {
     }
 
     func write(to writer: inout ByteWriter) {
-        let paths = files.keys.sorted()
-        writer.write(paths)
-        writer.write(paths.map { files[$0]! })
+        let sorted = files.sorted { $0.key < $1.key }
+        writer.write(sorted.map(\.key))
+        writer.write(sorted.map(\.value))
         writer.write(options)
         writer.write(takenAt)
     }
