@@ -6,8 +6,6 @@ public struct LinkedSite: Sendable {
     private(set) var searchEntries: [(url: String, entry: String)]
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
     let fileReader: SourceFileReader
-    /// Content paths of drafts left out of this build, so links to them get a clear message.
-    let draftPaths: Set<String>
 
     init(content: LoadedContent, prepared: [PreparedPage], includeDrafts: Bool, fileReader: SourceFileReader, log: DiagnosticLog) {
         self.content = content
@@ -26,7 +24,6 @@ public struct LinkedSite: Sendable {
             if let entry = item.searchEntry { searchEntries.append((page.url, entry)) }
         }
         self.searchEntries = searchEntries.sorted { $0.url < $1.url }
-        self.draftPaths = draftPaths
         let media = Set(content.staticFiles.map(\.path))
         graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: draftPaths, log: log)
     }

@@ -46,7 +46,7 @@ struct SiteRenderer {
     static func siteKey(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog) -> String {
         ContentHash.of(parts: sharedInputs(of: site) + templates.fingerprints.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
             + assets.outputPaths.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
-            + [SiteShape.fingerprint(of: site.graph, mediaFiles: site.content.staticFiles.map(\.path), draftPaths: site.draftPaths)])
+            + [SiteShape.fingerprint(of: site.graph)])
     }
 
     func renderAll() -> Outcome {

@@ -7,9 +7,9 @@
 /// renders exactly as before, and the renderer need not build its template context to know
 /// that: after a body edit, one page's context is built instead of 10,000.
 enum SiteShape {
-    static func fingerprint(of graph: SiteGraph, mediaFiles: [String], draftPaths: Set<String>) -> String {
+    static func fingerprint(of graph: SiteGraph) -> String {
         let pages = graph.pages.parallelMap(part)
-        return ContentHash.of(parts: pages + ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted())
+        return ContentHash.of(parts: pages + ["media"] + graph.mediaFiles.sorted() + ["drafts"] + graph.draftPaths.sorted())
     }
 
     /// One page's part of the shape.

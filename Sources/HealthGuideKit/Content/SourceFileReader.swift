@@ -50,10 +50,13 @@ struct SourceFileReader: Sendable {
     }
 
     /// The body of a page restored from the page cache, read again for rendering; nil when
-    /// the file no longer holds what the cache described.
+    /// the file no longer holds what the cache described. Its front matter was checked when
+    /// it was cached, so only the split is done again.
     func body(of page: SourcePage) -> String? {
-        let (current, _) = read(path: page.path, kind: page.kind)
-        guard let current, current.contentHash == page.contentHash else { return nil }
-        return current.body
+        guard let data = FileManager.default.contents(atPath: contentDirectory + "/" + page.path),
+              ContentHash.of(data) == page.contentHash,
+              case let .success(text) = TextDecoding.decode(data),
+              case let .success(parts) = FrontMatterSplitter.split(text) else { return nil }
+        return parts.body
     }
 }

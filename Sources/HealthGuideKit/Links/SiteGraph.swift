@@ -24,9 +24,10 @@ public struct SiteGraph: Sendable {
     let pagesByPath: [String: Int]
     /// Every page's index, in title order (trimmed, case-insensitive, then path).
     let titleOrder: [Int]
-    /// What links may point to besides pages; kept to resolve a replaced page's links.
-    private let mediaFiles: Set<String>
-    private let draftPaths: Set<String>
+    /// Content paths of the media files links may point to.
+    let mediaFiles: Set<String>
+    /// Content paths of drafts left out of this build, so links to them get a clear message.
+    let draftPaths: Set<String>
 
     static let relatedLimit = 5
     /// How many members of one tag are considered as related candidates; keeps huge tags linear.
@@ -104,11 +105,9 @@ public struct SiteGraph: Sendable {
     /// backlinks, related pages, neighbours and lists cannot have changed, so only the new
     /// pages' own links are resolved again. Returns the diagnostics of those links.
     func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
-        var pages = pages
-        for (index, page) in replacements { pages[index] = page }
         var graph = self
-        graph.pages = pages
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
+        for (index, page) in replacements { graph.pages[index] = page }
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
         var diagnostics: [Diagnostic] = []
         for index in replacements.keys {
             let result = resolver.resolve(pageIndex: index)
