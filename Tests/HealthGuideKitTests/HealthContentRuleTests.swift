@@ -16,6 +16,20 @@ struct HealthContentRuleTests {
         ])
     }
 
+    @Test("a review date whose next review would fall after 9999 is reported, not a crash")
+    func reviewedAtTheEndOfTime() throws {
+        let site = try TestSite(Fixture.smallSite(adding: [
+            "causes/rest.md": Fixture.article(title: "Rest", body: "Rest a little.", reviewed: "9999-12-01"),
+        ]))
+        #expect(site.findings("review-date") == [
+            "Content/causes/rest.md:4:1: error: reviewed date 9999-12-01 is in the future (today is 2026-11-21) [review-date]",
+        ])
+        #expect(site.findings("review-date", today: "9999-12-31").filter { $0.hasPrefix("Content/causes/rest.md") }.isEmpty)
+        let record = try #require(site.check().articles.first { $0.title == "Rest" })
+        #expect(record.reviewed == "9999-12-01")
+        #expect(record.nextReview == nil)
+    }
+
     @Test("a passed next-review date is a warning; --today decides what has passed")
     func reviewOverdue() throws {
         let site = try TestSite(Fixture.smallSite(adding: [

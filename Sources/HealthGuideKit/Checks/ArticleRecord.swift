@@ -33,7 +33,7 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
         readingMinutes = (words + Self.wordsPerMinute - 1) / Self.wordsPerMinute
         sources = matter.sources.count
         reviewed = matter.reviewed?.iso
-        nextReview = matter.reviewed?.adding(months: config.reviewIntervalMonths).iso
+        nextReview = matter.reviewed.flatMap { $0.adding(months: config.reviewIntervalMonths) }?.iso
     }
 
     /// The `--report` table: a header and one aligned row per article.

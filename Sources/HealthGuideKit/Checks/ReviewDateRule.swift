@@ -16,8 +16,7 @@ struct ReviewDateRule: PageRule {
                             hint: "write the day of the last clinical review", severity: .error)]
         }
         let months = context.config.reviewIntervalMonths
-        let due = reviewed.adding(months: months)
-        guard due < context.today else { return [] }
+        guard let due = reviewed.adding(months: months), due < context.today else { return [] }
         return [Finding(page: page, location: location,
                         message: "next review was due on \(due) (\(months) months after \(reviewed))",
                         hint: "have the article reviewed again, then update 'reviewed'")]

@@ -42,13 +42,14 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         }
     }
 
-    /// The same day `months` later; the 31st becomes the last day of a shorter month.
-    public func adding(months: Int) -> CalendarDate {
+    /// The same day `months` later; the 31st becomes the last day of a shorter month. Nil
+    /// past the year 9999, where no day can be written in `YYYY-MM-DD`.
+    public func adding(months: Int) -> CalendarDate? {
         let total = (year * 12 + (month - 1)) + months
         let newYear = total / 12
         let newMonth = total % 12 + 1
         let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
-        return CalendarDate(year: newYear, month: newMonth, day: newDay)!
+        return CalendarDate(year: newYear, month: newMonth, day: newDay)
     }
 
     /// `2026-03-03`

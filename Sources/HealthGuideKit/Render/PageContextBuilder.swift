@@ -19,7 +19,7 @@ struct PageContextBuilder {
         let link = { (target: Int) -> TemplateContext in pageLink(target, from: page) }
         let toc = page.facts.headings.filter { (2...4).contains($0.level) }
         let reviewed = matter.reviewed
-        let nextReview = reviewed?.adding(months: config.reviewIntervalMonths)
+        let nextReview = reviewed.flatMap { $0.adding(months: config.reviewIntervalMonths) }
         let medicines = page.facts.glossaryTerms.contains { glossary[$0.entryIndex].medicine }
         context = context.merging([
             "summary": matter.summary,
