@@ -29,10 +29,13 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
+        // Writing a page under its final name in one step, on systems that can.
+        .target(name: "CUnnamedFile"),
         .target(
             name: "HealthGuideKit",
             dependencies: [
                 "CCmarkGFM",
+                "CUnnamedFile",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

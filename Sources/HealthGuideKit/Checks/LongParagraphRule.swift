@@ -6,10 +6,14 @@ struct LongParagraphRule: PageRule {
     static let maximumSentences = 5
 
     func check(page: Page, context: PageCheckContext) -> [Finding] {
-        page.facts.textBlocks.filter { $0.kind == .paragraph }.compactMap { paragraph in
-            let count = Sentence.sentences(in: paragraph).count
+        var counts: [Int: Int] = [:]
+        for sentence in context.sentences where sentence.block == .paragraph {
+            counts[sentence.blockIndex, default: 0] += 1
+        }
+        return counts.keys.sorted().compactMap { blockIndex in
+            let count = counts[blockIndex] ?? 0
             guard count > Self.maximumSentences else { return nil }
-            return Finding(page: page, location: paragraph.location(atUTF8Offset: 0),
+            return Finding(page: page, location: page.facts.textBlocks[blockIndex].location(atUTF8Offset: 0),
                            message: "paragraph of \(count) sentences is longer than \(Self.maximumSentences)",
                            hint: "split it into shorter paragraphs, or turn steps into a list")
         }

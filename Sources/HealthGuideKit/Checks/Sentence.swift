@@ -3,27 +3,32 @@
 struct Sentence: Sendable {
     var text: Substring
     var block: TextBlockFact.Kind
+    /// Which of the page's text blocks the sentence is in, to count the sentences of a paragraph.
+    var blockIndex: Int
     var location: SourceLocation
     /// Split once, as the sentence is found: every rule that reads sentences reads their words.
     let words: [Substring]
 
-    init(text: Substring, block: TextBlockFact.Kind, location: SourceLocation) {
+    init(text: Substring, block: TextBlockFact.Kind, blockIndex: Int, location: SourceLocation) {
         self.text = text
         self.block = block
+        self.blockIndex = blockIndex
         self.location = location
         words = Prose.words(in: text)
     }
 
     /// Every sentence of the page's prose, in document order (code blocks are not prose).
     static func all(in facts: PageFacts) -> [Sentence] {
-        facts.textBlocks.flatMap(sentences(in:))
+        facts.textBlocks.enumerated().flatMap { index, block in sentences(in: block, blockIndex: index) }
     }
 
-    static func sentences(in block: TextBlockFact) -> [Sentence] {
+    static func sentences(in block: TextBlockFact, blockIndex: Int) -> [Sentence] {
         let text = block.text
+        let utf8 = text.utf8
         return Prose.sentences(in: text).map { range in
-            let offset = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-            return Sentence(text: text[range], block: block.kind, location: block.location(atUTF8Offset: offset))
+            let bounds = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+            return Sentence(text: text[bounds], block: block.kind, blockIndex: blockIndex,
+                            location: block.location(atUTF8Offset: range.lowerBound))
         }
     }
 

@@ -7,34 +7,49 @@
 enum Syllables {
     static func count(in word: Substring) -> Int {
         // Parts of a compound are counted as words of their own: "knee-to-chest" is 3.
-        if word.unicodeScalars.contains("-") {
+        if word.utf8.contains(UInt8(ascii: "-")) {
             return word.split(separator: "-").reduce(0) { $0 + count(in: $1) }
         }
-        // Letters only, lower-cased, as Unicode scalars: this runs for every word of every
-        // article, and asking `Character` for its properties is many times slower.
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(word.unicodeScalars.count)
-        for scalar in word.unicodeScalars {
-            if scalar.isASCII {
-                switch scalar.value {
-                case 0x61...0x7A: letters.append(scalar)
-                case 0x41...0x5A: letters.append(Unicode.Scalar(scalar.value + 0x20)!)
-                default: continue
+        // Letters only, lower-cased, as scalar values in a buffer on the stack: this runs for
+        // every word of every article, and a heap array or `Character` properties per word
+        // cost more than the counting. A lower-case mapping has at most three scalars, each
+        // non-ASCII letter at least two bytes: twice the byte count is room enough.
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.utf8.count * 2) { buffer in
+            var length = 0
+            for scalar in word.unicodeScalars {
+                if scalar.isASCII {
+                    switch scalar.value {
+                    case 0x61...0x7A: buffer[length] = scalar.value
+                    case 0x41...0x5A: buffer[length] = scalar.value + 0x20
+                    default: continue
+                    }
+                    length += 1
+                } else if scalar.properties.isAlphabetic {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                        buffer[length] = lower.value
+                        length += 1
+                    }
                 }
-            } else if scalar.properties.isAlphabetic {
-                letters.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
+            // Numbers are read at a glance; count them as one syllable rather than spell them out.
+            if length == 0 { return 1 }
+            let letters = UnsafeBufferPointer(rebasing: buffer[..<length])
+            return exception(letters) ?? byRule(Letters(values: letters))
         }
-        // Numbers are read at a glance; count them as one syllable rather than spell them out.
-        if letters.isEmpty { return 1 }
-        if let known = exceptionsByLetters[letters] { return known }
-        return byRule(letters)
     }
 
-    private static func byRule(_ letters: [Unicode.Scalar]) -> Int {
+    /// A word's lower-case letters, read as scalars by the rules below.
+    private struct Letters {
+        let values: UnsafeBufferPointer<UInt32>
+        var count: Int { values.count }
+        subscript(index: Int) -> Unicode.Scalar { Unicode.Scalar(values[index]) ?? "\u{FFFD}" }
+    }
+
+    private static func byRule(_ letters: Letters) -> Int {
         var count = 0
         var previousWasVowel = false
-        for (index, letter) in letters.enumerated() {
+        for index in 0..<letters.count {
+            let letter = letters[index]
             // "y" is a consonant at the start of a word ("yes") and a vowel elsewhere ("back-y", "gym").
             let isVowel = Self.isVowel(letter) || (letter == "y" && index > 0)
             if isVowel && !previousWasVowel { count += 1 }
@@ -48,7 +63,7 @@ enum Syllables {
     /// A final "e" after a consonant is silent ("spine"), and so is the "e" of "-es" and "-ed"
     /// where it makes no sound ("stretches" no, "moves" yes; "started" no, "helped" yes);
     /// "-le" after a consonant is said ("muscle").
-    private static func hasSilentEnding(_ letters: [Unicode.Scalar]) -> Bool {
+    private static func hasSilentEnding(_ letters: Letters) -> Bool {
         let count = letters.count
         guard count >= 3 else { return false }
         let last = letters[count - 1]
@@ -73,7 +88,7 @@ enum Syllables {
     }
 
     /// "-ing" after a vowel is said apart from it, though the letters run together: "be-ing", "stay-ing".
-    private static func endsWithVowelAndIng(_ letters: [Unicode.Scalar]) -> Bool {
+    private static func endsWithVowelAndIng(_ letters: Letters) -> Bool {
         let count = letters.count
         guard count >= 5, letters[count - 3] == "i", letters[count - 2] == "n", letters[count - 1] == "g" else { return false }
         let before = letters[count - 4]
@@ -100,6 +115,22 @@ enum Syllables {
         "video": 3,
     ]
 
-    /// The exceptions keyed the way `count(in:)` holds a word, so looking one up builds no string.
-    private static let exceptionsByLetters = Dictionary(uniqueKeysWithValues: exceptions.map { (Array($0.key.unicodeScalars), $0.value) })
+    /// The count of `letters` if the word is one of the exceptions. Looked up by a hash of the
+    /// letters, then compared, so no string or array is made for the millions of other words.
+    private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
+        guard let candidate = exceptionsByHash[hash(letters)], candidate.letters.elementsEqual(letters) else { return nil }
+        return candidate.count
+    }
+
+    private static let exceptionsByHash: [UInt64: (letters: [UInt32], count: Int)] = Dictionary(
+        exceptions.map { word, count in
+            let letters = word.unicodeScalars.map(\.value)
+            return (letters.withUnsafeBufferPointer(hash), (letters, count))
+        },
+        uniquingKeysWith: { first, _ in first })
+
+    /// FNV-1a over the scalar values.
+    private static func hash<Letters: Sequence<UInt32>>(_ letters: Letters) -> UInt64 {
+        letters.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
 }

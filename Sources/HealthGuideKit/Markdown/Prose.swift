@@ -1,32 +1,81 @@
-/// Splitting prose into words and sentences, shared by word counts and the readability rules.
+/// Splitting prose into words and sentences, shared by word counts, the readability rules and
+/// the search index. Both scan UTF-8 bytes with an ASCII fast path: they run over every word
+/// of every page on every full build, and walking `String` indices or asking `Character` for
+/// its properties is many times slower.
 enum Prose {
     /// Words: runs of letters and digits, apostrophes and inner hyphens kept ("don't", "knee-to-chest").
-    /// Works on Unicode scalars with an ASCII fast path: word counts run over every page of
-    /// every build, and `Character` properties are far slower to ask.
     static func words<Text: StringProtocol>(in text: Text) -> [Text.SubSequence] {
-        var words: [Text.SubSequence] = []
-        let scalars = text.unicodeScalars
-        var start: String.Index?
+        let utf8 = text.utf8
+        let ranges = utf8.withContiguousStorageIfAvailable(wordRanges) ?? wordRanges(in: Array(utf8))
+        return ranges.map { range in
+            text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+        }
+    }
+
+    /// The sentences of one block of prose, as UTF-8 offsets. A sentence ends at `.`, `!` or `?`
+    /// (with any closing quotes or brackets) followed by a space, unless the next word starts in
+    /// lower case ("e.g. ice") or the stop ends a title such as "Dr."; the end of the block always
+    /// ends one. Pieces without a word are dropped; leading space is not part of a sentence.
+    static func sentences(in text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var sentences: [Range<Int>] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                guard endsSentence(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, endsSentence(bytes[end]) || closesQuote(scalar(at: end, in: bytes)) {
+                    end += scalarLength(bytes[end])
+                }
+                let nextWordStart = firstNonWhitespace(from: end, in: bytes)
+                let nextIsLowercase = nextWordStart < bytes.count && isLowercase(scalar(at: nextWordStart, in: bytes))
+                let isBoundary = end == bytes.count
+                    || (isWhitespace(scalar(at: end, in: bytes)) && !nextIsLowercase && !endsWithTitle(bytes, from: start, to: index))
+                if isBoundary {
+                    sentences.append(start..<end)
+                    start = nextWordStart
+                }
+                index = end
+            }
+            if start < bytes.count { sentences.append(start..<bytes.count) }
+            return sentences.filter { hasWord(in: bytes, $0) }
+        }
+    }
+
+    // MARK: Words
+
+    private enum ScalarKind {
+        case letterOrDigit, joiner, separator
+    }
+
+    private static func wordRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start: Int?
         var hasLetterOrDigit = false
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let kind = Self.kind(of: scalars[index])
+        var index = 0
+        while index < bytes.count {
+            let length = scalarLength(bytes[index])
+            let kind = Self.kind(of: scalar(at: index, in: bytes))
             if kind == .separator {
-                if let wordStart = start, hasLetterOrDigit { words.append(text[wordStart..<index]) }
+                if let wordStart = start, hasLetterOrDigit { words.append(wordStart..<index) }
                 start = nil
                 hasLetterOrDigit = false
             } else {
                 if start == nil { start = index }
                 if kind == .letterOrDigit { hasLetterOrDigit = true }
             }
-            scalars.formIndex(after: &index)
+            index += length
         }
-        if let wordStart = start, hasLetterOrDigit { words.append(text[wordStart..<scalars.endIndex]) }
+        if let wordStart = start, hasLetterOrDigit { words.append(wordStart..<bytes.count) }
         return words
     }
 
-    private enum ScalarKind {
-        case letterOrDigit, joiner, separator
+    private static func wordRanges(in bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer(wordRanges)
     }
 
     private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
@@ -44,44 +93,21 @@ enum Prose {
         return properties.generalCategory == .nonspacingMark ? .joiner : .separator
     }
 
-    /// The sentences of one block of prose. A sentence ends at `.`, `!` or `?` (with any closing
-    /// quotes or brackets) followed by a space, unless the next word starts in lower case
-    /// ("e.g. ice") or the stop ends a title such as "Dr."; the end of the block always ends one.
-    /// Pieces without a word are dropped.
-    static func sentences(in text: String) -> [Range<String.Index>] {
-        let scalars = text.unicodeScalars
-        var sentences: [Range<String.Index>] = []
-        var start = scalars.startIndex
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            guard endsSentence(scalars[index]) else {
-                scalars.formIndex(after: &index)
-                continue
-            }
-            var end = scalars.index(after: index)
-            while end < scalars.endIndex, endsSentence(scalars[end]) || closesQuote(scalars[end]) {
-                scalars.formIndex(after: &end)
-            }
-            let nextWordStart = scalars[end...].firstIndex { !$0.properties.isWhitespace }
-            let nextIsLowercase = nextWordStart.map { scalars[$0].properties.isLowercase } ?? false
-            let isBoundary = end == scalars.endIndex
-                || (scalars[end].properties.isWhitespace && !nextIsLowercase && !endsWithTitle(scalars[start..<index]))
-            if isBoundary {
-                sentences.append(start..<end)
-                start = nextWordStart ?? scalars.endIndex
-            }
-            index = end
+    private static func hasWord(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if kind(of: scalar(at: index, in: bytes)) == .letterOrDigit { return true }
+            index += scalarLength(bytes[index])
         }
-        if start < scalars.endIndex { sentences.append(start..<scalars.endIndex) }
-        return sentences.filter { range in
-            scalars[range].contains { kind(of: $0) == .letterOrDigit }
-        }
+        return false
     }
 
+    // MARK: Sentences
+
     // Switches, not sets: these run for every character of every page, and hashing costs more.
-    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case ".", "!", "?": return true
+    private static func endsSentence(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
         default: return false
         }
     }
@@ -93,15 +119,75 @@ enum Prose {
         }
     }
 
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isLowercase
+        }
+    }
+
+    private static func firstNonWhitespace(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = start
+        while index < bytes.count, isWhitespace(scalar(at: index, in: bytes)) {
+            index += scalarLength(bytes[index])
+        }
+        return index
+    }
+
     /// Short forms whose full stop does not end a sentence even before a capital letter.
     private static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e"]
     private static let longestTitle = 4
 
-    /// Whether the text before a full stop ends with a short form such as "Dr".
-    private static func endsWithTitle(_ text: Substring.UnicodeScalarView) -> Bool {
-        let wordStart = text.lastIndex { $0.properties.isWhitespace || $0 == "(" }.map { text.index(after: $0) } ?? text.startIndex
-        guard text[wordStart...].count <= longestTitle else { return false }
-        let lastWord = String(String.UnicodeScalarView(text[wordStart...])).lowercased()
-        return titles.contains(lastWord)
+    /// Whether the text from `start` up to the full stop at `stop` ends with a short form such
+    /// as "Dr". Titles are ASCII, so the word before the stop is read back byte by byte; any
+    /// other byte ends the search, unless it ends a space such as a no-break space.
+    private static func endsWithTitle(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) -> Bool {
+        var wordStart = stop
+        while wordStart > start {
+            let byte = bytes[wordStart - 1]
+            if byte >= 0x80 {
+                var scalarStart = wordStart - 1
+                while scalarStart > start, bytes[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
+                guard isWhitespace(scalar(at: scalarStart, in: bytes)) else { return false }
+                break
+            }
+            if byte == UInt8(ascii: "(") || isWhitespace(Unicode.Scalar(byte)) { break }
+            wordStart -= 1
+            if stop - wordStart > longestTitle { return false }
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<stop]), as: UTF8.self)
+        return titles.contains(word.lowercased())
+    }
+
+    // MARK: UTF-8
+
+    /// The length of the scalar whose first byte is `lead` (text is valid UTF-8).
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0..<0x80: return 1
+        case 0xC0..<0xE0: return 2
+        case 0xE0..<0xF0: return 3
+        default: return 4
+        }
+    }
+
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        let lead = bytes[index]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        let length = min(scalarLength(lead), bytes.count - index)
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<max(length, 1) {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }

@@ -88,13 +88,10 @@ final class OutputWriter: @unchecked Sendable {
             return
         }
         do {
-            try FileSystem.makeFolders((destination as NSString).deletingLastPathComponent)
-            let temporary = temporaryFolder + "/" + UUID().uuidString
-            try FileSystem.writeFile(data, to: temporary)
-            guard rename(temporary, destination) == 0 else {
-                let error = FileSystem.lastError()
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw error
+            let folder = (destination as NSString).deletingLastPathComponent
+            try FileSystem.makeFolders(folder)
+            if !(FileSystem.isAbsent(destination) && FileSystem.writeNewFile(data, to: destination, in: folder)) {
+                try replace(destination, with: data)
             }
             lock.withLock {
                 entries[path] = entry
@@ -103,6 +100,17 @@ final class OutputWriter: @unchecked Sendable {
         } catch {
             fail(Diagnostic(file: DisplayPaths().display(destination), location: nil, severity: .error,
                             message: "could not write: \(error.localizedDescription)", rule: "write-failed"))
+        }
+    }
+
+    /// Replaces the file at `destination` through a scratch file renamed over it.
+    private func replace(_ destination: String, with data: Data) throws {
+        let temporary = temporaryFolder + "/" + UUID().uuidString
+        try FileSystem.writeFile(data, to: temporary)
+        guard rename(temporary, destination) == 0 else {
+            let error = FileSystem.lastError()
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
         }
     }
 

@@ -10,7 +10,7 @@ enum SearchIndex {
         var seen = Set<Substring>()
         var words: [Substring] = []
         for block in page.facts.textBlocks {
-            for word in Prose.words(in: block.text.lowercased()) where word.count > 2 && seen.insert(word).inserted {
+            for word in Prose.words(in: block.text.lowercased()) where isLongEnough(word) && seen.insert(word).inserted {
                 words.append(word)
             }
         }
@@ -21,6 +21,14 @@ enum SearchIndex {
             ("h", .string(page.facts.headings.map(\.text).joined(separator: " "))),
             ("w", .string(words.joined(separator: " "))),
         ]).serialized()
+    }
+
+    /// Words of three letters or more are indexed. Counting bytes answers for ASCII words
+    /// without breaking the word into characters.
+    private static func isLongEnough(_ word: Substring) -> Bool {
+        let bytes = word.utf8
+        guard bytes.count > 2 else { return false }
+        return bytes.allSatisfy { $0 < 0x80 } || word.count > 2
     }
 
     /// The index of the articles' entries, given in URL order.

@@ -1,3 +1,4 @@
+import CUnnamedFile
 import Foundation
 
 /// Small file-system questions, answered with `lstat`/`realpath` so links are never followed by accident.
@@ -29,10 +30,34 @@ enum FileSystem {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw lastError() }
         defer { close(descriptor) }
+        try write(data, to: descriptor)
+    }
+
+    /// Writes `data` as the new file `path` in `folder`, which must not exist yet: the file is
+    /// written without a name and named once complete, so no reader sees it partial and a
+    /// killed build leaves nothing behind. Cheaper than a scratch file renamed into place,
+    /// which locks two folders. False, with nothing written, when the system cannot or `path`
+    /// appeared meanwhile; the caller then takes the scratch-file way.
+    static func writeNewFile(_ data: Data, to path: String, in folder: String) -> Bool {
+        let descriptor = healthguide_open_unnamed_file(folder)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard (try? write(data, to: descriptor)) != nil else { return false }
+        return healthguide_name_unnamed_file(descriptor, path) == 0
+    }
+
+    /// Whether nothing at all is at `path`, not even a dangling link.
+    static func isAbsent(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 && errno == ENOENT
+    }
+
+    private static func write(_ data: Data, to descriptor: Int32) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw lastError()
