@@ -85,6 +85,30 @@ struct BadInputTests {
         ])
     }
 
+    @Test("YAML's null is not text, but the quoted word is")
+    func nullIsNotText() throws {
+        let text = """
+        ---
+        title:
+        summary: ~
+        reviewed: 2026-01-10
+        reviewer: Null
+        sources:
+          - title: "null"
+            publisher: NULL
+        ---
+
+        Body.
+        """
+        let (_, lines, _) = try build(["causes/nulls.md": text])
+        #expect(lines == [
+            "Content/causes/nulls.md:2:7: error: 'title' must be text [wrong-type]",
+            "Content/causes/nulls.md:3:10: error: 'summary' must be text [wrong-type]",
+            "Content/causes/nulls.md:5:11: error: 'reviewer' must be text [wrong-type]",
+            "Content/causes/nulls.md:8:16: error: 'sources.publisher' must be text [wrong-type]",
+        ])
+    }
+
     @Test("a date that is not a date")
     func notADate() throws {
         let (_, lines, _) = try build(["causes/date.md": Fixture.article(title: "Date", body: "x", reviewed: "March 2026")])

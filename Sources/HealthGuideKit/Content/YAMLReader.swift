@@ -14,9 +14,12 @@ struct YAMLReader {
     }
 
     /// Composes YAML text into a node tree, or records the syntax error at its position.
+    /// Scalars are left untyped (Yams's basic resolver): fields are read as the type they must
+    /// have, and typing every scalar by regular expression was most of the cost of reading
+    /// front matter. Null is recognised below, where it matters.
     mutating func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             record(yamlError: error)
         } catch {
@@ -85,8 +88,7 @@ struct YAMLReader {
     }
 
     mutating func string(_ node: Node, field: String, allowEmpty: Bool = false) -> String? {
-        guard case let .scalar(scalar) = node, scalar.tag.description != "tag:yaml.org,2002:null",
-              !(scalar.style == .plain && scalar.string == "~") else {
+        guard case let .scalar(scalar) = node, !Self.isNull(scalar) else {
             report(at: location(of: node), "'\(field)' must be text", rule: "wrong-type")
             return nil
         }
@@ -96,6 +98,15 @@ struct YAMLReader {
             return nil
         }
         return value
+    }
+
+    /// YAML's null: a plain `~`, `null` (any of three casings) or nothing at all.
+    private static func isNull(_ scalar: Node.Scalar) -> Bool {
+        guard scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     mutating func integer(_ node: Node, field: String) -> Int? {

@@ -58,8 +58,9 @@ enum Prose {
         var hasLetterOrDigit = false
         var index = 0
         while index < bytes.count {
-            let length = scalarLength(bytes[index])
-            let kind = Self.kind(of: scalar(at: index, in: bytes))
+            let byte = bytes[index]
+            let length = scalarLength(byte)
+            let kind = byte < 0x80 ? asciiKinds[Int(byte)] : Self.kind(of: scalar(at: index, in: bytes))
             if kind == .separator {
                 if let wordStart = start, hasLetterOrDigit { words.append(wordStart..<index) }
                 start = nil
@@ -78,14 +79,17 @@ enum Prose {
         bytes.withUnsafeBufferPointer(wordRanges)
     }
 
-    private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
-        if scalar.isASCII {
-            switch scalar.value {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .letterOrDigit
-            case 0x27, 0x2D: return .joiner
-            default: return .separator
-            }
+    /// The kind of each ASCII byte, looked up rather than worked out: most bytes are ASCII.
+    private static let asciiKinds: [ScalarKind] = (0..<128).map { (byte: UInt8) in
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .letterOrDigit
+        case 0x27, 0x2D: return .joiner
+        default: return .separator
         }
+    }
+
+    private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
+        if scalar.isASCII { return asciiKinds[Int(scalar.value)] }
         if scalar == "’" { return .joiner }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return .letterOrDigit }
