@@ -25,6 +25,27 @@ struct PageCacheTests {
         #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie flat on your back.") == true)
     }
 
+    @Test("a cache saved after one edit, unchanged entries copied as read, equals the cache a clean build writes")
+    func copiedEntriesEqualFreshOnes() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+        try site.settle()
+        #expect(site.build().status == .success)
+        try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
+        // Settled by hand: settling the whole site again would restamp every file.
+        let edited = site.content.appendingPathComponent("causes/muscle-strain.md").path
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-1800)], ofItemAtPath: edited)
+        let incremental = site.build()
+        #expect(incremental.prepared == 1)
+        let cachePath = PageCache.path(in: site.output.path)
+        let afterEdit = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+
+        #expect(site.build(clean: true).prepared == Self.markdownFiles)
+        let fresh = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        #expect(afterEdit == fresh)
+        #expect(PageCache.load(from: site.output.path)?.entries.count == Self.markdownFiles)
+    }
+
     @Test("a file saved twice within one clock tick, same size and same time, is still read again")
     func sameTickSave() throws {
         let site = try TestSite(Fixture.smallSite())

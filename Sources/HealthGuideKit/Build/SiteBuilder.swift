@@ -151,9 +151,11 @@ public struct SiteBuilder: Sendable {
         var next = PageCache(key: key, entries: [:])
         var added = false
         for (file, (page, stamp, reused)) in zip(content.markdownFiles, prepared) {
-            if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
+            if reused, let old = reusable?.entries[file.path] {
+                next.entries[file.path] = old
+            } else if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
                 next.entries[file.path] = PageCache.Entry(stamp: stamp, prepared: page)
-                added = added || !reused
+                added = true
             } else if let old = reusable?.entries[file.path] {
                 // A file saved a moment ago keeps its old entry, whose stamp no longer matches:
                 // harmless, and the cache need not be written again for it.

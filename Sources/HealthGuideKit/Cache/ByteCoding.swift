@@ -32,6 +32,11 @@ struct ByteWriter {
         }
     }
 
+    /// Bytes another writer wrote, copied as they are.
+    mutating func write(encoded: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: encoded)
+    }
+
     mutating func write<Value: ByteCodable>(_ value: Value) {
         value.write(to: &self)
     }
@@ -103,6 +108,13 @@ struct ByteReader {
         guard let text else { throw Malformed() }
         offset += count
         return text
+    }
+
+    /// What `read` reads, with the bytes it read, so they can be written back unchanged.
+    mutating func recording<Value>(_ read: (inout ByteReader) throws(Malformed) -> Value) throws(Malformed) -> (Value, ArraySlice<UInt8>) {
+        let start = offset
+        let value = try read(&self)
+        return (value, bytes[start..<offset])
     }
 
     mutating func value<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value {
