@@ -46,6 +46,31 @@ struct PageCacheTests {
         #expect(PageCache.load(from: site.output.path)?.entries.count == Self.markdownFiles)
     }
 
+    @Test("after a body edit only that page's links are resolved again; the others' findings are repeated, and a new title resolves all")
+    func linksKeptWhileTheShapeHolds() throws {
+        var files = Fixture.smallSite()
+        files["causes/muscle-strain.md"] = try #require(files["causes/muscle-strain.md"]).replacingOccurrences(
+            of: "A strain hurts.", with: "A strain hurts. [Run this](javascript:alert(1)).")
+        let site = try TestSite(files)
+        try site.settle()
+        let first = site.build()
+        let warning = first.diagnostics.filter { $0.rule == "unsafe-link" }
+        try #require(warning.count == 1)
+        #expect(first.graph?.resolvedCount == Self.markdownFiles)
+
+        try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+        let bodyEdit = site.build()
+        #expect(bodyEdit.graph?.resolvedCount == 1)
+        #expect(bodyEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
+        #expect(try site.differencesFromCleanBuild() == [])
+
+        try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
+        let titleEdit = site.build()
+        #expect(titleEdit.graph?.resolvedCount == Self.markdownFiles)
+        #expect(titleEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
+        #expect(try site.differencesFromCleanBuild() == [])
+    }
+
     @Test("a file saved twice within one clock tick, same size and same time, is still read again")
     func sameTickSave() throws {
         let site = try TestSite(Fixture.smallSite())

@@ -163,9 +163,11 @@ public struct SiteBuilder: Sendable {
             }
         }
         let preparedCount = prepared.filter { !$0.reused }.count
-        let changed = reusable == nil || added || next.entries.count != reusable?.entries.count
+        let reusedPaths = zip(content.markdownFiles, prepared).filter { $0.1.reused }.map(\.0.path)
         let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
-                              fileReader: loader.fileReader, log: log)
+                              knownLinks: reusable?.knownLinks(of: reusedPaths), fileReader: loader.fileReader, log: log)
+        let linksChanged = next.keepLinks(of: site.graph)
+        let changed = reusable == nil || added || linksChanged || next.entries.count != reusable?.entries.count
         log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))
         return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount, records: prepared.compactMap(\.0.record))
     }

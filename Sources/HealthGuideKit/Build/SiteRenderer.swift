@@ -46,7 +46,7 @@ struct SiteRenderer {
     static func siteKey(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog) -> String {
         ContentHash.of(parts: sharedInputs(of: site) + templates.fingerprints.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
             + assets.outputPaths.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
-            + [SiteShape.fingerprint(of: site.graph)])
+            + [site.graph.shape])
     }
 
     func renderAll() -> Outcome {
@@ -163,7 +163,7 @@ struct SiteRenderer {
         let shapeInputs = fingerprints.shape(source: page.source.contentHash)
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }
         let context = makeContext()
-        let destinations = graph.linkDestinations[index].map { $0 ?? "\u{0}" }
+        let destinations = graph.links[index].destinations.map { $0 ?? "\u{0}" }
         let inputs = ContentHash.of(parts: fingerprints.shared + [templates.fingerprints[template] ?? "", page.source.contentHash,
                                                                   CanonicalText.of(context)] + destinations)
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
@@ -175,7 +175,7 @@ struct SiteRenderer {
         let document = MarkdownDocument(markdown: body)
         let targets = MarkdownScanner(glossary: matcher, lineOffset: page.source.bodyLineOffset).scanWithTargets(document).targets
         let plan = BodyRenderPlan(
-            linkDestinations: graph.linkDestinations[index], emergencyNumber: config.emergencyNumber,
+            linkDestinations: graph.links[index].destinations, emergencyNumber: config.emergencyNumber,
             allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: site.content.glossary,
             glossaryURL: SitePath.relative(from: page.url, to: "glossary/"))
         var full = context

@@ -65,6 +65,11 @@ struct ByteWriter {
         write(values.count)
         for value in values { write(value) }
     }
+
+    mutating func write(_ values: [Int]) {
+        write(values.count)
+        for value in values { write(value) }
+    }
 }
 
 struct ByteReader {
@@ -140,6 +145,15 @@ struct ByteReader {
         var values: [Value] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try Value(from: &self)) }
+        return values
+    }
+
+    mutating func ints() throws(Malformed) -> [Int] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        var values: [Int] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try int()) }
         return values
     }
 

@@ -11,17 +11,49 @@ struct PageCache: Sendable {
     struct Entry: Sendable {
         var stamp: FileStamp
         var prepared: PreparedPage
+        /// The page's links as the last build resolved them, valid while the site keeps `shape`.
+        var links: LinkResolver.Result?
         /// The entry as the cache file held it: an unchanged entry is written back as these
         /// bytes, since encoding 10,000 of them again cost as much as the rest of a one-edit build.
         var encoded: ArraySlice<UInt8>?
     }
 
-    static let formatVersion = 1
+    static let formatVersion = 2
     private static let magic = "healthguide-pages"
 
     var key: String
+    /// `SiteShape` of the build that saved the cache, which its entries' links hold for.
+    var shape = ""
     /// By path inside the content folder.
     var entries: [String: Entry]
+
+    /// The links of the pages in `paths`, as known for the site of `shape`.
+    func knownLinks(of paths: [String]) -> SiteGraph.KnownLinks {
+        var byPath: [String: LinkResolver.Result] = [:]
+        for path in paths {
+            if let links = entries[path]?.links { byPath[path] = links }
+        }
+        return SiteGraph.KnownLinks(shape: shape, byPath: byPath)
+    }
+
+    /// Records each page's links as `graph` resolved them, and the graph's shape. Returns
+    /// whether anything changed. An entry whose links changed is encoded afresh.
+    mutating func keepLinks(of graph: SiteGraph) -> Bool {
+        var changed = shape != graph.shape
+        shape = graph.shape
+        for (index, page) in graph.pages.enumerated() {
+            guard var entry = entries[page.source.path] else { continue }
+            // An entry kept for a file saved a moment ago holds an older version of the page,
+            // whose links these are not.
+            let links = entry.prepared.page === page ? graph.links[index] : nil
+            guard entry.links != links else { continue }
+            entry.links = links
+            entry.encoded = nil
+            entries[page.source.path] = entry
+            changed = true
+        }
+        return changed
+    }
 
     /// The page prepared from the file at `path` when it had `stamp`, if that is what it still has.
     func page(at path: String, stamp: FileStamp?) -> PreparedPage? {
@@ -56,30 +88,33 @@ struct PageCache: Sendable {
 extension PageCache: ByteCodable {
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         key = try reader.string()
+        shape = try reader.string()
         let count = try reader.int()
         guard count >= 0 else { throw ByteReader.Malformed() }
         entries = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let (entry, encoded) = try reader.recording(Self.entry)
-            entries[entry.path] = Entry(stamp: entry.stamp, prepared: entry.prepared, encoded: encoded)
+            entries[entry.path] = Entry(stamp: entry.stamp, prepared: entry.prepared, links: entry.links, encoded: encoded)
         }
     }
 
-    private static func entry(from reader: inout ByteReader) throws(ByteReader.Malformed) -> (path: String, stamp: FileStamp, prepared: PreparedPage) {
+    private static func entry(from reader: inout ByteReader) throws(ByteReader.Malformed)
+        -> (path: String, stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result?) {
         let stamp: FileStamp = try reader.value()
         let source: SourcePage = try reader.value()
         let facts: PageFacts = try reader.value()
         let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
         let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optionalString())
-        return (source.path, stamp, prepared)
+        return (source.path, stamp, prepared, try reader.optional())
     }
 
     func write(to writer: inout ByteWriter) {
         writer.write(key)
+        writer.write(shape)
         // Only pages are kept; a file that could not be read as one is read again next time.
         let kept = entries.sorted { $0.key < $1.key }.compactMap { _, entry in
-            entry.prepared.page.map { (stamp: entry.stamp, page: $0, prepared: entry.prepared, encoded: entry.encoded) }
+            entry.prepared.page.map { (stamp: entry.stamp, page: $0, prepared: entry.prepared, links: entry.links, encoded: entry.encoded) }
         }
         writer.write(kept.count)
         for entry in kept {
@@ -92,6 +127,7 @@ extension PageCache: ByteCodable {
             writer.write(entry.page.facts)
             writer.write(entry.prepared.diagnostics)
             writer.write(entry.prepared.searchEntry)
+            writer.write(entry.links)
         }
     }
 }

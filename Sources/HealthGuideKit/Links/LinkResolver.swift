@@ -10,7 +10,9 @@ struct LinkResolver: Sendable {
     /// Content paths of drafts left out of this build.
     let draftPaths: Set<String>
 
-    struct Result {
+    /// One page's links resolved. It depends on the page's own file and on the site's shape
+    /// (`SiteShape`) only, so the page cache keeps it for the next build of the same shape.
+    struct Result: Sendable, Equatable {
         var destinations: [String?] = []
         /// Indexes of the pages this page links to.
         var targets: Set<Int> = []

@@ -5,8 +5,14 @@ public struct SiteGraph: Sendable {
     /// In content-path order, as the loader lists the files.
     public private(set) var pages: [Page]
     public let sections: [SectionConfig]
-    /// Per page, the new destination of each link in document order.
-    public private(set) var linkDestinations: [[String?]]
+    /// Per page, its links resolved: the new destination of each link in document order, the
+    /// pages it links to, and its broken links.
+    private(set) var links: [LinkResolver.Result]
+    /// `SiteShape` of this site.
+    let shape: String
+    /// How many pages had their links resolved when the graph was made; the others' came
+    /// from the page cache (`KnownLinks`).
+    let resolvedCount: Int
     /// Per page, the pages whose bodies link to it (sorted by title).
     public let backlinks: [[Int]]
     /// Per article, at most five related articles: `related:` first, then by shared tags.
@@ -33,7 +39,15 @@ public struct SiteGraph: Sendable {
     /// How many members of one tag are considered as related candidates; keeps huge tags linear.
     static let candidatesPerTag = 64
 
-    init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>, log: DiagnosticLog) {
+    /// Links a page's unchanged file had in the last build, by content path, and that build's
+    /// `SiteShape`: in a site of the same shape they resolve the same, and are not resolved again.
+    struct KnownLinks {
+        var shape: String
+        var byPath: [String: LinkResolver.Result]
+    }
+
+    init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>,
+         knownLinks: KnownLinks? = nil, log: DiagnosticLog) {
         self.pages = pages
         self.sections = sections
         self.mediaFiles = mediaFiles
@@ -53,14 +67,18 @@ public struct SiteGraph: Sendable {
             }
         }
         self.pagesByPath = pagesByPath
+        let shape = SiteShape.fingerprint(pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
+        self.shape = shape
+        let known = knownLinks.flatMap { $0.shape == shape ? $0.byPath : nil } ?? [:]
         let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
-        let resolved = Array(pages.indices).parallelMap { resolver.resolve(pageIndex: $0) }
+        let resolved = Array(pages.indices).parallelMap { known[pages[$0].source.path] ?? resolver.resolve(pageIndex: $0) }
+        resolvedCount = pages.count { known[$0.source.path] == nil }
         var backlinkSets = [Set<Int>](repeating: [], count: pages.count)
         for (source, result) in resolved.enumerated() {
             log.add(contentsOf: result.diagnostics)
             for target in result.targets { backlinkSets[target].insert(source) }
         }
-        linkDestinations = resolved.map(\.destinations)
+        links = resolved
         let order = TitleOrder(pages: pages)
         titleOrder = order.sorted
         backlinks = backlinkSets.map { set in set.sorted(by: order.byTitle) }
@@ -111,7 +129,7 @@ public struct SiteGraph: Sendable {
         var diagnostics: [Diagnostic] = []
         for index in replacements.keys {
             let result = resolver.resolve(pageIndex: index)
-            graph.linkDestinations[index] = result.destinations
+            graph.links[index] = result
             diagnostics += result.diagnostics
         }
         return (graph, diagnostics)
