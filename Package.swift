@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // Already in the graph through Hummingbird; named for the types the preview uses directly.
@@ -37,7 +36,6 @@ let package = Package(
                 "CCmarkGFM",
                 "CUnnamedFile",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -67,7 +65,9 @@ let package = Package(
                 // The end-to-end tests run the real command line, so it must be built first.
                 "healthguide",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            // The official Mustache specification's test cases, for the template engine.
+            resources: [.copy("TemplateEngine/Spec")]
         ),
         .testTarget(
             name: "HealthGuidePreviewTests",

@@ -1,33 +1,29 @@
 /// A stable text form of a template context (keys sorted), fingerprinted to tell whether a
 /// page would render differently from last time without rendering it.
 enum CanonicalText {
-    static func of(_ value: Any) -> String {
+    static func of(_ context: TemplateContext) -> String {
         var output = ""
-        append(value, to: &output)
+        append(.object(context), to: &output)
         return output
     }
 
-    private static func append(_ value: Any, to output: inout String) {
+    private static func append(_ value: TemplateValue, to output: inout String) {
         switch value {
-        case let text as String:
+        case let .text(text):
             output += "\"" + text + "\"\u{1}"
-        case let flag as Bool:
+        case let .flag(flag):
             output += flag ? "T" : "F"
-        case let number as Int:
-            output += "#\(number)"
-        case let array as [Any]:
+        case let .list(elements):
             output += "["
-            for element in array { append(element, to: &output) }
+            for element in elements { append(element, to: &output) }
             output += "]"
-        case let dictionary as [String: Any]:
+        case let .object(members):
             output += "{"
-            for (key, element) in dictionary.sorted(by: { $0.key < $1.key }) {
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
                 output += key + "="
-                append(element, to: &output)
+                append(member, to: &output)
             }
             output += "}"
-        default:
-            output += String(describing: value)
         }
     }
 }

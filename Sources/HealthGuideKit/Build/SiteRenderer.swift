@@ -179,7 +179,7 @@ struct SiteRenderer {
             allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: site.content.glossary,
             glossaryURL: SitePath.relative(from: page.url, to: "glossary/"))
         var full = context
-        full["body"] = MarkdownRenderer(plan: plan).render(document, targets: targets)
+        full["body"] = .text(MarkdownRenderer(plan: plan).render(document, targets: targets))
         writer.write(templates.render(full, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
         return true
     }

@@ -1,6 +1,6 @@
-/// A template context: plain strings, booleans, arrays and dictionaries only, so templates
-/// stay logic-less and rendering never needs reflection.
-typealias TemplateContext = [String: Any]
+/// A template context: plain strings, booleans, lists and objects only, so templates stay
+/// logic-less and rendering needs no reflection.
+typealias TemplateContext = [String: TemplateValue]
 
 /// The data the layout needs on every page.
 struct LayoutContext {
@@ -14,32 +14,32 @@ struct LayoutContext {
     func context(url: String, title: String, description: String, currentSection: String?,
                  breadcrumbs: [(title: String, url: String)], linkBase: String? = nil) -> TemplateContext {
         let root = linkBase ?? SitePath.relative(from: url, to: "")
-        func link(_ target: String) -> String {
-            linkBase.map { $0 + target } ?? SitePath.relative(from: url, to: target)
+        func link(_ target: String) -> TemplateValue {
+            .text(linkBase.map { $0 + target } ?? SitePath.relative(from: url, to: target))
         }
         let isHome = url.isEmpty
         return [
-            "site": [
-                "title": config.title,
-                "language": config.language,
-                "disclaimer": config.disclaimer,
-                "emergency_number": config.emergencyNumber,
-            ] as TemplateContext,
-            "page_title": isHome ? config.title : "\(title) - \(config.title)",
-            "title": title,
-            "description": description,
-            "canonical_url": config.baseURL + url,
-            "root": root,
+            "site": .object([
+                "title": .text(config.title),
+                "language": .text(config.language),
+                "disclaimer": .text(config.disclaimer),
+                "emergency_number": .text(config.emergencyNumber),
+            ]),
+            "page_title": .text(isHome ? config.title : "\(title) - \(config.title)"),
+            "title": .text(title),
+            "description": .text(description),
+            "canonical_url": .text(config.baseURL + url),
+            "root": .text(root),
             "stylesheet": link(assets["site.css"] ?? "assets/site.css"),
             "icon": link(assets["icon.svg"] ?? "assets/icon.svg"),
-            "nav_sections": sections.map { section -> TemplateContext in
-                ["title": section.title, "url": link(section.id + "/"), "current": section.id == currentSection]
-            },
+            "nav_sections": .list(sections.map { section in
+                .object(["title": .text(section.title), "url": link(section.id + "/"), "current": .flag(section.id == currentSection)])
+            }),
             "search_url": link("search/"),
-            "is_search_page": url == "search/",
+            "is_search_page": .flag(url == "search/"),
             "glossary_url": link("glossary/"),
-            "has_breadcrumbs": !breadcrumbs.isEmpty,
-            "breadcrumbs": breadcrumbs.map { crumb -> TemplateContext in ["title": crumb.title, "url": link(crumb.url)] },
+            "has_breadcrumbs": .flag(!breadcrumbs.isEmpty),
+            "breadcrumbs": .list(breadcrumbs.map { crumb in .object(["title": .text(crumb.title), "url": link(crumb.url)]) }),
         ]
     }
 }

@@ -16,45 +16,47 @@ struct PageContextBuilder {
         if let section { crumbs.append((section.title, section.id + "/")) }
         var context = layout.context(url: page.url, title: matter.title, description: matter.summary,
                                      currentSection: sectionID, breadcrumbs: crumbs)
-        let link = { (target: Int) -> TemplateContext in pageLink(target, from: page) }
+        let link = { (target: Int) -> TemplateValue in pageLink(target, from: page) }
         let toc = page.facts.headings.filter { (2...4).contains($0.level) }
         let reviewed = matter.reviewed
         let nextReview = reviewed.flatMap { $0.adding(months: config.reviewIntervalMonths) }
         let medicines = page.facts.glossaryTerms.contains { glossary[$0.entryIndex].medicine }
         context = context.merging([
-            "summary": matter.summary,
-            "section": ["title": section?.title ?? sectionID, "url": SitePath.relative(from: page.url, to: sectionID + "/")] as TemplateContext,
-            "has_toc": toc.count >= 2,
-            "toc": toc.map { heading -> TemplateContext in
-                ["text": heading.text, "id": heading.id, "level": heading.level, "nested": heading.level > 2]
-            },
-            "has_related": !graph.related[index].isEmpty,
-            "related": graph.related[index].map(link),
-            "has_backlinks": !graph.backlinks[index].isEmpty,
-            "backlinks": graph.backlinks[index].map(link),
-            "backlink_count": String(graph.backlinks[index].count),
-            "has_pagination": graph.previous[index] != nil || graph.next[index] != nil,
-            "sources": matter.sources.map { source -> TemplateContext in
-                var entry: TemplateContext = ["title": source.title ?? "", "publisher": source.publisher ?? ""]
-                if let url = source.url { entry["url"] = url }
-                if let year = source.year { entry["year"] = String(year) }
-                return entry
-            },
-            "has_sources": !matter.sources.isEmpty,
-            "has_tags": !matter.tags.isEmpty,
-            "tags": matter.tags.map { tag -> TemplateContext in
-                ["name": tag, "label": tagLabel(tag), "url": SitePath.relative(from: page.url, to: "tags/\(tag)/")]
-            },
-            "json_ld": StructuredData.article(page: page, config: config, section: section),
+            "summary": .text(matter.summary),
+            "section": .object(["title": .text(section?.title ?? sectionID),
+                                "url": .text(SitePath.relative(from: page.url, to: sectionID + "/"))]),
+            "has_toc": .flag(toc.count >= 2),
+            "toc": .list(toc.map { heading in
+                .object(["text": .text(heading.text), "id": .text(heading.id), "level": .text(String(heading.level)),
+                         "nested": .flag(heading.level > 2)])
+            }),
+            "has_related": .flag(!graph.related[index].isEmpty),
+            "related": .list(graph.related[index].map(link)),
+            "has_backlinks": .flag(!graph.backlinks[index].isEmpty),
+            "backlinks": .list(graph.backlinks[index].map(link)),
+            "backlink_count": .text(String(graph.backlinks[index].count)),
+            "has_pagination": .flag(graph.previous[index] != nil || graph.next[index] != nil),
+            "sources": .list(matter.sources.map { source in
+                var entry: TemplateContext = ["title": .text(source.title ?? ""), "publisher": .text(source.publisher ?? "")]
+                if let url = source.url { entry["url"] = .text(url) }
+                if let year = source.year { entry["year"] = .text(String(year)) }
+                return .object(entry)
+            }),
+            "has_sources": .flag(!matter.sources.isEmpty),
+            "has_tags": .flag(!matter.tags.isEmpty),
+            "tags": .list(matter.tags.map { tag in
+                .object(["name": .text(tag), "label": .text(tagLabel(tag)), "url": .text(SitePath.relative(from: page.url, to: "tags/\(tag)/"))])
+            }),
+            "json_ld": .text(StructuredData.article(page: page, config: config, section: section)),
         ])
         // Optional values are left out rather than set to nil, so templates test them with sections.
         context["previous"] = graph.previous[index].map(link)
         context["next"] = graph.next[index].map(link)
-        context["reviewed"] = reviewed.map { ["long": $0.longForm, "iso": $0.iso] as TemplateContext }
-        context["next_review"] = nextReview.map { ["long": $0.longForm, "iso": $0.iso] as TemplateContext }
-        context["reviewer"] = matter.reviewer
+        context["reviewed"] = reviewed.map(Self.date)
+        context["next_review"] = nextReview.map(Self.date)
+        context["reviewer"] = matter.reviewer.map(TemplateValue.text)
         if medicines && !config.medicinesNote.isEmpty {
-            context["medicines_note"] = config.medicinesNote
+            context["medicines_note"] = .text(config.medicinesNote)
         }
         return context
     }
@@ -66,13 +68,9 @@ struct PageContextBuilder {
                                      currentSection: id, breadcrumbs: [("Home", "")])
         let articles = graph.articlesBySection[id] ?? []
         context = context.merging([
-            "section_description": section.description,
-            "articles": articles.map { index -> TemplateContext in
-                let target = graph.pages[index]
-                return ["title": target.title, "summary": target.source.frontMatter.summary,
-                        "url": SitePath.relative(from: url, to: target.url)]
-            },
-            "has_articles": !articles.isEmpty,
+            "section_description": .text(section.description),
+            "articles": articleList(articles, from: url),
+            "has_articles": .flag(!articles.isEmpty),
         ])
         return context
     }
@@ -82,12 +80,12 @@ struct PageContextBuilder {
         var context = layout.context(url: "", title: matter?.title ?? config.title,
                                      description: matter?.summary ?? "", currentSection: nil, breadcrumbs: [])
         context = context.merging([
-            "summary": matter?.summary ?? "",
-            "sections": config.sections.map { section -> TemplateContext in
+            "summary": .text(matter?.summary ?? ""),
+            "sections": .list(config.sections.map { section in
                 let articles = graph.articlesBySection[section.id] ?? []
-                return ["title": section.title, "description": section.description, "url": section.id + "/",
-                        "article_count": String(articles.count)]
-            },
+                return .object(["title": .text(section.title), "description": .text(section.description), "url": .text(section.id + "/"),
+                                "article_count": .text(String(articles.count))])
+            }),
         ])
         return context
     }
@@ -97,14 +95,10 @@ struct PageContextBuilder {
         var context = layout.context(url: url, title: "Pages about \(tagLabel(tag))",
                                      description: "Articles tagged \(tag).", currentSection: nil,
                                      breadcrumbs: [("Home", ""), ("Topics", "tags/")])
-        context["tag"] = tag
-        context["has_articles"] = !articles.isEmpty
-        context["has_tags"] = false
-        context["articles"] = articles.map { index -> TemplateContext in
-            let target = graph.pages[index]
-            return ["title": target.title, "summary": target.source.frontMatter.summary,
-                    "url": SitePath.relative(from: url, to: target.url)]
-        }
+        context["tag"] = .text(tag)
+        context["has_articles"] = .flag(!articles.isEmpty)
+        context["has_tags"] = .flag(false)
+        context["articles"] = articleList(articles, from: url)
         return context
     }
 
@@ -112,30 +106,30 @@ struct PageContextBuilder {
         let url = "tags/"
         var context = layout.context(url: url, title: "Topics", description: "Every topic in \(config.title).",
                                      currentSection: nil, breadcrumbs: [("Home", "")])
-        context["has_articles"] = false
-        context["has_tags"] = !graph.tags.isEmpty
-        context["tags"] = graph.tags.map { entry -> TemplateContext in
-            ["name": entry.tag, "label": tagLabel(entry.tag), "url": SitePath.relative(from: url, to: "tags/\(entry.tag)/"),
-             "count": String(entry.articles.count)]
-        }
+        context["has_articles"] = .flag(false)
+        context["has_tags"] = .flag(!graph.tags.isEmpty)
+        context["tags"] = .list(graph.tags.map { entry in
+            .object(["name": .text(entry.tag), "label": .text(tagLabel(entry.tag)),
+                     "url": .text(SitePath.relative(from: url, to: "tags/\(entry.tag)/")), "count": .text(String(entry.articles.count))])
+        })
         return context
     }
 
     func glossaryPage() -> TemplateContext {
         var context = layout.context(url: "glossary/", title: "Glossary", description: "Plain-language meanings of the medical words used in \(config.title).",
                                      currentSection: nil, breadcrumbs: [("Home", "")])
-        context["entries"] = glossary.map { entry -> TemplateContext in
-            ["term": entry.term, "anchor": entry.anchor, "definition": entry.definition,
-             "has_aliases": !entry.aliases.isEmpty, "aliases": entry.aliases.joined(separator: ", ")]
-        }
+        context["entries"] = .list(glossary.map { entry in
+            .object(["term": .text(entry.term), "anchor": .text(entry.anchor), "definition": .text(entry.definition),
+                     "has_aliases": .flag(!entry.aliases.isEmpty), "aliases": .text(entry.aliases.joined(separator: ", "))])
+        })
         return context
     }
 
     func search(indexURL: String) -> TemplateContext {
         var context = layout.context(url: "search/", title: "Search", description: "Search \(config.title).",
                                      currentSection: nil, breadcrumbs: [("Home", "")])
-        context["search_index"] = SitePath.relative(from: "search/", to: indexURL)
-        context["search_script"] = SitePath.relative(from: "search/", to: layout.assets["search.js"] ?? "assets/search.js")
+        context["search_index"] = .text(SitePath.relative(from: "search/", to: indexURL))
+        context["search_script"] = .text(SitePath.relative(from: "search/", to: layout.assets["search.js"] ?? "assets/search.js"))
         return context
     }
 
@@ -146,13 +140,26 @@ struct PageContextBuilder {
 
     /// A tag slug as words: `lower-back` → `lower back`.
     private func tagLabel(_ tag: String) -> String {
-        tag.replacingOccurrences(of: "-", with: " ")
+        String(tag.map { $0 == "-" ? " " : $0 })
     }
 
-    private func pageLink(_ target: Int, from page: Page) -> TemplateContext {
+    private func pageLink(_ target: Int, from page: Page) -> TemplateValue {
         let other = graph.pages[target]
-        return ["title": linkTitle(other), "summary": other.source.frontMatter.summary,
-                "url": SitePath.relative(from: page.url, to: other.url)]
+        return .object(["title": .text(linkTitle(other)), "summary": .text(other.source.frontMatter.summary),
+                        "url": .text(SitePath.relative(from: page.url, to: other.url))])
+    }
+
+    /// Articles as listed on section and topic pages.
+    private func articleList(_ articles: [Int], from url: String) -> TemplateValue {
+        .list(articles.map { index in
+            let target = graph.pages[index]
+            return .object(["title": .text(target.title), "summary": .text(target.source.frontMatter.summary),
+                            "url": .text(SitePath.relative(from: url, to: target.url))])
+        })
+    }
+
+    private static func date(_ date: CalendarDate) -> TemplateValue {
+        .object(["long": .text(date.longForm), "iso": .text(date.iso)])
     }
 
     /// A section page's `_index.md` often has no title of its own: it is named after its

@@ -1,0 +1,44 @@
+/// A problem found while compiling a template, located for a person to find and fix.
+struct TemplateError: Error, Sendable, Equatable {
+    /// The template's name, e.g. "glossary" or "partials/header".
+    var template: String
+    /// 1-based line of the tag.
+    var line: Int
+    /// 1-based, counted in Characters of that line, pointing at the tag's first delimiter character.
+    var column: Int
+    /// Plain English description of the problem.
+    var message: String
+    /// The name of the partial or parent that does not exist, when that is the problem, so
+    /// the caller can suggest the name that was meant.
+    var missingTemplate: String? = nil
+}
+
+/// Every problem found in a set of templates: `TemplateLibrary.compile` checks them all.
+struct TemplateErrors: Error, Sendable, Equatable {
+    var errors: [TemplateError]
+}
+
+extension TemplateError {
+    /// Locates `problem` in `source`. Offsets are kept as UTF-8 byte offsets while compiling and
+    /// turned into a line and a column only here, because only failing templates need them.
+    init(template: String, source: String, problem: TemplateSyntaxError) {
+        let bytes = Array(source.utf8)
+        let offset = min(problem.offset, bytes.count)
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        self.init(template: template, line: line, column: column, message: problem.message,
+                  missingTemplate: problem.missingTemplate)
+    }
+}
+
+/// A problem in one template, at a UTF-8 byte offset of its source; see `TemplateError`.
+struct TemplateSyntaxError: Error, Sendable, Equatable {
+    var offset: Int
+    var message: String
+    var missingTemplate: String? = nil
+}

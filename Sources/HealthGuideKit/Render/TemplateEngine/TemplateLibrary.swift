@@ -1,0 +1,79 @@
+/// A set of compiled templates that can refer to each other by name, through partial tags
+/// (`{{> partials/header}}`) and parent tags (`{{< layout}}`).
+struct TemplateLibrary: Sendable {
+    /// Template indices, given in the order of the sorted template names.
+    private let indicesByName: [String: Int]
+    /// Node trees by template index.
+    private let templates: [[TemplateNode]]
+    private let referencesByIndex: [[String]]
+    /// Bytes to reserve for the output of each template: twice its source and the sources of the
+    /// templates it reaches, since pages are mostly template text plus data of similar size.
+    private let expectedSizes: [Int]
+
+    /// Compiles every template; returns all errors found (every template is checked, each error once).
+    static func compile(_ sources: [String: String]) -> Result<TemplateLibrary, TemplateErrors> {
+        let sorted = sources.sorted { $0.key < $1.key }
+        let names = sorted.map(\.key)
+        let indicesByName = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        var compiler = TemplateCompiler(templateIndices: indicesByName)
+        var templates: [[TemplateNode]] = []
+        var referencesByIndex: [[String]] = []
+        var errors: [TemplateError] = []
+        for (name, source) in sorted {
+            do {
+                let syntax = try TemplateParser.parse(source)
+                let (nodes, problems) = compiler.compile(syntax)
+                errors += problems.map { TemplateError(template: name, source: source, problem: $0) }
+                templates.append(nodes)
+                referencesByIndex.append(TemplateCompiler.references(in: syntax))
+            } catch {
+                errors.append(TemplateError(template: name, source: source, problem: error))
+            }
+        }
+        guard errors.isEmpty else { return .failure(TemplateErrors(errors: errors)) }
+        let sourceSizes = sorted.map(\.value.utf8.count)
+        let expectedSizes = names.indices.map { index in
+            2 * reachableTemplates(from: index, referencesByIndex: referencesByIndex, indicesByName: indicesByName)
+                .reduce(0) { $0 + sourceSizes[$1] }
+        }
+        return .success(TemplateLibrary(
+            indicesByName: indicesByName,
+            templates: templates,
+            referencesByIndex: referencesByIndex,
+            expectedSizes: expectedSizes
+        ))
+    }
+
+    /// Renders the named template; nil when there is no template of that name.
+    func render(_ name: String, _ context: TemplateValue) -> String? {
+        guard let index = indicesByName[name] else { return nil }
+        var renderer = TemplateRenderer(templates: templates, context: context, expectedSize: expectedSizes[index])
+        return renderer.render(template: index)
+    }
+
+    /// Names of templates `name` uses directly through partials ({{> x}}) and parents ({{< x}}),
+    /// sorted; empty when there is no template of that name.
+    func references(of name: String) -> [String] {
+        guard let index = indicesByName[name] else { return [] }
+        return referencesByIndex[index]
+    }
+
+    /// `start` and every template it reaches through references, each once (templates may
+    /// include each other in cycles).
+    private static func reachableTemplates(
+        from start: Int,
+        referencesByIndex: [[String]],
+        indicesByName: [String: Int]
+    ) -> Set<Int> {
+        var reached: Set<Int> = [start]
+        var pending = [start]
+        while let index = pending.popLast() {
+            for name in referencesByIndex[index] {
+                if let next = indicesByName[name], reached.insert(next).inserted {
+                    pending.append(next)
+                }
+            }
+        }
+        return reached
+    }
+}

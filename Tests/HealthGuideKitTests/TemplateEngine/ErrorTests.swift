@@ -1,0 +1,95 @@
+import Testing
+@testable import HealthGuideKit
+
+@Suite struct ErrorTests {
+    /// The single error compiling `source` as template "page" gives.
+    private func error(in source: String, with others: [String: String] = [:]) -> TemplateError? {
+        var templates = others
+        templates["page"] = source
+        let errors = compileErrors(templates)
+        #expect(errors.count == 1, "expected one error, got \(errors)")
+        return errors.first
+    }
+
+    private func expected(_ line: Int, _ column: Int, _ message: String, missing: String? = nil) -> TemplateError {
+        TemplateError(template: "page", line: line, column: column, message: message, missingTemplate: missing)
+    }
+
+    @Test func unclosedTag() {
+        #expect(error(in: "<p>\nHello {{name</p>\n") == expected(2, 7, "a tag is not closed with '}}'"))
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        // "👍🏽" is two Unicode scalars and eight UTF-8 bytes but one Character; "é" is two bytes.
+        #expect(error(in: "👍🏽 é {{name") == expected(1, 5, "a tag is not closed with '}}'"))
+    }
+
+    @Test func unclosedTripleMustacheAndComment() {
+        #expect(error(in: "{{{body}}") == expected(1, 1, "a tag is not closed with '}}}'"))
+        #expect(error(in: "a\n  {{! no end") == expected(2, 3, "a tag is not closed with '}}'"))
+    }
+
+    @Test func unclosedTagWithChangedDelimiters() {
+        #expect(error(in: "{{=<% %>=}}\n<%name") == expected(2, 1, "a tag is not closed with '%>'"))
+    }
+
+    @Test func tagFollowedByAnotherTag() {
+        #expect(error(in: "{{ {{name}}") == expected(1, 1, "a tag is not closed with '}}'"))
+    }
+
+    @Test func sectionClosedWithTheWrongName() {
+        #expect(error(in: "{{#items}}\n  {{/item}}\n") == expected(2, 3, "a section is closed with the wrong name"))
+        #expect(error(in: "{{<layout}}{{$main}}x{{/layout}}", with: ["layout": ""]) == expected(1, 22, "a section is closed with the wrong name"))
+    }
+
+    @Test func sectionNeverClosedPointsAtItsOpeningTag() {
+        #expect(error(in: "<ul>\n{{#items}}\n<li>{{name}}</li>\n</ul>\n") == expected(2, 1, "a section is opened but never closed"))
+        #expect(error(in: "{{#a}}{{^b}}{{/b}}") == expected(1, 1, "a section is opened but never closed"))
+        #expect(error(in: "{{$main}}\n") == expected(1, 1, "a section is opened but never closed"))
+    }
+
+    @Test func sectionClosedButNeverOpened() {
+        #expect(error(in: "text\n{{/items}}") == expected(2, 1, "a section is closed but was never opened"))
+    }
+
+    @Test func missingPartialAndParent() {
+        #expect(error(in: "a {{> partials/missing }}") == expected(1, 3, "template 'partials/missing' not found", missing: "partials/missing"))
+        #expect(error(in: "{{<nolayout}}{{$main}}x{{/main}}{{/nolayout}}") == expected(1, 1, "template 'nolayout' not found", missing: "nolayout"))
+    }
+
+    @Test func unsupportedFeatures() {
+        #expect(error(in: "{{>*dynamic}}") == expected(1, 1, "dynamic names such as '*dynamic' are not supported"))
+        #expect(error(in: "{{<*dynamic}}{{/*dynamic}}") == expected(1, 1, "dynamic names such as '*dynamic' are not supported"))
+        #expect(error(in: "x{{index()}}") == expected(1, 2, "transforms such as 'index()' are not supported"))
+        #expect(error(in: "{{#first(items)}}{{/first(items)}}") == expected(1, 1, "transforms such as 'first(items)' are not supported"))
+        #expect(error(in: "{{%CONTENT_TYPE:TEXT}}") == expected(1, 1, "pragmas ({{% … }}) are not supported"))
+    }
+
+    @Test func malformedTags() {
+        #expect(error(in: "{{ }}") == expected(1, 1, "a tag has no name"))
+        #expect(error(in: "{{café}}") == expected(1, 1, "'café' is not a valid name: use only letters, digits and . - _ ?"))
+        #expect(error(in: "{{page title}}") == expected(1, 1, "a tag is not closed with '}}'"))
+        #expect(error(in: "{{=<% =}}") == expected(1, 1, "a set-delimiter tag must look like {{=<% %>=}}"))
+        #expect(error(in: "{{<layout}}\n{{title}}\n{{/layout}}", with: ["layout": ""])
+            == expected(2, 1, "only blocks ({{$name}}…{{/name}}) and comments may appear inside a parent tag"))
+    }
+
+    @Test func everyTemplateIsCheckedAndEachErrorReportedOnce() {
+        let errors = compileErrors([
+            "b": "{{> missing}} and {{> missing}}",
+            "a": "{{#open}}",
+            "fine": "{{> b}}{{> a}}",
+        ])
+        #expect(errors == [
+            TemplateError(template: "a", line: 1, column: 1, message: "a section is opened but never closed"),
+            TemplateError(template: "b", line: 1, column: 1, message: "template 'missing' not found", missingTemplate: "missing"),
+            TemplateError(template: "b", line: 1, column: 19, message: "template 'missing' not found", missingTemplate: "missing"),
+        ])
+    }
+
+    @Test func selfIncludingPartialCompilesAndStopsAtTheNestingLimit() {
+        // Recursion over data is fine (see the spec's "Recursion" cases); endless recursion stops.
+        let output = render("loop", in: ["loop": "x{{> loop}}"], with: .object([:]))
+        #expect(output == String(repeating: "x", count: TemplateRenderer.maximumNesting + 1))
+    }
+}
