@@ -37,7 +37,11 @@ struct ContentWalker {
     private func visit(relative: String, absolute: String, realRoot: String, pending: inout [String], result: inout Result) {
         // Made only for a diagnostic: standardising a path costs more than the visit.
         var display: String { paths.display(absolute) }
-        if FileSystem.isSymbolicLink(absolute) {
+        // One lstat answers "link, folder or file?" for the 10,000 files of a big site.
+        var info = stat()
+        guard lstat(absolute, &info) == 0 else { return }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFLNK {
             guard let target = FileSystem.realPath(absolute) else {
                 result.diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,
                                                      message: "broken symbolic link (or a link loop)", rule: "bad-symlink"))
@@ -54,7 +58,7 @@ struct ContentWalker {
                 return
             }
         }
-        if FileSystem.isDirectory(absolute) {
+        if type == S_IFDIR {
             pending.append(relative)
             return
         }

@@ -8,11 +8,6 @@ enum FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    static func isSymbolicLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-    }
-
     /// Creates `path` and its missing parents, like `mkdir -p`. Tries the folder itself first:
     /// a build creates thousands of folders whose parents mostly exist already.
     static func makeFolders(_ path: String) throws {
