@@ -76,20 +76,31 @@ struct ByteReader {
     /// The bytes end early or hold something no writer wrote; the cache is then ignored.
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
-    private var offset = 0
+    private let bytes: ArraySlice<UInt8>
+    private var offset: Int
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
+        offset = bytes.startIndex
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == bytes.endIndex }
+
+    /// How many bytes are left: every value takes at least one, which bounds a corrupt count.
+    private var remaining: Int { bytes.endIndex - offset }
+
+    /// The next `count` bytes, as they are.
+    mutating func bytes(count: Int) throws(Malformed) -> ArraySlice<UInt8> {
+        guard count >= 0, count <= remaining else { throw Malformed() }
+        defer { offset += count }
+        return bytes[offset..<offset + count]
+    }
 
     mutating func int() throws(Malformed) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            guard offset < bytes.endIndex, shift < 64 else { throw Malformed() }
             let byte = bytes[offset]
             offset += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -101,14 +112,14 @@ struct ByteReader {
     }
 
     mutating func bool() throws(Malformed) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        guard offset < bytes.endIndex, bytes[offset] <= 1 else { throw Malformed() }
         defer { offset += 1 }
         return bytes[offset] == 1
     }
 
     mutating func string() throws(Malformed) -> String {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= remaining else { throw Malformed() }
         let text = bytes[offset..<offset + count].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
         guard let text else { throw Malformed() }
         offset += count
@@ -140,8 +151,7 @@ struct ByteReader {
 
     mutating func array<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> [Value] {
         let count = try int()
-        // Every value takes at least one byte, which bounds a corrupt count.
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= remaining else { throw Malformed() }
         var values: [Value] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try Value(from: &self)) }
@@ -150,7 +160,7 @@ struct ByteReader {
 
     mutating func ints() throws(Malformed) -> [Int] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= remaining else { throw Malformed() }
         var values: [Int] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try int()) }
@@ -159,7 +169,7 @@ struct ByteReader {
 
     mutating func strings() throws(Malformed) -> [String] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= remaining else { throw Malformed() }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }

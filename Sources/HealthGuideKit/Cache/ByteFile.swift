@@ -10,7 +10,7 @@ enum ByteFile {
         let bytes = [UInt8](data)
         let payload = bytes[..<(bytes.count - checksumSize)]
         guard Array(bytes.suffix(checksumSize)) == checksum(of: payload) else { return nil }
-        var reader = ByteReader(Array(payload))
+        var reader = ByteReader(payload)
         do throws(ByteReader.Malformed) {
             guard try reader.string() == magic, try reader.int() == version else { return nil }
             let value = try Value(from: &reader)

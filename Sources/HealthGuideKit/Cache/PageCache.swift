@@ -18,7 +18,7 @@ struct PageCache: Sendable {
         var encoded: ArraySlice<UInt8>?
     }
 
-    static let formatVersion = 2
+    static let formatVersion = 3
     private static let magic = "healthguide-pages"
 
     var key: String
@@ -86,48 +86,62 @@ struct PageCache: Sendable {
 }
 
 extension PageCache: ByteCodable {
+    /// Each entry is written with its length, so a reader can find them all first and then
+    /// decode them on every core: decoding was the largest part of a build after one edit.
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         key = try reader.string()
         shape = try reader.string()
         let count = try reader.int()
         guard count >= 0 else { throw ByteReader.Malformed() }
+        var encodedEntries: [ArraySlice<UInt8>] = []
+        for _ in 0..<count {
+            encodedEntries.append(try reader.bytes(count: try reader.int()))
+        }
+        let decoded = encodedEntries.parallelMap { encoded -> Entry? in
+            var entryReader = ByteReader(encoded)
+            guard let entry = try? Self.entry(from: &entryReader, encoded: encoded), entryReader.isAtEnd else { return nil }
+            return entry
+        }
         entries = [:]
         entries.reserveCapacity(count)
-        for _ in 0..<count {
-            let (entry, encoded) = try reader.recording(Self.entry)
-            entries[entry.path] = Entry(stamp: entry.stamp, prepared: entry.prepared, links: entry.links, encoded: encoded)
+        for entry in decoded {
+            guard let entry, let path = entry.prepared.page?.source.path else { throw ByteReader.Malformed() }
+            entries[path] = entry
         }
     }
 
-    private static func entry(from reader: inout ByteReader) throws(ByteReader.Malformed)
-        -> (path: String, stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result?) {
+    private static func entry(from reader: inout ByteReader, encoded: ArraySlice<UInt8>) throws(ByteReader.Malformed) -> Entry {
         let stamp: FileStamp = try reader.value()
         let source: SourcePage = try reader.value()
         let facts: PageFacts = try reader.value()
         let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
         let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optionalString())
-        return (source.path, stamp, prepared, try reader.optional())
+        return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), encoded: encoded)
     }
 
     func write(to writer: inout ByteWriter) {
         writer.write(key)
         writer.write(shape)
         // Only pages are kept; a file that could not be read as one is read again next time.
-        let kept = entries.sorted { $0.key < $1.key }.compactMap { _, entry in
-            entry.prepared.page.map { (stamp: entry.stamp, page: $0, prepared: entry.prepared, links: entry.links, encoded: entry.encoded) }
-        }
+        let kept = entries.sorted { $0.key < $1.key }.map(\.value).filter { $0.prepared.page != nil }
         writer.write(kept.count)
         for entry in kept {
-            if let encoded = entry.encoded {
-                writer.write(encoded: encoded)
-                continue
-            }
-            writer.write(entry.stamp)
-            writer.write(entry.page.source)
-            writer.write(entry.page.facts)
-            writer.write(entry.prepared.diagnostics)
-            writer.write(entry.prepared.searchEntry)
-            writer.write(entry.links)
+            let encoded = entry.encoded ?? Self.encode(entry)
+            writer.write(encoded.count)
+            writer.write(encoded: encoded)
         }
+    }
+
+    private static func encode(_ entry: Entry) -> ArraySlice<UInt8> {
+        var writer = ByteWriter()
+        writer.write(entry.stamp)
+        if let page = entry.prepared.page {
+            writer.write(page.source)
+            writer.write(page.facts)
+        }
+        writer.write(entry.prepared.diagnostics)
+        writer.write(entry.prepared.searchEntry)
+        writer.write(entry.links)
+        return writer.bytes[...]
     }
 }
