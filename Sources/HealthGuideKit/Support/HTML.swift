@@ -1,19 +1,36 @@
-/// Escaping for text placed in HTML or XML by code (templates escape their own values).
+/// Escaping for text placed in HTML or XML: by code (headings, sitemap, feed) and by the
+/// template engine for `{{name}}`. The five characters it replaces, and their entities, are
+/// those of Mustache implementations, so templates escape as they always did.
 enum HTML {
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        appendEscaped(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped. Works on UTF-8 bytes: the five characters are ASCII, and UTF-8
+    /// never uses ASCII byte values inside a multi-byte character, so the runs between them are
+    /// copied whole.
+    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        return result
     }
 }

@@ -162,7 +162,11 @@ struct TemplateRenderer {
         case .text(let string):
             guard !string.isEmpty else { return }
             indentIfAtLineStart()
-            TemplateHTMLEscaping.append(string, escaped: escaped, to: &output)
+            if escaped {
+                HTML.appendEscaped(string, to: &output)
+            } else {
+                output.append(contentsOf: string.utf8)
+            }
         case .flag(let flag):
             indentIfAtLineStart()
             output.append(contentsOf: (flag ? "true" : "false").utf8)
