@@ -4,8 +4,9 @@
 /// related pages, neighbours, tag and section lists, resolved links) is made from these alone.
 ///
 /// So while the shape and the shared inputs stay the same, a page whose own file is unchanged
-/// has the same resolved links (kept in the page cache) and renders exactly as before, and the renderer need not build its template context to know
-/// that: after a body edit, one page's context is built instead of 10,000.
+/// has the same resolved links (kept in the page cache) and renders exactly as before, and the
+/// renderer need not build its template context to know that: after a body edit, one page's
+/// links are resolved and one page's context is built instead of 10,000.
 enum SiteShape {
     static func fingerprint(pages: [Page], mediaFiles: Set<String>, draftPaths: Set<String>) -> String {
         ContentHash.of(parts: pages.parallelMap(part) + ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted())

@@ -126,13 +126,6 @@ struct ByteReader {
         return text
     }
 
-    /// What `read` reads, with the bytes it read, so they can be written back unchanged.
-    mutating func recording<Value>(_ read: (inout ByteReader) throws(Malformed) -> Value) throws(Malformed) -> (Value, ArraySlice<UInt8>) {
-        let start = offset
-        let value = try read(&self)
-        return (value, bytes[start..<offset])
-    }
-
     mutating func value<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value {
         try Value(from: &self)
     }

@@ -14,7 +14,8 @@ struct PageCache: Sendable {
         /// The page's links as the last build resolved them, valid while the site keeps `shape`.
         var links: LinkResolver.Result?
         /// The entry as the cache file held it: an unchanged entry is written back as these
-        /// bytes, since encoding 10,000 of them again cost as much as the rest of a one-edit build.
+        /// bytes, since after one edit encoding the 10,000 others again cost about as much as
+        /// decoding them.
         var encoded: ArraySlice<UInt8>?
     }
 
@@ -123,22 +124,20 @@ extension PageCache: ByteCodable {
         writer.write(key)
         writer.write(shape)
         // Only pages are kept; a file that could not be read as one is read again next time.
-        let kept = entries.sorted { $0.key < $1.key }.map(\.value).filter { $0.prepared.page != nil }
+        let kept = entries.sorted { $0.key < $1.key }.compactMap { _, entry in entry.prepared.page.map { (entry, $0) } }
         writer.write(kept.count)
-        for entry in kept {
-            let encoded = entry.encoded ?? Self.encode(entry)
+        for (entry, page) in kept {
+            let encoded = entry.encoded ?? Self.encode(entry, page: page)
             writer.write(encoded.count)
             writer.write(encoded: encoded)
         }
     }
 
-    private static func encode(_ entry: Entry) -> ArraySlice<UInt8> {
+    private static func encode(_ entry: Entry, page: Page) -> ArraySlice<UInt8> {
         var writer = ByteWriter()
         writer.write(entry.stamp)
-        if let page = entry.prepared.page {
-            writer.write(page.source)
-            writer.write(page.facts)
-        }
+        writer.write(page.source)
+        writer.write(page.facts)
         writer.write(entry.prepared.diagnostics)
         writer.write(entry.prepared.searchEntry)
         writer.write(entry.links)

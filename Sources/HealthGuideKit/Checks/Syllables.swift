@@ -16,7 +16,7 @@ enum Syllables {
         // non-ASCII letter at least two bytes: twice the byte count is room enough.
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.utf8.count * 2) { buffer in
             var length = 0
-            for scalar in word.unicodeScalars {
+            for scalar in word.unicodeScalars where length < buffer.count {
                 if scalar.isASCII {
                     switch scalar.value {
                     case 0x61...0x7A: buffer[length] = scalar.value
@@ -25,7 +25,7 @@ enum Syllables {
                     }
                     length += 1
                 } else if scalar.properties.isAlphabetic {
-                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars where length < buffer.count {
                         buffer[length] = lower.value
                         length += 1
                     }
