@@ -143,29 +143,24 @@ struct ByteReader {
     }
 
     mutating func array<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> [Value] {
-        let count = try int()
-        guard count >= 0, count <= remaining else { throw Malformed() }
-        var values: [Value] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try Value(from: &self)) }
-        return values
+        try list { reader throws(Malformed) in try Value(from: &reader) }
     }
 
     mutating func ints() throws(Malformed) -> [Int] {
-        let count = try int()
-        guard count >= 0, count <= remaining else { throw Malformed() }
-        var values: [Int] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try int()) }
-        return values
+        try list { reader throws(Malformed) in try reader.int() }
     }
 
     mutating func strings() throws(Malformed) -> [String] {
+        try list { reader throws(Malformed) in try reader.string() }
+    }
+
+    /// A count, then that many values read by `element`.
+    private mutating func list<Element>(_ element: (inout ByteReader) throws(Malformed) -> Element) throws(Malformed) -> [Element] {
         let count = try int()
         guard count >= 0, count <= remaining else { throw Malformed() }
-        var values: [String] = []
+        var values: [Element] = []
         values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try string()) }
+        for _ in 0..<count { values.append(try element(&self)) }
         return values
     }
 }
