@@ -57,18 +57,74 @@ struct PageCacheTests {
         let warning = first.diagnostics.filter { $0.rule == "unsafe-link" }
         try #require(warning.count == 1)
         #expect(first.graph?.resolvedCount == Self.markdownFiles)
+        #expect(first.graph?.structureIsNew == true)
 
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         let bodyEdit = site.build()
         #expect(bodyEdit.graph?.resolvedCount == 1)
+        #expect(bodyEdit.graph?.structureIsNew == false)
         #expect(bodyEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
         #expect(try site.differencesFromCleanBuild() == [])
 
         try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
         let titleEdit = site.build()
         #expect(titleEdit.graph?.resolvedCount == Self.markdownFiles)
+        #expect(titleEdit.graph?.structureIsNew == true)
         #expect(titleEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
         #expect(try site.differencesFromCleanBuild() == [])
+    }
+
+    @Test("a graph structure taken from the cache equals the one a clean build works out")
+    func keptStructureEqualsFreshOne() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        site.build()
+        try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
+        let kept = try #require(site.build().graph)
+        #expect(kept.structureIsNew == false)
+        let fresh = try #require(site.build(clean: true).graph)
+        #expect(fresh.structureIsNew == true)
+        #expect(kept.shape == fresh.shape)
+        #expect(kept.backlinks == fresh.backlinks)
+        #expect(kept.related == fresh.related)
+        #expect(kept.previous == fresh.previous)
+        #expect(kept.next == fresh.next)
+        #expect(kept.articlesBySection == fresh.articlesBySection)
+        #expect(kept.tags.map(\.tag) == fresh.tags.map(\.tag))
+        #expect(kept.tags.map(\.articles) == fresh.tags.map(\.articles))
+        #expect(kept.sectionPages == fresh.sectionPages)
+        #expect(kept.homePage == fresh.homePage)
+        #expect(kept.titleOrder == fresh.titleOrder)
+        #expect(!fresh.tags.isEmpty && fresh.backlinks.contains { !$0.isEmpty })
+    }
+
+    @Test("files too fresh to vouch for are read again, yet the next build still keeps the graph's structure")
+    func freshFilesKeepTheStructure() throws {
+        let site = try TestSite(Fixture.smallSite())
+        #expect(site.build().prepared == Self.markdownFiles)
+        try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
+        let second = site.build()
+        #expect(second.prepared == Self.markdownFiles)
+        #expect(second.graph?.structureIsNew == false)
+        #expect(site.page("causes/muscle-strain/index.html")?.contains("A strain aches.") == true)
+        #expect(try site.differencesFromCleanBuild() == [])
+    }
+
+    @Test("a kept graph naming a page that is not there reads as no graph, whatever the checksum says")
+    func recordIndexesAreChecked() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let graph = try #require(site.build().graph)
+        var record = graph.record
+        var writer = ByteWriter()
+        record.write(to: &writer)
+        var reader = ByteReader(writer.bytes[...])
+        #expect((try? SiteGraph.Record(from: &reader)) != nil)
+
+        record.structure.backlinks[0] = [graph.pages.count]
+        writer = ByteWriter()
+        record.write(to: &writer)
+        reader = ByteReader(writer.bytes[...])
+        #expect((try? SiteGraph.Record(from: &reader)) == nil)
     }
 
     @Test("a file saved twice within one clock tick, same size and same time, is still read again")

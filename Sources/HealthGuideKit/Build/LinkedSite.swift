@@ -7,7 +7,7 @@ public struct LinkedSite: Sendable {
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
     let fileReader: SourceFileReader
 
-    init(content: LoadedContent, prepared: [PreparedPage], includeDrafts: Bool, knownLinks: SiteGraph.KnownLinks? = nil,
+    init(content: LoadedContent, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
          fileReader: SourceFileReader, log: DiagnosticLog) {
         self.content = content
         self.fileReader = fileReader
@@ -27,7 +27,7 @@ public struct LinkedSite: Sendable {
         self.searchEntries = searchEntries.sorted { $0.url < $1.url }
         let media = Set(content.staticFiles.map(\.path))
         graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: draftPaths,
-                          knownLinks: knownLinks, log: log)
+                          known: known, log: log)
     }
 
     /// The site with some pages replaced by new versions of the same shape, and their search

@@ -148,7 +148,7 @@ public struct SiteBuilder: Sendable {
             if let page = reusable?.page(at: file.path, stamp: stamp) { return (page, stamp, true) }
             return (preparer.prepare(file), stamp, false)
         }
-        var next = PageCache(key: key, entries: [:])
+        var next = PageCache(key: key, graph: reusable?.graph, entries: [:])
         var added = false
         for (file, (page, stamp, reused)) in zip(content.markdownFiles, prepared) {
             if reused, let old = reusable?.entries[file.path] {
@@ -160,14 +160,19 @@ public struct SiteBuilder: Sendable {
                 // A file saved a moment ago keeps its old entry, whose stamp no longer matches:
                 // harmless, and the cache need not be written again for it.
                 next.entries[file.path] = old
+            } else if stamps != nil, page.page != nil {
+                // A new file saved a moment ago: its stamp cannot vouch for it, so it is read
+                // again next time, but its page is still the last version the next graph
+                // compares its shape with (`KnownGraph`).
+                next.entries[file.path] = PageCache.Entry(stamp: .unsettled, prepared: page)
+                added = true
             }
         }
         let preparedCount = prepared.filter { !$0.reused }.count
-        let reusedPaths = zip(content.markdownFiles, prepared).filter { $0.1.reused }.map(\.0.path)
         let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
-                              knownLinks: reusable?.knownLinks(of: reusedPaths), fileReader: loader.fileReader, log: log)
-        let linksChanged = next.keepLinks(of: site.graph)
-        let changed = reusable == nil || added || linksChanged || next.entries.count != reusable?.entries.count
+                              known: reusable?.knownGraph(), fileReader: loader.fileReader, log: log)
+        let graphChanged = next.keepGraph(site.graph)
+        let changed = reusable == nil || added || graphChanged || next.entries.count != reusable?.entries.count
         log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))
         return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount, records: prepared.compactMap(\.0.record))
     }

@@ -8,8 +8,13 @@
 /// renderer need not build its template context to know that: after a body edit, one page's
 /// links are resolved and one page's context is built instead of 10,000.
 enum SiteShape {
-    static func fingerprint(pages: [Page], mediaFiles: Set<String>, draftPaths: Set<String>) -> String {
-        ContentHash.of(parts: pages.parallelMap(part) + ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted())
+    static func fingerprint(pages: [Page], extras: String) -> String {
+        ContentHash.of(parts: pages.parallelMap(part) + [extras])
+    }
+
+    /// The part of the shape that is not pages: the media files and drafts links may name.
+    static func extras(mediaFiles: Set<String>, draftPaths: Set<String>) -> String {
+        ContentHash.of(parts: ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted())
     }
 
     /// One page's part of the shape.

@@ -155,7 +155,7 @@ struct ByteReader {
     }
 
     /// A count, then that many values read by `element`.
-    private mutating func list<Element>(_ element: (inout ByteReader) throws(Malformed) -> Element) throws(Malformed) -> [Element] {
+    mutating func list<Element>(_ element: (inout ByteReader) throws(Malformed) -> Element) throws(Malformed) -> [Element] {
         let count = try int()
         guard count >= 0, count <= remaining else { throw Malformed() }
         var values: [Element] = []

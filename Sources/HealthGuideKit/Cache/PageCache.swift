@@ -19,29 +19,29 @@ struct PageCache: Sendable {
         var encoded: ArraySlice<UInt8>?
     }
 
-    static let formatVersion = 3
+    static let formatVersion = 4
     private static let magic = "healthguide-pages"
 
     var key: String
-    /// `SiteShape` of the build that saved the cache, which its entries' links hold for.
-    var shape = ""
+    /// The graph of the build that saved the cache, whose shape its entries' links hold for.
+    var graph: SiteGraph.Record?
     /// By path inside the content folder.
     var entries: [String: Entry]
 
-    /// The links of the pages in `paths`, as known for the site of `shape`.
-    func knownLinks(of paths: [String]) -> SiteGraph.KnownLinks {
-        var byPath: [String: LinkResolver.Result] = [:]
-        for path in paths {
-            if let links = entries[path]?.links { byPath[path] = links }
+    /// What the last build knew of the site graph, for a graph of the same shape to take.
+    func knownGraph() -> KnownGraph? {
+        guard let graph else { return nil }
+        return KnownGraph(record: graph) { path in
+            guard let entry = entries[path], let page = entry.prepared.page else { return nil }
+            return (page, entry.links)
         }
-        return SiteGraph.KnownLinks(shape: shape, byPath: byPath)
     }
 
-    /// Records each page's links as `graph` resolved them, and the graph's shape. Returns
-    /// whether anything changed. An entry whose links changed is encoded afresh.
-    mutating func keepLinks(of graph: SiteGraph) -> Bool {
-        var changed = shape != graph.shape
-        shape = graph.shape
+    /// Records `graph` and each page's links as it resolved them. Returns whether anything
+    /// changed. An entry whose links changed is encoded afresh.
+    mutating func keepGraph(_ graph: SiteGraph) -> Bool {
+        var changed = self.graph?.shape != graph.shape
+        if changed || graph.structureIsNew { self.graph = graph.record }
         for (index, page) in graph.pages.enumerated() {
             guard var entry = entries[page.source.path] else { continue }
             // An entry kept for a file saved a moment ago holds an older version of the page,
@@ -91,7 +91,7 @@ extension PageCache: ByteCodable {
     /// decode them on every core: decoding was the largest part of a build after one edit.
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         key = try reader.string()
-        shape = try reader.string()
+        graph = try reader.optional()
         let count = try reader.int()
         guard count >= 0 else { throw ByteReader.Malformed() }
         var encodedEntries: [ArraySlice<UInt8>] = []
@@ -122,7 +122,7 @@ extension PageCache: ByteCodable {
 
     func write(to writer: inout ByteWriter) {
         writer.write(key)
-        writer.write(shape)
+        writer.write(graph)
         // Only pages are kept; a file that could not be read as one is read again next time.
         let kept = entries.sorted { $0.key < $1.key }.compactMap { _, entry in entry.prepared.page.map { (entry, $0) } }
         writer.write(kept.count)

@@ -10,26 +10,17 @@ public struct SiteGraph: Sendable {
     private(set) var links: [LinkResolver.Result]
     /// `SiteShape` of this site.
     let shape: String
+    /// `SiteShape.extras` of this site: its media files and drafts.
+    let extras: String
     /// How many pages had their links resolved when the graph was made; the others' came
-    /// from the page cache (`KnownLinks`).
+    /// from the page cache (`KnownGraph`).
     let resolvedCount: Int
-    /// Per page, the pages whose bodies link to it (sorted by title).
-    public let backlinks: [[Int]]
-    /// Per article, at most five related articles: `related:` first, then by shared tags.
-    public let related: [[Int]]
-    public let previous: [Int?]
-    public let next: [Int?]
-    /// Section id → its articles, in reading order (`order`, then title).
-    public let articlesBySection: [String: [Int]]
-    /// Tag → its articles, sorted by title; tags sorted.
-    public let tags: [(tag: String, articles: [Int])]
-    /// Section id → the page index of its `_index.md`, if it has one.
-    public let sectionPages: [String: Int]
-    public let homePage: Int?
+    /// True when the structure was made for this graph rather than taken from the page cache.
+    let structureIsNew: Bool
+    /// Everything made from the shape alone.
+    let structure: Structure
     /// Content path → page index.
     let pagesByPath: [String: Int]
-    /// Every page's index, in title order (trimmed, case-insensitive, then path).
-    let titleOrder: [Int]
     /// Content paths of the media files links may point to.
     let mediaFiles: Set<String>
     /// Content paths of drafts left out of this build, so links to them get a clear message.
@@ -39,15 +30,53 @@ public struct SiteGraph: Sendable {
     /// How many members of one tag are considered as related candidates; keeps huge tags linear.
     static let candidatesPerTag = 64
 
-    /// Links a page's unchanged file had in the last build, by content path, and that build's
-    /// `SiteShape`: in a site of the same shape they resolve the same, and are not resolved again.
-    struct KnownLinks {
-        var shape: String
-        var byPath: [String: LinkResolver.Result]
+    /// The parts of the graph made from the site's shape alone, by page index: equal shapes
+    /// make equal structures, so a build of the last build's shape takes the structure from
+    /// the page cache instead of sorting titles and choosing related pages again.
+    struct Structure: Sendable {
+        /// Per page, the pages whose bodies link to it (sorted by title).
+        var backlinks: [[Int]]
+        /// Per article, at most five related articles: `related:` first, then by shared tags.
+        var related: [[Int]]
+        var previous: [Int?]
+        var next: [Int?]
+        /// Section id → its articles, in reading order (`order`, then title).
+        var articlesBySection: [String: [Int]]
+        /// Tag → its articles, sorted by title; tags sorted.
+        var tags: [(tag: String, articles: [Int])]
+        /// Section id → the page index of its `_index.md`, if it has one.
+        var sectionPages: [String: Int]
+        var homePage: Int?
+        /// Every page's index, in title order (trimmed, case-insensitive, then path).
+        var titleOrder: [Int]
     }
 
+    /// What the page cache keeps of a graph, for the next build's `KnownGraph`.
+    struct Record: Sendable {
+        var shape: String
+        /// The content paths of its pages, in order.
+        var pagePaths: [String]
+        /// `SiteShape.extras` of its media files and drafts.
+        var extras: String
+        var structure: Structure
+    }
+
+    var record: Record {
+        Record(shape: shape, pagePaths: pages.map(\.source.path), extras: extras, structure: structure)
+    }
+
+    public var backlinks: [[Int]] { structure.backlinks }
+    public var related: [[Int]] { structure.related }
+    public var previous: [Int?] { structure.previous }
+    public var next: [Int?] { structure.next }
+    public var articlesBySection: [String: [Int]] { structure.articlesBySection }
+    public var tags: [(tag: String, articles: [Int])] { structure.tags }
+    public var sectionPages: [String: Int] { structure.sectionPages }
+    public var homePage: Int? { structure.homePage }
+    var titleOrder: [Int] { structure.titleOrder }
+
     init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>,
-         knownLinks: KnownLinks? = nil, log: DiagnosticLog) {
+         known: KnownGraph? = nil, log: DiagnosticLog) {
         self.pages = pages
         self.sections = sections
         self.mediaFiles = mediaFiles
@@ -67,21 +96,32 @@ public struct SiteGraph: Sendable {
             }
         }
         self.pagesByPath = pagesByPath
-        let shape = SiteShape.fingerprint(pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
-        self.shape = shape
-        let known = knownLinks.flatMap { $0.shape == shape ? $0.byPath : nil } ?? [:]
+        let extras = SiteShape.extras(mediaFiles: mediaFiles, draftPaths: draftPaths)
+        self.extras = extras
+        let kept = known.flatMap { $0.holds(for: pages, extras: extras) ? $0 : nil }
+        shape = kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras)
         let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
-        let resolved = Array(pages.indices).parallelMap { known[pages[$0].source.path] ?? resolver.resolve(pageIndex: $0) }
-        resolvedCount = pages.count { known[$0.source.path] == nil }
+        let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
+            if let links = kept?.links(of: pages[index]) { return (links, false) }
+            return (resolver.resolve(pageIndex: index), true)
+        }
+        resolvedCount = resolved.count { $0.isNew }
+        for result in resolved { log.add(contentsOf: result.0.diagnostics) }
+        links = resolved.map(\.0)
+        structureIsNew = kept == nil
+        structure = kept?.record.structure
+            ?? Self.structure(pages: pages, links: links, pagesByPath: pagesByPath, duplicated: duplicated, log: log)
+    }
+
+    /// Works out the structure of a graph from its pages and resolved links.
+    private static func structure(pages: [Page], links: [LinkResolver.Result], pagesByPath: [String: Int],
+                                  duplicated: Set<Int>, log: DiagnosticLog) -> Structure {
         var backlinkSets = [Set<Int>](repeating: [], count: pages.count)
-        for (source, result) in resolved.enumerated() {
-            log.add(contentsOf: result.diagnostics)
+        for (source, result) in links.enumerated() {
             for target in result.targets { backlinkSets[target].insert(source) }
         }
-        links = resolved
         let order = TitleOrder(pages: pages)
-        titleOrder = order.sorted
-        backlinks = backlinkSets.map { set in set.sorted(by: order.byTitle) }
+        let backlinks = backlinkSets.map { set in set.sorted(by: order.byTitle) }
 
         var bySection: [String: [Int]] = [:]
         var sectionPages: [String: Int] = [:]
@@ -99,11 +139,7 @@ public struct SiteGraph: Sendable {
         for (section, members) in bySection {
             bySection[section] = members.sorted(by: order.byReadingOrder)
         }
-        articlesBySection = bySection
-        self.sectionPages = sectionPages
-        homePage = home
         let sortedTags = byTag.map { ($0.key, $0.value.sorted(by: order.byTitle)) }.sorted { $0.0 < $1.0 }
-        tags = sortedTags
 
         var previous = [Int?](repeating: nil, count: pages.count)
         var next = [Int?](repeating: nil, count: pages.count)
@@ -113,10 +149,10 @@ public struct SiteGraph: Sendable {
                 next[index] = position + 1 < members.count ? members[position + 1] : nil
             }
         }
-        self.previous = previous
-        self.next = next
-        related = Self.relatedPages(pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags),
-                                     order: order, log: log)
+        let related = relatedPages(pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags),
+                                   order: order, log: log)
+        return Structure(backlinks: backlinks, related: related, previous: previous, next: next, articlesBySection: bySection,
+                         tags: sortedTags, sectionPages: sectionPages, homePage: home, titleOrder: order.sorted)
     }
 
     /// The graph with some pages replaced by new versions of the same shape (`SiteShape`):

@@ -19,6 +19,9 @@ struct FileStamp: Hashable, Sendable {
                   inode: Int(info.st_ino))
     }
 
+    /// The stamp of a file too fresh to vouch for: no file has it.
+    static let unsettled = FileStamp(size: -1, modified: 0, inode: 0)
+
     static func of(_ path: String) -> FileStamp? {
         var info = stat()
         return stat(path, &info) == 0 ? FileStamp(info) : nil
