@@ -50,6 +50,6 @@ struct BuildCommand: ParsableCommand {
         case .configurationError:
             Terminal.printError("nothing was built")
         }
-        throw ExitCode(result.status.rawValue)
+        Terminal.exit(result.status.rawValue, keeping: result)
     }
 }

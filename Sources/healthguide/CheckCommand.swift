@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
             let data = try encoder.encode(CheckReport(result: result))
             print(String(decoding: data, as: UTF8.self))
         }
-        throw ExitCode(result.status.rawValue)
+        Terminal.exit(result.status.rawValue, keeping: result)
     }
 }
 
