@@ -6,8 +6,7 @@ import Foundation
 /// from scratch.
 enum ByteFile {
     static func read<Value: ByteCodable>(_: Value.Type, from path: String, magic: String, version: Int) -> Value? {
-        guard let data = FileManager.default.contents(atPath: path), data.count > checksumSize else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = contents(of: path), bytes.count > checksumSize else { return nil }
         let payload = bytes[..<(bytes.count - checksumSize)]
         guard Array(bytes.suffix(checksumSize)) == checksum(of: payload) else { return nil }
         var reader = ByteReader(payload)
@@ -18,6 +17,28 @@ enum ByteFile {
         } catch {
             return nil
         }
+    }
+
+    /// The file's bytes, read straight into the array the reader works on: through `Data`,
+    /// the 18 MB page cache of 10,000 pages was copied twice.
+    private static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                count += read
+            }
+            complete = count == size
+        }
+        return complete ? bytes : nil
     }
 
     static func encode<Value: ByteCodable>(_ value: Value, magic: String, version: Int) -> Data {

@@ -22,11 +22,10 @@ struct ContentWalker {
         var pending = [""]
         while let folder = pending.popLast() {
             let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: absoluteFolder)) ?? []
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let relative = folder.isEmpty ? name : folder + "/" + name
+            for entry in FolderListing(of: absoluteFolder).entries where !entry.name.hasPrefix(".") {
+                let relative = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 let absolute = root + "/" + relative
-                visit(relative: relative, absolute: absolute, realRoot: realRoot, pending: &pending, result: &result)
+                visit(relative: relative, absolute: absolute, kind: entry.kind, realRoot: realRoot, pending: &pending, result: &result)
             }
         }
         result.markdownFiles.sort()
@@ -34,14 +33,14 @@ struct ContentWalker {
         return result
     }
 
-    private func visit(relative: String, absolute: String, realRoot: String, pending: inout [String], result: inout Result) {
+    private func visit(relative: String, absolute: String, kind listedKind: FolderListing.Kind, realRoot: String,
+                       pending: inout [String], result: inout Result) {
         // Made only for a diagnostic: standardising a path costs more than the visit.
         var display: String { paths.display(absolute) }
-        // One lstat answers "link, folder or file?" for the 10,000 files of a big site.
-        var info = stat()
-        guard lstat(absolute, &info) == 0 else { return }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFLNK {
+        // The folder's own record answers "link, folder or file?" for the 10,000 files of a
+        // big site; `lstat` only when it has no answer.
+        guard let kind = listedKind == .unknown ? Self.kind(of: absolute) : listedKind else { return }
+        if kind == .link {
             guard let target = FileSystem.realPath(absolute) else {
                 result.diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,
                                                      message: "broken symbolic link (or a link loop)", rule: "bad-symlink"))
@@ -58,7 +57,7 @@ struct ContentWalker {
                 return
             }
         }
-        if type == S_IFDIR {
+        if kind == .folder {
             pending.append(relative)
             return
         }
@@ -71,6 +70,16 @@ struct ContentWalker {
             result.diagnostics.append(Diagnostic(
                 file: display, location: nil, severity: .warning,
                 message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: "ignored-file"))
+        }
+    }
+
+    private static func kind(of path: String) -> FolderListing.Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return .link
+        case S_IFDIR: return .folder
+        default: return .file
         }
     }
 }

@@ -54,10 +54,9 @@ struct InputStamps: Equatable, Sendable {
         for folder in folders {
             var pending = [folder]
             while let current = pending.popLast() {
-                for name in (try? FileManager.default.contentsOfDirectory(atPath: current)) ?? [] {
-                    let path = current + "/" + name
-                    var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
+                for entry in FolderListing(of: current, statting: true).entries {
+                    guard let info = entry.status else { continue }
+                    let path = current + "/" + entry.name
                     if (info.st_mode & S_IFMT) == S_IFDIR {
                         pending.append(path)
                     } else {

@@ -54,7 +54,7 @@ final class OutputWriter: @unchecked Sendable {
     /// A `shapeInputs` fingerprint (see `BuildManifest.Entry`) that matches is enough.
     func isCurrent(_ path: String, inputs: String, shapeInputs: String = "") -> Bool {
         guard reusesPrevious, var entry = previous.files[path], entry.inputs == inputs,
-              FileManager.default.fileExists(atPath: root + "/" + path) else { return false }
+              FileSystem.exists(root + "/" + path) else { return false }
         entry.shapeInputs = shapeInputs
         keep(entry, at: path)
         return true
@@ -63,7 +63,7 @@ final class OutputWriter: @unchecked Sendable {
     /// True when the last build made `path` from the same file in a site of the same shape.
     func isCurrent(_ path: String, shapeInputs: String) -> Bool {
         guard reusesPrevious, let entry = previous.files[path], entry.shapeInputs == shapeInputs,
-              FileManager.default.fileExists(atPath: root + "/" + path) else { return false }
+              FileSystem.exists(root + "/" + path) else { return false }
         keep(entry, at: path)
         return true
     }

@@ -33,6 +33,15 @@ enum SearchIndex {
 
     /// The index of the articles' entries, given in URL order.
     static func build(entries: [(url: String, entry: String)]) -> Data {
-        Data(("[" + entries.map(\.entry).joined(separator: ",") + "]").utf8)
+        var index = Data()
+        index.reserveCapacity(entries.reduce(2) { $0 + $1.entry.utf8.count + 1 })
+        index.append(UInt8(ascii: "["))
+        for (position, item) in entries.enumerated() {
+            if position > 0 { index.append(UInt8(ascii: ",")) }
+            var entry = item.entry
+            entry.withUTF8 { index.append($0) }
+        }
+        index.append(UInt8(ascii: "]"))
+        return index
     }
 }

@@ -41,6 +41,12 @@ enum FileSystem {
         return healthguide_name_unnamed_file(descriptor, path) == 0
     }
 
+    /// Whether something is at `path`, following links as `FileManager.fileExists` does, for
+    /// the cost of one system call.
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
     /// Whether nothing at all is at `path`, not even a dangling link.
     static func isAbsent(_ path: String) -> Bool {
         var info = stat()

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The entries of one folder, read with `readdir`: each name with the type the directory
+/// itself records, so walking 10,000 files needs no `lstat` to tell files from folders.
+struct FolderListing {
+    enum Kind {
+        case file, folder, link
+        /// The file system did not say; ask `lstat`.
+        case unknown
+    }
+
+    struct Entry {
+        var name: String
+        var kind: Kind
+        /// The entry's own `lstat`, when asked for.
+        var status: stat?
+    }
+
+    /// The entries but `.` and `..`, in name order; empty when the folder cannot be read.
+    let entries: [Entry]
+
+    /// With `statting`, each entry also gets its `lstat`, taken relative to the open folder,
+    /// which spares the kernel walking the whole path again for every file.
+    init(of path: String, statting: Bool = false) {
+        entries = Self.read(path, statting: statting).sorted { $0.name < $1.name }
+    }
+
+    private static func read(_ path: String, statting: Bool) -> [Entry] {
+        guard let folder = opendir(path) else { return [] }
+        defer { closedir(folder) }
+        var entries: [Entry] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            guard name != ".", name != ".." else { continue }
+            var listed = Entry(name: name, kind: kind(of: entry.pointee.d_type))
+            if statting {
+                var status = stat()
+                guard fstatat(dirfd(folder), name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                listed.status = status
+            }
+            entries.append(listed)
+        }
+        return entries
+    }
+
+    private static func kind(of type: UInt8) -> Kind {
+        switch Int32(type) {
+        case Int32(DT_REG): .file
+        case Int32(DT_DIR): .folder
+        case Int32(DT_LNK): .link
+        default: .unknown
+        }
+    }
+}
