@@ -200,14 +200,15 @@ struct PageCacheTests {
         }
     }
 
-    @Test("a manifest naming a file outside the output folder is not trusted, and that file survives")
-    func manifestOutsideOutput() throws {
+    @Test("a manifest naming a file outside the output folder is not trusted, and that file survives",
+          arguments: ["../notes.txt", "causes/../../notes.txt", "./../notes.txt", ".//../notes.txt", "ABSOLUTE"])
+    func manifestOutsideOutput(name: String) throws {
         let site = try TestSite(Fixture.smallSite())
         site.build()
         let victim = site.root.appendingPathComponent("notes.txt")
         try Data("keep me".utf8).write(to: victim)
         var manifest = BuildManifest.load(from: site.output.path)
-        manifest.files["../notes.txt"] = BuildManifest.Entry(hash: "", inputs: "", shapeInputs: "")
+        manifest.files[name == "ABSOLUTE" ? victim.path : name] = BuildManifest.Entry(hash: "", inputs: "", shapeInputs: "")
         try manifest.encoded().write(to: URL(fileURLWithPath: BuildManifest.path(in: site.output.path)))
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         #expect(site.build().status == .success)

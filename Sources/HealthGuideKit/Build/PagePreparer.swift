@@ -1,7 +1,7 @@
 /// One Markdown file after every step that depends on that file alone.
 struct PreparedPage: Sendable {
-    /// The page with its prose dropped (only the steps here need it); nil when the file could
-    /// not be read as a page.
+    /// The page with its prose and most front-matter places dropped (only the steps here need
+    /// them); nil when the file could not be read as a page.
     var page: Page?
     /// Problems in the file, and the findings of the page rules.
     var diagnostics: [Diagnostic]
@@ -39,7 +39,12 @@ struct PagePreparer: Sendable {
             }
         }
         facts.textBlocks = []
-        prepared.page = Page(source: source, url: page.url, facts: facts)
+        var kept = source
+        // Of the front matter's places, later stages point only at the title (the site rules'
+        // findings); one small table per page instead of one per field, in memory and in the
+        // page cache.
+        kept.frontMatter.locations = source.frontMatter.locations.filter { $0.key == "title" }
+        prepared.page = Page(source: kept, url: page.url, facts: facts)
         return prepared
     }
 }

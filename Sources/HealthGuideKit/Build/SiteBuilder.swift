@@ -16,7 +16,7 @@ public struct SiteBuilder: Sendable {
     public func check() -> BuildResult {
         let started = Date()
         let log = DiagnosticLog()
-        guard let prepared = prepare(log: log, stamps: nil, cache: nil, makesRecords: true) else {
+        guard let prepared = prepare(log: log, stamps: nil, loadCache: { nil }, makesRecords: true) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
@@ -39,12 +39,14 @@ public struct SiteBuilder: Sendable {
         }
         let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
         let remembered = memory?.last
-        let previous = remembered?.manifest ?? BuildManifest.load(from: outputRoot)
+        let options = options
         // The working folder is an input too: diagnostics, kept with the manifest and the page
         // cache, name files relative to it.
-        let inputs = InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
-                                      options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso,
-                                                FileManager.default.currentDirectoryPath])
+        let workingFolder = FileManager.default.currentDirectoryPath
+        let (previous, inputs) = inParallel({ remembered?.manifest ?? BuildManifest.load(from: outputRoot) }, {
+            InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
+                             options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso, workingFolder])
+        })
         // A builder that remembers needs one real build to remember, shortcut or not.
         let mustRemember = memory != nil && remembered?.live == nil
         if !options.clean, !mustRemember, previous.inputs == inputs, previous.allFilesExist(in: outputRoot) {
@@ -54,8 +56,10 @@ public struct SiteBuilder: Sendable {
             result.searchIndexBytes = Self.size(of: outputRoot + "/" + SearchIndex.fileName)
             return finish(result, started: started)
         }
-        let cache = options.clean ? nil : remembered?.pages ?? PageCache.load(from: outputRoot)
-        guard let prepared = prepare(log: log, stamps: inputs, cache: cache, makesRecords: false) else {
+        let loadCache: @Sendable () -> PageCache? = {
+            options.clean ? nil : remembered?.pages ?? PageCache.load(from: outputRoot)
+        }
+        guard let prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         let site = prepared.site
@@ -126,9 +130,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Load, prepare each page (or take it from the cache), link, and run the site rules.
-    private func prepare(log: DiagnosticLog, stamps: InputStamps?, cache: PageCache?, makesRecords: Bool) -> Preparation? {
+    /// The cache is read while the content folder is walked.
+    private func prepare(log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
+                         makesRecords: Bool) -> Preparation? {
         let loader = ContentLoader(contentDirectory: options.contentDirectory)
-        guard var content = loader.load(log: log) else { return nil }
+        let (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
+        guard var content = loaded else { return nil }
         if log.all.contains(where: { $0.severity == .error && Self.configurationRules.contains($0.rule) && $0.file.hasSuffix("site.yml") }) {
             return nil
         }

@@ -72,9 +72,26 @@ extension BuildManifest: ByteCodable {
         diagnostics = try reader.array()
     }
 
+    /// A relative path whose every component is a name: not empty, not `.` or `..`, no `\\`.
+    /// On bytes, in one pass, since it runs for each of the 10,000 files a manifest lists.
     private static func isInsideOutput(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\")
-            && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+        var length = 0
+        var dots = 0
+        var isName: Bool { length > 0 && !(dots == length && length <= 2) }
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"):
+                return false
+            case UInt8(ascii: "/"):
+                guard isName else { return false }
+                length = 0
+                dots = 0
+            default:
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return isName
     }
 
     func write(to writer: inout ByteWriter) {

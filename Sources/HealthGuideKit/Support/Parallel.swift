@@ -15,3 +15,14 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
+
+/// Runs two independent pieces of work at once and returns both results.
+func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    nonisolated(unsafe) var a: A?
+    nonisolated(unsafe) var b: B?
+    // Each iteration writes its own variable, once.
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { a = first() } else { b = second() }
+    }
+    return (a!, b!)
+}
