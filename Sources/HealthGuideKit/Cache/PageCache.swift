@@ -3,7 +3,8 @@ import Foundation
 /// The prepared pages of the last build, kept in `<output>/.healthguide/pages`, each with the
 /// stamp of the file it was made from. A build takes an unchanged file's page, facts, findings
 /// and search entry from here instead of reading, parsing and checking it again: after one
-/// edit, one file is prepared.
+/// edit, one file is prepared. It also keeps the last site graph's record (`KnownGraph`), so
+/// a build of the same shape resolves only the changed pages' links and takes the structure.
 ///
 /// Everything that decides how a file is prepared besides the file itself (the program, the
 /// settings, the glossary, the day) is the cache's `key`; a build with another key starts afresh.
