@@ -22,7 +22,9 @@ struct ContentWalker {
         var pending = [""]
         while let folder = pending.popLast() {
             let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
-            for entry in FolderListing(of: absoluteFolder).entries where !entry.name.hasPrefix(".") {
+            // In name order, so diagnostics come out the same on every system.
+            let entries = FolderListing(of: absoluteFolder).entries.sorted { $0.name < $1.name }
+            for entry in entries where !entry.name.hasPrefix(".") {
                 let relative = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 let absolute = root + "/" + relative
                 visit(relative: relative, absolute: absolute, kind: entry.kind, realRoot: realRoot, pending: &pending, result: &result)

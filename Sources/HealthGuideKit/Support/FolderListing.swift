@@ -16,13 +16,13 @@ struct FolderListing {
         var status: stat?
     }
 
-    /// The entries but `.` and `..`, in name order; empty when the folder cannot be read.
+    /// The entries but `.` and `..`, in the folder's own order; empty when it cannot be read.
     let entries: [Entry]
 
     /// With `statting`, each entry also gets its `lstat`, taken relative to the open folder,
     /// which spares the kernel walking the whole path again for every file.
     init(of path: String, statting: Bool = false) {
-        entries = Self.read(path, statting: statting).sorted { $0.name < $1.name }
+        entries = Self.read(path, statting: statting)
     }
 
     private static func read(_ path: String, statting: Bool) -> [Entry] {
