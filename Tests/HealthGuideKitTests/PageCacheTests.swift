@@ -31,19 +31,74 @@ struct PageCacheTests {
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         try site.settle()
         #expect(site.build().status == .success)
-        try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
-        // Settled by hand: settling the whole site again would restamp every file.
-        let edited = site.content.appendingPathComponent("causes/muscle-strain.md").path
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-1800)], ofItemAtPath: edited)
+        try site.editSettled("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
         let incremental = site.build()
         #expect(incremental.prepared == 1)
-        let cachePath = PageCache.path(in: site.output.path)
-        let afterEdit = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        let afterEdit = try #require(PageCache.load(from: site.output.path))
 
         #expect(site.build(clean: true).prepared == Self.markdownFiles)
-        let fresh = try Data(contentsOf: URL(fileURLWithPath: cachePath))
-        #expect(afterEdit == fresh)
-        #expect(PageCache.load(from: site.output.path)?.entries.count == Self.markdownFiles)
+        let fresh = try #require(PageCache.load(from: site.output.path))
+        #expect(Self.contents(of: afterEdit) == Self.contents(of: fresh))
+        #expect(afterEdit.entries.count == Self.markdownFiles)
+    }
+
+    @Test("after one edit of a larger site only the recent changes are written; read with the whole cache they equal a clean build's")
+    func recentChangesBesideTheWholeCache() throws {
+        let site = try TestSite(Self.largerSite())
+        try site.settle()
+        site.build()
+        let wholeCache = try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path)))
+        #expect(!site.exists(".healthguide/pages-recent"))
+
+        try site.editSettled("causes/extra-3.md", replacing: "Rest for a day.", with: "Rest for two days.")
+        #expect(site.build().prepared == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path))) == wholeCache)
+        #expect(site.exists(".healthguide/pages-recent"))
+        let incremental = try #require(PageCache.load(from: site.output.path))
+        #expect(incremental.entries["causes/extra-3.md"]?.prepared.searchEntry?.contains("days") == true)
+
+        site.build(clean: true)
+        #expect(Self.contents(of: incremental) == Self.contents(of: try #require(PageCache.load(from: site.output.path))))
+        #expect(!site.exists(".healthguide/pages-recent"))
+    }
+
+    @Test("recent changes grown past an eighth of the whole cache are folded into it")
+    func recentChangesAreFolded() throws {
+        let site = try TestSite(Self.largerSite())
+        try site.settle()
+        site.build()
+        let wholeCache = try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path)))
+        var folded = false
+        for number in 0..<Self.extraArticles where !folded {
+            try site.editSettled("causes/extra-\(number).md", replacing: "Rest for a day.", with: "Rest for two days.")
+            #expect(site.build().prepared == 1)
+            folded = try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path))) != wholeCache
+        }
+        #expect(folded)
+        #expect(!site.exists(".healthguide/pages-recent"))
+        let incremental = try #require(PageCache.load(from: site.output.path))
+        site.build(clean: true)
+        #expect(Self.contents(of: incremental) == Self.contents(of: try #require(PageCache.load(from: site.output.path))))
+    }
+
+    @Test("recent changes left from an older whole cache are ignored, not mixed in")
+    func recentChangesOfAnotherCache() throws {
+        let site = try TestSite(Self.largerSite())
+        try site.settle()
+        site.build()
+        try site.editSettled("causes/extra-3.md", replacing: "Rest for a day.", with: "Rest for two days.")
+        site.build()
+        let recentPath = PageCache.recentPath(in: site.output.path)
+        let stale = try Data(contentsOf: URL(fileURLWithPath: recentPath))
+
+        try site.editSettled("causes/extra-3.md", replacing: "Rest for two days.", with: "Rest for three days.")
+        site.build(clean: true)
+        let clean = try #require(PageCache.load(from: site.output.path))
+        try stale.write(to: URL(fileURLWithPath: recentPath))
+        let loaded = try #require(PageCache.load(from: site.output.path))
+        #expect(Self.contents(of: loaded) == Self.contents(of: clean))
+        #expect(site.build().prepared == 0)
+        #expect(site.page("causes/extra-3/index.html")?.contains("Rest for three days.") == true)
     }
 
     @Test("after a body edit only that page's links are resolved again; the others' findings are repeated, and a new title resolves all")
@@ -175,10 +230,12 @@ struct PageCacheTests {
         #expect(site.build().prepared == Self.markdownFiles)
     }
 
-    @Test("a damaged manifest or page cache means a full build, never a crash", arguments: ["manifest", "pages"])
+    @Test("a damaged manifest or page cache means a full build, never a crash", arguments: ["manifest", "pages", "pages-recent"])
     func damagedState(file: String) throws {
-        let site = try TestSite(Fixture.smallSite())
+        let site = try TestSite(Self.largerSite())
         try site.settle()
+        site.build()
+        try site.editSettled("causes/extra-3.md", replacing: "Rest for a day.", with: "Rest for two days.")
         site.build()
         let statePath = site.output.appendingPathComponent(".healthguide/" + file).path
         let original = try #require(FileManager.default.contents(atPath: statePath))
@@ -244,5 +301,30 @@ struct PageCacheTests {
         let second = builder.build()
         #expect(second.prepared == 1)
         #expect(second.rendered == 1)
+    }
+
+    static let extraArticles = 24
+
+    /// The small site and 24 more articles: large enough that one edit stays in `pages-recent`.
+    static func largerSite() -> [String: String] {
+        var files = Fixture.smallSite()
+        for number in 0..<extraArticles {
+            files["causes/extra-\(number).md"] = Fixture.article(title: "Extra cause \(number)", body: """
+                ## What helps
+
+                Rest for a day. Then walk a little each morning.
+                """)
+        }
+        return files
+    }
+
+    /// Everything a cache holds, as bytes, to compare caches however they were saved.
+    static func contents(of cache: PageCache) -> [String: [UInt8]] {
+        var graph = ByteWriter()
+        graph.write(cache.graph)
+        var contents = cache.entries.mapValues { Array($0.saved?.bytes ?? []) }
+        contents["(key)"] = Array(cache.key.utf8)
+        contents["(graph)"] = graph.bytes
+        return contents
     }
 }

@@ -88,11 +88,12 @@ public struct SiteBuilder: Sendable {
         if writer.errors.isEmpty {
             result.removed = writer.removeStale()
             do {
-                if prepared.cacheChanged { try prepared.cache.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) }
+                var cache = prepared.cache
+                if prepared.cacheChanged { try cache.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) }
                 // Stamps of files changed a moment ago cannot vouch for them (see `InputStamps`).
                 let manifest = try writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all)
                 let live = LiveBuild(site: site, templates: templates, assets: assets, siteKey: siteKey, diagnostics: log.all, inputs: inputs)
-                memory?.remember(manifest: manifest, pages: prepared.cache, live: live)
+                memory?.remember(manifest: manifest, pages: cache, live: live)
             } catch {
                 log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
                                    message: "could not save the build manifest", rule: "write-failed"))
@@ -155,7 +156,7 @@ public struct SiteBuilder: Sendable {
             if let page = reusable?.page(at: file.path, stamp: stamp) { return (page, stamp, true) }
             return (preparer.prepare(file), stamp, false)
         }
-        var next = PageCache(key: key, graph: reusable?.graph, entries: [:])
+        var next = PageCache(key: key, following: reusable)
         var added = false
         for (file, (page, stamp, reused)) in zip(content.markdownFiles, prepared) {
             if reused, let old = reusable?.entries[file.path] {

@@ -80,6 +80,14 @@ final class TestSite {
         }
     }
 
+    /// Edits a content file and dates it half an hour back, so the page cache can vouch for it
+    /// without settling (and so restamping) the whole site again.
+    func editSettled(_ path: String, replacing old: String, with new: String) throws {
+        try edit(path, replacing: old, with: new)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-1800)],
+                                              ofItemAtPath: content.appendingPathComponent(path).path)
+    }
+
     /// A file of the built site, or nil.
     func page(_ path: String) -> String? {
         try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)

@@ -1,0 +1,226 @@
+import Foundation
+
+/// The page cache's two files in `<output>/.healthguide/`:
+///
+/// - `pages`: a random id, the key, the graph record and every entry, as one build wrote them;
+/// - `pages-recent`: the id of the `pages` it follows, the key, the graph record when it
+///   differs, the entries that differ and the paths that are gone.
+///
+/// A save writes `pages-recent` alone while it stays under an eighth of `pages`, and otherwise
+/// both afresh. Each is replaced in one rename, and a `pages-recent` whose id is not that of
+/// `pages` is ignored, so a build stopped between the two renames leaves an older cache, never a
+/// mixed one.
+extension PageCache {
+    static let formatVersion = 5
+    private static let magic = "healthguide-pages"
+    private static let recentMagic = "healthguide-pages-recent"
+
+    static func path(in output: String) -> String {
+        output + "/" + BuildManifest.folder + "/pages"
+    }
+
+    static func recentPath(in output: String) -> String {
+        output + "/" + BuildManifest.folder + "/pages-recent"
+    }
+
+    /// The cache the last build left in `output`, if there is a readable one.
+    static func load(from output: String) -> PageCache? {
+        guard let file = ByteFile.read(BaseFile.self, from: path(in: output), magic: magic, version: formatVersion) else {
+            return nil
+        }
+        var cache = file.cache
+        if let recent = ByteFile.read(RecentFile.self, from: recentPath(in: output), magic: recentMagic, version: formatVersion),
+           recent.baseID == file.cache.base?.id {
+            recent.apply(to: &cache)
+        }
+        return cache
+    }
+
+    /// Deletes the cache the last build left, so the next build reads every file.
+    static func remove(from output: String) {
+        try? FileManager.default.removeItem(atPath: path(in: output))
+        try? FileManager.default.removeItem(atPath: recentPath(in: output))
+    }
+
+    /// Writes what changed since `pages` into `pages-recent`, or both files afresh when that
+    /// is no longer small. Afterwards every entry knows the bytes it was saved as.
+    mutating func save(in output: String, temporaryFolder: String) throws {
+        var unsaved: [String] = []
+        for (path, entry) in entries where entry.saved == nil {
+            unsaved.append(path)
+        }
+        for path in unsaved {
+            guard let entry = entries[path], let page = entry.prepared.page else {
+                // Only pages are kept; a file that could not be read as one is read again next time.
+                entries[path] = nil
+                continue
+            }
+            entries[path]?.saved = SavedBytes(bytes: Self.encode(entry, page: page), inBase: false)
+        }
+        let recent = RecentFile(changesOf: self)
+        if let base, recent.size * 8 <= base.size {
+            try Self.replace(Self.recentPath(in: output), with: ByteFile.encode(recent, magic: Self.recentMagic, version: Self.formatVersion),
+                             through: temporaryFolder + "/pages-recent")
+            return
+        }
+        let file = BaseFile(cache: self, id: UInt64.random(in: .min ... .max))
+        try Self.replace(Self.path(in: output), with: ByteFile.encode(file, magic: Self.magic, version: Self.formatVersion),
+                         through: temporaryFolder + "/pages")
+        // The old `pages-recent` names the old id and would be ignored; removed to save reading it.
+        try? FileManager.default.removeItem(atPath: Self.recentPath(in: output))
+        self = file.cache
+    }
+
+    private static func replace(_ path: String, with data: Data, through temporary: String) throws {
+        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    private static func encode(_ entry: Entry, page: Page) -> ArraySlice<UInt8> {
+        var writer = ByteWriter()
+        writer.write(entry.stamp)
+        writer.write(page.source)
+        writer.write(page.facts)
+        writer.write(entry.prepared.diagnostics)
+        writer.write(entry.prepared.searchEntry)
+        writer.write(entry.links)
+        return writer.bytes[...]
+    }
+
+    /// Each entry is written with its length, so a reader can find them all first and then
+    /// decode them on every core: decoding was the largest part of a build after one edit.
+    fileprivate static func readEntries(from reader: inout ByteReader, inBase: Bool) throws(ByteReader.Malformed) -> [String: Entry] {
+        let count = try reader.int()
+        guard count >= 0 else { throw ByteReader.Malformed() }
+        var encodedEntries: [ArraySlice<UInt8>] = []
+        for _ in 0..<count {
+            encodedEntries.append(try reader.bytes(count: try reader.int()))
+        }
+        let decoded = encodedEntries.parallelMap { encoded -> Entry? in
+            var entryReader = ByteReader(encoded)
+            guard let entry = try? entry(from: &entryReader, saved: SavedBytes(bytes: encoded, inBase: inBase)),
+                  entryReader.isAtEnd else { return nil }
+            return entry
+        }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for entry in decoded {
+            guard let entry, let path = entry.prepared.page?.source.path else { throw ByteReader.Malformed() }
+            entries[path] = entry
+        }
+        return entries
+    }
+
+    private static func entry(from reader: inout ByteReader, saved: SavedBytes) throws(ByteReader.Malformed) -> Entry {
+        let stamp: FileStamp = try reader.value()
+        let source: SourcePage = try reader.value()
+        let facts: PageFacts = try reader.value()
+        let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
+        let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optionalString())
+        return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), saved: saved)
+    }
+
+    fileprivate static func write(_ entries: [(path: String, entry: Entry)], to writer: inout ByteWriter) {
+        writer.write(entries.count)
+        for (_, entry) in entries {
+            // `save` has given every entry its bytes.
+            let bytes = entry.saved?.bytes ?? []
+            writer.write(bytes.count)
+            writer.write(encoded: bytes)
+        }
+    }
+}
+
+/// The `pages` file: the whole cache.
+private struct BaseFile: ByteCodable {
+    var cache: PageCache
+
+    /// `cache` as it will be once written as the `pages` with `id`.
+    init(cache: PageCache, id: UInt64) {
+        var cache = cache
+        cache.entries = cache.entries.mapValues { entry in
+            var entry = entry
+            entry.saved?.inBase = true
+            return entry
+        }
+        cache.base = PageCache.Base(id: id, paths: Array(cache.entries.keys),
+                          size: cache.entries.values.reduce(0) { $0 + ($1.saved?.bytes.count ?? 0) })
+        cache.graphInBase = true
+        self.cache = cache
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        let id = UInt64(bitPattern: Int64(try reader.int()))
+        var cache = PageCache(key: try reader.string(), following: nil)
+        cache.graph = try reader.optional()
+        cache.entries = try PageCache.readEntries(from: &reader, inBase: true)
+        self.init(cache: cache, id: id)
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(Int(Int64(bitPattern: cache.base?.id ?? 0)))
+        writer.write(cache.key)
+        writer.write(cache.graph)
+        // Sorted, so the same pages always give the same bytes.
+        PageCache.write(cache.entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, to: &writer)
+    }
+}
+
+/// The `pages-recent` file: what differs from the `pages` with `baseID`.
+private struct RecentFile: ByteCodable {
+    var baseID: UInt64
+    var key: String
+    /// The graph record, when it is not the one `pages` holds.
+    var graph: SiteGraph.Record??
+    var changed: [(path: String, entry: PageCache.Entry)]
+    var removed: [String]
+
+    init(changesOf cache: PageCache) {
+        baseID = cache.base?.id ?? 0
+        key = cache.key
+        graph = cache.graphInBase ? nil : .some(cache.graph)
+        var changed: [(path: String, entry: PageCache.Entry)] = []
+        var keptFromBase = 0
+        for (path, entry) in cache.entries {
+            if entry.saved?.inBase == true {
+                keptFromBase += 1
+            } else {
+                changed.append((path, entry))
+            }
+        }
+        self.changed = changed.sorted { $0.path < $1.path }
+        // Each entry from the base stands for one of its paths: when all are there, none is gone.
+        let basePaths = cache.base?.paths ?? []
+        removed = keptFromBase == basePaths.count ? [] : basePaths.filter { cache.entries[$0] == nil }.sorted()
+    }
+
+    /// The bytes of the changed entries, weighed against the base's.
+    var size: Int {
+        changed.reduce(0) { $0 + ($1.entry.saved?.bytes.count ?? 0) }
+    }
+
+    func apply(to cache: inout PageCache) {
+        cache.key = key
+        if let graph { cache.graph = graph }
+        for path in removed { cache.entries[path] = nil }
+        for (path, entry) in changed { cache.entries[path] = entry }
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        baseID = UInt64(bitPattern: Int64(try reader.int()))
+        key = try reader.string()
+        graph = try reader.bool() ? .some(try reader.optional()) : nil
+        changed = try PageCache.readEntries(from: &reader, inBase: false).map { ($0.key, $0.value) }
+        removed = try reader.strings()
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(Int(Int64(bitPattern: baseID)))
+        writer.write(key)
+        writer.write(graph != nil)
+        if let graph { writer.write(graph) }
+        PageCache.write(changed, to: &writer)
+        writer.write(removed)
+    }
+}
