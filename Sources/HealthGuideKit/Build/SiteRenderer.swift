@@ -2,7 +2,8 @@ import Foundation
 
 /// Renders every output file of a linked site and hands it to the writer. A page whose
 /// inputs fingerprint matches the last build's is not rendered at all.
-struct SiteRenderer {
+/// A class, not a struct: each page's closures capture it, and a struct was copied for every page.
+final class SiteRenderer: Sendable {
     let site: LinkedSite
     let templates: TemplateSet
     let assets: AssetCatalog

@@ -7,7 +7,7 @@ struct LongSentenceRule: PageRule {
 
     func check(page: Page, context: PageCheckContext) -> [Finding] {
         context.sentences.compactMap { sentence in
-            let words = sentence.words.count
+            let words = sentence.score.words
             guard words > Self.maximumWords else { return nil }
             return Finding(page: page, location: sentence.location,
                            message: "sentence of \(words) words is longer than \(Self.maximumWords): \(sentence.opening)",

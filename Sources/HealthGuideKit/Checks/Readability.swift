@@ -16,8 +16,15 @@ struct Readability: Sendable, Hashable {
     /// Words of three syllables or more, which SMOG counts.
     var polysyllables = 0
 
-    /// The scores of several pieces together, from their scores alone: the readability rule
-    /// scores each sentence once and adds them up, rather than counting syllables twice.
+    init(sentences: Int, words: Int, syllables: Int, polysyllables: Int) {
+        self.sentences = sentences
+        self.words = words
+        self.syllables = syllables
+        self.polysyllables = polysyllables
+    }
+
+    /// The scores of several pieces together, from their scores alone: each sentence is
+    /// scored once (`Sentence.score`) and the scores are added up.
     init(combining parts: [Readability]) {
         for part in parts {
             sentences += part.sentences
@@ -28,15 +35,7 @@ struct Readability: Sendable, Hashable {
     }
 
     init(_ sentences: [Sentence]) {
-        for sentence in sentences {
-            self.sentences += 1
-            for word in sentence.words {
-                let count = Syllables.count(in: word)
-                words += 1
-                syllables += count
-                if count >= 3 { polysyllables += 1 }
-            }
-        }
+        self.init(combining: sentences.map(\.score))
     }
 
     var fleschKincaidGrade: Double {

@@ -11,7 +11,7 @@ struct ReadabilityRule: PageRule {
     func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle else { return [] }
         let sentences = context.sentences
-        let scores = sentences.map { Readability([$0]) }
+        let scores = sentences.map(\.score)
         let article = Readability(combining: scores)
         let grade = article.fleschKincaidGrade.roundedToTenth
         let limits = context.config.readingGrade

@@ -5,26 +5,41 @@
 /// uses often are listed as exceptions. On the back-spasm guide the total is within 0.2% of the
 /// CMU Pronouncing Dictionary's.
 enum Syllables {
-    static func count(in word: Substring) -> Int {
+    /// The count for one word given as text.
+    static func count(in word: some StringProtocol) -> Int {
+        var word = String(word)
+        return word.withUTF8(count(utf8:))
+    }
+
+    /// The count for one word as UTF-8 bytes, as the readability rule finds it in a sentence.
+    static func count(utf8 word: UnsafeBufferPointer<UInt8>) -> Int {
         // Parts of a compound are counted as words of their own: "knee-to-chest" is 3.
-        if word.utf8.contains(UInt8(ascii: "-")) {
-            return word.split(separator: "-").reduce(0) { $0 + count(in: $1) }
+        if word.contains(UInt8(ascii: "-")) {
+            return word.split(separator: UInt8(ascii: "-")).reduce(0) { $0 + count(utf8: UnsafeBufferPointer(rebasing: $1)) }
         }
         // Letters only, lower-cased, as scalar values in a buffer on the stack: this runs for
         // every word of every article, and a heap array or `Character` properties per word
         // cost more than the counting. A lower-case mapping has at most three scalars, each
         // non-ASCII letter at least two bytes: twice the byte count is room enough.
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.utf8.count * 2) { buffer in
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.count * 2) { buffer in
             var length = 0
-            for scalar in word.unicodeScalars where length < buffer.count {
-                if scalar.isASCII {
-                    switch scalar.value {
-                    case 0x61...0x7A: buffer[length] = scalar.value
-                    case 0x41...0x5A: buffer[length] = scalar.value + 0x20
-                    default: continue
-                    }
+            var index = 0
+            while index < word.count, length < buffer.count {
+                let byte = word[index]
+                let scalarStart = index
+                index += UTF8Bytes.scalarLength(byte)
+                switch byte {
+                case 0x61...0x7A:
+                    buffer[length] = UInt32(byte)
                     length += 1
-                } else if scalar.properties.isAlphabetic {
+                case 0x41...0x5A:
+                    buffer[length] = UInt32(byte) + 0x20
+                    length += 1
+                case 0..<0x80:
+                    continue
+                default:
+                    let scalar = UTF8Bytes.scalar(at: scalarStart, in: word)
+                    guard scalar.properties.isAlphabetic else { continue }
                     for lower in scalar.properties.lowercaseMapping.unicodeScalars where length < buffer.count {
                         buffer[length] = lower.value
                         length += 1

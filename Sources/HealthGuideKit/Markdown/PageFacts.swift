@@ -93,7 +93,7 @@ public struct PageFacts: Sendable, Hashable, Codable {
     public var glossaryTerms: [GlossaryUse] = []
     /// Words of prose, counted when asked: only reports need it, and every build scans every page.
     public var wordCount: Int {
-        textBlocks.reduce(0) { $0 + Prose.words(in: $1.text).count }
+        textBlocks.reduce(0) { $0 + Prose.wordCount(in: $1.text) }
     }
 
     /// Ids that `#fragment` links to this page may use.

@@ -3,13 +3,34 @@
 /// of every page on every full build, and walking `String` indices or asking `Character` for
 /// its properties is many times slower.
 enum Prose {
-    /// Words: runs of letters and digits, apostrophes and inner hyphens kept ("don't", "knee-to-chest").
-    static func words<Text: StringProtocol>(in text: Text) -> [Text.SubSequence] {
-        let utf8 = text.utf8
-        let ranges = utf8.withContiguousStorageIfAvailable(wordRanges) ?? wordRanges(in: Array(utf8))
-        return ranges.map { range in
-            text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+    /// Calls `body` with the UTF-8 range of each word of `bytes`, in order, collecting nothing.
+    /// Words are runs of letters and digits, apostrophes and inner hyphens kept ("don't",
+    /// "knee-to-chest").
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start: Int?
+        var hasLetterOrDigit = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let kind = byte < 0x80 ? asciiKinds[Int(byte)] : Self.kind(of: UTF8Bytes.scalar(at: index, in: bytes))
+            if kind == .separator {
+                if let wordStart = start, hasLetterOrDigit { body(wordStart..<index) }
+                start = nil
+                hasLetterOrDigit = false
+            } else {
+                if start == nil { start = index }
+                if kind == .letterOrDigit { hasLetterOrDigit = true }
+            }
+            index += UTF8Bytes.scalarLength(byte)
         }
+        if let wordStart = start, hasLetterOrDigit { body(wordStart..<bytes.count) }
+    }
+
+    static func wordCount(in text: String) -> Int {
+        var text = text
+        var count = 0
+        text.withUTF8 { bytes in forEachWord(in: bytes) { _ in count += 1 } }
+        return count
     }
 
     /// The sentences of one block of prose, as UTF-8 offsets. A sentence ends at `.`, `!` or `?`
@@ -28,13 +49,13 @@ enum Prose {
                     continue
                 }
                 var end = index + 1
-                while end < bytes.count, endsSentence(bytes[end]) || closesQuote(scalar(at: end, in: bytes)) {
-                    end += scalarLength(bytes[end])
+                while end < bytes.count, endsSentence(bytes[end]) || closesQuote(UTF8Bytes.scalar(at: end, in: bytes)) {
+                    end += UTF8Bytes.scalarLength(bytes[end])
                 }
                 let nextWordStart = firstNonWhitespace(from: end, in: bytes)
-                let nextIsLowercase = nextWordStart < bytes.count && isLowercase(scalar(at: nextWordStart, in: bytes))
+                let nextIsLowercase = nextWordStart < bytes.count && isLowercase(UTF8Bytes.scalar(at: nextWordStart, in: bytes))
                 let isBoundary = end == bytes.count
-                    || (isWhitespace(scalar(at: end, in: bytes)) && !nextIsLowercase && !endsWithTitle(bytes, from: start, to: index))
+                    || (isWhitespace(UTF8Bytes.scalar(at: end, in: bytes)) && !nextIsLowercase && !endsWithTitle(bytes, from: start, to: index))
                 if isBoundary {
                     sentences.append(start..<end)
                     start = nextWordStart
@@ -50,33 +71,6 @@ enum Prose {
 
     private enum ScalarKind {
         case letterOrDigit, joiner, separator
-    }
-
-    private static func wordRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        var start: Int?
-        var hasLetterOrDigit = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length = scalarLength(byte)
-            let kind = byte < 0x80 ? asciiKinds[Int(byte)] : Self.kind(of: scalar(at: index, in: bytes))
-            if kind == .separator {
-                if let wordStart = start, hasLetterOrDigit { words.append(wordStart..<index) }
-                start = nil
-                hasLetterOrDigit = false
-            } else {
-                if start == nil { start = index }
-                if kind == .letterOrDigit { hasLetterOrDigit = true }
-            }
-            index += length
-        }
-        if let wordStart = start, hasLetterOrDigit { words.append(wordStart..<bytes.count) }
-        return words
-    }
-
-    private static func wordRanges(in bytes: [UInt8]) -> [Range<Int>] {
-        bytes.withUnsafeBufferPointer(wordRanges)
     }
 
     /// The kind of each ASCII byte, looked up rather than worked out: most bytes are ASCII.
@@ -100,8 +94,8 @@ enum Prose {
     private static func hasWord(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
-            if kind(of: scalar(at: index, in: bytes)) == .letterOrDigit { return true }
-            index += scalarLength(bytes[index])
+            if kind(of: UTF8Bytes.scalar(at: index, in: bytes)) == .letterOrDigit { return true }
+            index += UTF8Bytes.scalarLength(bytes[index])
         }
         return false
     }
@@ -141,8 +135,8 @@ enum Prose {
 
     private static func firstNonWhitespace(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var index = start
-        while index < bytes.count, isWhitespace(scalar(at: index, in: bytes)) {
-            index += scalarLength(bytes[index])
+        while index < bytes.count, isWhitespace(UTF8Bytes.scalar(at: index, in: bytes)) {
+            index += UTF8Bytes.scalarLength(bytes[index])
         }
         return index
     }
@@ -161,7 +155,7 @@ enum Prose {
             if byte >= 0x80 {
                 var scalarStart = wordStart - 1
                 while scalarStart > start, bytes[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
-                guard isWhitespace(scalar(at: scalarStart, in: bytes)) else { return false }
+                guard isWhitespace(UTF8Bytes.scalar(at: scalarStart, in: bytes)) else { return false }
                 break
             }
             if byte == UInt8(ascii: "(") || isWhitespace(Unicode.Scalar(byte)) { break }
@@ -170,28 +164,5 @@ enum Prose {
         }
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<stop]), as: UTF8.self)
         return titles.contains(word.lowercased())
-    }
-
-    // MARK: UTF-8
-
-    /// The length of the scalar whose first byte is `lead` (text is valid UTF-8).
-    private static func scalarLength(_ lead: UInt8) -> Int {
-        switch lead {
-        case 0..<0x80: return 1
-        case 0xC0..<0xE0: return 2
-        case 0xE0..<0xF0: return 3
-        default: return 4
-        }
-    }
-
-    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
-        let lead = bytes[index]
-        if lead < 0x80 { return Unicode.Scalar(lead) }
-        let length = min(scalarLength(lead), bytes.count - index)
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for offset in 1..<max(length, 1) {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }

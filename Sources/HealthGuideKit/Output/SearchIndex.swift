@@ -7,11 +7,15 @@ enum SearchIndex {
 
     /// One article's entry, made while its prose is at hand; the page cache keeps it.
     static func entry(for page: Page) -> String {
-        var seen = Set<Substring>()
-        var words: [Substring] = []
+        var seen = Set<String>()
+        var words: [String] = []
         for block in page.facts.textBlocks {
-            for word in Prose.words(in: block.text.lowercased()) where isLongEnough(word) && seen.insert(word).inserted {
-                words.append(word)
+            var text = block.text
+            text.withUTF8 { bytes in
+                Prose.forEachWord(in: bytes) { range in
+                    guard let word = indexedForm(of: UnsafeBufferPointer(rebasing: bytes[range])) else { return }
+                    if seen.insert(word).inserted { words.append(word) }
+                }
             }
         }
         return JSONValue.object([
@@ -23,12 +27,21 @@ enum SearchIndex {
         ]).serialized()
     }
 
-    /// Words of three letters or more are indexed. Counting bytes answers for ASCII words
-    /// without breaking the word into characters.
-    private static func isLongEnough(_ word: Substring) -> Bool {
-        let bytes = word.utf8
-        guard bytes.count > 2 else { return false }
-        return bytes.allSatisfy { $0 < 0x80 } || word.count > 2
+    /// The word as the index keeps it, lower-cased; nil for words of fewer than three letters.
+    /// ASCII words, nearly all of them, are lower-cased byte by byte: most fit in a `String`
+    /// without a heap allocation, where `lowercased()` of each block made a new one.
+    private static func indexedForm(of word: UnsafeBufferPointer<UInt8>) -> String? {
+        guard word.count > 2 else { return nil }
+        guard word.allSatisfy({ $0 < 0x80 }) else {
+            let lowercased = String(decoding: word, as: UTF8.self).lowercased()
+            return lowercased.count > 2 ? lowercased : nil
+        }
+        return String(unsafeUninitializedCapacity: word.count) { buffer in
+            for (index, byte) in word.enumerated() {
+                buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            }
+            return word.count
+        }
     }
 
     /// The index of the articles' entries, given in URL order.
