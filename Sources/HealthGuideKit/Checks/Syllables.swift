@@ -131,18 +131,34 @@ enum Syllables {
     ]
 
     /// The count of `letters` if the word is one of the exceptions. Looked up by a hash of the
-    /// letters, then compared, so no string or array is made for the millions of other words.
+    /// letters in a small open-addressed table, then compared, so neither a string nor
+    /// `Hasher` is used for the millions of other words.
     private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
-        guard let candidate = exceptionsByHash[hash(letters)], candidate.letters.elementsEqual(letters) else { return nil }
-        return candidate.count
+        let table = exceptionTable
+        let key = hash(letters)
+        var slot = Int(truncatingIfNeeded: key) & (table.count - 1)
+        while let candidate = table[slot] {
+            if candidate.hash == key, candidate.letters.elementsEqual(letters) { return candidate.count }
+            slot = (slot + 1) & (table.count - 1)
+        }
+        return nil
     }
 
-    private static let exceptionsByHash: [UInt64: (letters: [UInt32], count: Int)] = Dictionary(
-        exceptions.map { word, count in
+    private typealias Exception = (hash: UInt64, letters: [UInt32], count: Int)
+
+    /// The exceptions by the low bits of their hash, probing forward on a clash; a power of
+    /// two in size, and mostly empty, so a miss ends at the first empty slot.
+    private static let exceptionTable: [Exception?] = {
+        var table = [Exception?](repeating: nil, count: 256)
+        for (word, count) in exceptions {
             let letters = word.unicodeScalars.map(\.value)
-            return (letters.withUnsafeBufferPointer(hash), (letters, count))
-        },
-        uniquingKeysWith: { first, _ in first })
+            let key = letters.withUnsafeBufferPointer(hash)
+            var slot = Int(truncatingIfNeeded: key) & (table.count - 1)
+            while table[slot] != nil { slot = (slot + 1) & (table.count - 1) }
+            table[slot] = (key, letters, count)
+        }
+        return table
+    }()
 
     /// FNV-1a over the scalar values.
     private static func hash<Letters: Sequence<UInt32>>(_ letters: Letters) -> UInt64 {

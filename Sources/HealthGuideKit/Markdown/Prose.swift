@@ -7,6 +7,8 @@ enum Prose {
     /// Words are runs of letters and digits, apostrophes and inner hyphens kept ("don't",
     /// "knee-to-chest").
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        // Read once: a static read inside the loop checks its lazy initialisation every byte.
+        let asciiKinds = asciiKinds
         var start: Int?
         var hasLetterOrDigit = false
         var index = 0

@@ -7,14 +7,15 @@ enum SearchIndex {
 
     /// One article's entry, made while its prose is at hand; the page cache keeps it.
     static func entry(for page: Page) -> String {
-        var seen = Set<String>()
+        var seen = Set<IndexedWord>()
         var words: [String] = []
         for block in page.facts.textBlocks {
             var text = block.text
             text.withUTF8 { bytes in
                 Prose.forEachWord(in: bytes) { range in
-                    guard let word = indexedForm(of: UnsafeBufferPointer(rebasing: bytes[range])) else { return }
-                    if seen.insert(word).inserted { words.append(word) }
+                    let word = UnsafeBufferPointer(rebasing: bytes[range])
+                    guard let form = indexedForm(of: word) else { return }
+                    if seen.insert(IndexedWord(text: form)).inserted { words.append(form) }
                 }
             }
         }
@@ -56,5 +57,28 @@ enum SearchIndex {
         }
         index.append(UInt8(ascii: "]"))
         return index
+    }
+
+    /// A word with a cheap hash of its bytes: hashing every word of every article as a
+    /// `String` cost more than finding them. Equal words still compare in full.
+    private struct IndexedWord: Hashable {
+        let text: String
+        let fingerprint: UInt64
+
+        init(text: String) {
+            var text = text
+            fingerprint = text.withUTF8 { bytes in
+                bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+            }
+            self.text = text
+        }
+
+        static func == (left: IndexedWord, right: IndexedWord) -> Bool {
+            left.fingerprint == right.fingerprint && left.text == right.text
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fingerprint)
+        }
     }
 }
