@@ -16,13 +16,18 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Runs two independent pieces of work at once and returns both results.
-func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+/// Runs two independent pieces of work at once and returns both results: `first` on another
+/// thread, `second` on this one. Not by `concurrentPerform`: inside it, a nested one (as in
+/// `second`'s `parallelMap`) gets a share of the cores, here one, and runs serially.
+func inParallel<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
     nonisolated(unsafe) var a: A?
-    nonisolated(unsafe) var b: B?
-    // Each iteration writes its own variable, once.
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { a = first() } else { b = second() }
+    let done = DispatchSemaphore(value: 0)
+    // Written once, on the other thread, and read only after the semaphore says it is done.
+    DispatchQueue.global().async {
+        a = first()
+        done.signal()
     }
-    return (a!, b!)
+    let b = second()
+    done.wait()
+    return (a!, b)
 }
