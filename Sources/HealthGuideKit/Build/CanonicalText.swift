@@ -3,6 +3,8 @@
 enum CanonicalText {
     static func of(_ context: TemplateContext) -> String {
         var output = ""
+        // About the size of an article's context, so the text is not copied as it grows.
+        output.reserveCapacity(8192)
         append(.object(context), to: &output)
         return output
     }
@@ -10,7 +12,10 @@ enum CanonicalText {
     private static func append(_ value: TemplateValue, to output: inout String) {
         switch value {
         case let .text(text):
-            output += "\"" + text + "\"\u{1}"
+            // Appended piece by piece: `"\"" + text + …` made a new string for every value.
+            output.append("\"")
+            output.append(text)
+            output.append("\"\u{1}")
         case let .flag(flag):
             output += flag ? "T" : "F"
         case let .list(elements):
@@ -20,7 +25,8 @@ enum CanonicalText {
         case let .object(members):
             output += "{"
             for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-                output += key + "="
+                output.append(key)
+                output.append("=")
                 append(member, to: &output)
             }
             output += "}"

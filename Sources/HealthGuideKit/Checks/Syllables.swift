@@ -57,7 +57,11 @@ enum Syllables {
     private struct Letters {
         let values: UnsafeBufferPointer<UInt32>
         var count: Int { values.count }
-        subscript(index: Int) -> Unicode.Scalar { Unicode.Scalar(values[index]) ?? "\u{FFFD}" }
+        subscript(index: Int) -> Unicode.Scalar {
+            let value = values[index]
+            // Nearly every letter is ASCII, whose scalar needs no check.
+            return value < 0x80 ? Unicode.Scalar(UInt8(truncatingIfNeeded: value)) : Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
     }
 
     private static func byRule(_ letters: Letters) -> Int {
@@ -134,6 +138,8 @@ enum Syllables {
     /// letters in a small open-addressed table, then compared, so neither a string nor
     /// `Hasher` is used for the millions of other words.
     private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
+        // Most words are of a length no exception has, and need no hash at all.
+        guard letters.count < 64, exceptionLengths & (1 << UInt64(letters.count)) != 0 else { return nil }
         let table = exceptionTable
         let key = hash(letters)
         var slot = Int(truncatingIfNeeded: key) & (table.count - 1)
@@ -143,6 +149,9 @@ enum Syllables {
         }
         return nil
     }
+
+    /// Bit n is set when some exception has n letters.
+    private static let exceptionLengths: UInt64 = exceptions.keys.reduce(0) { $0 | 1 << UInt64($1.unicodeScalars.count) }
 
     private typealias Exception = (hash: UInt64, letters: [UInt32], count: Int)
 

@@ -13,10 +13,11 @@ enum TextDecoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes = bytes.dropFirst(3)
         }
-        // Scanned through a buffer pointer: `Data`'s own iteration is slow, and every file of
-        // every build comes through here.
+        // Scanned through a buffer pointer, bytes looked for with `memchr`: `Data`'s own
+        // iteration and a generic search are slow, and every file of every build comes through here.
         let scan = bytes.withUnsafeBytes { buffer in
-            (nul: buffer.firstIndex(of: 0), text: String(validating: buffer, as: UTF8.self))
+            (nul: offset(of: 0, in: buffer), hasCarriageReturn: offset(of: UInt8(ascii: "\r"), in: buffer) != nil,
+             text: String(validating: buffer, as: UTF8.self))
         }
         if let nul = scan.nul {
             return .failure(.binary(location(ofByte: bytes.startIndex + nul, in: bytes)))
@@ -24,8 +25,13 @@ enum TextDecoding {
         guard let text = scan.text else {
             return .failure(.invalidUTF8(location(ofByte: firstInvalidByte(in: bytes), in: bytes)))
         }
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return .success(text) }
+        guard scan.hasCarriageReturn else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    private static func offset(of byte: UInt8, in buffer: UnsafeRawBufferPointer) -> Int? {
+        guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.

@@ -7,8 +7,10 @@ enum SearchIndex {
 
     /// One article's entry, made while its prose is at hand; the page cache keeps it.
     static func entry(for page: Page) -> String {
-        var seen = Set<IndexedWord>()
+        // Room for the distinct words of a long article, so the set is not rehashed as it grows.
+        var seen = Set<IndexedWord>(minimumCapacity: 1024)
         var words: [String] = []
+        words.reserveCapacity(1024)
         for block in page.facts.textBlocks {
             var text = block.text
             text.withUTF8 { bytes in
