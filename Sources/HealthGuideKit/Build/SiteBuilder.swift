@@ -156,18 +156,20 @@ public struct SiteBuilder: Sendable {
             if let page = reusable?.page(at: file.path, stamp: stamp) { return (page, stamp, true) }
             return (preparer.prepare(file), stamp, false)
         }
+        // Unchanged files keep their entries as they are: the table is shared, not rebuilt.
         var next = PageCache(key: key, following: reusable)
+        next.entries = reusable?.entries ?? [:]
         var added = false
+        var filesWithEntries = 0
         for (file, (page, stamp, reused)) in zip(content.markdownFiles, prepared) {
-            if reused, let old = reusable?.entries[file.path] {
-                next.entries[file.path] = old
-            } else if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
+            defer { if next.entries[file.path] != nil { filesWithEntries += 1 } }
+            guard !reused else { continue }
+            if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
                 next.entries[file.path] = PageCache.Entry(stamp: stamp, prepared: page)
                 added = true
-            } else if let old = reusable?.entries[file.path] {
+            } else if reusable?.entries[file.path] != nil {
                 // A file saved a moment ago keeps its old entry, whose stamp no longer matches:
                 // harmless, and the cache need not be written again for it.
-                next.entries[file.path] = old
             } else if stamps != nil, page.page != nil {
                 // A new file saved a moment ago: its stamp cannot vouch for it, so it is read
                 // again next time, but its page is still the last version the next graph
@@ -175,6 +177,11 @@ public struct SiteBuilder: Sendable {
                 next.entries[file.path] = PageCache.Entry(stamp: .unsettled, prepared: page)
                 added = true
             }
+        }
+        if next.entries.count > filesWithEntries {
+            // Some files are gone.
+            let paths = Set(content.markdownFiles.map(\.path))
+            next.entries = next.entries.filter { paths.contains($0.key) }
         }
         let preparedCount = prepared.filter { !$0.reused }.count
         let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,

@@ -60,7 +60,10 @@ final class SiteRenderer: Sendable {
                 writer.write(data, to: file.path, inputs: file.contentHash)
             }
         }
-        let renderedPages = Array(graph.pages.indices).parallelMap(renderContentPage)
+        // The search index is made from the prepared entries alone, beside the pages.
+        let (searchIndexBytes, renderedPages) = inParallel({ self.writeSearchIndex() }, {
+            Array(graph.pages.indices).parallelMap(renderContentPage)
+        })
         var rendered = renderedPages.filter { $0 }.count
         // Sections without an `_index.md` and a site without `index.md` still get their pages.
         for section in config.sections where graph.sectionPages[section.id] == nil {
@@ -76,7 +79,6 @@ final class SiteRenderer: Sendable {
             rendered += renderGenerated("tag", to: "tags/") { builder.tagIndex() } ? 1 : 0
         }
         rendered += renderGenerated("glossary", to: "glossary/") { builder.glossaryPage() } ? 1 : 0
-        let searchIndexBytes = writeSearchIndex()
         rendered += renderGenerated("search", to: "search/") { builder.search(indexURL: SearchIndex.fileName) } ? 1 : 0
         rendered += renderGenerated("404", to: "404.html") { builder.notFound() } ? 1 : 0
         writeSitemapAndFeed()

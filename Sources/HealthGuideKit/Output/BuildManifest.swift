@@ -34,17 +34,43 @@ struct BuildManifest: Equatable {
         output + "/" + folder + "/manifest"
     }
 
-    /// The manifest of the last build, or an empty one when there is none or it is unreadable.
-    static func load(from output: String) -> BuildManifest {
-        ByteFile.read(BuildManifest.self, from: path(in: output), magic: magic, version: formatVersion) ?? BuildManifest()
+    /// Marks the manifest in `output` as pending: a build has begun changing the folder.
+    static func pendingPath(in output: String) -> String {
+        output + "/" + folder + "/pending"
     }
 
-    /// Replaces the manifest in `output` in one rename, through the scratch file `temporary`.
+    /// The manifest of the last build, or an empty one when there is none or it is unreadable.
+    /// While it is pending, it vouches for no file: it only names the files that are the
+    /// build's own to remove.
+    static func load(from output: String) -> BuildManifest {
+        guard var manifest = ByteFile.read(BuildManifest.self, from: path(in: output), magic: magic, version: formatVersion) else {
+            return BuildManifest()
+        }
+        if FileSystem.exists(pendingPath(in: output)) {
+            manifest.files = manifest.files.mapValues { _ in Entry(hash: "", inputs: "", shapeInputs: "") }
+            manifest.inputs = nil
+            manifest.diagnostics = []
+        }
+        return manifest
+    }
+
+    /// Says, before a build changes any file in `output`, that the manifest there no longer
+    /// describes it, so a build killed half-way is followed by one that rewrites everything.
+    /// An empty marker file, where writing the manifest again without hashes cost a 2 MB write.
+    static func markPending(in output: String) throws {
+        guard FileManager.default.createFile(atPath: pendingPath(in: output), contents: Data()) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    /// Replaces the manifest in `output` in one rename, through the scratch file `temporary`;
+    /// then it is no longer pending.
     func save(in output: String, through temporary: String) throws {
         guard FileManager.default.createFile(atPath: temporary, contents: encoded()),
               rename(temporary, Self.path(in: output)) == 0 else {
             throw CocoaError(.fileWriteUnknown)
         }
+        try? FileManager.default.removeItem(atPath: Self.pendingPath(in: output))
     }
 
     func encoded() -> Data {

@@ -26,21 +26,15 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     /// Creates the output and scratch folders and clears temporary files a killed build left.
-    /// Until this build finishes, the manifest on disk lists the old files with no hashes: a
-    /// build killed half-way is followed by one that rewrites everything, yet still knows which
-    /// old files are its own to remove.
-    /// `markingPending` false skips the pending manifest, when the one on disk already is.
+    /// Until this build finishes, the manifest on disk is pending (`BuildManifest.markPending`):
+    /// a build killed half-way is followed by one that rewrites everything, yet still knows
+    /// which old files are its own to remove.
+    /// `markingPending` false skips the mark, when the manifest on disk is pending already.
     func prepare(markingPending: Bool = true) throws {
         try? FileManager.default.removeItem(atPath: temporaryFolder)
         try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
         guard markingPending else { return }
-        var pending = BuildManifest()
-        for path in previous.files.keys { pending.files[path] = BuildManifest.Entry(hash: "", inputs: "", shapeInputs: "") }
-        try replaceManifest(with: pending)
-    }
-
-    private func replaceManifest(with manifest: BuildManifest) throws {
-        try manifest.save(in: root, through: temporaryFolder + "/manifest")
+        try BuildManifest.markPending(in: root)
     }
 
     var written: Int { lock.withLock { writtenPaths.count } }
@@ -124,7 +118,8 @@ final class OutputWriter: @unchecked Sendable {
     func removeStale() -> Int {
         let current = lock.withLock { entries }
         var removed = 0
-        for path in previous.files.keys.sorted() where current[path] == nil {
+        // Sorted once found: sorting every path the last build wrote cost more than the search.
+        for path in previous.files.keys.filter({ current[$0] == nil }).sorted() {
             let absolute = root + "/" + path
             guard (try? FileManager.default.removeItem(atPath: absolute)) != nil else { continue }
             removed += 1
@@ -144,7 +139,7 @@ final class OutputWriter: @unchecked Sendable {
         var finished = manifest
         finished.inputs = inputs
         finished.diagnostics = diagnostics
-        try replaceManifest(with: finished)
+        try finished.save(in: root, through: temporaryFolder + "/manifest")
         try? FileManager.default.removeItem(atPath: temporaryFolder)
         return finished
     }
