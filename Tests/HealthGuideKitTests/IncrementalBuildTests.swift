@@ -159,9 +159,7 @@ struct IncrementalBuildTests {
 
     @Test("deleting an article removes its page and re-renders the pages that listed it")
     func deletedArticle() throws {
-        var files = Fixture.smallSite()
-        files["stretches/pelvic-tilt.md"] = Fixture.article(title: "Pelvic tilt", body: "Tilt your hips.", tags: ["stretch"], order: 3)
-        let site = try TestSite(files)
+        let site = try TestSite(Self.smallSiteWithPelvicTilt())
         let result = try rebuild(site) {
             try site.remove("stretches/pelvic-tilt.md")
         }
@@ -176,9 +174,7 @@ struct IncrementalBuildTests {
 
     @Test("--clean renders and writes every file, and still removes the pages of deleted articles")
     func cleanBuild() throws {
-        var files = Fixture.smallSite()
-        files["stretches/pelvic-tilt.md"] = Fixture.article(title: "Pelvic tilt", body: "Tilt your hips.", tags: ["stretch"], order: 3)
-        let site = try TestSite(files)
+        let site = try TestSite(Self.smallSiteWithPelvicTilt())
         site.build()
         try site.remove("stretches/pelvic-tilt.md")
         let result = site.build(clean: true)
@@ -193,9 +189,7 @@ struct IncrementalBuildTests {
 
     @Test("after a build stopped half-way, with the manifest marked pending, the next build rewrites every file and removes the old ones")
     func pendingManifest() throws {
-        var files = Fixture.smallSite()
-        files["stretches/pelvic-tilt.md"] = Fixture.article(title: "Pelvic tilt", body: "Tilt your hips.", tags: ["stretch"], order: 3)
-        let site = try TestSite(files)
+        let site = try TestSite(Self.smallSiteWithPelvicTilt())
         site.build()
         try site.remove("stretches/pelvic-tilt.md")
         // What a build killed after its first write leaves: the mark, and the old manifest.
@@ -213,6 +207,13 @@ struct IncrementalBuildTests {
     }
 
     // MARK: - Helpers
+
+    /// The small site with a third stretch, to delete.
+    private static func smallSiteWithPelvicTilt() -> [String: String] {
+        var files = Fixture.smallSite()
+        files["stretches/pelvic-tilt.md"] = Fixture.article(title: "Pelvic tilt", body: "Tilt your hips.", tags: ["stretch"], order: 3)
+        return files
+    }
 
     /// Builds `site`, applies `edit`, and builds again, returning the second build's result.
     /// The site is settled first, so the second build takes unchanged pages from the page cache.
