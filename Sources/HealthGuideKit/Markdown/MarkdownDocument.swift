@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A parsed Markdown document: the only owner of a cmark-gfm node tree, which it frees.
 ///
@@ -10,6 +11,15 @@ final class MarkdownDocument {
     /// GFM extensions HealthGuide enables. `tagfilter` is not needed: raw HTML is dropped
     /// entirely unless the site allows it.
     private static let extensionNames = ["table", "autolink", "strikethrough", "tasklist"]
+
+    /// Held while a parser finishes, which is when it parses inlines. cmark-gfm keeps the
+    /// characters that start an extension's inlines (`:` and `w` for bare web addresses, `~`
+    /// for strikethrough) in one table for the whole process: each parser adds them as it
+    /// starts on inlines and removes them when done, so a parser finishing on another core
+    /// took them away from one still parsing, which then missed its links (github/cmark-gfm
+    /// pull request 176). Block parsing, the renderer and everything else still run on every
+    /// core.
+    private static let inlineParsing = NSLock()
 
     private static let registerExtensions: Void = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -27,7 +37,7 @@ final class MarkdownDocument {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        root = cmark_parser_finish(parser)
+        root = Self.inlineParsing.withLock { cmark_parser_finish(parser) }
         // The renderer needs the list of extensions again; copy it before the parser is freed.
         extensions = Self.copyList(cmark_parser_get_syntax_extensions(parser))
     }
