@@ -160,9 +160,19 @@ struct YAMLReader {
 
 extension String {
     var trimmingWhitespace: String {
+        // Most text has nothing to trim, which its first and last bytes tell without walking
+        // characters or copying it.
+        if let first = utf8.first, let last = utf8.last, Self.isVisibleASCII(first), Self.isVisibleASCII(last) {
+            return self
+        }
         var view = self[...]
         while let first = view.first, first.isWhitespace { view.removeFirst() }
         while let last = view.last, last.isWhitespace { view.removeLast() }
         return String(view)
+    }
+
+    /// ASCII and not a space, tab or line break; no such byte can be part of a whitespace character.
+    private static func isVisibleASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 }

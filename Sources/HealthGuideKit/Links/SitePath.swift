@@ -5,7 +5,7 @@ enum SitePath {
         switch kind {
         case .home: return ""
         case let .section(id): return id + "/"
-        case let .article(section, slug): return "\(section)/\(slug)/"
+        case let .article(section, slug): return section + "/" + slug + "/"
         }
     }
 

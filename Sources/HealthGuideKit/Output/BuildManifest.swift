@@ -27,7 +27,7 @@ struct BuildManifest: Equatable {
 
     /// True when every file the manifest lists is still in the output folder.
     func allFilesExist(in output: String) -> Bool {
-        files.keys.allSatisfy { FileSystem.exists(output + "/" + $0) }
+        FileSystem.allExist(files.keys, in: output)
     }
 
     static func path(in output: String) -> String {

@@ -17,12 +17,17 @@ final class OutputWriter: @unchecked Sendable {
     private var writtenPaths: [String] = []
     private var unchangedCount = 0
     private var failures: [Diagnostic] = []
+    /// The output folder, open once `prepare` has made sure it exists: output files are
+    /// looked up from it rather than by whole path.
+    private var rootFolder: Int32 = -1
 
     init(root: String, previous: BuildManifest, reusesPrevious: Bool = true) {
         self.root = root
         self.previous = previous
         self.reusesPrevious = reusesPrevious
         temporaryFolder = root + "/" + BuildManifest.folder + "/tmp"
+        // About as many files as last time: the table is not rehashed as it fills.
+        entries.reserveCapacity(previous.files.count)
     }
 
     /// Creates the output and scratch folders and clears temporary files a killed build left.
@@ -33,8 +38,13 @@ final class OutputWriter: @unchecked Sendable {
     func prepare(markingPending: Bool = true) throws {
         try? FileManager.default.removeItem(atPath: temporaryFolder)
         try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
+        if rootFolder < 0 { rootFolder = FileSystem.openFolder(root) }
         guard markingPending else { return }
         try BuildManifest.markPending(in: root)
+    }
+
+    deinit {
+        if rootFolder >= 0 { close(rootFolder) }
     }
 
     var written: Int { lock.withLock { writtenPaths.count } }
@@ -48,7 +58,7 @@ final class OutputWriter: @unchecked Sendable {
     /// A `shapeInputs` fingerprint (see `BuildManifest.Entry`) that matches is enough.
     func isCurrent(_ path: String, inputs: String, shapeInputs: String = "") -> Bool {
         guard reusesPrevious, var entry = previous.files[path], entry.inputs == inputs,
-              FileSystem.exists(root + "/" + path) else { return false }
+              FileSystem.exists(path, inFolder: rootFolder) else { return false }
         entry.shapeInputs = shapeInputs
         keep(entry, at: path)
         return true
@@ -57,7 +67,7 @@ final class OutputWriter: @unchecked Sendable {
     /// True when the last build made `path` from the same file in a site of the same shape.
     func isCurrent(_ path: String, shapeInputs: String) -> Bool {
         guard reusesPrevious, let entry = previous.files[path], entry.shapeInputs == shapeInputs,
-              FileSystem.exists(root + "/" + path) else { return false }
+              FileSystem.exists(path, inFolder: rootFolder) else { return false }
         keep(entry, at: path)
         return true
     }
