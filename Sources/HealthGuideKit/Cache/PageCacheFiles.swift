@@ -11,7 +11,7 @@ import Foundation
 /// `pages` is ignored, so a build stopped between the two renames leaves an older cache, never a
 /// mixed one.
 extension PageCache {
-    static let formatVersion = 5
+    static let formatVersion = 6
     private static let magic = "healthguide-pages"
     private static let recentMagic = "healthguide-pages-recent"
 
@@ -81,7 +81,10 @@ extension PageCache {
         var writer = ByteWriter()
         writer.write(entry.stamp)
         writer.write(page.source)
-        writer.write(page.facts)
+        // With its length, so a reader can keep the bytes and decode them only when asked.
+        let facts = page.encodedFacts
+        writer.write(facts.count)
+        writer.write(encoded: facts)
         writer.write(entry.prepared.diagnostics)
         writer.write(entry.prepared.searchEntry)
         writer.write(entry.links)
@@ -115,8 +118,8 @@ extension PageCache {
     private static func entry(from reader: inout ByteReader, saved: SavedBytes) throws(ByteReader.Malformed) -> Entry {
         let stamp: FileStamp = try reader.value()
         let source: SourcePage = try reader.value()
-        let facts: PageFacts = try reader.value()
-        let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
+        let facts = try reader.bytes(count: try reader.int())
+        let page = Page(source: source, url: SitePath.url(for: source.kind), encodedFacts: facts)
         let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optionalString())
         return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), saved: saved)
     }
