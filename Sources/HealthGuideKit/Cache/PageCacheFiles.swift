@@ -59,22 +59,16 @@ extension PageCache {
         }
         let recent = RecentFile(changesOf: self)
         if let base, recent.size * 8 <= base.size {
-            try Self.replace(Self.recentPath(in: output), with: ByteFile.encode(recent, magic: Self.recentMagic, version: Self.formatVersion),
+            try FileSystem.replace(Self.recentPath(in: output), with: ByteFile.encode(recent, magic: Self.recentMagic, version: Self.formatVersion),
                              through: temporaryFolder + "/pages-recent")
             return
         }
         let file = BaseFile(cache: self, id: UInt64.random(in: .min ... .max))
-        try Self.replace(Self.path(in: output), with: ByteFile.encode(file, magic: Self.magic, version: Self.formatVersion),
+        try FileSystem.replace(Self.path(in: output), with: ByteFile.encode(file, magic: Self.magic, version: Self.formatVersion),
                          through: temporaryFolder + "/pages")
         // The old `pages-recent` names the old id and would be ignored; removed to save reading it.
         try? FileManager.default.removeItem(atPath: Self.recentPath(in: output))
         self = file.cache
-    }
-
-    private static func replace(_ path: String, with data: Data, through temporary: String) throws {
-        guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
-            throw CocoaError(.fileWriteUnknown)
-        }
     }
 
     private static func encode(_ entry: Entry, page: Page) -> ArraySlice<UInt8> {

@@ -58,18 +58,13 @@ struct BuildManifest: Equatable {
     /// describes it, so a build killed half-way is followed by one that rewrites everything.
     /// An empty marker file, where writing the manifest again without hashes cost a 2 MB write.
     static func markPending(in output: String) throws {
-        guard FileManager.default.createFile(atPath: pendingPath(in: output), contents: Data()) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try FileSystem.writeFile(Data(), to: pendingPath(in: output))
     }
 
     /// Replaces the manifest in `output` in one rename, through the scratch file `temporary`;
     /// then it is no longer pending.
     func save(in output: String, through temporary: String) throws {
-        guard FileManager.default.createFile(atPath: temporary, contents: encoded()),
-              rename(temporary, Self.path(in: output)) == 0 else {
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try FileSystem.replace(Self.path(in: output), with: encoded(), through: temporary)
         try? FileManager.default.removeItem(atPath: Self.pendingPath(in: output))
     }
 

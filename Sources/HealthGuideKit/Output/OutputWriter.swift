@@ -109,13 +109,7 @@ final class OutputWriter: @unchecked Sendable {
 
     /// Replaces the file at `destination` through a scratch file renamed over it.
     private func replace(_ destination: String, with data: Data) throws {
-        let temporary = temporaryFolder + "/" + UUID().uuidString
-        try FileSystem.writeFile(data, to: temporary)
-        guard rename(temporary, destination) == 0 else {
-            let error = FileSystem.lastError()
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
+        try FileSystem.replace(destination, with: data, through: temporaryFolder + "/" + UUID().uuidString)
     }
 
     /// Records a problem that stops this build from vouching for the output.

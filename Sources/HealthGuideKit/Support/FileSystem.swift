@@ -28,6 +28,19 @@ enum FileSystem {
         try write(data, to: descriptor)
     }
 
+    /// Replaces `path` with `data` in one rename, through the scratch file `temporary` on the
+    /// same file system, so a reader sees the old file or the new one, never part of one.
+    /// The build's own state files are written this way: `FileManager.createFile` wrote a
+    /// scratch file of its own and waited for the disk (`fsync`) on every build.
+    static func replace(_ path: String, with data: Data, through temporary: String) throws {
+        try writeFile(data, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let error = lastError()
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
     /// Writes `data` as the new file `path` in `folder`, which must not exist yet: the file is
     /// written without a name and named once complete, so no reader sees it partial and a
     /// killed build leaves nothing behind. Cheaper than a scratch file renamed into place,
