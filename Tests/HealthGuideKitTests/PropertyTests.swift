@@ -82,6 +82,21 @@ struct PropertyTests {
         }
     }
 
+    @Test("heading ids made byte by byte follow the rules for characters: letters and digits lower-cased, spaces as hyphens")
+    func headingSlugs() async {
+        await propertyCheck(count: 500, input: Gen.element(of: Array(" -_.,!?'()AZaz09Mm\t")).map { $0 ?? " " }.string(of: 0...20)) { text in
+            var expected = ""
+            for character in text.lowercased() {
+                if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                    expected.append(character)
+                } else if character == " " {
+                    expected.append("-")
+                }
+            }
+            #expect(HeadingIDs.slug(text) == (expected.isEmpty ? "section" : expected))
+        }
+    }
+
     @Test("any Markdown body parses, renders and frees without crashing")
     func markdown() async {
         await propertyCheck(count: 300, input: Self.bodies) { body in
