@@ -138,8 +138,10 @@ enum Syllables {
     /// letters in a small open-addressed table, then compared, so neither a string nor
     /// `Hasher` is used for the millions of other words.
     private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
-        // Most words are of a length no exception has, and need no hash at all.
-        guard letters.count < 64, exceptionLengths & (1 << UInt64(letters.count)) != 0 else { return nil }
+        // Most words start with a letter, or have a length, that no exception of that first
+        // letter has, and need no hash at all.
+        guard let filter = firstLetterAndLength(letters),
+              exceptionKeys[filter >> 6] & (1 << UInt64(filter & 63)) != 0 else { return nil }
         let table = exceptionTable
         let key = hash(letters)
         var slot = Int(truncatingIfNeeded: key) & (table.count - 1)
@@ -150,8 +152,16 @@ enum Syllables {
         return nil
     }
 
-    /// Bit n is set when some exception has n letters.
-    private static let exceptionLengths: UInt64 = exceptions.keys.reduce(0) { $0 | 1 << UInt64($1.unicodeScalars.count) }
+    /// A number for a word's first letter (a to z) and length (under 16), or nil.
+    private static func firstLetterAndLength<Letters: Collection<UInt32>>(_ letters: Letters) -> Int? {
+        guard let first = letters.first, (0x61...0x7A).contains(first), letters.count < 16 else { return nil }
+        return Int(first - 0x61) * 16 + letters.count
+    }
+
+    /// Bit `firstLetterAndLength` is set for each exception.
+    private static let exceptionKeys: [UInt64] = exceptions.keys.reduce(into: [UInt64](repeating: 0, count: 26 * 16 / 64 + 1)) { bits, word in
+        if let key = firstLetterAndLength(word.unicodeScalars.map(\.value)) { bits[key >> 6] |= 1 << UInt64(key & 63) }
+    }
 
     private typealias Exception = (hash: UInt64, letters: [UInt32], count: Int)
 

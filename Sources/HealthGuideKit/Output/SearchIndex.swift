@@ -7,17 +7,12 @@ enum SearchIndex {
 
     /// One article's entry, made while its prose is at hand; the page cache keeps it.
     static func entry(for page: Page) -> String {
-        // Room for the distinct words of a long article, so the set is not rehashed as it grows.
-        var seen = Set<IndexedWord>(minimumCapacity: 1024)
-        var words: [String] = []
-        words.reserveCapacity(1024)
+        var distinct = DistinctWords()
         for block in page.facts.textBlocks {
             var text = block.text
             text.withUTF8 { bytes in
                 Prose.forEachWord(in: bytes) { range in
-                    let word = UnsafeBufferPointer(rebasing: bytes[range])
-                    guard let form = indexedForm(of: word) else { return }
-                    if seen.insert(IndexedWord(text: form)).inserted { words.append(form) }
+                    addIndexedForm(of: UnsafeBufferPointer(rebasing: bytes[range]), to: &distinct)
                 }
             }
         }
@@ -26,24 +21,25 @@ enum SearchIndex {
             ("u", .string(page.url)),
             ("s", .string(page.source.frontMatter.summary)),
             ("h", .string(page.facts.headings.map(\.text).joined(separator: " "))),
-            ("w", .string(words.joined(separator: " "))),
+            ("w", .string(distinct.words.joined(separator: " "))),
         ]).serialized()
     }
 
-    /// The word as the index keeps it, lower-cased; nil for words of fewer than three letters.
-    /// ASCII words, nearly all of them, are lower-cased byte by byte: most fit in a `String`
-    /// without a heap allocation, where `lowercased()` of each block made a new one.
-    private static func indexedForm(of word: UnsafeBufferPointer<UInt8>) -> String? {
-        guard word.count > 2 else { return nil }
+    /// Adds the word as the index keeps it, lower-cased, if it has three letters or more.
+    /// ASCII words, nearly all of them, are lower-cased byte by byte on the stack, where
+    /// `lowercased()` of each block made a new string.
+    private static func addIndexedForm(of word: UnsafeBufferPointer<UInt8>, to distinct: inout DistinctWords) {
+        guard word.count > 2 else { return }
         guard word.allSatisfy({ $0 < 0x80 }) else {
-            let lowercased = String(decoding: word, as: UTF8.self).lowercased()
-            return lowercased.count > 2 ? lowercased : nil
+            var lowercased = String(decoding: word, as: UTF8.self).lowercased()
+            if lowercased.count > 2 { lowercased.withUTF8 { distinct.insert($0) } }
+            return
         }
-        return String(unsafeUninitializedCapacity: word.count) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
             for (index, byte) in word.enumerated() {
                 buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
             }
-            return word.count
+            distinct.insert(UnsafeBufferPointer(buffer))
         }
     }
 
@@ -59,28 +55,5 @@ enum SearchIndex {
         }
         index.append(UInt8(ascii: "]"))
         return index
-    }
-
-    /// A word with a cheap hash of its bytes: hashing every word of every article as a
-    /// `String` cost more than finding them. Equal words still compare in full.
-    private struct IndexedWord: Hashable {
-        let text: String
-        let fingerprint: UInt64
-
-        init(text: String) {
-            var text = text
-            fingerprint = text.withUTF8 { bytes in
-                bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-            }
-            self.text = text
-        }
-
-        static func == (left: IndexedWord, right: IndexedWord) -> Bool {
-            left.fingerprint == right.fingerprint && left.text == right.text
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(fingerprint)
-        }
     }
 }
