@@ -151,8 +151,12 @@ private struct BaseFile: ByteCodable {
         let id = UInt64(bitPattern: Int64(try reader.int()))
         var cache = PageCache(key: try reader.string(), following: nil)
         cache.graph = try reader.optional()
+        // Read as in the base already: no pass over the entries to mark them.
         cache.entries = try PageCache.readEntries(from: &reader, inBase: true)
-        self.init(cache: cache, id: id)
+        cache.base = PageCache.Base(id: id, paths: Array(cache.entries.keys),
+                                    size: cache.entries.values.reduce(0) { $0 + ($1.saved?.bytes.count ?? 0) })
+        cache.graphInBase = true
+        self.cache = cache
     }
 
     func write(to writer: inout ByteWriter) {

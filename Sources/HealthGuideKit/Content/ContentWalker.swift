@@ -26,8 +26,7 @@ struct ContentWalker {
             let entries = FolderListing(of: absoluteFolder).entries.sorted { $0.name < $1.name }
             for entry in entries where !entry.name.hasPrefix(".") {
                 let relative = folder.isEmpty ? entry.name : folder + "/" + entry.name
-                let absolute = root + "/" + relative
-                visit(relative: relative, absolute: absolute, kind: entry.kind, realRoot: realRoot, pending: &pending, result: &result)
+                visit(relative: relative, kind: entry.kind, realRoot: realRoot, pending: &pending, result: &result)
             }
         }
         result.markdownFiles.sort()
@@ -35,9 +34,11 @@ struct ContentWalker {
         return result
     }
 
-    private func visit(relative: String, absolute: String, kind listedKind: FolderListing.Kind, realRoot: String,
+    private func visit(relative: String, kind listedKind: FolderListing.Kind, realRoot: String,
                        pending: inout [String], result: inout Result) {
-        // Made only for a diagnostic: standardising a path costs more than the visit.
+        // Made only when needed: for links, unlisted kinds and diagnostics, not for each of
+        // the 10,000 plain files of a big site.
+        var absolute: String { root + "/" + relative }
         var display: String { paths.display(absolute) }
         // The folder's own record answers "link, folder or file?" for the 10,000 files of a
         // big site; `lstat` only when it has no answer.

@@ -83,6 +83,8 @@ public struct SiteGraph: Sendable {
         self.draftPaths = draftPaths
         var pagesByPath: [String: Int] = [:]
         var urls: [String: Int] = [:]
+        pagesByPath.reserveCapacity(pages.count)
+        urls.reserveCapacity(pages.count)
         var duplicated = Set<Int>()
         for (index, page) in pages.enumerated() {
             pagesByPath[page.source.path] = index
