@@ -46,7 +46,9 @@ enum ByteFile {
         writer.write(magic)
         writer.write(version)
         writer.write(value)
-        return Data(writer.bytes + checksum(of: writer.bytes[...]))
+        // Appended in place and copied once: the page cache of 10,000 pages is 18 MB.
+        writer.write(encoded: checksum(of: writer.bytes[...])[...])
+        return Data(writer.bytes)
     }
 
     private static let checksumSize = 8
