@@ -258,14 +258,14 @@ extension LinkResolver.Result: ByteCodable {
         let count = try reader.int()
         guard count >= 0 else { throw ByteReader.Malformed() }
         for _ in 0..<count { destinations.append(try reader.optionalString()) }
-        targets = Set(try reader.ints())
+        targets = try reader.ints()
         diagnostics = try reader.array()
     }
 
     func write(to writer: inout ByteWriter) {
         writer.write(destinations.count)
         for destination in destinations { writer.write(destination) }
-        writer.write(targets.sorted())
+        writer.write(targets)
         writer.write(diagnostics)
     }
 }

@@ -14,8 +14,9 @@ struct LinkResolver: Sendable {
     /// (`SiteShape`) only, so the page cache keeps it for the next build of the same shape.
     struct Result: Sendable, Equatable {
         var destinations: [String?] = []
-        /// Indexes of the pages this page links to.
-        var targets: Set<Int> = []
+        /// Indexes of the pages this page links to, ascending, each once. An array, not a set:
+        /// the page cache reads one for each of 10,000 pages, and a set is hashed as it is made.
+        var targets: [Int] = []
         var diagnostics: [Diagnostic] = []
     }
 
@@ -28,6 +29,7 @@ struct LinkResolver: Sendable {
             let destination = resolve(link, in: page, pageIndex: pageIndex, result: &result)
             result.destinations.append(destination)
         }
+        result.targets = Set(result.targets).sorted()
         return result
     }
 
@@ -71,7 +73,7 @@ struct LinkResolver: Sendable {
                 fail("no heading '#\(fragment)' in '\(target.source.path)'"
                         + didYouMean(fragment, target.facts.anchors, prefix: "#"), rule: "broken-anchor")
             }
-            if targetIndex != pageIndex { result.targets.insert(targetIndex) }
+            if targetIndex != pageIndex { result.targets.append(targetIndex) }
             return SitePath.relative(from: page.url, to: target.url) + (fragment.map { "#" + $0 } ?? "")
         }
         if mediaFiles.contains(target) {

@@ -104,7 +104,7 @@ public struct SiteGraph: Sendable {
         shape = kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras)
         let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
         let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
-            if let links = kept?.links(of: pages[index]) { return (links, false) }
+            if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
             return (resolver.resolve(pageIndex: index), true)
         }
         resolvedCount = resolved.count { $0.isNew }
