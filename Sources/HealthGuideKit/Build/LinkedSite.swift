@@ -14,8 +14,9 @@ public struct LinkedSite: Sendable {
         var pages: [Page] = []
         var searchEntries: [(url: String, entry: String)] = []
         var draftPaths = Set<String>()
+        // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
+        log.add(contentsOf: prepared.flatMap(\.diagnostics))
         for item in prepared {
-            log.add(contentsOf: item.diagnostics)
             guard let page = item.page else { continue }
             if page.source.frontMatter.draft && !includeDrafts {
                 draftPaths.insert(page.source.path)

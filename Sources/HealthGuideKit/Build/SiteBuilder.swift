@@ -162,8 +162,11 @@ public struct SiteBuilder: Sendable {
         var added = false
         var filesWithEntries = 0
         for (file, (page, stamp, reused)) in zip(content.markdownFiles, prepared) {
+            guard !reused else {
+                filesWithEntries += 1
+                continue
+            }
             defer { if next.entries[file.path] != nil { filesWithEntries += 1 } }
-            guard !reused else { continue }
             if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
                 next.entries[file.path] = PageCache.Entry(stamp: stamp, prepared: page)
                 added = true
