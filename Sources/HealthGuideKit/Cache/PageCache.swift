@@ -77,11 +77,13 @@ struct PageCache: Sendable {
     }
 
     /// Records `graph` and each page's links as it resolved them. Returns whether anything
-    /// changed. An entry whose links changed is encoded afresh.
+    /// changed. An entry whose links changed is encoded afresh. Only the pages whose links the
+    /// graph resolved are looked at: the others' links are the ones their entries hold.
     mutating func keepGraph(_ graph: SiteGraph) -> Bool {
         var changed = self.graph?.shape != graph.shape
         if changed || graph.structureIsNew { self.graph = graph.record }
-        for (index, page) in graph.pages.enumerated() {
+        for index in graph.resolvedPages {
+            let page = graph.pages[index]
             guard var entry = entries[page.source.path] else { continue }
             // An entry kept for a file saved a moment ago holds an older version of the page,
             // whose links these are not.

@@ -12,9 +12,10 @@ public struct SiteGraph: Sendable {
     let shape: String
     /// `SiteShape.extras` of this site: its media files and drafts.
     let extras: String
-    /// How many pages had their links resolved when the graph was made; the others' came
-    /// from the page cache (`KnownGraph`).
-    let resolvedCount: Int
+    /// The pages whose links were resolved when the graph was made; the others' came from the
+    /// page cache (`KnownGraph`), as the cache holds them.
+    let resolvedPages: [Int]
+    var resolvedCount: Int { resolvedPages.count }
     /// True when the structure was made for this graph rather than taken from the page cache.
     let structureIsNew: Bool
     /// Everything made from the shape alone.
@@ -107,7 +108,7 @@ public struct SiteGraph: Sendable {
             if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
             return (resolver.resolve(pageIndex: index), true)
         }
-        resolvedCount = resolved.count { $0.isNew }
+        resolvedPages = resolved.indices.filter { resolved[$0].isNew }
         // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
         log.add(contentsOf: resolved.flatMap(\.0.diagnostics))
         links = resolved.map(\.0)
