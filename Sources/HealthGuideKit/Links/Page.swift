@@ -68,8 +68,8 @@ private final class PageFactsStorage: @unchecked Sendable {
             if let decoded { return decoded }
             var reader = ByteReader(bytes)
             // The cache file's checksum and format version vouch for bytes the encoder below
-            // wrote, and a test reads every kind of fact back; were they unreadable anyway, the
-            // page would have no facts rather than stop the build.
+            // wrote, and a test reads them back; were they unreadable anyway, the page would
+            // have no facts rather than stop the build.
             let facts = (try? PageFacts(from: &reader)) ?? PageFacts()
             decoded = facts
             return facts

@@ -34,7 +34,8 @@ struct BuildManifest: Equatable {
         output + "/" + folder + "/manifest"
     }
 
-    /// Marks the manifest in `output` as pending: a build has begun changing the folder.
+    /// The empty file that says the manifest in `output` is pending: a build has begun
+    /// changing the folder and not finished.
     static func pendingPath(in output: String) -> String {
         output + "/" + folder + "/pending"
     }
