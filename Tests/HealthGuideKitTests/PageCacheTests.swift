@@ -44,15 +44,13 @@ struct PageCacheTests {
 
     @Test("after one edit of a larger site only the recent changes are written; read with the whole cache they equal a clean build's")
     func recentChangesBesideTheWholeCache() throws {
-        let site = try TestSite(Self.largerSite())
-        try site.settle()
-        site.build()
-        let wholeCache = try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path)))
+        let site = try Self.builtLargerSite()
+        let wholeCache = try Self.wholeCache(of: site)
         #expect(!site.exists(".healthguide/pages-recent"))
 
         try site.editSettled("causes/extra-3.md", replacing: "Rest for a day.", with: "Rest for two days.")
         #expect(site.build().prepared == 1)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path))) == wholeCache)
+        #expect(try Self.wholeCache(of: site) == wholeCache)
         #expect(site.exists(".healthguide/pages-recent"))
         let incremental = try #require(PageCache.load(from: site.output.path))
         #expect(incremental.entries["causes/extra-3.md"]?.prepared.searchEntry?.contains("days") == true)
@@ -64,15 +62,13 @@ struct PageCacheTests {
 
     @Test("recent changes grown past an eighth of the whole cache are folded into it")
     func recentChangesAreFolded() throws {
-        let site = try TestSite(Self.largerSite())
-        try site.settle()
-        site.build()
-        let wholeCache = try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path)))
+        let site = try Self.builtLargerSite()
+        let wholeCache = try Self.wholeCache(of: site)
         var folded = false
         for number in 0..<Self.extraArticles where !folded {
             try site.editSettled("causes/extra-\(number).md", replacing: "Rest for a day.", with: "Rest for two days.")
             #expect(site.build().prepared == 1)
-            folded = try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path))) != wholeCache
+            folded = try Self.wholeCache(of: site) != wholeCache
         }
         #expect(folded)
         #expect(!site.exists(".healthguide/pages-recent"))
@@ -83,9 +79,7 @@ struct PageCacheTests {
 
     @Test("recent changes left from an older whole cache are ignored, not mixed in")
     func recentChangesOfAnotherCache() throws {
-        let site = try TestSite(Self.largerSite())
-        try site.settle()
-        site.build()
+        let site = try Self.builtLargerSite()
         try site.editSettled("causes/extra-3.md", replacing: "Rest for a day.", with: "Rest for two days.")
         site.build()
         let recentPath = PageCache.recentPath(in: site.output.path)
@@ -232,9 +226,7 @@ struct PageCacheTests {
 
     @Test("a damaged manifest or page cache means a full build, never a crash", arguments: ["manifest", "pages", "pages-recent"])
     func damagedState(file: String) throws {
-        let site = try TestSite(Self.largerSite())
-        try site.settle()
-        site.build()
+        let site = try Self.builtLargerSite()
         try site.editSettled("causes/extra-3.md", replacing: "Rest for a day.", with: "Rest for two days.")
         site.build()
         let statePath = site.output.appendingPathComponent(".healthguide/" + file).path
@@ -316,6 +308,19 @@ struct PageCacheTests {
                 """)
         }
         return files
+    }
+
+    /// The larger site, settled and built once.
+    static func builtLargerSite() throws -> TestSite {
+        let site = try TestSite(largerSite())
+        try site.settle()
+        site.build()
+        return site
+    }
+
+    /// The bytes of a built site's whole page cache (`pages`).
+    static func wholeCache(of site: TestSite) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: PageCache.path(in: site.output.path)))
     }
 
     /// Everything a cache holds, as bytes, to compare caches however they were saved.

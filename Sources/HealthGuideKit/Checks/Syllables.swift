@@ -134,22 +134,14 @@ enum Syllables {
         "video": 3,
     ]
 
-    /// The count of `letters` if the word is one of the exceptions. Looked up by a hash of the
-    /// letters in a small open-addressed table, then compared, so neither a string nor
-    /// `Hasher` is used for the millions of other words.
+    /// The count of `letters` if the word is one of the exceptions. Most words start with a
+    /// letter, or have a length, that no exception of that first letter has, and are turned
+    /// away by one bit; the others are looked up by a hash of the letters, then compared, so
+    /// no string or array is made for the millions of other words.
     private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
-        // Most words start with a letter, or have a length, that no exception of that first
-        // letter has, and need no hash at all.
-        guard let filter = firstLetterAndLength(letters),
-              exceptionKeys[filter >> 6] & (1 << UInt64(filter & 63)) != 0 else { return nil }
-        let table = exceptionTable
-        let key = hash(letters)
-        var slot = Int(truncatingIfNeeded: key) & (table.count - 1)
-        while let candidate = table[slot] {
-            if candidate.hash == key, candidate.letters.elementsEqual(letters) { return candidate.count }
-            slot = (slot + 1) & (table.count - 1)
-        }
-        return nil
+        guard let key = firstLetterAndLength(letters), exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0,
+              let candidate = exceptionsByHash[hash(letters)], candidate.letters.elementsEqual(letters) else { return nil }
+        return candidate.count
     }
 
     /// A number for a word's first letter (a to z) and length (under 16), or nil.
@@ -163,21 +155,12 @@ enum Syllables {
         if let key = firstLetterAndLength(word.unicodeScalars.map(\.value)) { bits[key >> 6] |= 1 << UInt64(key & 63) }
     }
 
-    private typealias Exception = (hash: UInt64, letters: [UInt32], count: Int)
-
-    /// The exceptions by the low bits of their hash, probing forward on a clash; a power of
-    /// two in size, and mostly empty, so a miss ends at the first empty slot.
-    private static let exceptionTable: [Exception?] = {
-        var table = [Exception?](repeating: nil, count: 256)
-        for (word, count) in exceptions {
+    private static let exceptionsByHash: [UInt64: (letters: [UInt32], count: Int)] = Dictionary(
+        exceptions.map { word, count in
             let letters = word.unicodeScalars.map(\.value)
-            let key = letters.withUnsafeBufferPointer(hash)
-            var slot = Int(truncatingIfNeeded: key) & (table.count - 1)
-            while table[slot] != nil { slot = (slot + 1) & (table.count - 1) }
-            table[slot] = (key, letters, count)
-        }
-        return table
-    }()
+            return (letters.withUnsafeBufferPointer(hash), (letters, count))
+        },
+        uniquingKeysWith: { first, _ in first })
 
     /// FNV-1a over the scalar values.
     private static func hash<Letters: Sequence<UInt32>>(_ letters: Letters) -> UInt64 {
