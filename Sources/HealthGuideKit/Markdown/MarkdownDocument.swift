@@ -10,43 +10,67 @@ final class MarkdownDocument {
 
     /// GFM extensions HealthGuide enables. `tagfilter` is not needed: raw HTML is dropped
     /// entirely unless the site allows it.
-    private static let extensionNames = ["table", "autolink", "strikethrough", "tasklist"]
+    private static let syntaxExtensions = SyntaxExtensions()
 
-    /// Held while a parser finishes, which is when it parses inlines. cmark-gfm keeps the
-    /// characters that start an extension's inlines (`:` and `w` for bare web addresses, `~`
-    /// for strikethrough) in one table for the whole process: each parser adds them as it
-    /// starts on inlines and removes them when done, so a parser finishing on another core
-    /// took them away from one still parsing, which then missed its links (github/cmark-gfm
-    /// pull request 176). Block parsing, the renderer and everything else still run on every
-    /// core.
-    private static let inlineParsing = NSLock()
+    /// Held while a parser with strikethrough finishes, which is when it parses inlines.
+    /// cmark-gfm keeps the characters that start an extension's inlines in one table for the
+    /// whole process: each parser adds its extensions' characters as it starts on inlines and
+    /// removes them when done, so a parser finishing on one core took them away from one still
+    /// parsing on another, which then missed its links or strikethrough (github/cmark-gfm pull
+    /// request 176). `SyntaxExtensions` takes the characters of bare web addresses out of that game,
+    /// and strikethrough is attached only to pages with a `~`, whose parsers take turns here;
+    /// every other page parses on every core at once.
+    private static let strikethroughParsing = NSLock()
 
-    private static let registerExtensions: Void = {
-        cmark_gfm_core_extensions_ensure_registered()
+    /// cmark-gfm allocates every node with `calloc`, which glibc serves from its shared arenas
+    /// (a lock and a search each time) instead of the per-thread cache `malloc` uses; about a
+    /// twentieth of a full build went there. This allocator zeroes what `malloc` returns.
+    /// Made once and never changed, so sharing it between threads is safe.
+    nonisolated(unsafe) private static let allocator: UnsafeMutablePointer<cmark_mem> = {
+        let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        allocator.initialize(to: cmark_mem(
+            calloc: { count, size in
+                let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
+                guard !overflow, let memory = malloc(bytes) else { fatalError("cmark-gfm: out of memory") }
+                return memset(memory, 0, bytes)
+            },
+            realloc: { memory, bytes in
+                guard let resized = realloc(memory, bytes) else { fatalError("cmark-gfm: out of memory") }
+                return resized
+            },
+            free: { free($0) }))
+        return allocator
     }()
 
     init(markdown: String) {
-        _ = Self.registerExtensions
-        let parser = cmark_parser_new(Self.parseOptions)!
+        let parser = cmark_parser_new_with_mem(Self.parseOptions, Self.allocator)!
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
+        var strikethrough = false
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            strikethrough = memchr(buffer.baseAddress!, Int32(UInt8(ascii: "~")), buffer.count - 1) != nil
+            for syntaxExtension in Self.syntaxExtensions.attached(strikethrough: strikethrough) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
-        }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        root = Self.inlineParsing.withLock { cmark_parser_finish(parser) }
+        root = strikethrough
+            ? Self.strikethroughParsing.withLock { cmark_parser_finish(parser) }
+            : cmark_parser_finish(parser)
         // The renderer needs the list of extensions again; copy it before the parser is freed.
         extensions = Self.copyList(cmark_parser_get_syntax_extensions(parser))
     }
 
     deinit {
         if let extensions {
-            cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
+            cmark_llist_free(Self.allocator, extensions)
         }
         cmark_node_free(root)
+    }
+
+    /// A new node for this document's tree: cmark-gfm only links nodes made with the same
+    /// allocator, and quietly refuses the rest.
+    func makeNode(_ type: cmark_node_type) -> OpaquePointer {
+        cmark_node_new_with_mem(type, Self.allocator)!
     }
 
     static var parseOptions: Int32 { CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 }
@@ -56,15 +80,14 @@ final class MarkdownDocument {
     func renderHTML(allowRawHTML: Bool) -> String {
         var options = CMARK_OPT_FOOTNOTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        guard let html = cmark_render_html(root, options, extensions) else { return "" }
-        defer { cmark_get_default_mem_allocator().pointee.free(html) }
+        guard let html = cmark_render_html_with_mem(root, options, extensions, Self.allocator) else { return "" }
+        defer { Self.allocator.pointee.free(html) }
         return String(cString: html)
     }
 
     private static func copyList(_ list: UnsafeMutablePointer<cmark_llist>?) -> UnsafeMutablePointer<cmark_llist>? {
         var copy: UnsafeMutablePointer<cmark_llist>?
         var node = list
-        let allocator = cmark_get_default_mem_allocator()
         while let current = node {
             copy = cmark_llist_append(allocator, copy, current.pointee.data)
             node = current.pointee.next
@@ -114,5 +137,37 @@ struct MarkdownNode {
             child = current.next
         }
         return result
+    }
+}
+
+/// The cmark-gfm extensions HealthGuide attaches, found once.
+private struct SyntaxExtensions: @unchecked Sendable {
+    /// Tables, bare web addresses and task lists: attached to every parser.
+    let always: [OpaquePointer]
+    let strikethrough: OpaquePointer?
+
+    /// Registers the extensions and makes the characters that start a bare web address (`:`
+    /// and `w`) special for the whole process, then tells the autolink extension it has none:
+    /// no parser adds or removes them again (see `MarkdownDocument.strikethroughParsing`).
+    /// Autolink reads its characters nowhere else. Strikethrough keeps its `~`: cmark-gfm
+    /// looks up the extension by that character to close a `~~` pair. (Autolink's own list
+    /// stays allocated: a few bytes, once.)
+    init() {
+        cmark_gfm_core_extensions_ensure_registered()
+        let names: [String] = ["table", "autolink", "tasklist"]
+        always = names.compactMap { name in cmark_find_syntax_extension(name) }
+        strikethrough = cmark_find_syntax_extension("strikethrough")
+        guard let autolink = cmark_find_syntax_extension("autolink") else { return }
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        cmark_parser_attach_syntax_extension(parser, autolink)
+        cmark_manage_extensions_special_characters(parser, 1)
+        cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+    }
+
+    /// What a parser attaches; strikethrough only when the text has a `~` it could mark.
+    func attached(strikethrough withStrikethrough: Bool) -> [OpaquePointer] {
+        guard withStrikethrough, let strikethrough else { return always }
+        return always + [strikethrough]
     }
 }
