@@ -17,33 +17,13 @@ final class MarkdownDocument {
     /// whole process: each parser adds its extensions' characters as it starts on inlines and
     /// removes them when done, so a parser finishing on one core took them away from one still
     /// parsing on another, which then missed its links or strikethrough (github/cmark-gfm pull
-    /// request 176). `SyntaxExtensions` takes the characters of bare web addresses out of that game,
-    /// and strikethrough is attached only to pages with a `~`, whose parsers take turns here;
-    /// every other page parses on every core at once.
+    /// request 176). `SyntaxExtensions` takes the characters of bare web addresses out of that
+    /// game, and strikethrough is attached only to pages with a `~`, whose parsers take turns
+    /// here; every other page parses on every core at once.
     private static let strikethroughParsing = NSLock()
 
-    /// cmark-gfm allocates every node with `calloc`, which glibc serves from its shared arenas
-    /// (a lock and a search each time) instead of the per-thread cache `malloc` uses; about a
-    /// twentieth of a full build went there. This allocator zeroes what `malloc` returns.
-    /// Made once and never changed, so sharing it between threads is safe.
-    nonisolated(unsafe) private static let allocator: UnsafeMutablePointer<cmark_mem> = {
-        let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
-        allocator.initialize(to: cmark_mem(
-            calloc: { count, size in
-                let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
-                guard !overflow, let memory = malloc(bytes) else { fatalError("cmark-gfm: out of memory") }
-                return memset(memory, 0, bytes)
-            },
-            realloc: { memory, bytes in
-                guard let resized = realloc(memory, bytes) else { fatalError("cmark-gfm: out of memory") }
-                return resized
-            },
-            free: { free($0) }))
-        return allocator
-    }()
-
     init(markdown: String) {
-        let parser = cmark_parser_new_with_mem(Self.parseOptions, Self.allocator)!
+        let parser = cmark_parser_new(Self.parseOptions)!
         defer { cmark_parser_free(parser) }
         var strikethrough = false
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
@@ -62,15 +42,9 @@ final class MarkdownDocument {
 
     deinit {
         if let extensions {
-            cmark_llist_free(Self.allocator, extensions)
+            cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
         }
         cmark_node_free(root)
-    }
-
-    /// A new node for this document's tree: cmark-gfm only links nodes made with the same
-    /// allocator, and quietly refuses the rest.
-    func makeNode(_ type: cmark_node_type) -> OpaquePointer {
-        cmark_node_new_with_mem(type, Self.allocator)!
     }
 
     static var parseOptions: Int32 { CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 }
@@ -80,14 +54,15 @@ final class MarkdownDocument {
     func renderHTML(allowRawHTML: Bool) -> String {
         var options = CMARK_OPT_FOOTNOTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        guard let html = cmark_render_html_with_mem(root, options, extensions, Self.allocator) else { return "" }
-        defer { Self.allocator.pointee.free(html) }
+        guard let html = cmark_render_html(root, options, extensions) else { return "" }
+        defer { cmark_get_default_mem_allocator().pointee.free(html) }
         return String(cString: html)
     }
 
     private static func copyList(_ list: UnsafeMutablePointer<cmark_llist>?) -> UnsafeMutablePointer<cmark_llist>? {
         var copy: UnsafeMutablePointer<cmark_llist>?
         var node = list
+        let allocator = cmark_get_default_mem_allocator()
         while let current = node {
             copy = cmark_llist_append(allocator, copy, current.pointee.data)
             node = current.pointee.next

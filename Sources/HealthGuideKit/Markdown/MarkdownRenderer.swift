@@ -24,26 +24,26 @@ struct MarkdownRenderer {
                 cmark_node_set_url(link, destination)
             }
         }
-        linkGlossaryTerms(targets.glossaryText, in: document)
+        linkGlossaryTerms(targets.glossaryText)
         for (heading, id) in targets.headings {
             let level = cmark_node_get_heading_level(heading)
             let anchor = level >= 2 && level <= 4 ? " id=\"\(HTML.escape(id))\"" : ""
-            wrapChildren(of: heading, enter: "<h\(level)\(anchor)>", exit: "</h\(level)>", block: true, in: document)
+            wrapChildren(of: heading, enter: "<h\(level)\(anchor)>", exit: "</h\(level)>", block: true)
         }
         for card in targets.cards {
-            renderCard(card.quote, marker: card.marker, headingLevel: card.headingLevel, in: document)
+            renderCard(card.quote, marker: card.marker, headingLevel: card.headingLevel)
         }
         return document.renderHTML(allowRawHTML: plan.allowRawHTML)
     }
 
-    private func renderCard(_ quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int, in document: MarkdownDocument) {
+    private func renderCard(_ quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int) {
         guard let kind = marker.kind else { return }
         for node in marker.markerNodes {
             cmark_node_unlink(node.pointer)
             cmark_node_free(node.pointer)
         }
         if !marker.rest.isEmpty {
-            let text = document.makeNode(CMARK_NODE_TEXT)
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
             cmark_node_set_literal(text, marker.rest)
             cmark_node_prepend_child(marker.paragraph.pointer, text)
         } else if marker.paragraph.firstChild == nil {
@@ -62,12 +62,12 @@ struct MarkdownRenderer {
                 + "<p class=\"callout__label\"><strong>\(heading)</strong></p>"
                 + "<div class=\"callout__content\">"
         }
-        wrapChildren(of: quote, enter: enter, exit: "</div></div>", block: true, in: document)
+        wrapChildren(of: quote, enter: enter, exit: "</div></div>", block: true)
     }
 
     /// Replaces `node` with a custom node carrying `enter`/`exit` markup and the same children.
-    private func wrapChildren(of node: OpaquePointer, enter: String, exit: String, block: Bool, in document: MarkdownDocument) {
-        let wrapper = document.makeNode(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
+    private func wrapChildren(of node: OpaquePointer, enter: String, exit: String, block: Bool) {
+        let wrapper = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
         cmark_node_set_on_enter(wrapper, enter)
         cmark_node_set_on_exit(wrapper, exit)
         while let child = cmark_node_first_child(node) {
@@ -80,7 +80,7 @@ struct MarkdownRenderer {
 
     /// Links the first use of each glossary term to its entry, with the definition as a
     /// tooltip that CSS shows on hover and keyboard focus.
-    private func linkGlossaryTerms(_ textNodes: [OpaquePointer], in document: MarkdownDocument) {
+    private func linkGlossaryTerms(_ textNodes: [OpaquePointer]) {
         guard !plan.glossary.isEmpty else { return }
         var used = Set<Int>()
         for textNode in textNodes {
@@ -94,15 +94,15 @@ struct MarkdownRenderer {
                 let word = String(characters[match.range])
                 let after = String(characters[match.range.upperBound...])
                 cmark_node_set_literal(current, before)
-                let term = document.makeNode(CMARK_NODE_CUSTOM_INLINE)
+                let term = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 let href = HTML.escape(plan.glossaryURL + "#" + entry.anchor)
                 cmark_node_set_on_enter(term, "<span class=\"term\"><a class=\"term__link\" href=\"\(href)\">")
                 cmark_node_set_on_exit(term, "</a><span class=\"term__tip\" role=\"tooltip\">\(HTML.escape(entry.definition))</span></span>")
-                let wordNode = document.makeNode(CMARK_NODE_TEXT)
+                let wordNode = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(wordNode, word)
                 cmark_node_append_child(term, wordNode)
                 cmark_node_insert_after(current, term)
-                let rest = document.makeNode(CMARK_NODE_TEXT)
+                let rest = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(rest, after)
                 cmark_node_insert_after(term, rest)
                 current = rest
