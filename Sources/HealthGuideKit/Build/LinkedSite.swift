@@ -3,7 +3,7 @@ public struct LinkedSite: Sendable {
     public let content: LoadedContent
     public private(set) var graph: SiteGraph
     /// Each article's search entry with its URL, in URL order.
-    private(set) var searchEntries: [(url: String, entry: String)]
+    private(set) var searchEntries: [(url: String, entry: SearchEntry)]
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
     let fileReader: SourceFileReader
 
@@ -12,7 +12,7 @@ public struct LinkedSite: Sendable {
         self.content = content
         self.fileReader = fileReader
         var pages: [Page] = []
-        var searchEntries: [(url: String, entry: String)] = []
+        var searchEntries: [(url: String, entry: SearchEntry)] = []
         var draftPaths = Set<String>()
         // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
         log.add(contentsOf: prepared.flatMap(\.diagnostics))

@@ -6,7 +6,7 @@ struct PreparedPage: Sendable {
     /// Problems in the file, and the findings of the page rules.
     var diagnostics: [Diagnostic]
     /// An article's entry in the search index.
-    var searchEntry: String?
+    var searchEntry: SearchEntry?
     /// An article's record for `healthguide check`; never cached.
     var record: ArticleRecord?
 }

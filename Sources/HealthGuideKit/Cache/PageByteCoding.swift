@@ -340,3 +340,15 @@ extension SiteGraph.Record: ByteCodable {
         writer.write(structure.titleOrder)
     }
 }
+
+extension SearchEntry: ByteCodable {
+    /// Written as a string is; read as a slice of the reader's bytes, without copying.
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        self.init(json: try reader.bytes(count: try reader.int()))
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(json.count)
+        writer.write(encoded: json)
+    }
+}

@@ -114,7 +114,7 @@ extension PageCache {
         let source: SourcePage = try reader.value()
         let facts = try reader.bytes(count: try reader.int())
         let page = Page(source: source, url: SitePath.url(for: source.kind), encodedFacts: facts)
-        let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optionalString())
+        let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optional())
         return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), saved: saved)
     }
 
