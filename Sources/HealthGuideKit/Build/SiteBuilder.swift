@@ -115,6 +115,7 @@ public struct SiteBuilder: Sendable {
         result.unchanged = writer.unchanged
         result.rendered = rendering.rendered
         result.searchIndexBytes = rendering.searchIndexBytes
+        result.workingState = [previous, inputs, prepared, templates, writer, renderer]
         return finish(result, started: started)
     }
 
