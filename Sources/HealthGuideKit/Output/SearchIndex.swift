@@ -2,8 +2,8 @@ import Foundation
 
 /// One article's entry in the search index: a JSON object, kept as its UTF-8 bytes. Entries
 /// restored from the page cache are slices of the cache file's bytes, taken without copying:
-/// entries are only ever joined into the index, and decoding 10,000 of them into strings was
-/// the largest single step of reading the cache after one edit.
+/// entries are only ever joined into the index, and after one edit decoding 10,000 of them
+/// into strings copied 6 MB into 10,000 new allocations.
 struct SearchEntry: Sendable, Equatable {
     let json: ArraySlice<UInt8>
 }
