@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the C library HealthGuide parses Markdown with (cmark-gfm) when it is missing:
-# apt-get on Debian/Ubuntu (with sudo when not root), Homebrew on macOS.
+# Installs the C libraries HealthGuide needs when they are missing: cmark-gfm, which parses
+# Markdown, and on Linux jemalloc, its memory allocator. apt-get on Debian/Ubuntu (with sudo
+# when not root), Homebrew on macOS.
 # `install-system-deps.sh --apt PACKAGE…` installs other Debian packages the same way
 # (the benchmark's /usr/bin/time, the browser tests' Chromium).
 set -euo pipefail
@@ -31,17 +32,26 @@ have_cmark() {
   return 1
 }
 
-if have_cmark; then
+# On Linux the program is linked with jemalloc (see Package.swift); macOS keeps its own malloc.
+have_jemalloc() {
+  [ "$(uname -s)" != "Linux" ] && return 0
+  for folder in /usr/lib /usr/lib64 /usr/local/lib /usr/lib/*-linux-gnu; do
+    [ -e "$folder/libjemalloc.so" ] && return 0
+  done
+  return 1
+}
+
+if have_cmark && have_jemalloc; then
   exit 0
 fi
 
 if command -v apt-get >/dev/null 2>&1; then
-  echo "Installing cmark-gfm with apt-get…"
-  apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+  echo "Installing cmark-gfm and jemalloc with apt-get…"
+  apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
 elif command -v brew >/dev/null 2>&1; then
   echo "Installing cmark-gfm with Homebrew…"
   brew install cmark-gfm pkg-config
 else
-  echo "error: cmark-gfm is missing. Install libcmark-gfm-dev and libcmark-gfm-extensions-dev (Debian/Ubuntu) or 'brew install cmark-gfm' (macOS)." >&2
+  echo "error: cmark-gfm or jemalloc is missing. Install libcmark-gfm-dev, libcmark-gfm-extensions-dev and libjemalloc-dev (Debian/Ubuntu) or 'brew install cmark-gfm' (macOS)." >&2
   exit 2
 fi
