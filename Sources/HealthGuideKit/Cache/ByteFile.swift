@@ -56,8 +56,8 @@ enum ByteFile {
     /// FNV-1a over 64-bit words: it catches damage, not tampering, and costs a few
     /// milliseconds on the cache of 10,000 pages where SHA-256 would cost tens.
     private static func checksum(of bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let prime: UInt64 = 0x0000_0100_0000_01B3
+        var hash = FNV1a.offsetBasis
+        let prime = FNV1a.prime
         bytes.withUnsafeBytes { raw in
             let words = raw.count / 8
             for index in 0..<words {

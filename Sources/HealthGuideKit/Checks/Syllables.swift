@@ -140,7 +140,7 @@ enum Syllables {
     /// no string or array is made for the millions of other words.
     private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
         guard let key = firstLetterAndLength(letters), exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0,
-              let candidate = exceptionsByHash[hash(letters)], candidate.letters.elementsEqual(letters) else { return nil }
+              let candidate = exceptionsByHash[FNV1a.hash(letters)], candidate.letters.elementsEqual(letters) else { return nil }
         return candidate.count
     }
 
@@ -158,12 +158,7 @@ enum Syllables {
     private static let exceptionsByHash: [UInt64: (letters: [UInt32], count: Int)] = Dictionary(
         exceptions.map { word, count in
             let letters = word.unicodeScalars.map(\.value)
-            return (letters.withUnsafeBufferPointer(hash), (letters, count))
+            return (FNV1a.hash(letters), (letters, count))
         },
         uniquingKeysWith: { first, _ in first })
-
-    /// FNV-1a over the scalar values.
-    private static func hash<Letters: Sequence<UInt32>>(_ letters: Letters) -> UInt64 {
-        letters.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-    }
 }

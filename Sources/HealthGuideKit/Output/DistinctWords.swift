@@ -11,7 +11,7 @@ struct DistinctWords {
 
     /// Adds `word` (UTF-8, as the index keeps it) unless it is there already.
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
-        let hash = word.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        let hash = FNV1a.hash(word)
         var slot = position(of: hash)
         while slots[slot] >= 0 {
             let index = Int(slots[slot])
