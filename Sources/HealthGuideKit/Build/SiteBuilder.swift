@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
         let loadCache: @Sendable () -> PageCache? = {
             options.clean ? nil : remembered?.pages ?? PageCache.load(from: outputRoot)
         }
-        guard let prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false) else {
+        guard var prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         let site = prepared.site
@@ -88,12 +88,12 @@ public struct SiteBuilder: Sendable {
         if writer.errors.isEmpty {
             result.removed = writer.removeStale()
             do {
-                var cache = prepared.cache
-                if prepared.cacheChanged { try cache.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) }
+                // Saved in place: a copy would be copied again, all of it, when saving marks its entries.
+                if prepared.cacheChanged { try prepared.cache.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) }
                 // Stamps of files changed a moment ago cannot vouch for them (see `InputStamps`).
                 let manifest = try writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all)
                 let live = LiveBuild(site: site, templates: templates, assets: assets, siteKey: siteKey, diagnostics: log.all, inputs: inputs)
-                memory?.remember(manifest: manifest, pages: cache, live: live)
+                memory?.remember(manifest: manifest, pages: prepared.cache, live: live)
             } catch {
                 log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
                                    message: "could not save the build manifest", rule: "write-failed"))
@@ -136,7 +136,7 @@ public struct SiteBuilder: Sendable {
     private func prepare(log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
                          makesRecords: Bool) -> Preparation? {
         let loader = ContentLoader(contentDirectory: options.contentDirectory)
-        let (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
+        var (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
         guard var content = loaded else { return nil }
         if log.all.contains(where: { $0.severity == .error && Self.configurationRules.contains($0.rule) && $0.file.hasSuffix("site.yml") }) {
             return nil
@@ -150,16 +150,21 @@ public struct SiteBuilder: Sendable {
             includeDrafts: options.includeDrafts, makesRecords: makesRecords)
         // Everything besides the file that decides how it is prepared.
         let key = [stamps?.options ?? "", content.configHash, content.glossaryHash].joined(separator: "\u{1}")
-        let reusable = cache.flatMap { $0.key == key ? $0 : nil }
+        // Taken, not copied: the next cache takes over its table of entries below, and a second
+        // holder would make the first change to it copy all 10,000.
+        var reusable = cache.take().flatMap { $0.key == key ? $0 : nil }
         let contentRoot = options.contentDirectory.path + "/"
-        let prepared = content.markdownFiles.parallelMap { file -> (PreparedPage, FileStamp?, reused: Bool) in
+        let prepared = content.markdownFiles.parallelMap { [reusable] file -> (PreparedPage, FileStamp?, reused: Bool) in
             let stamp = stamps?.files[contentRoot + file.path]
             if let page = reusable?.page(at: file.path, stamp: stamp) { return (page, stamp, true) }
             return (preparer.prepare(file), stamp, false)
         }
-        // Unchanged files keep their entries as they are: the table is shared, not rebuilt.
+        let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
+                              known: reusable?.knownGraph(), fileReader: loader.fileReader, log: log)
+        let reusableCount = reusable?.entries.count
+        // Unchanged files keep their entries as they are: the table is moved, not rebuilt.
         var next = PageCache(key: key, following: reusable)
-        next.entries = reusable?.entries ?? [:]
+        next.entries = reusable.take()?.entries ?? [:]
         var added = false
         var filesWithEntries = 0
         for (file, (page, stamp, reused)) in zip(content.markdownFiles, prepared) {
@@ -171,7 +176,7 @@ public struct SiteBuilder: Sendable {
             if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
                 next.entries[file.path] = PageCache.Entry(stamp: stamp, prepared: page)
                 added = true
-            } else if reusable?.entries[file.path] != nil {
+            } else if next.entries[file.path] != nil {
                 // A file saved a moment ago keeps its old entry, whose stamp no longer matches:
                 // harmless, and the cache need not be written again for it.
             } else if stamps != nil, page.page != nil {
@@ -188,10 +193,8 @@ public struct SiteBuilder: Sendable {
             next.entries = next.entries.filter { paths.contains($0.key) }
         }
         let preparedCount = prepared.filter { !$0.reused }.count
-        let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
-                              known: reusable?.knownGraph(), fileReader: loader.fileReader, log: log)
         let graphChanged = next.keepGraph(site.graph)
-        let changed = reusable == nil || added || graphChanged || next.entries.count != reusable?.entries.count
+        let changed = reusableCount == nil || added || graphChanged || next.entries.count != reusableCount
         log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))
         return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount, records: prepared.compactMap(\.0.record))
     }
