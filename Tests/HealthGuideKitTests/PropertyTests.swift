@@ -97,6 +97,22 @@ struct PropertyTests {
         }
     }
 
+    @Test("the renderer's walk finds the same nodes to rewrite as the full scan")
+    func targetsWithoutProse() async {
+        await propertyCheck(count: 300, input: Self.bodies) { body in
+            let document = MarkdownDocument(markdown: body)
+            let scanner = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0)
+            let full = scanner.scanWithTargets(document).targets
+            let targets = scanner.targets(in: document)
+            #expect(targets.links == full.links)
+            #expect(targets.headings.map(\.node) == full.headings.map(\.node))
+            #expect(targets.headings.map(\.id) == full.headings.map(\.id))
+            #expect(targets.cards.map(\.quote) == full.cards.map(\.quote))
+            #expect(targets.cards.map(\.headingLevel) == full.cards.map(\.headingLevel))
+            #expect(targets.glossaryText == full.glossaryText)
+        }
+    }
+
     @Test("any Markdown body parses, renders and frees without crashing")
     func markdown() async {
         await propertyCheck(count: 300, input: Self.bodies) { body in

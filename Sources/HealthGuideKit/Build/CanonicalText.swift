@@ -2,34 +2,36 @@
 /// page would render differently from last time without rendering it.
 enum CanonicalText {
     static func of(_ context: TemplateContext) -> String {
-        var output = ""
-        // About the size of an article's context, so the text is not copied as it grows.
+        // Gathered as bytes: appending to a `String` checks and grows it piece by piece, which
+        // was most of the cost. About the size of an article's context, so it is not copied as
+        // it grows.
+        var output: [UInt8] = []
         output.reserveCapacity(8192)
         append(.object(context), to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func append(_ value: TemplateValue, to output: inout String) {
+    private static func append(_ value: TemplateValue, to output: inout [UInt8]) {
         switch value {
         case let .text(text):
-            // Appended piece by piece: `"\"" + text + …` made a new string for every value.
-            output.append("\"")
-            output.append(text)
-            output.append("\"\u{1}")
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            output.append(1)
         case let .flag(flag):
-            output += flag ? "T" : "F"
+            output.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
         case let .list(elements):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for element in elements { append(element, to: &output) }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case let .object(members):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-                output.append(key)
-                output.append("=")
+                output.append(contentsOf: key.utf8)
+                output.append(UInt8(ascii: "="))
                 append(member, to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 }

@@ -176,7 +176,7 @@ final class SiteRenderer: Sendable {
             return false
         }
         let document = MarkdownDocument(markdown: body)
-        let targets = MarkdownScanner(glossary: matcher, lineOffset: page.source.bodyLineOffset).scanWithTargets(document).targets
+        let targets = MarkdownScanner(glossary: matcher, lineOffset: page.source.bodyLineOffset).targets(in: document)
         let plan = BodyRenderPlan(
             linkDestinations: graph.links[index].destinations, emergencyNumber: config.emergencyNumber,
             allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: site.content.glossary,

@@ -19,10 +19,21 @@ struct MarkdownScanner {
     let lineOffset: Int
 
     func scan(_ document: MarkdownDocument) -> PageFacts {
-        scanWithTargets(document).facts
+        walk(document, gathersProse: true).facts
+    }
+
+    /// The nodes to rewrite, for rendering a page whose facts are known already. The walk is
+    /// the same; only the prose (text blocks, link texts, glossary uses), which the renderer
+    /// does not need, is not gathered.
+    func targets(in document: MarkdownDocument) -> EditTargets {
+        walk(document, gathersProse: false).targets
     }
 
     func scanWithTargets(_ document: MarkdownDocument) -> (facts: PageFacts, targets: EditTargets) {
+        walk(document, gathersProse: true)
+    }
+
+    private func walk(_ document: MarkdownDocument, gathersProse: Bool) -> (facts: PageFacts, targets: EditTargets) {
         var facts = PageFacts()
         var targets = EditTargets()
         var lastHeadingLevel = 1
@@ -52,7 +63,7 @@ struct MarkdownScanner {
                 let inItem = node.parent?.type == CMARK_NODE_ITEM
                 block = TextBlockFact(kind: inItem ? .listItem : .paragraph, line: node.line + lineOffset)
             case CMARK_NODE_HEADING, CMARK_NODE_PARAGRAPH:
-                finish(&block, into: &facts)
+                finish(&block, into: &facts, keeping: gathersProse)
             case CMARK_NODE_BLOCK_QUOTE where entering:
                 if let marker = CareCardMarker.find(in: node) {
                     markerFound(marker, in: node, facts: &facts, skipped: &skipped)
@@ -73,17 +84,18 @@ struct MarkdownScanner {
                 facts.rawHTML.append(location(of: node))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let literal = node.literal
-                if let openLink { facts.links[openLink].text += literal }
-                block?.append(literal, at: at)
                 lastPosition = SourceLocation(line: at.line, column: at.column + literal.utf8.count)
                 if type == CMARK_NODE_TEXT, openLink == nil, block != nil, block?.kind != .heading {
                     targets.glossaryText.append(pointer)
-                    recordGlossaryUses(in: literal, node: node, used: &usedTerms, facts: &facts)
+                    if gathersProse { recordGlossaryUses(in: literal, node: node, used: &usedTerms, facts: &facts) }
                 }
+                guard gathersProse else { continue }
+                if let openLink { facts.links[openLink].text += literal }
+                block?.append(literal, at: at)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                block?.text += " "
+                if gathersProse { block?.text += " " }
             default:
-                scanExtension(node, entering: entering, facts: &facts, block: &block)
+                scanExtension(node, entering: entering, facts: &facts, block: &block, gathersProse: gathersProse)
             }
         }
         return (facts, targets)
@@ -102,7 +114,8 @@ struct MarkdownScanner {
     }
 
     /// Tables come from the GFM extension, whose node types have no fixed C constant.
-    private func scanExtension(_ node: MarkdownNode, entering: Bool, facts: inout PageFacts, block: inout TextBlockFact?) {
+    private func scanExtension(_ node: MarkdownNode, entering: Bool, facts: inout PageFacts, block: inout TextBlockFact?,
+                               gathersProse: Bool) {
         switch node.typeName {
         case "table" where entering:
             let headerText = node.firstChild?.plainText.trimmingWhitespace ?? ""
@@ -111,15 +124,15 @@ struct MarkdownScanner {
             if entering {
                 block = TextBlockFact(kind: .tableCell, line: node.line + lineOffset)
             } else {
-                finish(&block, into: &facts)
+                finish(&block, into: &facts, keeping: gathersProse)
             }
         default:
             break
         }
     }
 
-    private func finish(_ block: inout TextBlockFact?, into facts: inout PageFacts) {
-        if var finished = block {
+    private func finish(_ block: inout TextBlockFact?, into facts: inout PageFacts, keeping: Bool) {
+        if keeping, var finished = block {
             finished.trimWhitespace()
             if !finished.text.isEmpty { facts.textBlocks.append(finished) }
         }
