@@ -50,6 +50,15 @@ struct AccessibilityRuleTests {
         ])
     }
 
+    @Test("the longest vague text is still vague in capitals and among punctuation")
+    func linkTextLongestVague() throws {
+        let body = "For stretches, see [\u{201C}More Information!\u{201D}](../stretches/cat-cow.md)."
+        let site = try Self.site("causes/rest.md", body: body)
+        #expect(site.findings("link-text") == [
+            "Content/causes/rest.md:10:20: warning: link text '\u{201C}More Information!\u{201D}' does not say where the link goes [link-text]",
+        ])
+    }
+
     @Test("link text that names the page passes")
     func linkTextQuiet() throws {
         let site = try Self.site("causes/rest.md", body: "Try the [cat-cow stretch](../stretches/cat-cow.md) or read the [NHS back pain page](https://www.nhs.uk/conditions/back-pain/).")
