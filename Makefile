@@ -32,8 +32,8 @@ serve: $(HEALTHGUIDE)
 	$(HEALTHGUIDE) serve --port $(PORT)
 
 # The release build. On Linux the Swift runtime and Foundation are linked into the program:
-# loading them as shared libraries took about 8 ms of every run, a quarter of a build with
-# nothing changed.
+# loading them as shared libraries took about 8 ms of every run (`healthguide --help`: 18 ms,
+# now 10 ms), which every build after an edit pays.
 RELEASE_FLAGS = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 
 release: deps
