@@ -43,7 +43,13 @@ public struct SiteBuilder: Sendable {
         // The working folder is an input too: diagnostics, kept with the manifest and the page
         // cache, name files relative to it.
         let workingFolder = FileManager.default.currentDirectoryPath
-        let (previous, inputs) = inParallel({ remembered?.manifest ?? BuildManifest.load(from: outputRoot) }, {
+        // Stamping 10,000 inputs takes longer than reading the manifest, so the core that reads
+        // the manifest then reads the page cache's files too: off the path of a build after an
+        // edit, and wasted, on a core that would wait anyway, when nothing changed.
+        let ((previous, storedCache), inputs) = inParallel({
+            (remembered?.manifest ?? BuildManifest.load(from: outputRoot),
+             options.clean || remembered?.pages != nil ? nil : PageCache.StoredFiles.read(from: outputRoot))
+        }, {
             InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
                              options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso, workingFolder])
         })
@@ -57,7 +63,7 @@ public struct SiteBuilder: Sendable {
             return finish(result, started: started)
         }
         let loadCache: @Sendable () -> PageCache? = {
-            options.clean ? nil : remembered?.pages ?? PageCache.load(from: outputRoot)
+            options.clean ? nil : remembered?.pages ?? storedCache.flatMap(PageCache.decode)
         }
         guard var prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)

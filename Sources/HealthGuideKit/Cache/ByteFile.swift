@@ -5,10 +5,20 @@ import Foundation
 /// unreadable, truncated, damaged or from another version reads as nil, and the build starts
 /// from scratch.
 enum ByteFile {
-    static func read<Value: ByteCodable>(_: Value.Type, from path: String, magic: String, version: Int) -> Value? {
+    static func read<Value: ByteCodable>(_ type: Value.Type, from path: String, magic: String, version: Int) -> Value? {
+        checkedPayload(of: path).flatMap { decode(type, from: $0, magic: magic, version: version) }
+    }
+
+    /// The file's bytes with the checksum taken off, if it matches; nil when unreadable or damaged.
+    static func checkedPayload(of path: String) -> ArraySlice<UInt8>? {
         guard let bytes = contents(of: path), bytes.count > checksumSize else { return nil }
         let payload = bytes[..<(bytes.count - checksumSize)]
         guard Array(bytes.suffix(checksumSize)) == checksum(of: payload) else { return nil }
+        return payload
+    }
+
+    /// The value in a payload `checkedPayload` gave, if it has the magic word and version.
+    static func decode<Value: ByteCodable>(_: Value.Type, from payload: ArraySlice<UInt8>, magic: String, version: Int) -> Value? {
         var reader = ByteReader(payload)
         do throws(ByteReader.Malformed) {
             guard try reader.string() == magic, try reader.int() == version else { return nil }

@@ -25,11 +25,29 @@ extension PageCache {
 
     /// The cache the last build left in `output`, if there is a readable one.
     static func load(from output: String) -> PageCache? {
-        guard let file = ByteFile.read(BaseFile.self, from: path(in: output), magic: magic, version: formatVersion) else {
+        StoredFiles.read(from: output).flatMap(decode)
+    }
+
+    /// The two files' checked bytes, read but not decoded, so that a build can read them while
+    /// it waits for something else and decode them when it knows it needs them.
+    struct StoredFiles: Sendable {
+        fileprivate let pages: ArraySlice<UInt8>
+        fileprivate let recent: ArraySlice<UInt8>?
+
+        static func read(from output: String) -> StoredFiles? {
+            guard let pages = ByteFile.checkedPayload(of: PageCache.path(in: output)) else { return nil }
+            return StoredFiles(pages: pages, recent: ByteFile.checkedPayload(of: PageCache.recentPath(in: output)))
+        }
+    }
+
+    /// The cache in `files`, if they hold a readable one.
+    static func decode(_ files: StoredFiles) -> PageCache? {
+        guard let file = ByteFile.decode(BaseFile.self, from: files.pages, magic: magic, version: formatVersion) else {
             return nil
         }
         var cache = file.cache
-        if let recent = ByteFile.read(RecentFile.self, from: recentPath(in: output), magic: recentMagic, version: formatVersion),
+        if let recentBytes = files.recent,
+           let recent = ByteFile.decode(RecentFile.self, from: recentBytes, magic: recentMagic, version: formatVersion),
            recent.baseID == file.cache.base?.id {
             recent.apply(to: &cache)
         }
