@@ -74,14 +74,16 @@ final class MarkdownDocument {
     /// they go through it. cmark's iterator is not recursive, so deep nesting cannot overflow
     /// the stack.
     func nodes() -> [(node: OpaquePointer, entering: Bool)] {
-        var result: [(OpaquePointer, Bool)] = []
+        // Built with the labels it is returned with: an array of unlabelled tuples is converted
+        // element by element through the runtime's dynamic cast.
+        var result: [(node: OpaquePointer, entering: Bool)] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             if let node = cmark_iter_get_node(iterator) {
-                result.append((node, event == CMARK_EVENT_ENTER))
+                result.append((node: node, entering: event == CMARK_EVENT_ENTER))
             }
         }
         return result

@@ -29,7 +29,7 @@ enum SearchIndex {
             ("u", .string(page.url)),
             ("s", .string(page.source.frontMatter.summary)),
             ("h", .string(page.facts.headings.map(\.text).joined(separator: " "))),
-            ("w", .string(distinct.words.joined(separator: " "))),
+            ("w", .string(distinct.joinedText)),
         ]).serialized()
         return SearchEntry(json: ArraySlice(json.utf8))
     }
