@@ -195,4 +195,22 @@ struct BuildTests {
         #expect(restored.written == 1)
         #expect(site.exists("stretches/cat-cow/index.html"))
     }
+
+    @Test("the search index lists each word of three letters or more once, in lower case, in the order first seen")
+    func searchIndexWords() throws {
+        var files = Fixture.smallSite()
+        files["stretches/knee-to-chest.md"] = Fixture.article(title: "Knee-to-chest stretch", body: """
+            ## How to do it
+
+            Lie on your back. Read about [strain](../causes/muscle-strain.md).
+
+            LIE still, lie Über über ÜBER and ice it, Ice.
+            """, tags: ["stretch"], order: 2)
+        let site = try TestSite(files)
+        site.build()
+        let index = try #require(site.page("search-index.json"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
+        let entry = try #require(entries.first { $0["u"] == "stretches/knee-to-chest/" })
+        #expect(entry["w"] == "how lie your back read about strain still über and ice")
+    }
 }

@@ -39,17 +39,19 @@ enum SearchIndex {
     /// `lowercased()` of each block made a new string.
     private static func addIndexedForm(of word: UnsafeBufferPointer<UInt8>, to distinct: inout DistinctWords) {
         guard word.count > 2 else { return }
-        guard word.allSatisfy({ $0 < 0x80 }) else {
-            var lowercased = String(decoding: word, as: UTF8.self).lowercased()
-            if lowercased.count > 2 { lowercased.withUTF8 { distinct.insert($0) } }
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
-            for (index, byte) in word.enumerated() {
-                buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        // One pass lowers the case and finds out whether the word is ASCII after all.
+        let isASCII = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
+            for index in 0..<word.count {
+                let byte = word[index]
+                guard byte < 0x80 else { return false }
+                buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
             }
             distinct.insert(UnsafeBufferPointer(buffer))
+            return true
         }
+        guard !isASCII else { return }
+        var lowercased = String(decoding: word, as: UTF8.self).lowercased()
+        if lowercased.count > 2 { lowercased.withUTF8 { distinct.insert($0) } }
     }
 
     /// The index of the articles' entries, given in URL order.

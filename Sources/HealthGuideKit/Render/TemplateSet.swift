@@ -56,8 +56,9 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    func render(_ context: TemplateContext, template: String) -> String {
-        library.render(template, .object(context)) ?? ""
+    /// The page's bytes, ready to write.
+    func render(_ context: TemplateContext, template: String) -> Data {
+        Data(library.renderUTF8(template, .object(context)) ?? [])
     }
 
     private static func message(for problem: TemplateError, among names: Dictionary<String, String>.Keys) -> String {

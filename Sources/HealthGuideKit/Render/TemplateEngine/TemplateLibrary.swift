@@ -46,6 +46,12 @@ struct TemplateLibrary: Sendable {
 
     /// Renders the named template; nil when there is no template of that name.
     func render(_ name: String, _ context: TemplateValue) -> String? {
+        renderUTF8(name, context).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders the named template as UTF-8, for a file: a `String` of it would check every
+    /// byte only to be turned back into bytes.
+    func renderUTF8(_ name: String, _ context: TemplateValue) -> [UInt8]? {
         guard let index = indicesByName[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, context: context, expectedSize: expectedSizes[index])
         return renderer.render(template: index)

@@ -27,10 +27,10 @@ struct TemplateRenderer {
         stack = [context]
     }
 
-    /// Renders template number `template` and returns the text produced.
-    mutating func render(template: Int) -> String {
+    /// Renders template number `template` and returns the text produced, as UTF-8.
+    mutating func render(template: Int) -> [UInt8] {
         render(templates[template])
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private mutating func render(_ nodes: [TemplateNode]) {
