@@ -96,7 +96,8 @@ struct MarkdownNode {
 
     var type: cmark_node_type { cmark_node_get_type(pointer) }
     /// `table`, `table_row`, `table_cell`, `strikethrough`… for extension nodes.
-    var typeName: String { String(cString: cmark_node_get_type_string(pointer)) }
+    var isTable: Bool { type == TableNodeTypes.found.table }
+    var isTableCell: Bool { type == TableNodeTypes.found.cell }
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
@@ -114,6 +115,28 @@ struct MarkdownNode {
             child = current.next
         }
         return result
+    }
+}
+
+/// The node types of GFM tables, which the table extension registers as it loads: cmark-gfm's
+/// public headers give them no constant, so they are read once from a parsed table. Nodes are
+/// then told apart by number, where asking each node for its type's name made a string of it.
+private struct TableNodeTypes: Sendable {
+    static let found = TableNodeTypes()
+    let table: cmark_node_type
+    let cell: cmark_node_type
+
+    private init() {
+        var table = CMARK_NODE_NONE, cell = CMARK_NODE_NONE
+        for (node, entering) in MarkdownDocument(markdown: "| a |\n| - |\n").nodes() where entering {
+            switch String(cString: cmark_node_get_type_string(node)) {
+            case "table": table = cmark_node_get_type(node)
+            case "table_cell": cell = cmark_node_get_type(node)
+            default: break
+            }
+        }
+        self.table = table
+        self.cell = cell
     }
 }
 

@@ -40,7 +40,8 @@ struct MarkdownScanner {
         var headingIDs = HeadingIDs()
         var block: TextBlockFact?
         var openLink: Int?
-        var skipped = Set<OpaquePointer>()
+        // A few nodes a page at most: searched faster than hashed, and every node is looked up.
+        var skipped: [OpaquePointer] = []
         var usedTerms = Set<Int>()
         var lastPosition = SourceLocation(line: lineOffset + 1, column: 1)
 
@@ -83,13 +84,13 @@ struct MarkdownScanner {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 facts.rawHTML.append(location(of: node))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                let mayHoldTerms = type == CMARK_NODE_TEXT && openLink == nil && block != nil && block?.kind != .heading
+                if mayHoldTerms { targets.glossaryText.append(pointer) }
+                // The text and the positions after it are prose; the renderer's walk reads neither.
+                guard gathersProse else { continue }
                 let literal = node.literal
                 lastPosition = SourceLocation(line: at.line, column: at.column + literal.utf8.count)
-                if type == CMARK_NODE_TEXT, openLink == nil, block != nil, block?.kind != .heading {
-                    targets.glossaryText.append(pointer)
-                    if gathersProse { recordGlossaryUses(in: literal, node: node, used: &usedTerms, facts: &facts) }
-                }
-                guard gathersProse else { continue }
+                if mayHoldTerms { recordGlossaryUses(in: literal, node: node, used: &usedTerms, facts: &facts) }
                 if let openLink { facts.links[openLink].text += literal }
                 block?.append(literal, at: at)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -101,7 +102,7 @@ struct MarkdownScanner {
         return (facts, targets)
     }
 
-    private func markerFound(_ marker: CareCardMarker, in node: MarkdownNode, facts: inout PageFacts, skipped: inout Set<OpaquePointer>) {
+    private func markerFound(_ marker: CareCardMarker, in node: MarkdownNode, facts: inout PageFacts, skipped: inout [OpaquePointer]) {
         let at = location(of: node)
         if let kind = marker.kind {
             facts.cards.append(CardFact(kind: kind, listItemCount: CareCardMarker.listItemCount(in: node), location: at))
@@ -109,25 +110,22 @@ struct MarkdownScanner {
             facts.unknownCardMarkers.append(UnknownCardMarker(name: marker.name, location: at))
         }
         for markerNode in marker.markerNodes {
-            skipped.insert(markerNode.pointer)
+            skipped.append(markerNode.pointer)
         }
     }
 
     /// Tables come from the GFM extension, whose node types have no fixed C constant.
     private func scanExtension(_ node: MarkdownNode, entering: Bool, facts: inout PageFacts, block: inout TextBlockFact?,
                                gathersProse: Bool) {
-        switch node.typeName {
-        case "table" where entering:
+        if node.isTable, entering {
             let headerText = node.firstChild?.plainText.trimmingWhitespace ?? ""
             facts.tables.append(TableFact(hasHeaderText: !headerText.isEmpty, location: location(of: node)))
-        case "table_cell":
+        } else if node.isTableCell {
             if entering {
                 block = TextBlockFact(kind: .tableCell, line: node.line + lineOffset)
             } else {
                 finish(&block, into: &facts, keeping: gathersProse)
             }
-        default:
-            break
         }
     }
 
