@@ -213,4 +213,19 @@ struct BuildTests {
         let entry = try #require(entries.first { $0["u"] == "stretches/knee-to-chest/" })
         #expect(entry["w"] == "how lie your back read about strain still über and ice")
     }
+
+    @Test("a page whose own text looks like a link gap of a body rendered early is rendered from its Markdown, links right")
+    func textLikeALinkGap() throws {
+        var files = Fixture.smallSite()
+        files["stretches/knee-to-chest.md"] = Fixture.article(title: "Knee-to-chest stretch", body: """
+            ## How to do it
+
+            Lie on your back. Read about [strain](../causes/muscle-strain.md "healthguide-link-gap-0").
+            """, tags: ["stretch"], order: 2)
+        let site = try TestSite(files)
+        let result = site.build()
+        #expect(result.status == .success, "\(result.diagnostics)")
+        let knee = try #require(site.page("stretches/knee-to-chest/index.html"))
+        #expect(knee.contains(#"<a href="../../causes/muscle-strain/" title="healthguide-link-gap-0">strain</a>"#))
+    }
 }

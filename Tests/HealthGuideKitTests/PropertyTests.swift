@@ -124,4 +124,56 @@ struct PropertyTests {
             #expect(!html.contains("<script"))
         }
     }
+
+    /// Destinations as authors write them and as the resolver makes them, with the bytes the
+    /// HTML writer escapes, in both cases of the schemes safe mode drops.
+    static let destinationCharacters: [Character] = ["a", "Z", "9", "/", ".", "#", "%", "&", "'", "\"", "<", ">", " ", "é", "中", "😀",
+                                                     "\t", "(", ")", "[", "]", "{", "}", "|", "\\", "^", "`", "~", "$", "+", "=", "?", "@", "!", "*", ",", ";"]
+    static let destinationStarts = ["", "javascript:", "JaVaScRiPt:", "vbscript:", "file:", "data:", "data:image/png", "DATA:image/webp",
+                                    "data:image/svg", "https://", "mailto:", "../", "#", "//"]
+    static let destinations = zip(Gen.element(of: destinationStarts).map { $0 ?? "" },
+                                  Gen.element(of: destinationCharacters).map { $0 ?? "a" }.string(of: 0...24)).map { $0 + $1 }
+
+    @Test("a filled gap is written exactly as cmark-gfm writes the destination itself, in safe and unsafe mode")
+    func destinationsAsCmarkWritesThem() async {
+        await propertyCheck(count: 500, input: Self.destinations, Gen.bool) { destination, allowRawHTML in
+            let document = MarkdownDocument(markdown: "[a](b)")
+            let scan = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0).scanWithTargets(document)
+            let plan = BodyRenderPlan(linkDestinations: [destination], emergencyNumber: "911", allowRawHTML: allowRawHTML,
+                                      glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
+            var written: [UInt8] = []
+            CmarkDestination.append(destination, allowRawHTML: allowRawHTML, to: &written)
+            #expect(MarkdownRenderer(plan: plan).render(document, targets: scan.targets)
+                        == "<p><a href=\"" + String(decoding: written, as: UTF8.self) + "\">a</a></p>\n")
+        }
+    }
+
+    /// Bodies of prose and links of every kind the resolver treats apart.
+    static let linkedBodies = Gen.element(of: [
+        "Some text. ", "\n\n", "> [!WARNING]\n> Call 911.\n\n", "## A heading\n\n", "- item ", "[a](a.md) ", "[b](../b.md#c) ",
+        "[c](#top) ", "[d](https://example.org/x?y=1&z=2) ", "[e](javascript:alert(1)) ", "[f](//cdn.example.org/x) ",
+        "![g](images/p.png) ", "[![h](images/q.png)](c.md) ", "[i](<a b.md>) ", "[j]() ", "[k](mailto:a@example.org) ",
+        "[l](x.md \"a title\") ", "[m](DATA:text/html,x) ", "[n](y%20z.md) ", "`code [o](p.md)` ", "[^1]\n\n[^1]: A note [q](r.md).\n\n",
+    ]).map { $0 ?? "" }.array(of: 0...14).map { $0.joined() }
+    static let resolvedDestinations: [String?] = [nil, "", "../../a/", "../b/#c", "x y&'\"<>%/é", "javascript:x", "../images/p.png"]
+
+    @Test("a body rendered before linking, its gaps filled, equals the body rendered after linking")
+    func prerenderedBodies() async {
+        await propertyCheck(count: 400, input: Self.linkedBodies, Gen.int(in: 0...6).array(of: 40), Gen.bool) { body, choices, allowRawHTML in
+            let scanner = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0)
+            func render(_ destinations: [String?]) -> String {
+                let document = MarkdownDocument(markdown: body)
+                let plan = BodyRenderPlan(linkDestinations: destinations, emergencyNumber: "911", allowRawHTML: allowRawHTML,
+                                          glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
+                return MarkdownRenderer(plan: plan).render(document, targets: scanner.scanWithTargets(document).targets)
+            }
+            let links = scanner.scan(MarkdownDocument(markdown: body)).links
+            // What the resolver might say: a new destination only for a link it may rewrite.
+            let resolved = links.indices.map { index in
+                LinkResolver.mayRewrite(links[index].destination) ? Self.resolvedDestinations[choices[index % choices.count]] : nil
+            }
+            let prerendered = PrerenderedBody(rendered: render(PrerenderedBody.placeholders(for: links)), links: links)
+            #expect(prerendered?.filled(destinations: resolved, allowRawHTML: allowRawHTML) == render(resolved))
+        }
+    }
 }

@@ -22,14 +22,20 @@ struct PagePreparer: Sendable {
     let includeDrafts: Bool
     /// Makes the article records of `healthguide check`.
     let makesRecords: Bool
+    /// Renders each page's body while its tree is at hand, for a build that writes pages.
+    let rendersBodies: Bool
 
-    func prepare(_ file: ContentFile) -> PreparedPage {
+    /// The prepared page, and its body rendered when asked for. The body is not part of the
+    /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
+    func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
         let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind)
-        guard let source else { return PreparedPage(page: nil, diagnostics: loadDiagnostics) }
+        guard let source else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
         let document = MarkdownDocument(markdown: source.body ?? "")
-        var facts = MarkdownScanner(glossary: matcher, lineOffset: source.bodyLineOffset).scan(document)
+        let scanner = MarkdownScanner(glossary: matcher, lineOffset: source.bodyLineOffset)
+        var (facts, targets) = rendersBodies ? scanner.scanWithTargets(document) : (scanner.scan(document), EditTargets())
         let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
         var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics)
+        var body: PrerenderedBody?
         // A draft left out of the build is only a name that links may not point to.
         if !source.frontMatter.draft || includeDrafts {
             prepared.diagnostics += rules.run(page: page, context: context.reading(page))
@@ -37,6 +43,7 @@ struct PagePreparer: Sendable {
                 prepared.searchEntry = SearchIndex.entry(for: page)
                 if makesRecords { prepared.record = ArticleRecord(page: page, config: context.config) }
             }
+            if rendersBodies { body = render(document, targets: targets, of: page) }
         }
         facts.textBlocks = []
         var kept = source
@@ -44,7 +51,20 @@ struct PagePreparer: Sendable {
         // findings); one small table per page instead of one per field, in memory and in the
         // page cache.
         kept.frontMatter.locations = source.frontMatter.locations.filter { $0.key == "title" }
+        // A rendered body stands in for the Markdown; without one, the renderer parses it.
+        if body != nil { kept.body = nil }
         prepared.page = Page(source: kept, url: page.url, facts: facts)
-        return prepared
+        return (prepared, body)
+    }
+
+    /// The body with gaps for the links the whole site decides. This changes the tree, so it
+    /// comes after every step that reads it.
+    private func render(_ document: MarkdownDocument, targets: EditTargets, of page: Page) -> PrerenderedBody? {
+        let links = page.facts.links
+        let plan = BodyRenderPlan(
+            linkDestinations: PrerenderedBody.placeholders(for: links), emergencyNumber: context.config.emergencyNumber,
+            allowRawHTML: context.config.allowRawHTML, glossary: matcher, glossaryEntries: context.glossary,
+            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"))
+        return PrerenderedBody(rendered: MarkdownRenderer(plan: plan).render(document, targets: targets), links: links)
     }
 }

@@ -101,10 +101,10 @@ extension SiteBuilder {
             reader: ContentLoader(contentDirectory: options.contentDirectory).fileReader,
             matcher: GlossaryMatcher(entries: content.glossary), rules: RuleEngine(),
             context: PageCheckContext(config: content.config, glossary: content.glossary, today: options.today),
-            includeDrafts: options.includeDrafts, makesRecords: false)
+            includeDrafts: options.includeDrafts, makesRecords: false, rendersBodies: false)
         var replacements: [Int: PreparedPage] = [:]
         for (index, file) in files {
-            let prepared = preparer.prepare(file)
+            let prepared = preparer.prepare(file).page
             guard let page = prepared.page, !prepared.diagnostics.contains(where: { $0.severity == .error }),
                   !page.source.frontMatter.draft || options.includeDrafts,
                   SiteShape.part(of: page) == SiteShape.part(of: graph.pages[index]) else { return nil }

@@ -16,7 +16,7 @@ public struct SiteBuilder: Sendable {
     public func check() -> BuildResult {
         let started = Date()
         let log = DiagnosticLog()
-        guard let prepared = prepare(log: log, stamps: nil, loadCache: { nil }, makesRecords: true) else {
+        guard let prepared = prepare(log: log, stamps: nil, loadCache: { nil }, makesRecords: true, rendersBodies: false) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
@@ -65,7 +65,7 @@ public struct SiteBuilder: Sendable {
         let loadCache: @Sendable () -> PageCache? = {
             options.clean ? nil : remembered?.pages ?? storedCache.flatMap(PageCache.decode)
         }
-        guard var prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false) else {
+        guard var prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false, rendersBodies: true) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         let site = prepared.site
@@ -87,7 +87,8 @@ public struct SiteBuilder: Sendable {
         }
         let assets = AssetCatalog(templatesDirectory: options.templatesDirectory)
         let siteKey = SiteRenderer.siteKey(site: site, templates: templates, assets: assets)
-        let renderer = SiteRenderer(site: site, templates: templates, assets: assets, writer: writer, siteKey: siteKey)
+        let renderer = SiteRenderer(site: site, templates: templates, assets: assets, writer: writer, siteKey: siteKey,
+                                    bodies: prepared.bodies)
         let rendering = renderer.renderAll()
         log.add(contentsOf: writer.errors)
         result.diagnostics = log.all
@@ -135,12 +136,14 @@ public struct SiteBuilder: Sendable {
         /// How many files were prepared rather than taken from the cache.
         var preparedCount: Int
         var records: [ArticleRecord]
+        /// By page index of the graph: the bodies rendered while preparing, nil for pages from the cache.
+        var bodies: [PrerenderedBody?]
     }
 
     /// Load, prepare each page (or take it from the cache), link, and run the site rules.
     /// The cache is read while the content folder is walked.
     private func prepare(log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
-                         makesRecords: Bool) -> Preparation? {
+                         makesRecords: Bool, rendersBodies: Bool) -> Preparation? {
         let loader = ContentLoader(contentDirectory: options.contentDirectory)
         var (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
         guard var content = loaded else { return nil }
@@ -153,17 +156,18 @@ public struct SiteBuilder: Sendable {
         let preparer = PagePreparer(
             reader: loader.fileReader, matcher: GlossaryMatcher(entries: content.glossary), rules: RuleEngine(),
             context: PageCheckContext(config: content.config, glossary: content.glossary, today: options.today),
-            includeDrafts: options.includeDrafts, makesRecords: makesRecords)
+            includeDrafts: options.includeDrafts, makesRecords: makesRecords, rendersBodies: rendersBodies)
         // Everything besides the file that decides how it is prepared.
         let key = [stamps?.options ?? "", content.configHash, content.glossaryHash].joined(separator: "\u{1}")
         // Taken, not copied: the next cache takes over its table of entries below, and a second
         // holder would make the first change to it copy all 10,000.
         var reusable = cache.take().flatMap { $0.key == key ? $0 : nil }
         let contentRoot = options.contentDirectory.path + "/"
-        let prepared = content.markdownFiles.parallelMap { [reusable] file -> (PreparedPage, FileStamp?, reused: Bool) in
+        let prepared = content.markdownFiles.parallelMap { [reusable] file -> (PreparedPage, PrerenderedBody?, FileStamp?, reused: Bool) in
             let stamp = stamps?.files[contentRoot + file.path]
-            if let page = reusable?.page(at: file.path, stamp: stamp) { return (page, stamp, true) }
-            return (preparer.prepare(file), stamp, false)
+            if let page = reusable?.page(at: file.path, stamp: stamp) { return (page, nil, stamp, true) }
+            let (page, body) = preparer.prepare(file)
+            return (page, body, stamp, false)
         }
         let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
                               known: reusable?.knownGraph(), fileReader: loader.fileReader, log: log)
@@ -173,7 +177,7 @@ public struct SiteBuilder: Sendable {
         next.entries = reusable.take()?.entries ?? [:]
         var added = false
         var filesWithEntries = 0
-        for (file, (page, stamp, reused)) in zip(content.markdownFiles, prepared) {
+        for (file, (page, _, stamp, reused)) in zip(content.markdownFiles, prepared) {
             guard !reused else {
                 filesWithEntries += 1
                 continue
@@ -202,7 +206,18 @@ public struct SiteBuilder: Sendable {
         let graphChanged = next.keepGraph(site.graph)
         let changed = reusableCount == nil || added || graphChanged || next.entries.count != reusableCount
         log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))
-        return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount, records: prepared.compactMap(\.0.record))
+        return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount,
+                           records: prepared.compactMap(\.0.record), bodies: Self.bodies(of: site.graph.pages, from: prepared))
+    }
+
+    /// The bodies of the graph's pages, which are the prepared pages in order less those left out.
+    private static func bodies(of pages: [Page], from prepared: [(PreparedPage, PrerenderedBody?, FileStamp?, reused: Bool)]) -> [PrerenderedBody?] {
+        var bodies: [PrerenderedBody?] = []
+        bodies.reserveCapacity(pages.count)
+        for (preparedPage, body, _, _) in prepared where bodies.count < pages.count && preparedPage.page === pages[bodies.count] {
+            bodies.append(body)
+        }
+        return bodies
     }
 
     /// Errors in `site.yml` that leave nothing sensible to build.

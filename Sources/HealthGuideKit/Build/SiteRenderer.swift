@@ -11,6 +11,8 @@ final class SiteRenderer: Sendable {
     private let builder: PageContextBuilder
     private let fingerprints: Fingerprints
     private let matcher: GlossaryMatcher
+    /// By page index, the bodies rendered while the pages were prepared (see `PrerenderedBody`).
+    private let bodies: [PrerenderedBody?]
 
     struct Outcome {
         var rendered = 0
@@ -23,9 +25,12 @@ final class SiteRenderer: Sendable {
     private var config: SiteConfig { site.content.config }
     private var graph: SiteGraph { site.graph }
 
-    /// `siteKey` is `SiteRenderer.siteKey(…)` of this site, templates and assets.
-    init(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String) {
+    /// `siteKey` is `SiteRenderer.siteKey(…)` of this site, templates and assets; a page
+    /// without a body in `bodies` is rendered from its Markdown.
+    init(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String,
+         bodies: [PrerenderedBody?] = []) {
         self.site = site
+        self.bodies = bodies
         self.templates = templates
         self.assets = assets
         self.writer = writer
@@ -170,21 +175,30 @@ final class SiteRenderer: Sendable {
         let inputs = ContentHash.of(parts: fingerprints.shared + [templates.fingerprints[template] ?? "", page.source.contentHash,
                                                                   CanonicalText.of(context)] + destinations)
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
-        guard let body = page.source.body ?? site.fileReader.body(of: page.source) else {
+        let resolved = graph.links[index].destinations
+        let prerendered = index < bodies.count ? bodies[index]?.filled(destinations: resolved, allowRawHTML: config.allowRawHTML) : nil
+        guard let body = prerendered ?? renderBody(of: page, destinations: resolved) else {
             writer.fail(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
                                    message: "the file changed while the site was being built; build again", rule: Self.changedDuringBuild))
             return false
         }
-        let document = MarkdownDocument(markdown: body)
-        let targets = MarkdownScanner(glossary: matcher, lineOffset: page.source.bodyLineOffset).targets(in: document)
-        let plan = BodyRenderPlan(
-            linkDestinations: graph.links[index].destinations, emergencyNumber: config.emergencyNumber,
-            allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: site.content.glossary,
-            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"))
         var full = context
-        full["body"] = .text(MarkdownRenderer(plan: plan).render(document, targets: targets))
+        full["body"] = .text(body)
         writer.write(templates.render(full, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
         return true
+    }
+
+    /// Renders a body from its Markdown, read again for a page from the page cache; nil when
+    /// the file no longer holds what the cache described.
+    private func renderBody(of page: Page, destinations: [String?]) -> String? {
+        guard let markdown = page.source.body ?? site.fileReader.body(of: page.source) else { return nil }
+        let document = MarkdownDocument(markdown: markdown)
+        let targets = MarkdownScanner(glossary: matcher, lineOffset: page.source.bodyLineOffset).targets(in: document)
+        let plan = BodyRenderPlan(
+            linkDestinations: destinations, emergencyNumber: config.emergencyNumber,
+            allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: site.content.glossary,
+            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"))
+        return MarkdownRenderer(plan: plan).render(document, targets: targets)
     }
 
     /// Renders a page made only from the site graph (tags, glossary, search, 404).

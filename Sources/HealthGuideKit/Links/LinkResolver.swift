@@ -22,6 +22,15 @@ struct LinkResolver: Sendable {
 
     private static let droppedSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
 
+    /// Whether `resolve` may give a link written as `raw` a new destination. It leaves empty
+    /// links, `//host` links, `#fragment` links and links with a scheme it keeps as written,
+    /// which is what lets a body be rendered before the site is linked (`PrerenderedBody`).
+    static func mayRewrite(_ raw: String) -> Bool {
+        guard let first = raw.utf8.first else { return false }
+        if let scheme = scheme(of: raw) { return droppedSchemes.contains(scheme.lowercased()) }
+        return !raw.hasPrefix("//") && first != UInt8(ascii: "#")
+    }
+
     func resolve(pageIndex: Int) -> Result {
         let page = pages[pageIndex]
         var result = Result()
