@@ -50,8 +50,9 @@ public struct SourcePage: Sendable, Hashable {
     public var path: String
     /// Path as the user sees it in diagnostics: `Content/causes/muscle-strain.md`.
     public var displayPath: String
-    /// The Markdown after the front matter; nil for a page restored from the page cache,
-    /// whose body is read again only when the page is rendered.
+    /// The Markdown after the front matter; nil for a page restored from the page cache, and
+    /// for one whose body was rendered as it was prepared (`PrerenderedBody`). Either is read
+    /// again only if it has to be rendered from its Markdown.
     public var body: String?
     /// File lines before the body, added to Markdown positions to point into the file.
     public var bodyLineOffset: Int

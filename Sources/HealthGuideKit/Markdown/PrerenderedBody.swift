@@ -3,7 +3,7 @@ import Foundation
 /// A page body rendered while the page is prepared, before the rest of the site is known: the
 /// HTML with a gap wherever a link's destination waits for the site's links to be resolved.
 /// Rendering the page then fills the gaps instead of reading and parsing the Markdown again,
-/// which was a tenth of a full build.
+/// which cost about a tenth of a full build's instructions.
 ///
 /// A link gets a gap when `LinkResolver` may rewrite it: it has no scheme, or one the resolver
 /// removes. Its node carries a token while the body is rendered, which the HTML writer leaves
