@@ -95,7 +95,7 @@ struct MarkdownNode {
     let pointer: OpaquePointer
 
     var type: cmark_node_type { cmark_node_get_type(pointer) }
-    /// `table`, `table_row`, `table_cell`, `strikethrough`… for extension nodes.
+    /// Whether this is a GFM table, or a cell of one.
     var isTable: Bool { type == TableNodeTypes.found.table }
     var isTableCell: Bool { type == TableNodeTypes.found.cell }
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
@@ -128,11 +128,15 @@ private struct TableNodeTypes: Sendable {
 
     private init() {
         var table = CMARK_NODE_NONE, cell = CMARK_NODE_NONE
-        for (node, entering) in MarkdownDocument(markdown: "| a |\n| - |\n").nodes() where entering {
-            switch String(cString: cmark_node_get_type_string(node)) {
-            case "table": table = cmark_node_get_type(node)
-            case "table_cell": cell = cmark_node_get_type(node)
-            default: break
+        let document = MarkdownDocument(markdown: "| a |\n| - |\n")
+        // The nodes belong to the document, which must outlive the loop.
+        withExtendedLifetime(document) {
+            for (node, entering) in document.nodes() where entering {
+                switch String(cString: cmark_node_get_type_string(node)) {
+                case "table": table = cmark_node_get_type(node)
+                case "table_cell": cell = cmark_node_get_type(node)
+                default: break
+                }
             }
         }
         self.table = table
