@@ -153,7 +153,7 @@ struct PropertyTests {
         "Some text. ", "\n\n", "> [!WARNING]\n> Call 911.\n\n", "## A heading\n\n", "- item ", "[a](a.md) ", "[b](../b.md#c) ",
         "[c](#top) ", "[d](https://example.org/x?y=1&z=2) ", "[e](javascript:alert(1)) ", "[f](//cdn.example.org/x) ",
         "![g](images/p.png) ", "[![h](images/q.png)](c.md) ", "[i](<a b.md>) ", "[j]() ", "[k](mailto:a@example.org) ",
-        "[l](x.md \"a title\") ", "[m](DATA:text/html,x) ", "[n](y%20z.md) ", "`code [o](p.md)` ", "[^1]\n\n[^1]: A note [q](r.md).\n\n",
+        "[l](x.md \"a title\") ", "[m](DATA:text/html,x) ", "[n](y%20z.md) ", "`code [o](p.md)` ", "[^1]\n\n[^1]: A note [q](r.md).\n\n", "![see [s](t.md)](images/u.png) ",
     ]).map { $0 ?? "" }.array(of: 0...14).map { $0.joined() }
     static let resolvedDestinations: [String?] = [nil, "", "../../a/", "../b/#c", "x y&'\"<>%/é", "javascript:x", "../images/p.png"]
 
@@ -173,7 +173,12 @@ struct PropertyTests {
                 LinkResolver.mayRewrite(links[index].destination) ? Self.resolvedDestinations[choices[index % choices.count]] : nil
             }
             let prerendered = PrerenderedBody(rendered: render(PrerenderedBody.placeholders(for: links)), links: links)
-            #expect(prerendered?.filled(destinations: resolved, allowRawHTML: allowRawHTML) == render(resolved))
+            // cmark-gfm writes an image's description as plain text, so a link inside one never
+            // shows its token: such a body is refused, and rendered from its Markdown instead.
+            #expect((prerendered == nil) == body.contains("![see ["))
+            if let prerendered {
+                #expect(prerendered.filled(destinations: resolved, allowRawHTML: allowRawHTML) == render(resolved))
+            }
         }
     }
 }
