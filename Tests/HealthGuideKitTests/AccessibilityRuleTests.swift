@@ -59,6 +59,16 @@ struct AccessibilityRuleTests {
         ])
     }
 
+    @Test("brackets and inverted marks around vague text are trimmed, and punctuation inside is kept")
+    func linkTextBrackets() throws {
+        let body = "See [(here)](../stretches/cat-cow.md), [\u{00BF}more?](../stretches/cat-cow.md) and [here-ish](../stretches/cat-cow.md)."
+        let site = try Self.site("causes/rest.md", body: body)
+        #expect(site.findings("link-text") == [
+            "Content/causes/rest.md:10:5: warning: link text '(here)' does not say where the link goes [link-text]",
+            "Content/causes/rest.md:10:40: warning: link text '\u{00BF}more?' does not say where the link goes [link-text]",
+        ])
+    }
+
     @Test("link text that names the page passes")
     func linkTextQuiet() throws {
         let site = try Self.site("causes/rest.md", body: "Try the [cat-cow stretch](../stretches/cat-cow.md) or read the [NHS back pain page](https://www.nhs.uk/conditions/back-pain/).")

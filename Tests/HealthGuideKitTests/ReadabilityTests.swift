@@ -37,6 +37,15 @@ struct ReadabilityTests {
         #expect(found == ["Take a pain reliever, e.g. Advil, for 2.5 days.", "See Dr. Lee!", "Is it better?", "\"Yes.\"", "Then rest"])
     }
 
+    @Test("a title ends no sentence in any case, and a word that only ends like one does")
+    func sentenceTitles() {
+        let found = sentences(of: "Ask MRS. Park or ST. Luke's. Sit on the dr. Rest. Then VS. Code. Lift Mr. Bean.")
+            .map { String($0.text) }
+        #expect(found == ["Ask MRS. Park or ST. Luke's.", "Sit on the dr. Rest.", "Then VS. Code.", "Lift Mr. Bean."])
+        #expect(sentences(of: "Ask Mister. Park is open. Try gym. Then rest.").map { String($0.text) }
+            == ["Ask Mister.", "Park is open.", "Try gym.", "Then rest."])
+    }
+
     @Test("headings, list items and table cells are sentences; code is not prose")
     func blocksAreSentences() {
         let markdown = """

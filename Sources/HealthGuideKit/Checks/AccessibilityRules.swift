@@ -56,7 +56,7 @@ struct LinkTextRule: PageRule {
         page.facts.links.filter { !$0.isImage }.compactMap { link in
             let text = link.text.trimmingWhitespace
             if Self.mayBeVague(text),
-               Self.vagueTexts.contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters).trimmingWhitespace) {
+               Self.vagueTexts.contains(Self.trimmingPunctuation(text.lowercased()).trimmingWhitespace) {
                 return Finding(page: page, location: link.location, message: "link text '\(text)' does not say where the link goes",
                                hint: "use words that name the page: 'read about [ice and heat](…)'")
             }
@@ -73,6 +73,24 @@ struct LinkTextRule: PageRule {
     /// trimming of punctuation was most of the cost of this rule.
     private static func mayBeVague(_ text: String) -> Bool {
         text.utf8.lazy.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }.count <= mostVagueLetters
+    }
+
+    /// The text without punctuation (Unicode's categories P*, as Foundation's
+    /// `punctuationCharacters`) at either end: "here." and "(more)" are as vague as their
+    /// words. Trimmed by scalar properties, at a tenth of Foundation's cost.
+    static func trimmingPunctuation(_ text: String) -> String {
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, isPunctuation(first) { scalars.removeFirst() }
+        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
     }
 
     private static let mostVagueLetters = vagueTexts.map { $0.filter(\.isLetter).count }.max() ?? 0

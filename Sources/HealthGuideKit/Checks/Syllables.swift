@@ -15,62 +15,72 @@ enum Syllables {
     static func count(utf8 word: UnsafeBufferPointer<UInt8>) -> Int {
         // Parts of a compound are counted as words of their own: "knee-to-chest" is 3.
         if word.contains(UInt8(ascii: "-")) {
-            return word.split(separator: UInt8(ascii: "-")).reduce(0) { $0 + count(utf8: UnsafeBufferPointer(rebasing: $1)) }
+            return word.split(separator: UInt8(ascii: "-")).reduce(0) { $0 + countPart(UnsafeBufferPointer(rebasing: $1)) }
         }
-        // Letters only, lower-cased, as scalar values in a buffer on the stack: this runs for
-        // every word of every article, and a heap array or `Character` properties per word
-        // cost more than the counting. A lower-case mapping has at most three scalars, each
-        // non-ASCII letter at least two bytes: twice the byte count is room enough.
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.count * 2) { buffer in
+        return countPart(word)
+    }
+
+    /// The count for a word without hyphens. Its letters are gathered lower-cased, as scalar
+    /// values, in a buffer on the stack, and the rules compare values and test bits: this runs
+    /// for every word of every article, and a heap array, `Character` properties or a switch
+    /// over scalars per letter cost more than the counting. A lower-case mapping has at most
+    /// three scalars, each non-ASCII letter at least two bytes: twice the byte count is room enough.
+    private static func countPart(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.count * 2) { buffer in
             var length = 0
             var index = 0
             while index < word.count, length < buffer.count {
                 let byte = word[index]
-                let scalarStart = index
-                index += UTF8Bytes.scalarLength(byte)
-                switch byte {
-                case 0x61...0x7A:
-                    buffer[length] = UInt32(byte)
-                    length += 1
-                case 0x41...0x5A:
-                    buffer[length] = UInt32(byte) + 0x20
-                    length += 1
-                case 0..<0x80:
-                    continue
-                default:
-                    let scalar = UTF8Bytes.scalar(at: scalarStart, in: word)
-                    guard scalar.properties.isAlphabetic else { continue }
-                    for lower in scalar.properties.lowercaseMapping.unicodeScalars where length < buffer.count {
-                        buffer[length] = lower.value
+                if byte < 0x80 {
+                    index += 1
+                    // Setting the case bit maps "A"–"Z" onto "a"–"z" and no other byte into them.
+                    let lower = UInt32(byte | 0x20)
+                    if lower &- Letter.a < 26 {
+                        buffer[length] = lower
                         length += 1
                     }
+                    continue
+                }
+                let scalar = UTF8Bytes.scalar(at: index, in: word)
+                index += UTF8Bytes.scalarLength(byte)
+                guard scalar.properties.isAlphabetic else { continue }
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars where length < buffer.count {
+                    buffer[length] = lower.value
+                    length += 1
                 }
             }
             // Numbers are read at a glance; count them as one syllable rather than spell them out.
             if length == 0 { return 1 }
             let letters = UnsafeBufferPointer(rebasing: buffer[..<length])
-            return exception(letters) ?? byRule(Letters(values: letters))
+            return exception(letters) ?? byRule(letters)
         }
     }
 
-    /// A word's lower-case letters, read as scalars by the rules below.
-    private struct Letters {
-        let values: UnsafeBufferPointer<UInt32>
-        var count: Int { values.count }
-        subscript(index: Int) -> Unicode.Scalar {
-            let value = values[index]
-            // Nearly every letter is ASCII, whose scalar needs no check.
-            return value < 0x80 ? Unicode.Scalar(UInt8(truncatingIfNeeded: value)) : Unicode.Scalar(value) ?? "\u{FFFD}"
-        }
+    /// The ASCII letters the rules look at, as scalar values.
+    private enum Letter {
+        static var a: UInt32 { 0x61 }
+        static var c: UInt32 { 0x63 }
+        static var d: UInt32 { 0x64 }
+        static var e: UInt32 { 0x65 }
+        static var g: UInt32 { 0x67 }
+        static var h: UInt32 { 0x68 }
+        static var i: UInt32 { 0x69 }
+        static var l: UInt32 { 0x6C }
+        static var n: UInt32 { 0x6E }
+        static var s: UInt32 { 0x73 }
+        static var t: UInt32 { 0x74 }
+        static var x: UInt32 { 0x78 }
+        static var y: UInt32 { 0x79 }
+        static var z: UInt32 { 0x7A }
     }
 
-    private static func byRule(_ letters: Letters) -> Int {
+    private static func byRule(_ letters: UnsafeBufferPointer<UInt32>) -> Int {
         var count = 0
         var previousWasVowel = false
         for index in 0..<letters.count {
             let letter = letters[index]
             // "y" is a consonant at the start of a word ("yes") and a vowel elsewhere ("back-y", "gym").
-            let isVowel = Self.isVowel(letter) || (letter == "y" && index > 0)
+            let isVowel = Self.isVowel(letter) || (letter == Letter.y && index > 0)
             if isVowel && !previousWasVowel { count += 1 }
             previousWasVowel = isVowel
         }
@@ -82,44 +92,43 @@ enum Syllables {
     /// A final "e" after a consonant is silent ("spine"), and so is the "e" of "-es" and "-ed"
     /// where it makes no sound ("stretches" no, "moves" yes; "started" no, "helped" yes);
     /// "-le" after a consonant is said ("muscle").
-    private static func hasSilentEnding(_ letters: Letters) -> Bool {
+    private static func hasSilentEnding(_ letters: UnsafeBufferPointer<UInt32>) -> Bool {
         let count = letters.count
         guard count >= 3 else { return false }
         let last = letters[count - 1]
-        func isConsonant(_ letter: Unicode.Scalar) -> Bool { !isVowel(letter) && letter != "y" }
-        if last == "e" {
+        func isConsonant(_ letter: UInt32) -> Bool { !isVowel(letter) && letter != Letter.y }
+        if last == Letter.e {
             let before = letters[count - 2]
-            if before == "l", isConsonant(letters[count - 3]) { return false }
+            if before == Letter.l, isConsonant(letters[count - 3]) { return false }
             return isConsonant(before)
         }
-        guard count >= 4, letters[count - 2] == "e", last == "s" || last == "d" else { return false }
+        guard count >= 4, letters[count - 2] == Letter.e, last == Letter.s || last == Letter.d else { return false }
         let before = letters[count - 3]
         guard isConsonant(before) else { return false }
-        if last == "d" { return before != "t" && before != "d" }
+        if last == Letter.d { return before != Letter.t && before != Letter.d }
         // "-es" is said after hissing sounds: "boxes", "pieces", "changes", "pushes", "muscles".
         switch before {
-        case "s", "x", "z", "c", "g": return false
-        case "h" where letters[count - 4] == "c" || letters[count - 4] == "s": return false
+        case Letter.s, Letter.x, Letter.z, Letter.c, Letter.g: return false
+        case Letter.h where letters[count - 4] == Letter.c || letters[count - 4] == Letter.s: return false
         default: break
         }
-        if before == "l", isConsonant(letters[count - 4]) { return false }
+        if before == Letter.l, isConsonant(letters[count - 4]) { return false }
         return true
     }
 
     /// "-ing" after a vowel is said apart from it, though the letters run together: "be-ing", "stay-ing".
-    private static func endsWithVowelAndIng(_ letters: Letters) -> Bool {
+    private static func endsWithVowelAndIng(_ letters: UnsafeBufferPointer<UInt32>) -> Bool {
         let count = letters.count
-        guard count >= 5, letters[count - 3] == "i", letters[count - 2] == "n", letters[count - 1] == "g" else { return false }
+        guard count >= 5, letters[count - 3] == Letter.i, letters[count - 2] == Letter.n, letters[count - 1] == Letter.g else { return false }
         let before = letters[count - 4]
-        return isVowel(before) || before == "y"
+        return isVowel(before) || before == Letter.y
     }
 
-    /// A switch, not a `Set`: this runs for every letter of every article, and hashing costs more.
-    private static func isVowel(_ letter: Unicode.Scalar) -> Bool {
-        switch letter {
-        case "a", "e", "i", "o", "u": return true
-        default: return false
-        }
+    /// Whether the letter is "a", "e", "i", "o" or "u": one bit of a mask with a bit for each
+    /// letter from "a", tested for every letter of every article.
+    private static func isVowel(_ letter: UInt32) -> Bool {
+        let offset = letter &- Letter.a
+        return offset < 26 && (0x10_4111 as UInt32) >> offset & 1 != 0
     }
 
     /// Words the rules miscount and health writing uses: vowels said apart ("di-et",
@@ -134,25 +143,27 @@ enum Syllables {
         "video": 3,
     ]
 
-    /// The count of `letters` if the word is one of the exceptions. Most words start with a
-    /// letter, or have a length, that no exception of that first letter has, and are turned
-    /// away by one bit; the others are looked up by a hash of the letters, then compared, so
-    /// no string or array is made for the millions of other words.
+    /// The count of `letters` if the word is one of the exceptions. Nearly every other word
+    /// has a first letter, last letter and length that no exception has, and is turned away by
+    /// one bit; the few left are looked up by a hash of the letters, then compared, so no string
+    /// or array is made for the millions of other words.
     private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
-        guard let key = firstLetterAndLength(letters), exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0,
+        guard let key = exceptionKey(letters), exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0,
               let candidate = exceptionsByHash[FNV1a.hash(letters)], candidate.letters.elementsEqual(letters) else { return nil }
         return candidate.count
     }
 
-    /// A number for a word's first letter (a to z) and length (under 16), or nil.
-    private static func firstLetterAndLength<Letters: Collection<UInt32>>(_ letters: Letters) -> Int? {
-        guard let first = letters.first, (0x61...0x7A).contains(first), letters.count < 16 else { return nil }
-        return Int(first - 0x61) * 16 + letters.count
+    /// A number for a word's first and last letters (a to z) and length (under 16), or nil.
+    private static func exceptionKey<Letters: BidirectionalCollection<UInt32>>(_ letters: Letters) -> Int? {
+        guard let first = letters.first, let last = letters.last, letters.count < 16 else { return nil }
+        let firstOffset = first &- Letter.a, lastOffset = last &- Letter.a
+        guard firstOffset < 26, lastOffset < 26 else { return nil }
+        return (Int(firstOffset) * 26 + Int(lastOffset)) * 16 + letters.count
     }
 
-    /// Bit `firstLetterAndLength` is set for each exception.
-    private static let exceptionKeys: [UInt64] = exceptions.keys.reduce(into: [UInt64](repeating: 0, count: 26 * 16 / 64 + 1)) { bits, word in
-        if let key = firstLetterAndLength(word.unicodeScalars.map(\.value)) { bits[key >> 6] |= 1 << UInt64(key & 63) }
+    /// Bit `exceptionKey` is set for each exception.
+    private static let exceptionKeys: [UInt64] = exceptions.keys.reduce(into: [UInt64](repeating: 0, count: 26 * 26 * 16 / 64 + 1)) { bits, word in
+        if let key = exceptionKey(word.unicodeScalars.map(\.value)) { bits[key >> 6] |= 1 << UInt64(key & 63) }
     }
 
     private static let exceptionsByHash: [UInt64: (letters: [UInt32], count: Int)] = Dictionary(

@@ -18,29 +18,32 @@ struct FrontMatterSplitter {
         case unterminated
     }
 
-    /// `text` must already have `\n` line endings.
+    /// `text` must already have `\n` line endings. The lines are found on the UTF-8 bytes:
+    /// walking `Character`s, as every file of every build comes through here, cost more than
+    /// reading the file.
     static func split(_ text: String) -> Result<Parts, Failure> {
-        guard text.hasPrefix("---\n") || text == "---" else {
+        let utf8 = text.utf8
+        guard utf8.starts(with: "---\n".utf8) || utf8.elementsEqual("---".utf8) else {
             return .success(Parts(yaml: nil, body: text, yamlLineOffset: 0, bodyLineOffset: 0))
         }
         var lineNumber = 1
-        var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
-        let yamlStart = index
-        while index < text.endIndex {
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        var index = yamlStart
+        while index < utf8.endIndex {
+            let lineEnd = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
             lineNumber += 1
-            let line = text[index..<lineEnd]
-            if line == "---" || line == "..." {
+            let line = utf8[index..<lineEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
                 let yaml = String(text[yamlStart..<index])
                 // A closing line that ends the file has no newline after it: the empty body
                 // then starts on that line, not on one after the end of the file.
-                let endsFile = lineEnd == text.endIndex
-                let bodyStart = endsFile ? lineEnd : text.index(after: lineEnd)
+                let endsFile = lineEnd == utf8.endIndex
+                let bodyStart = endsFile ? lineEnd : utf8.index(after: lineEnd)
                 return .success(Parts(
                     yaml: yaml, body: String(text[bodyStart...]),
                     yamlLineOffset: 1, bodyLineOffset: endsFile ? lineNumber - 1 : lineNumber))
             }
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
         return .failure(.unterminated)
     }

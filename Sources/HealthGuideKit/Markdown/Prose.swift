@@ -7,14 +7,12 @@ enum Prose {
     /// Words are runs of letters and digits, apostrophes and inner hyphens kept ("don't",
     /// "knee-to-chest").
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
-        // Read once: a static read inside the loop checks its lazy initialisation every byte.
-        let asciiKinds = asciiKinds
         var start: Int?
         var hasLetterOrDigit = false
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let kind = byte < 0x80 ? asciiKinds[Int(byte)] : Self.kind(of: UTF8Bytes.scalar(at: index, in: bytes))
+            let kind = byte < 0x80 ? asciiKind(of: byte) : Self.kind(of: UTF8Bytes.scalar(at: index, in: bytes))
             if kind == .separator {
                 if let wordStart = start, hasLetterOrDigit { body(wordStart..<index) }
                 start = nil
@@ -59,13 +57,13 @@ enum Prose {
                 let isBoundary = end == bytes.count
                     || (isWhitespace(UTF8Bytes.scalar(at: end, in: bytes)) && !nextIsLowercase && !endsWithTitle(bytes, from: start, to: index))
                 if isBoundary {
-                    sentences.append(start..<end)
+                    if hasWord(in: bytes, start..<end) { sentences.append(start..<end) }
                     start = nextWordStart
                 }
                 index = end
             }
-            if start < bytes.count { sentences.append(start..<bytes.count) }
-            return sentences.filter { hasWord(in: bytes, $0) }
+            if start < bytes.count, hasWord(in: bytes, start..<bytes.count) { sentences.append(start..<bytes.count) }
+            return sentences
         }
     }
 
@@ -75,17 +73,21 @@ enum Prose {
         case letterOrDigit, joiner, separator
     }
 
-    /// The kind of each ASCII byte, looked up rather than worked out: most bytes are ASCII.
-    private static let asciiKinds: [ScalarKind] = (0..<128).map { (byte: UInt8) in
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .letterOrDigit
-        case 0x27, 0x2D: return .joiner
-        default: return .separator
-        }
+    /// The kind of an ASCII byte, read from bit masks with a bit for each byte (the first 64
+    /// bytes, then the next 64): most bytes are ASCII, and a table in an array would have its
+    /// bounds checked and its lazy initialisation too, for every byte.
+    private static func asciiKind(of byte: UInt8) -> ScalarKind {
+        let shift = UInt64(byte & 63)
+        // Digits; then "A"–"Z" and "a"–"z".
+        let letterOrDigit: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        if letterOrDigit >> shift & 1 != 0 { return .letterOrDigit }
+        // The apostrophe and the hyphen.
+        let joiner: UInt64 = byte < 64 ? 0x0000_2080_0000_0000 : 0
+        return joiner >> shift & 1 != 0 ? .joiner : .separator
     }
 
     private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
-        if scalar.isASCII { return asciiKinds[Int(scalar.value)] }
+        if scalar.isASCII { return asciiKind(of: UInt8(scalar.value)) }
         if scalar == "’" { return .joiner }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return .letterOrDigit }
@@ -144,7 +146,7 @@ enum Prose {
     }
 
     /// Short forms whose full stop does not end a sentence even before a capital letter.
-    private static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e"]
+    private static let titles: [[UInt8]] = ["dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e"].map { Array($0.utf8) }
     private static let longestTitle = 4
 
     /// Whether the text from `start` up to the full stop at `stop` ends with a short form such
@@ -164,7 +166,11 @@ enum Prose {
             wordStart -= 1
             if stop - wordStart > longestTitle { return false }
         }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<stop]), as: UTF8.self)
-        return titles.contains(word.lowercased())
+        // Compared in place, lower-cased byte by byte: a string for each full stop cost more
+        // than finding the sentences.
+        let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<stop])
+        return titles.contains { title in
+            title.count == word.count && zip(title, word).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }
+        }
     }
 }

@@ -92,7 +92,7 @@ final class OutputWriter: @unchecked Sendable {
             return
         }
         do {
-            let folder = (destination as NSString).deletingLastPathComponent
+            let folder = FileSystem.folder(of: destination)
             try FileSystem.makeFolders(folder)
             if !(FileSystem.isAbsent(destination) && FileSystem.writeNewFile(data, to: destination, in: folder)) {
                 try replace(destination, with: data)

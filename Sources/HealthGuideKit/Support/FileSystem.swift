@@ -19,6 +19,14 @@ enum FileSystem {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw lastError() }
     }
 
+    /// The folder of the file at `path`, an absolute path to a file: everything before its
+    /// last "/". Cut from the bytes, where bridging to `NSString` for each page written cost
+    /// more than writing it.
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Writes `data` to the file at `path`, created or emptied first. Nothing more: callers
     /// write to a scratch file and rename it into place themselves.
     static func writeFile(_ data: Data, to path: String) throws {
