@@ -21,10 +21,10 @@ enum Syllables {
     }
 
     /// The count for a word without hyphens. Its letters are gathered lower-cased, as scalar
-    /// values, in a buffer on the stack, and the rules compare values and test bits: this runs
-    /// for every word of every article, and a heap array, `Character` properties or a switch
-    /// over scalars per letter cost more than the counting. A lower-case mapping has at most
-    /// three scalars, each non-ASCII letter at least two bytes: twice the byte count is room enough.
+    /// values, in a buffer on the stack, and the rules compare the values: this runs for every
+    /// word of every article, where a heap array or `Character` properties per word would cost
+    /// more than the counting. A lower-case mapping has at most three scalars, each non-ASCII
+    /// letter at least two bytes: twice the byte count is room enough.
     private static func countPart(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.count * 2) { buffer in
             var length = 0

@@ -74,8 +74,8 @@ enum Prose {
     }
 
     /// The kind of an ASCII byte, read from bit masks with a bit for each byte (the first 64
-    /// bytes, then the next 64): most bytes are ASCII, and a table in an array would have its
-    /// bounds checked and its lazy initialisation too, for every byte.
+    /// bytes, then the next 64): most bytes are ASCII, and a table in an array has its bounds
+    /// checked on every read.
     private static func asciiKind(of byte: UInt8) -> ScalarKind {
         let shift = UInt64(byte & 63)
         // Digits; then "A"–"Z" and "a"–"z".
@@ -166,8 +166,8 @@ enum Prose {
             wordStart -= 1
             if stop - wordStart > longestTitle { return false }
         }
-        // Compared in place, lower-cased byte by byte: a string for each full stop cost more
-        // than finding the sentences.
+        // Compared in place, lower-cased byte by byte, rather than made into a lower-cased
+        // string and looked up in a set for each full stop of every page.
         let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<stop])
         return titles.contains { title in
             title.count == word.count && zip(title, word).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }
