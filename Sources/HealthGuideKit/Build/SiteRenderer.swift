@@ -69,26 +69,44 @@ final class SiteRenderer: Sendable {
         let (searchIndexBytes, renderedPages) = inParallel({ self.writeSearchIndex() }, {
             Array(graph.pages.indices).parallelMap(renderContentPage)
         })
-        var rendered = renderedPages.filter { $0 }.count
-        // Sections without an `_index.md` and a site without `index.md` still get their pages.
-        for section in config.sections where graph.sectionPages[section.id] == nil {
-            rendered += renderGenerated("section", to: section.id + "/") { builder.section(section) } ? 1 : 0
+        // Rendered on every core too: a tag page of a large site lists thousands of articles.
+        let renderedGenerated = generatedPages().parallelMap { page in
+            self.renderGenerated(page.template, to: page.url, context: page.context)
         }
-        if graph.homePage == nil {
-            rendered += renderGenerated("home", to: "") { builder.home() } ? 1 : 0
-        }
-        for (tag, articles) in graph.tags {
-            rendered += renderGenerated("tag", to: "tags/\(tag)/") { builder.tag(tag, articles: articles) } ? 1 : 0
-        }
-        if !graph.tags.isEmpty {
-            rendered += renderGenerated("tag", to: "tags/") { builder.tagIndex() } ? 1 : 0
-        }
-        rendered += renderGenerated("glossary", to: "glossary/") { builder.glossaryPage() } ? 1 : 0
-        rendered += renderGenerated("search", to: "search/") { builder.search(indexURL: SearchIndex.fileName) } ? 1 : 0
-        rendered += renderGenerated("404", to: "404.html") { builder.notFound() } ? 1 : 0
+        let rendered = (renderedPages + renderedGenerated).filter { $0 }.count
         writeSitemapAndFeed()
         writer.write(SiteFiles.robots(config: config), to: "robots.txt")
         return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
+    }
+
+    /// A page made only from the site graph: its template, URL and context.
+    private struct GeneratedPage: Sendable {
+        let template: String
+        let url: String
+        let context: @Sendable () -> TemplateContext
+    }
+
+    /// The pages made from the graph alone. Sections without an `_index.md` and a site
+    /// without `index.md` still get their pages.
+    private func generatedPages() -> [GeneratedPage] {
+        let builder = builder
+        var pages: [GeneratedPage] = []
+        for section in config.sections where graph.sectionPages[section.id] == nil {
+            pages.append(GeneratedPage(template: "section", url: section.id + "/") { builder.section(section) })
+        }
+        if graph.homePage == nil {
+            pages.append(GeneratedPage(template: "home", url: "") { builder.home() })
+        }
+        for (tag, articles) in graph.tags {
+            pages.append(GeneratedPage(template: "tag", url: "tags/\(tag)/") { builder.tag(tag, articles: articles) })
+        }
+        if !graph.tags.isEmpty {
+            pages.append(GeneratedPage(template: "tag", url: "tags/") { builder.tagIndex() })
+        }
+        pages.append(GeneratedPage(template: "glossary", url: "glossary/") { builder.glossaryPage() })
+        pages.append(GeneratedPage(template: "search", url: "search/") { builder.search(indexURL: SearchIndex.fileName) })
+        pages.append(GeneratedPage(template: "404", url: "404.html") { builder.notFound() })
+        return pages
     }
 
     /// What a save changed besides the pages themselves.

@@ -63,17 +63,20 @@ extension PageCache {
     /// Writes what changed since `pages` into `pages-recent`, or both files afresh when that
     /// is no longer small. Afterwards every entry knows the bytes it was saved as.
     mutating func save(in output: String, temporaryFolder: String) throws {
-        var unsaved: [String] = []
+        var unsaved: [(path: String, entry: Entry)] = []
         for (path, entry) in entries where entry.saved == nil {
-            unsaved.append(path)
+            unsaved.append((path, entry))
         }
-        for path in unsaved {
-            guard let entry = entries[path], let page = entry.prepared.page else {
+        // Encoded on every core: after a full build, 10,000 entries one after the other took
+        // longer than writing all 18 MB of them.
+        let encoded = unsaved.parallelMap { item in item.entry.prepared.page.map { Self.encode(item.entry, page: $0) } }
+        for ((path, _), bytes) in zip(unsaved, encoded) {
+            guard let bytes else {
                 // Only pages are kept; a file that could not be read as one is read again next time.
                 entries[path] = nil
                 continue
             }
-            entries[path]?.saved = SavedBytes(bytes: Self.encode(entry, page: page), inBase: false)
+            entries[path]?.saved = SavedBytes(bytes: bytes, inBase: false)
         }
         let recent = RecentFile(changesOf: self)
         if let base, recent.size * 8 <= base.size {
