@@ -258,7 +258,7 @@ struct PageCacheTests {
         try Data("keep me".utf8).write(to: victim)
         var manifest = BuildManifest.load(from: site.output.path)
         manifest.files[name == "ABSOLUTE" ? victim.path : name] = BuildManifest.Entry(hash: "", inputs: "", shapeInputs: "")
-        try manifest.encoded().write(to: URL(fileURLWithPath: BuildManifest.path(in: site.output.path)))
+        try Data(manifest.encoded()).write(to: URL(fileURLWithPath: BuildManifest.path(in: site.output.path)))
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         #expect(site.build().status == .success)
         #expect(FileManager.default.fileExists(atPath: victim.path))

@@ -33,6 +33,11 @@ struct ByteWriter {
     }
 
     /// Bytes another writer wrote, copied as they are.
+    /// Makes room for `count` bytes in all, so a large file is not copied as it grows.
+    mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     mutating func write(encoded: ArraySlice<UInt8>) {
         bytes.append(contentsOf: encoded)
     }

@@ -51,14 +51,14 @@ enum ByteFile {
         return complete ? bytes : nil
     }
 
-    static func encode<Value: ByteCodable>(_ value: Value, magic: String, version: Int) -> Data {
+    static func encode<Value: ByteCodable>(_ value: Value, magic: String, version: Int) -> [UInt8] {
         var writer = ByteWriter()
         writer.write(magic)
         writer.write(version)
         writer.write(value)
         // Appended in place and copied once: the page cache of 10,000 pages is 18 MB.
         writer.write(encoded: checksum(of: writer.bytes[...])[...])
-        return Data(writer.bytes)
+        return writer.bytes
     }
 
     private static let checksumSize = 8

@@ -69,7 +69,7 @@ struct BuildManifest: Equatable {
         try? FileManager.default.removeItem(atPath: Self.pendingPath(in: output))
     }
 
-    func encoded() -> Data {
+    func encoded() -> [UInt8] {
         ByteFile.encode(self, magic: Self.magic, version: Self.formatVersion)
     }
 }

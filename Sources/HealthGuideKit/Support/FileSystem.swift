@@ -29,7 +29,7 @@ enum FileSystem {
 
     /// Writes `data` to the file at `path`, created or emptied first. Nothing more: callers
     /// write to a scratch file and rename it into place themselves.
-    static func writeFile(_ data: Data, to path: String) throws {
+    static func writeFile(_ data: some ContiguousBytes, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw lastError() }
         defer { close(descriptor) }
@@ -40,7 +40,7 @@ enum FileSystem {
     /// same file system, so a reader sees the old file or the new one, never part of one.
     /// The build's own state files are written this way: `FileManager.createFile` wrote a
     /// scratch file of its own and waited for the disk (`fsync`) on every build.
-    static func replace(_ path: String, with data: Data, through temporary: String) throws {
+    static func replace(_ path: String, with data: some ContiguousBytes, through temporary: String) throws {
         try writeFile(data, to: temporary)
         guard rename(temporary, path) == 0 else {
             let error = lastError()
@@ -94,7 +94,7 @@ enum FileSystem {
         return lstat(path, &info) != 0 && errno == ENOENT
     }
 
-    private static func write(_ data: Data, to descriptor: Int32) throws {
+    private static func write(_ data: some ContiguousBytes, to descriptor: Int32) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
