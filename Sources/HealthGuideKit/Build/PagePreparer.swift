@@ -38,9 +38,10 @@ struct PagePreparer: Sendable {
         var body: PrerenderedBody?
         // A draft left out of the build is only a name that links may not point to.
         if !source.frontMatter.draft || includeDrafts {
-            prepared.diagnostics += rules.run(page: page, context: context.reading(page))
+            let words = ProseWords(of: facts)
+            prepared.diagnostics += rules.run(page: page, context: context.reading(page, words: words))
             if page.isArticle {
-                prepared.searchEntry = SearchIndex.entry(for: page)
+                prepared.searchEntry = SearchIndex.entry(for: page, words: words)
                 if makesRecords { prepared.record = ArticleRecord(page: page, config: context.config) }
             }
             if rendersBodies { body = render(document, targets: targets, of: page) }

@@ -12,10 +12,10 @@ public struct PageCheckContext: Sendable {
         self.today = today
     }
 
-    /// This context for one page.
-    func reading(_ page: Page) -> PageCheckContext {
+    /// This context for one page, whose words are `words`.
+    func reading(_ page: Page, words: ProseWords) -> PageCheckContext {
         var context = self
-        context.sentences = Sentence.all(in: page.facts)
+        context.sentences = Sentence.all(in: page.facts, words: words)
         return context
     }
 }

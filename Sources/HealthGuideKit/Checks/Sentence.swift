@@ -12,40 +12,65 @@ struct Sentence: Sendable {
     /// Where the first few words end (UTF-8 offset), when there are more: to name the sentence.
     private let openingLength: Int?
 
-    init(text: Substring, block: TextBlockFact.Kind, blockIndex: Int, location: SourceLocation) {
+    /// Every sentence of the page's prose, in document order (code blocks are not prose).
+    static func all(in facts: PageFacts) -> [Sentence] {
+        all(in: facts, words: ProseWords(of: facts))
+    }
+
+    /// Every sentence of the page's prose, given the page's words.
+    static func all(in facts: PageFacts, words: ProseWords) -> [Sentence] {
+        facts.textBlocks.enumerated().flatMap { index, block in
+            sentences(in: block, blockIndex: index, words: words.inBlock(index))
+        }
+    }
+
+    /// The sentences of one block, given its words. Every word lies inside one sentence: a
+    /// sentence ends before a space or at the end of the block, and starts after a space.
+    private static func sentences(in block: TextBlockFact, blockIndex: Int, words: ArraySlice<Range<Int>>) -> [Sentence] {
+        let text = block.text
+        var bytesOfText = text
+        let ranges = Prose.sentences(in: text)
+        var nextWord = words.startIndex
+        let measures = bytesOfText.withUTF8 { bytes in
+            ranges.map { range -> (score: Readability, openingLength: Int?) in
+                while nextWord < words.endIndex, words[nextWord].lowerBound < range.lowerBound { nextWord += 1 }
+                let first = nextWord
+                while nextWord < words.endIndex, words[nextWord].upperBound <= range.upperBound { nextWord += 1 }
+                return measure(words[first..<nextWord], in: bytes, from: range.lowerBound)
+            }
+        }
+        let utf8 = text.utf8
+        return zip(ranges, measures).map { range, measure in
+            let bounds = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+            return Sentence(text: text[bounds], block: block.kind, blockIndex: blockIndex,
+                            location: block.location(atUTF8Offset: range.lowerBound),
+                            score: measure.score, openingLength: measure.openingLength)
+        }
+    }
+
+    /// The words, syllables and long words of a sentence whose words are `words` of `bytes`,
+    /// and where its first few words end, from its `start`, when it has more.
+    private static func measure(_ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>,
+                                from start: Int) -> (score: Readability, openingLength: Int?) {
+        var syllables = 0, polysyllables = 0
+        for word in words {
+            let count = Syllables.count(utf8: UnsafeBufferPointer(rebasing: bytes[word]))
+            syllables += count
+            if count >= 3 { polysyllables += 1 }
+        }
+        let score = Readability(sentences: 1, words: words.count, syllables: syllables, polysyllables: polysyllables)
+        let opening = words.count > openingWords ? words[words.startIndex + openingWords - 1].upperBound - start : nil
+        return (score, opening)
+    }
+
+    private init(text: Substring, block: TextBlockFact.Kind, blockIndex: Int, location: SourceLocation,
+                 score: Readability, openingLength: Int?) {
         self.text = text
         self.block = block
         self.blockIndex = blockIndex
         self.location = location
-        var words = 0, syllables = 0, polysyllables = 0
-        var openingLength: Int?
-        var bytes = text
-        bytes.withUTF8 { bytes in
-            Prose.forEachWord(in: bytes) { word in
-                let count = Syllables.count(utf8: UnsafeBufferPointer(rebasing: bytes[word]))
-                words += 1
-                syllables += count
-                if count >= 3 { polysyllables += 1 }
-                if words == Self.openingWords { openingLength = word.upperBound }
-            }
-        }
-        score = Readability(sentences: 1, words: words, syllables: syllables, polysyllables: polysyllables)
-        self.openingLength = words > Self.openingWords ? openingLength : nil
-    }
-
-    /// Every sentence of the page's prose, in document order (code blocks are not prose).
-    static func all(in facts: PageFacts) -> [Sentence] {
-        facts.textBlocks.enumerated().flatMap { index, block in sentences(in: block, blockIndex: index) }
-    }
-
-    static func sentences(in block: TextBlockFact, blockIndex: Int) -> [Sentence] {
-        let text = block.text
-        let utf8 = text.utf8
-        return Prose.sentences(in: text).map { range in
-            let bounds = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)
-            return Sentence(text: text[bounds], block: block.kind, blockIndex: blockIndex,
-                            location: block.location(atUTF8Offset: range.lowerBound))
-        }
+        self.score = score
+        self.openingLength = openingLength
     }
 
     /// The first few words as written, to name the sentence in a message: `"Most back spasms are not…"`.

@@ -13,13 +13,13 @@ struct SearchEntry: Sendable, Equatable {
 enum SearchIndex {
     static let fileName = "search-index.json"
 
-    /// One article's entry, made while its prose is at hand; the page cache keeps it.
-    static func entry(for page: Page) -> SearchEntry {
+    /// One article's entry, made while its prose and its words are at hand; the page cache keeps it.
+    static func entry(for page: Page, words: ProseWords) -> SearchEntry {
         var distinct = DistinctWords()
-        for block in page.facts.textBlocks {
+        for (index, block) in page.facts.textBlocks.enumerated() {
             var text = block.text
             text.withUTF8 { bytes in
-                Prose.forEachWord(in: bytes) { range in
+                for range in words.inBlock(index) {
                     addIndexedForm(of: UnsafeBufferPointer(rebasing: bytes[range]), to: &distinct)
                 }
             }
