@@ -249,6 +249,32 @@ struct PageCacheTests {
         }
     }
 
+    @Test("a page cache that cannot be saved fails the build after the pages are written, and the next build saves it")
+    func cacheCannotBeSaved() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        #expect(site.build().status == .success)
+        // A folder where the cache file goes: the new cache cannot be renamed over it.
+        let cachePath = site.output.appendingPathComponent(".healthguide/pages").path
+        try FileManager.default.removeItem(atPath: cachePath)
+        try FileManager.default.createDirectory(atPath: cachePath + "/in-the-way", withIntermediateDirectories: true)
+        try site.editSettled("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
+
+        let failed = site.build()
+        #expect(failed.status == .contentErrors)
+        #expect(failed.diagnostics.filter { $0.rule == "write-failed" }.map { "\($0.severity): \($0.message)" }
+            == ["error: could not save the build manifest"])
+        #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie flat on your back.") == true)
+
+        try FileManager.default.removeItem(atPath: cachePath)
+        let next = site.build()
+        #expect(next.status == .success)
+        #expect(PageCache.load(from: site.output.path)?.entries.count == Self.markdownFiles)
+        let afterRecovery = site.snapshot()
+        site.build(clean: true)
+        #expect(site.snapshot() == afterRecovery)
+    }
+
     @Test("a manifest naming a file outside the output folder is not trusted, and that file survives",
           arguments: ["../notes.txt", "causes/../../notes.txt", "./../notes.txt", ".//../notes.txt", "ABSOLUTE"])
     func manifestOutsideOutput(name: String) throws {
