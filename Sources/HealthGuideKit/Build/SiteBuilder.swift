@@ -89,21 +89,21 @@ public struct SiteBuilder: Sendable {
         let siteKey = SiteRenderer.siteKey(site: site, templates: templates, assets: assets)
         let renderer = SiteRenderer(site: site, templates: templates, assets: assets, writer: writer, siteKey: siteKey,
                                     bodies: prepared.bodies)
-        // The page cache depends on the prepared pages alone, so it is saved while the pages
-        // render: after a full build of 10,000 articles it is 18 MB. A page found changed
-        // during the build removes it again below.
-        var cacheSaved = true
-        let (rendering, _) = inParallel({ renderer.renderAll() }, {
-            guard prepared.cacheChanged else { return }
-            // Saved in place: a copy would be copied again, all of it, when saving marks its entries.
-            do { try prepared.cache.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) } catch { cacheSaved = false }
-        })
+        // The page cache depends on the prepared pages alone, so it is saved on another thread
+        // while the pages render on this one: after a full build of 10,000 articles it is
+        // 18 MB. (Rendered on a worker of the shared pool instead, the render's own waits for
+        // the pool starved it for a second.) A page found changed during the build removes
+        // the cache again below.
+        let cacheSaving = CacheSaving(taking: &prepared.cache, changed: prepared.cacheChanged)
+        let (_, rendering) = inParallel({ cacheSaving.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) },
+                                        { renderer.renderAll() })
+        prepared.cache = cacheSaving.cache
         log.add(contentsOf: writer.errors)
         result.diagnostics = log.all
         if writer.errors.isEmpty {
             result.removed = writer.removeStale()
             // Stamps of files changed a moment ago cannot vouch for them (see `InputStamps`).
-            if cacheSaved, let manifest = try? writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all) {
+            if cacheSaving.saved, let manifest = try? writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all) {
                 let live = LiveBuild(site: site, templates: templates, assets: assets, siteKey: siteKey, diagnostics: log.all, inputs: inputs)
                 memory?.remember(manifest: manifest, pages: prepared.cache, live: live)
             } else {
@@ -243,5 +243,27 @@ public struct SiteBuilder: Sendable {
         var result = result
         result.seconds = Date().timeIntervalSince(started)
         return result
+    }
+}
+
+/// The page cache, saved on another thread while the pages render. It holds the only copy
+/// meanwhile: saving marks every entry with its bytes, and a second holder of the entries
+/// would make that copy all 10,000 of them first.
+private final class CacheSaving: @unchecked Sendable {
+    // Read by the builder only after `save` has returned on the other thread.
+    private(set) var cache: PageCache
+    private(set) var saved = true
+    private let changed: Bool
+
+    init(taking cache: inout PageCache, changed: Bool) {
+        self.cache = cache
+        cache = PageCache(key: "", following: nil)
+        self.changed = changed
+    }
+
+    /// Saves the cache if it changed; `saved` tells whether that worked.
+    func save(in output: String, temporaryFolder: String) {
+        guard changed else { return }
+        do { try cache.save(in: output, temporaryFolder: temporaryFolder) } catch { saved = false }
     }
 }

@@ -19,6 +19,9 @@ extension Array where Element: Sendable {
 /// Runs two independent pieces of work at once and returns both results: `first` on another
 /// thread, `second` on this one. Not by `concurrentPerform`: inside it, a nested one (as in
 /// `second`'s `parallelMap`) gets a share of the cores, here one, and runs serially.
+/// `first` runs on a worker of the shared pool, so it must not itself wait for work it queues
+/// there (a nested `inParallel`): the pool then starves until the system adds a worker, a
+/// second later.
 func inParallel<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
     nonisolated(unsafe) var a: A?
     let done = DispatchSemaphore(value: 0)
