@@ -32,12 +32,12 @@ struct ByteWriter {
         }
     }
 
-    /// Bytes another writer wrote, copied as they are.
     /// Makes room for `count` bytes in all, so a large file is not copied as it grows.
     mutating func reserveCapacity(_ count: Int) {
         bytes.reserveCapacity(count)
     }
 
+    /// Bytes another writer wrote, copied as they are.
     mutating func write(encoded: ArraySlice<UInt8>) {
         bytes.append(contentsOf: encoded)
     }

@@ -25,7 +25,8 @@ struct Sentence: Sendable {
     }
 
     /// The sentences of one block, given its words. Every word lies inside one sentence: a
-    /// sentence ends before a space or at the end of the block, and starts after a space.
+    /// sentence ends before a space or at the end of the block, and starts after a space or
+    /// at its start; a space separates words.
     private static func sentences(in block: TextBlockFact, blockIndex: Int, words: ArraySlice<Range<Int>>) -> [Sentence] {
         let text = block.text
         var bytesOfText = text
