@@ -69,7 +69,7 @@ final class SiteRenderer: Sendable {
         let (searchIndexBytes, renderedPages) = inParallel({ self.writeSearchIndex() }, {
             Array(graph.pages.indices).parallelMap(renderContentPage)
         })
-        // Rendered on every core too: a tag page of a large site lists thousands of articles.
+        // Rendered on every core too: a tag page of a large site lists hundreds of articles.
         let renderedGenerated = generatedPages().parallelMap { page in
             self.renderGenerated(page.template, to: page.url, context: page.context)
         }
