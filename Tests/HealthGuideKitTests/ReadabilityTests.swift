@@ -4,7 +4,7 @@ import Testing
 /// The sentences of a Markdown body, found the way the readability rules find them.
 private func sentences(of markdown: String) -> [Sentence] {
     let facts = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0).scan(MarkdownDocument(markdown: markdown))
-    return Sentence.all(in: facts)
+    return Sentence.all(in: facts, words: ProseWords(of: facts))
 }
 
 @Suite("Readability: syllables, sentences and scores")

@@ -39,10 +39,13 @@ struct PagePreparer: Sendable {
         // A draft left out of the build is only a name that links may not point to.
         if !source.frontMatter.draft || includeDrafts {
             let words = ProseWords(of: facts)
-            prepared.diagnostics += rules.run(page: page, context: context.reading(page, words: words))
+            let pageContext = context.reading(page, words: words)
+            prepared.diagnostics += rules.run(page: page, context: pageContext)
             if page.isArticle {
                 prepared.searchEntry = SearchIndex.entry(for: page, words: words)
-                if makesRecords { prepared.record = ArticleRecord(page: page, config: context.config) }
+                if makesRecords {
+                    prepared.record = ArticleRecord(page: page, sentences: pageContext.sentences, config: context.config)
+                }
             }
             if rendersBodies { body = render(document, targets: targets, of: page) }
         }

@@ -20,16 +20,17 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
     /// Patients reading health information, often on a phone, read at about 200 words a minute.
     static let wordsPerMinute = 200
 
-    /// Made as the page is prepared, while its prose is at hand.
-    init(page: Page, config: SiteConfig) {
-        let readability = Readability(Sentence.all(in: page.facts))
+    /// Made as the page is prepared, from the sentences its rules read. Every word of the
+    /// prose is in one of them, so their words are the page's.
+    init(page: Page, sentences: [Sentence], config: SiteConfig) {
+        let readability = Readability(sentences)
         let matter = page.source.frontMatter
         path = page.source.displayPath
         title = page.title
         grade = readability.fleschKincaidGrade.roundedToTenth
         readingEase = readability.fleschReadingEase.roundedToTenth
         smog = readability.smogGrade.roundedToTenth
-        words = page.facts.wordCount
+        words = readability.words
         readingMinutes = (words + Self.wordsPerMinute - 1) / Self.wordsPerMinute
         sources = matter.sources.count
         reviewed = matter.reviewed?.iso

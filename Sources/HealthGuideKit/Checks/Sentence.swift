@@ -12,12 +12,8 @@ struct Sentence: Sendable {
     /// Where the first few words end (UTF-8 offset), when there are more: to name the sentence.
     private let openingLength: Int?
 
-    /// Every sentence of the page's prose, in document order (code blocks are not prose).
-    static func all(in facts: PageFacts) -> [Sentence] {
-        all(in: facts, words: ProseWords(of: facts))
-    }
-
-    /// Every sentence of the page's prose, given the page's words.
+    /// Every sentence of the page's prose, in document order (code blocks are not prose),
+    /// given the page's words.
     static func all(in facts: PageFacts, words: ProseWords) -> [Sentence] {
         facts.textBlocks.enumerated().flatMap { index, block in
             sentences(in: block, blockIndex: index, words: words.inBlock(index))
@@ -62,16 +58,6 @@ struct Sentence: Sendable {
         let score = Readability(sentences: 1, words: words.count, syllables: syllables, polysyllables: polysyllables)
         let opening = words.count > openingWords ? words[words.startIndex + openingWords - 1].upperBound - start : nil
         return (score, opening)
-    }
-
-    private init(text: Substring, block: TextBlockFact.Kind, blockIndex: Int, location: SourceLocation,
-                 score: Readability, openingLength: Int?) {
-        self.text = text
-        self.block = block
-        self.blockIndex = blockIndex
-        self.location = location
-        self.score = score
-        self.openingLength = openingLength
     }
 
     /// The first few words as written, to name the sentence in a message: `"Most back spasms are not…"`.

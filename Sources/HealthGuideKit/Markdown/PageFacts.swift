@@ -91,10 +91,6 @@ public struct PageFacts: Sendable, Hashable, Codable {
     public var rawHTML: [SourceLocation] = []
     /// Indexes into the glossary of the terms the page uses, with the first use of each.
     public var glossaryTerms: [GlossaryUse] = []
-    /// Words of prose, counted when asked: only reports need it, and every build scans every page.
-    public var wordCount: Int {
-        textBlocks.reduce(0) { $0 + Prose.wordCount(in: $1.text) }
-    }
 
     /// Ids that `#fragment` links to this page may use.
     public var anchors: [String] { headings.map(\.id) }

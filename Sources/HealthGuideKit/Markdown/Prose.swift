@@ -1,5 +1,5 @@
-/// Splitting prose into words and sentences, shared by word counts, the readability rules and
-/// the search index. Both scan UTF-8 bytes with an ASCII fast path: they run over every word
+/// Splitting prose into words and sentences, shared by the readability rules and the search
+/// index (see `ProseWords`). Both scan UTF-8 bytes with an ASCII fast path: they run over every word
 /// of every page on every full build, and walking `String` indices or asking `Character` for
 /// its properties is many times slower.
 enum Prose {
@@ -24,13 +24,6 @@ enum Prose {
             index += UTF8Bytes.scalarLength(byte)
         }
         if let wordStart = start, hasLetterOrDigit { body(wordStart..<bytes.count) }
-    }
-
-    static func wordCount(in text: String) -> Int {
-        var text = text
-        var count = 0
-        text.withUTF8 { bytes in forEachWord(in: bytes) { _ in count += 1 } }
-        return count
     }
 
     /// The sentences of one block of prose, as UTF-8 offsets. A sentence ends at `.`, `!` or `?`

@@ -127,11 +127,11 @@ final class OutputWriter: @unchecked Sendable {
             let absolute = root + "/" + path
             guard (try? FileManager.default.removeItem(atPath: absolute)) != nil else { continue }
             removed += 1
-            var folder = (absolute as NSString).deletingLastPathComponent
+            var folder = FileSystem.folder(of: absolute)
             while folder.hasPrefix(root + "/"),
                   let contents = try? FileManager.default.contentsOfDirectory(atPath: folder), contents.isEmpty {
                 try? FileManager.default.removeItem(atPath: folder)
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = FileSystem.folder(of: folder)
             }
         }
         return removed
