@@ -181,4 +181,44 @@ struct PropertyTests {
             }
         }
     }
+
+    /// Pieces that make real days ("2024-02-29"), impossible ones ("2026-02-29"), other digits
+    /// ("٣"), accents on digits and stray spaces.
+    static let dateTexts = Gen.element(of: ["2026", "2024", "-", "-", "02", "29", "31", "04", "1", "0٣", "3\u{301}", " "])
+        .map { $0 ?? "-" }.array(of: 1...6).map { $0.joined() }
+
+    @Test("a review date is read exactly when it is YYYY-MM-DD of ASCII digits and a real day, and written back the same")
+    func calendarDates() async {
+        await propertyCheck(count: 600, input: Self.dateTexts) { text in
+            // The reading by characters that the byte reading replaced.
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            let shaped = parts.count == 3 && parts.map(\.count) == [4, 2, 2]
+                && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+            let expected = shaped ? CalendarDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!) : nil
+            #expect(CalendarDate(iso: text) == expected)
+            #expect(CalendarDate.hasISOShape(text) == shaped)
+            if let date = CalendarDate(iso: text) { #expect(date.iso == text) }
+        }
+        await propertyCheck(count: 300, input: Gen.int(in: 1...9999), Gen.int(in: 1...12), Gen.int(in: 1...28)) { year, month, day in
+            let date = CalendarDate(year: year, month: month, day: day)!
+            #expect(CalendarDate(iso: date.iso) == date)
+            #expect(date.iso.count == 10)
+        }
+    }
+
+    @Test("review dates as written", arguments: [
+        ("2024-02-29", "29 February 2024"), ("2026-02-29", nil), ("2026-03-3", nil), ("2026-3-03", nil), ("0001-01-01", "1 January 1"),
+        ("9999-12-31", "31 December 9999"), ("2026-00-10", nil), ("2026-04-31", nil), ("2026-0٣-03", nil), (" 2026-03-03", nil),
+    ] as [(String, String?)])
+    func reviewDates(text: String, longForm: String?) {
+        #expect(CalendarDate(iso: text)?.longForm == longForm)
+        #expect(CalendarDate(iso: text)?.iso == (longForm == nil ? nil : text))
+    }
+
+    @Test("a text is blank exactly when trimming leaves nothing")
+    func blankTexts() async {
+        await propertyCheck(count: 500, input: Gen.element(of: [" ", "\n", "\t", "\u{A0}", "\u{301}", "a", "-", "\u{2003}"]).map { $0 ?? " " }.string(of: 0...6)) { text in
+            #expect(text.isBlank == text.trimmingWhitespace.isEmpty)
+        }
+    }
 }

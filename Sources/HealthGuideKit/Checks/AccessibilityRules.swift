@@ -8,7 +8,7 @@ struct AltTextRule: PageRule {
     let defaultSeverity = Severity.error
 
     func check(page: Page, context: PageCheckContext) -> [Finding] {
-        page.facts.links.filter { $0.isImage && $0.text.trimmingWhitespace.isEmpty }.map { image in
+        page.facts.links.filter { $0.isImage && $0.text.isBlank }.map { image in
             Finding(page: page, location: image.location, message: "image '\(image.destination)' has no alt text",
                     hint: "say what the picture shows inside the brackets: ![A person kneeling on all fours](…)")
         }

@@ -14,23 +14,24 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
+    /// Parses exactly `YYYY-MM-DD`, read from the bytes: every page's review date is parsed on
+    /// every full build.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        guard Self.hasISOShape(text) else { return nil }
+        let digits = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int {
+            digits[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        }
+        self.init(year: number(0..<4), month: number(5..<7), day: number(8..<10))
     }
 
     /// True when the text has the `YYYY-MM-DD` shape, valid or not: used to tell
     /// "impossible date" apart from "not a date".
     static func hasISOShape(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return false }
         return bytes.enumerated().allSatisfy { index, byte in
-            index == 4 || index == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
     }
 
@@ -54,11 +55,20 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
 
     /// `2026-03-03`
     public var iso: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        // Written digit by digit: formatting and padding strings took more than the rest of
+        // the page's dates.
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            for (offset, value, width) in [(0, year, 4), (5, month, 2), (8, day, 2)] {
+                var rest = value
+                for position in (offset..<offset + width).reversed() {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// `3 March 2026`, the form patients read.

@@ -26,7 +26,7 @@ struct FrontMatterDecoder {
             return matter
         }
         let root: Node
-        if yaml.trimmingWhitespace.isEmpty {
+        if yaml.isBlank {
             root = .mapping(Node.Mapping([]))
         } else {
             guard let composed = reader.compose(yaml) else { return matter }

@@ -23,7 +23,7 @@ struct SourceFileReader: Sendable {
             return (nil, [Diagnostic(file: display, location: location, severity: .error,
                                      message: "file holds binary data (a NUL byte), not Markdown text", rule: "invalid-encoding")])
         }
-        if case .article = kind, text.trimmingWhitespace.isEmpty {
+        if case .article = kind, text.isBlank {
             return (nil, [Diagnostic(file: display, location: .start, severity: .error,
                                      message: "file is empty: an article needs front matter and a body", rule: "empty-file")])
         }

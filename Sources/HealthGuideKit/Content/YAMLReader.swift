@@ -171,6 +171,14 @@ extension String {
         return String(view)
     }
 
+    /// Whether the text is empty once trimmed, as `trimmingWhitespace.isEmpty` says, without
+    /// making the trimmed copy: one visible ASCII byte answers no. Asked of every file read, whose
+    /// last line break made `trimmingWhitespace` copy the whole file.
+    var isBlank: Bool {
+        if utf8.contains(where: Self.isVisibleASCII) { return false }
+        return trimmingWhitespace.isEmpty
+    }
+
     /// ASCII and not a space, tab or line break; no such byte can be part of a whitespace character.
     private static func isVisibleASCII(_ byte: UInt8) -> Bool {
         byte > 0x20 && byte < 0x7F
