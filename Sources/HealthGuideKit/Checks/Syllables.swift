@@ -12,19 +12,43 @@ enum Syllables {
     }
 
     /// The count for one word as UTF-8 bytes, as the readability rule finds it in a sentence.
+    /// A word of ASCII letters, nearly every word, is counted in one pass over its bytes that
+    /// keeps only what the rules look at: the vowel groups so far and the last four letters.
+    /// Any other byte sends the word to `countWithUnicode`, and a possible exception sends its
+    /// part to `countPart`, which gather the letters first.
     static func count(utf8 word: UnsafeBufferPointer<UInt8>) -> Int {
-        // Parts of a compound are counted as words of their own: "knee-to-chest" is 3.
-        if word.contains(UInt8(ascii: "-")) {
-            return word.split(separator: UInt8(ascii: "-")).reduce(0) { $0 + countPart(UnsafeBufferPointer(rebasing: $1)) }
+        var total = 0
+        var partStart = 0
+        var run = LetterRun()
+        for index in 0..<word.count {
+            let byte = word[index]
+            if byte >= 0x80 { return countWithUnicode(word) }
+            // Parts of a compound are counted as words of their own: "knee-to-chest" is 3.
+            if byte == UInt8(ascii: "-") {
+                if index > partStart { total += run.finished(UnsafeBufferPointer(rebasing: word[partStart..<index])) }
+                run = LetterRun()
+                partStart = index + 1
+                continue
+            }
+            // Setting the case bit maps "A"–"Z" onto "a"–"z" and no other byte into them.
+            let lower = UInt32(byte | 0x20)
+            if lower &- Letter.a < 26 { run.append(lower) }
         }
-        return countPart(word)
+        // Empty parts are no parts, as in "-x"; yet a word with no hyphen is a part, even if empty.
+        if partStart < word.count || partStart == 0 { total += run.finished(UnsafeBufferPointer(rebasing: word[partStart...])) }
+        return total
+    }
+
+    /// The count for a word with letters beyond ASCII, part by part.
+    private static func countWithUnicode(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        word.split(separator: UInt8(ascii: "-")).reduce(0) { $0 + countPart(UnsafeBufferPointer(rebasing: $1)) }
     }
 
     /// The count for a word without hyphens. Its letters are gathered lower-cased, as scalar
-    /// values, in a buffer on the stack, and the rules compare the values: this runs for every
-    /// word of every article, where a heap array or `Character` properties per word would cost
-    /// more than the counting. A lower-case mapping has at most three scalars, each non-ASCII
-    /// letter at least two bytes: twice the byte count is room enough.
+    /// values, in a buffer on the stack, and the rules compare the values: a heap array or
+    /// `Character` properties per word would cost more than the counting. A lower-case mapping
+    /// has at most three scalars, each non-ASCII letter at least two bytes: twice the byte
+    /// count is room enough.
     private static func countPart(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.count * 2) { buffer in
             var length = 0
@@ -33,7 +57,6 @@ enum Syllables {
                 let byte = word[index]
                 if byte < 0x80 {
                     index += 1
-                    // Setting the case bit maps "A"–"Z" onto "a"–"z" and no other byte into them.
                     let lower = UInt32(byte | 0x20)
                     if lower &- Letter.a < 26 {
                         buffer[length] = lower
@@ -52,7 +75,10 @@ enum Syllables {
             // Numbers are read at a glance; count them as one syllable rather than spell them out.
             if length == 0 { return 1 }
             let letters = UnsafeBufferPointer(rebasing: buffer[..<length])
-            return exception(letters) ?? byRule(letters)
+            if let count = exception(letters) { return count }
+            var run = LetterRun()
+            for letter in letters { run.append(letter) }
+            return run.syllables
         }
     }
 
@@ -74,54 +100,81 @@ enum Syllables {
         static var z: UInt32 { 0x7A }
     }
 
-    private static func byRule(_ letters: UnsafeBufferPointer<UInt32>) -> Int {
+    /// The letters of a word so far, as much as the rules need of them: the groups of vowels,
+    /// the first letter and the last four, and how many there are.
+    private struct LetterRun {
         var count = 0
+        var vowelGroups = 0
         var previousWasVowel = false
-        for index in 0..<letters.count {
-            let letter = letters[index]
+        var first: UInt32 = 0
+        /// The last four letters, a byte each, the last in the lowest byte; 0 before the word's
+        /// start. A letter beyond ASCII is kept as 0x7F, which the rules take for a consonant
+        /// like any letter that is not one they name.
+        var lastFour: UInt32 = 0
+
+        mutating func append(_ letter: UInt32) {
             // "y" is a consonant at the start of a word ("yes") and a vowel elsewhere ("back-y", "gym").
-            let isVowel = Self.isVowel(letter) || (letter == Letter.y && index > 0)
-            if isVowel && !previousWasVowel { count += 1 }
+            let isVowel = Syllables.isVowel(letter) || (letter == Letter.y && count > 0)
+            if isVowel && !previousWasVowel { vowelGroups += 1 }
             previousWasVowel = isVowel
+            if count == 0 { first = letter }
+            lastFour = lastFour << 8 | (letter < 0x80 ? letter : 0x7F)
+            count += 1
         }
-        if hasSilentEnding(letters) { count -= 1 }
-        if endsWithVowelAndIng(letters) { count += 1 }
-        return max(1, count)
-    }
 
-    /// A final "e" after a consonant is silent ("spine"), and so is the "e" of "-es" and "-ed"
-    /// where it makes no sound ("stretches" no, "moves" yes; "started" no, "helped" yes);
-    /// "-le" after a consonant is said ("muscle").
-    private static func hasSilentEnding(_ letters: UnsafeBufferPointer<UInt32>) -> Bool {
-        let count = letters.count
-        guard count >= 3 else { return false }
-        let last = letters[count - 1]
-        func isConsonant(_ letter: UInt32) -> Bool { !isVowel(letter) && letter != Letter.y }
-        if last == Letter.e {
-            let before = letters[count - 2]
-            if before == Letter.l, isConsonant(letters[count - 3]) { return false }
-            return isConsonant(before)
+        /// The letter `back` places before the last (0 for the last itself).
+        private func last(_ back: UInt32) -> UInt32 {
+            lastFour >> (8 * back) & 0xFF
         }
-        guard count >= 4, letters[count - 2] == Letter.e, last == Letter.s || last == Letter.d else { return false }
-        let before = letters[count - 3]
-        guard isConsonant(before) else { return false }
-        if last == Letter.d { return before != Letter.t && before != Letter.d }
-        // "-es" is said after hissing sounds: "boxes", "pieces", "changes", "pushes", "muscles".
-        switch before {
-        case Letter.s, Letter.x, Letter.z, Letter.c, Letter.g: return false
-        case Letter.h where letters[count - 4] == Letter.c || letters[count - 4] == Letter.s: return false
-        default: break
-        }
-        if before == Letter.l, isConsonant(letters[count - 4]) { return false }
-        return true
-    }
 
-    /// "-ing" after a vowel is said apart from it, though the letters run together: "be-ing", "stay-ing".
-    private static func endsWithVowelAndIng(_ letters: UnsafeBufferPointer<UInt32>) -> Bool {
-        let count = letters.count
-        guard count >= 5, letters[count - 3] == Letter.i, letters[count - 2] == Letter.n, letters[count - 1] == Letter.g else { return false }
-        let before = letters[count - 4]
-        return isVowel(before) || before == Letter.y
+        /// The count by rule: each group of vowels, less a silent ending, plus a said "-ing";
+        /// at least one.
+        var syllables: Int {
+            var syllables = vowelGroups
+            if hasSilentEnding { syllables -= 1 }
+            if endsWithVowelAndIng { syllables += 1 }
+            return max(1, syllables)
+        }
+
+        /// The count of the part of a word these letters were read from, `part`: by rule,
+        /// unless the part may be an exception, which `countPart` looks up from its letters.
+        func finished(_ part: UnsafeBufferPointer<UInt8>) -> Int {
+            if count == 0 { return 1 }
+            if let key = exceptionKey(first: first, last: last(0), count: count), exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                return countPart(part)
+            }
+            return syllables
+        }
+
+        /// A final "e" after a consonant is silent ("spine"), and so is the "e" of "-es" and "-ed"
+        /// where it makes no sound ("stretches" no, "moves" yes; "started" no, "helped" yes);
+        /// "-le" after a consonant is said ("muscle").
+        private var hasSilentEnding: Bool {
+            guard count >= 3 else { return false }
+            func isConsonant(_ letter: UInt32) -> Bool { !Syllables.isVowel(letter) && letter != Letter.y }
+            if last(0) == Letter.e {
+                if last(1) == Letter.l, isConsonant(last(2)) { return false }
+                return isConsonant(last(1))
+            }
+            guard count >= 4, last(1) == Letter.e, last(0) == Letter.s || last(0) == Letter.d else { return false }
+            let before = last(2)
+            guard isConsonant(before) else { return false }
+            if last(0) == Letter.d { return before != Letter.t && before != Letter.d }
+            // "-es" is said after hissing sounds: "boxes", "pieces", "changes", "pushes", "muscles".
+            switch before {
+            case Letter.s, Letter.x, Letter.z, Letter.c, Letter.g: return false
+            case Letter.h where last(3) == Letter.c || last(3) == Letter.s: return false
+            default: break
+            }
+            if before == Letter.l, isConsonant(last(3)) { return false }
+            return true
+        }
+
+        /// "-ing" after a vowel is said apart from it, though the letters run together: "be-ing", "stay-ing".
+        private var endsWithVowelAndIng: Bool {
+            guard count >= 5, last(2) == Letter.i, last(1) == Letter.n, last(0) == Letter.g else { return false }
+            return Syllables.isVowel(last(3)) || last(3) == Letter.y
+        }
     }
 
     /// Whether the letter is "a", "e", "i", "o" or "u": one bit of a mask with a bit for each
@@ -148,22 +201,26 @@ enum Syllables {
     /// one bit; the few left are looked up by a hash of the letters, then compared, so no string
     /// or array is made for the millions of other words.
     private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
-        guard let key = exceptionKey(letters), exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0,
+        guard let first = letters.first, let last = letters.last,
+              let key = exceptionKey(first: first, last: last, count: letters.count),
+              exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0,
               let candidate = exceptionsByHash[FNV1a.hash(letters)], candidate.letters.elementsEqual(letters) else { return nil }
         return candidate.count
     }
 
     /// A number for a word's first and last letters (a to z) and length (under 16), or nil.
-    private static func exceptionKey<Letters: BidirectionalCollection<UInt32>>(_ letters: Letters) -> Int? {
-        guard let first = letters.first, let last = letters.last, letters.count < 16 else { return nil }
+    private static func exceptionKey(first: UInt32, last: UInt32, count: Int) -> Int? {
         let firstOffset = first &- Letter.a, lastOffset = last &- Letter.a
-        guard firstOffset < 26, lastOffset < 26 else { return nil }
-        return (Int(firstOffset) * 26 + Int(lastOffset)) * 16 + letters.count
+        guard count < 16, firstOffset < 26, lastOffset < 26 else { return nil }
+        return (Int(firstOffset) * 26 + Int(lastOffset)) * 16 + count
     }
 
     /// Bit `exceptionKey` is set for each exception.
     private static let exceptionKeys: [UInt64] = exceptions.keys.reduce(into: [UInt64](repeating: 0, count: 26 * 26 * 16 / 64 + 1)) { bits, word in
-        if let key = exceptionKey(word.unicodeScalars.map(\.value)) { bits[key >> 6] |= 1 << UInt64(key & 63) }
+        let letters = word.unicodeScalars.map(\.value)
+        if let key = exceptionKey(first: letters[0], last: letters[letters.count - 1], count: letters.count) {
+            bits[key >> 6] |= 1 << UInt64(key & 63)
+        }
     }
 
     private static let exceptionsByHash: [UInt64: (letters: [UInt32], count: Int)] = Dictionary(
