@@ -69,6 +69,28 @@ struct PropertyTests {
         }
     }
 
+    static let sitePaths = Gen.element(of: ["causes/", "a/", "causes", "b/", "tags/", "é/", "muscle-strain/", ""]).map { $0 ?? "" }
+        .array(of: 0...4).map { $0.joined() }
+
+    @Test("a relative link between two pages leads from the first page's folder to the second")
+    func relativeLinks() async {
+        await propertyCheck(count: 1000, input: Self.sitePaths, Self.sitePaths) { from, to in
+            let relative = SitePath.relative(from: from, to: to)
+            // Followed the way a browser does: from the folder of `from`, each "../" one folder up.
+            var folders = from.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+            var rest = Substring(relative)
+            while rest.hasPrefix("../") {
+                #expect(!folders.isEmpty, "\(relative) climbs above the site root")
+                folders = folders.dropLast()
+                rest = rest.dropFirst(3)
+            }
+            if rest == "./" { rest = "" }
+            let landed = (folders.map { $0 + "/" }.joined() + rest)
+            #expect(landed == to, "\(from) → \(to) wrote \(relative)")
+            #expect(!relative.isEmpty)
+        }
+    }
+
     @Test("heading ids are URL-safe and unique on a page")
     func headingIDs() async {
         await propertyCheck(count: 300, input: Self.headings) { headings in

@@ -139,8 +139,10 @@ struct PageContextBuilder {
     }
 
     /// A tag slug as words: `lower-back` → `lower back`.
+    /// A tag as people read it: `muscle-strain` → `muscle strain`. Tags are slugs, so their
+    /// hyphens are bytes of their own.
     private func tagLabel(_ tag: String) -> String {
-        String(tag.map { $0 == "-" ? " " : $0 })
+        String(decoding: tag.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 
     private func pageLink(_ target: Int, from page: Page) -> TemplateValue {
