@@ -237,6 +237,14 @@ struct PropertyTests {
         #expect(CalendarDate(iso: text)?.iso == (longForm == nil ? nil : text))
     }
 
+    @Test("a NUL character in Markdown is shown as U+FFFD and nothing after it is lost", arguments: [
+        ("a\u{0}b", "<p>a\u{FFFD}b</p>\n"), ("\u{0}", "<p>\u{FFFD}</p>\n"), ("# T\u{0}x\n\nz~", "<h1>T\u{FFFD}x</h1>\n<p>z~</p>\n"),
+        ("", ""), ("é\u{0}\u{0}", "<p>é\u{FFFD}\u{FFFD}</p>\n"),
+    ])
+    func nulInMarkdown(markdown: String, html: String) {
+        #expect(MarkdownDocument(markdown: markdown).renderHTML(allowRawHTML: false) == html)
+    }
+
     @Test("a text is blank exactly when trimming leaves nothing")
     func blankTexts() async {
         await propertyCheck(count: 500, input: Gen.element(of: [" ", "\n", "\t", "\u{A0}", "\u{301}", "a", "-", "\u{2003}"]).map { $0 ?? " " }.string(of: 0...6)) { text in

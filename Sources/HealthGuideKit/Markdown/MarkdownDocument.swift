@@ -26,12 +26,15 @@ final class MarkdownDocument {
         let parser = cmark_parser_new(Self.parseOptions)!
         defer { cmark_parser_free(parser) }
         var strikethrough = false
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            strikethrough = memchr(buffer.baseAddress!, Int32(UInt8(ascii: "~")), buffer.count - 1) != nil
+        // Fed from the string's own bytes: cmark-gfm takes a length, so no terminated copy is needed.
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            strikethrough = bytes.contains(UInt8(ascii: "~"))
             for syntaxExtension in Self.syntaxExtensions.attached(strikethrough: strikethrough) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            guard let start = bytes.baseAddress else { return }
+            start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
         root = strikethrough
             ? Self.strikethroughParsing.withLock { cmark_parser_finish(parser) }
@@ -47,7 +50,10 @@ final class MarkdownDocument {
         cmark_node_free(root)
     }
 
-    static var parseOptions: Int32 { CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 }
+    /// Without `CMARK_OPT_VALIDATE_UTF8`: a Swift string is valid UTF-8 already, and cmark-gfm
+    /// replaces a NUL character while it reads lines, validating or not; the check copied
+    /// every line of every page once more.
+    static var parseOptions: Int32 { CMARK_OPT_FOOTNOTES }
 
     /// Renders the (possibly rewritten) tree. Without `allowRawHTML`, cmark drops raw HTML and
     /// `javascript:`-style link targets; nodes HealthGuide inserts itself are always kept.
