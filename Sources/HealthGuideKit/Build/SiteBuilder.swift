@@ -191,13 +191,12 @@ public struct SiteBuilder: Sendable {
             if let stamp, let stamps, stamps.isSettled(stamp), page.page != nil {
                 next.entries[file.path] = PageCache.Entry(stamp: stamp, prepared: page)
                 added = true
-            } else if next.entries[file.path] != nil {
-                // A file saved a moment ago keeps its old entry, whose stamp no longer matches:
-                // harmless, and the cache need not be written again for it.
             } else if stamps != nil, page.page != nil {
-                // A new file saved a moment ago: its stamp cannot vouch for it, so it is read
-                // again next time, but its page is still the last version the next graph
-                // compares its shape with (`KnownGraph`).
+                // A file saved a moment ago: its stamp cannot vouch for it, so it is read again
+                // next time, but its page is still the version the graph kept below was made
+                // from, which the next graph compares its shape with (`KnownGraph`). Keeping
+                // the older page instead let a title changed and changed back pass for the
+                // kept graph's shape, and pages listing that title were not rendered again.
                 next.entries[file.path] = PageCache.Entry(stamp: .unsettled, prepared: page)
                 added = true
             }

@@ -85,8 +85,8 @@ struct PageCache: Sendable {
         for index in graph.resolvedPages {
             let page = graph.pages[index]
             guard var entry = entries[page.source.path] else { continue }
-            // An entry kept for a file saved a moment ago holds an older version of the page,
-            // whose links these are not.
+            // Links belong to the version of the page they were resolved for: an entry holding
+            // any other version takes none.
             let links = entry.prepared.page === page ? graph.links[index] : nil
             guard entry.links != links else { continue }
             entry.links = links

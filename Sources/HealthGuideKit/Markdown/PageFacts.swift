@@ -42,8 +42,11 @@ public struct TextBlockFact: Sendable, Hashable, Codable {
     /// Trims the text; runs keep pointing at the same characters (a run starting in the
     /// trimmed space gets a negative offset, which `location(atUTF8Offset:)` handles).
     mutating func trimWhitespace() {
+        let trimmed = text.trimmingWhitespace
+        // Most blocks have nothing to trim, which the lengths tell without walking characters.
+        guard trimmed.utf8.count != text.utf8.count else { return }
         let leading = text.prefix(while: \.isWhitespace).utf8.count
-        text = text.trimmingWhitespace
+        text = trimmed
         if leading > 0 {
             runs = runs.map { TextRun(offset: $0.offset - leading, location: $0.location) }
         }
