@@ -55,8 +55,8 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
 
     /// `2026-03-03`
     public var iso: String {
-        // Written digit by digit: formatting and padding strings took more than the rest of
-        // the page's dates.
+        // Written digit by digit into the string, not padded and joined from smaller strings:
+        // every article's dates are written on every build.
         String(unsafeUninitializedCapacity: 10) { buffer in
             for (offset, value, width) in [(0, year, 4), (5, month, 2), (8, day, 2)] {
                 var rest = value

@@ -36,7 +36,8 @@ enum SitePath {
                 let ups = fromBytes[shared..<folderEnd].reduce(0) { $1 == slash ? $0 + 1 : $0 }
                 let rest = UnsafeBufferPointer(rebasing: toBytes[shared...])
                 if ups == 0, rest.isEmpty { return "./" }
-                // Written into the string's own storage: joining strings made three more.
+                // Written into the string's own storage: made from pieces, each link cost several
+                // more strings and arrays.
                 return String(unsafeUninitializedCapacity: 3 * ups + rest.count) { buffer in
                     for up in 0..<ups {
                         buffer[3 * up] = UInt8(ascii: ".")

@@ -138,7 +138,6 @@ struct PageContextBuilder {
                        breadcrumbs: [], linkBase: StructuredData.basePath(of: config.baseURL))
     }
 
-    /// A tag slug as words: `lower-back` → `lower back`.
     /// A tag as people read it: `muscle-strain` → `muscle strain`. Tags are slugs, so their
     /// hyphens are bytes of their own.
     private func tagLabel(_ tag: String) -> String {
