@@ -245,6 +245,19 @@ struct PropertyTests {
         #expect(MarkdownDocument(markdown: markdown).renderHTML(allowRawHTML: false) == html)
     }
 
+    @Test("a file's shown path is its folder's prefix and its own path, as standardizing the whole path shows it",
+          arguments: [".", "Content", "./Content/", "a/../Content", "..", "../..", "/", "/tmp", "/tmp/../tmp/site/", FileManager.default.currentDirectoryPath])
+    func displayPrefix(folder: String) async {
+        let paths = DisplayPaths()
+        let prefix = paths.prefix(forFilesIn: folder)
+        let characters: [Character] = ["a", "b", "-", "é", " ", "%", "."]
+        let names = Gen.element(of: characters).map { $0 ?? "a" }.string(of: 1...6).filter { $0 != "." && $0 != ".." }
+        await propertyCheck(count: 100, input: names.array(of: 1...3)) { (parts: [String]) in
+            let path = parts.joined(separator: "/")
+            #expect(prefix + path == paths.display(folder + "/" + path))
+        }
+    }
+
     @Test("a text is blank exactly when trimming leaves nothing")
     func blankTexts() async {
         await propertyCheck(count: 500, input: Gen.element(of: [" ", "\n", "\t", "\u{A0}", "\u{301}", "a", "-", "\u{2003}"]).map { $0 ?? " " }.string(of: 0...6)) { text in

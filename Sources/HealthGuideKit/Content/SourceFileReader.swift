@@ -4,11 +4,17 @@ import Foundation
 /// the front matter, and hashes the file.
 struct SourceFileReader: Sendable {
     let contentDirectory: String
-    let paths: DisplayPaths
+    /// What a file's path inside the content folder is shown after (see `DisplayPaths`).
+    private let displayPrefix: String
+
+    init(contentDirectory: String, paths: DisplayPaths) {
+        self.contentDirectory = contentDirectory
+        displayPrefix = paths.prefix(forFilesIn: contentDirectory)
+    }
 
     func read(path: String, kind: PageKind) -> (SourcePage?, [Diagnostic]) {
         let absolute = contentDirectory + "/" + path
-        let display = paths.display(absolute)
+        let display = displayPrefix + path
         guard let data = FileManager.default.contents(atPath: absolute) else {
             return (nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: "unreadable-file")])
         }

@@ -16,10 +16,12 @@ struct YAMLReader {
     /// Composes YAML text into a node tree, or records the syntax error at its position.
     /// Scalars are left untyped (Yams's basic resolver): fields are read as the type they must
     /// have, and typing every scalar by regular expression was most of the cost of reading
-    /// front matter. Null is recognised below, where it matters.
+    /// front matter. Null is recognised below, where it matters. The constructor is empty:
+    /// only `Node.any` uses one, and Yams's `.default` builds its three tables of conversions
+    /// anew for every call (about 9,000 instructions a file).
     mutating func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
+            return try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             record(yamlError: error)
         } catch {

@@ -110,10 +110,11 @@ extension InputStamps: ByteCodable {
                   options: try reader.string(), takenAt: try reader.int())
     }
 
+    /// Unsorted, like the manifest that holds these (see `BuildManifest.write(to:)`).
     func write(to writer: inout ByteWriter) {
-        let sorted = files.sorted { $0.key < $1.key }
-        writer.write(sorted.map(\.key))
-        writer.write(sorted.map(\.value))
+        let entries = Array(files)
+        writer.write(entries.map(\.key))
+        writer.write(entries.map(\.value))
         writer.write(options)
         writer.write(takenAt)
     }
