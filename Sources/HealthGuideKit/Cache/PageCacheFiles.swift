@@ -126,7 +126,7 @@ extension PageCache {
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         // Moved out of the array, not copied: copying each entry, and releasing the array's
-        // copies afterwards, was a sixth of this serial step of a build after one edit.
+        // copies afterwards, was a quarter of this serial step of a build after one edit.
         while let entry = decoded.popLast() {
             guard let entry, let path = entry.prepared.page?.source.path else { throw ByteReader.Malformed() }
             entries[path] = entry

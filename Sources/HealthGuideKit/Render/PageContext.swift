@@ -45,8 +45,10 @@ struct LayoutContext {
 }
 
 extension TemplateContext {
-    /// Adds the entries of `other`, which win on conflicts.
-    func merging(_ other: TemplateContext) -> TemplateContext {
-        merging(other) { _, new in new }
+    /// Adds the entries of `other`, which win on conflicts, in place: a merged copy of the
+    /// layout's entries was made for every page.
+    mutating func add(_ other: TemplateContext) {
+        reserveCapacity(count + other.count)
+        merge(other) { _, new in new }
     }
 }

@@ -21,7 +21,7 @@ struct PageContextBuilder {
         let reviewed = matter.reviewed
         let nextReview = reviewed.flatMap { $0.adding(months: config.reviewIntervalMonths) }
         let medicines = page.facts.glossaryTerms.contains { glossary[$0.entryIndex].medicine }
-        context = context.merging([
+        context.add([
             "summary": .text(matter.summary),
             "section": .object(["title": .text(section?.title ?? sectionID),
                                 "url": .text(SitePath.relative(from: page.url, to: sectionID + "/"))]),
@@ -67,7 +67,7 @@ struct PageContextBuilder {
         var context = layout.context(url: url, title: section.title, description: section.description,
                                      currentSection: id, breadcrumbs: [("Home", "")])
         let articles = graph.articlesBySection[id] ?? []
-        context = context.merging([
+        context.add([
             "section_description": .text(section.description),
             "articles": articleList(articles, from: url),
             "has_articles": .flag(!articles.isEmpty),
@@ -79,7 +79,7 @@ struct PageContextBuilder {
         let matter = graph.homePage.map { graph.pages[$0].source.frontMatter }
         var context = layout.context(url: "", title: matter?.title ?? config.title,
                                      description: matter?.summary ?? "", currentSection: nil, breadcrumbs: [])
-        context = context.merging([
+        context.add([
             "summary": .text(matter?.summary ?? ""),
             "sections": .list(config.sections.map { section in
                 let articles = graph.articlesBySection[section.id] ?? []
