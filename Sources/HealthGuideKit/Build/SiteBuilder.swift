@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
             log.add(contentsOf: previous.diagnostics)
             var result = BuildResult(status: status(of: log), diagnostics: log.all)
             result.unchanged = previous.files.count
-            result.searchIndexBytes = Self.size(of: outputRoot + "/" + SearchIndex.fileName)
+            result.searchIndexBytes = FileSystem.size(of: outputRoot + "/" + SearchIndex.fileName) ?? 0
             return finish(result, started: started)
         }
         let loadCache: @Sendable () -> PageCache? = {
@@ -232,10 +232,6 @@ public struct SiteBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { return .contentErrors }
         if options.strict, diagnostics.contains(where: { $0.severity == .warning }) { return .contentErrors }
         return .success
-    }
-
-    private static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 
     func finish(_ result: BuildResult, started: Date) -> BuildResult {

@@ -121,7 +121,7 @@ final class SiteRenderer: Sendable {
     /// full build finds its bytes unchanged), since that would cost a pass over every page.
     func render(pages indexes: [Int], effects: SaveEffects) -> Outcome {
         let rendered = indexes.filter(renderContentPage).count
-        var searchIndexBytes = Self.size(of: writer.root + "/" + SearchIndex.fileName) ?? 0
+        var searchIndexBytes = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName) ?? 0
         if effects.searchEntries {
             let index = SearchIndex.build(entries: site.searchEntries)
             writer.write(index, to: SearchIndex.fileName)
@@ -162,7 +162,7 @@ final class SiteRenderer: Sendable {
     /// made only from the articles' sources and URLs, so those are its fingerprint.
     private func writeSearchIndex() -> Int {
         let inputs = ContentHash.of(parts: graph.pages.filter(\.isArticle).map { $0.url + " " + $0.source.contentHash })
-        if writer.isCurrent(SearchIndex.fileName, inputs: inputs), let size = Self.size(of: writer.root + "/" + SearchIndex.fileName) {
+        if writer.isCurrent(SearchIndex.fileName, inputs: inputs), let size = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName) {
             return size
         }
         let index = SearchIndex.build(entries: site.searchEntries)
@@ -229,9 +229,5 @@ final class SiteRenderer: Sendable {
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
         writer.write(templates.render(context, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
         return true
-    }
-
-    private static func size(of path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
     }
 }

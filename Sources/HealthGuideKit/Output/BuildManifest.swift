@@ -117,7 +117,7 @@ extension BuildManifest: ByteCodable {
     }
 
     /// In the table's own order: the order means nothing to a reader, and sorting 10,000 paths
-    /// (here and for the input stamps) was a third of saving the manifest, which is the last
+    /// (here and for the input stamps) was about two thirds of saving the manifest, the last
     /// step of every build. The file's bytes differ from build to build anyway (`takenAt`).
     func write(to writer: inout ByteWriter) {
         let entries = Array(files)

@@ -87,7 +87,7 @@ final class OutputWriter: @unchecked Sendable {
         let hash = ContentHash.of(data)
         let destination = root + "/" + path
         let entry = BuildManifest.Entry(hash: hash, inputs: inputs, shapeInputs: shapeInputs)
-        if reusesPrevious, let old = previous.files[path], old.hash == hash, Self.size(of: destination) == data.count {
+        if reusesPrevious, let old = previous.files[path], old.hash == hash, FileSystem.size(of: destination) == data.count {
             keep(entry, at: path)
             return
         }
@@ -146,11 +146,5 @@ final class OutputWriter: @unchecked Sendable {
         try finished.save(in: root, through: temporaryFolder + "/manifest")
         try? FileManager.default.removeItem(atPath: temporaryFolder)
         return finished
-    }
-
-    private static func size(of path: String) -> Int? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Int(info.st_size)
     }
 }

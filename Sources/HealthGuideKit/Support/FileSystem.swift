@@ -68,6 +68,13 @@ enum FileSystem {
         access(path, F_OK) == 0
     }
 
+    /// The size in bytes of what is at `path`, following links; nil when nothing is there.
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Whether each of `paths`, relative to `folder`, has something at it, as `exists` says.
     /// Looked up from the open folder: checking the 10,000 pages of a site by whole path made
     /// the kernel walk the folders above the output for each one.
