@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Judge review dates as of this day instead of today.", valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
 
+    @Flag(help: "Print how long each step of the build took.")
+    var timings = false
+
     func run() throws {
         var options = location.buildOptions(output: output)
         options.clean = clean
@@ -41,6 +44,7 @@ struct BuildCommand: ParsableCommand {
         if let today { options.today = today }
         let result = SiteBuilder(options: options).build()
         Terminal.printDiagnostics(result.diagnostics)
+        if timings, !result.timings.steps.isEmpty { print(result.timings.table) }
         switch result.status {
         case .success:
             print(result.summary)

@@ -15,6 +15,18 @@ struct CommandLineTests {
         #expect(site.exists("index.html"))
     }
 
+    @Test("--timings prints a line for each step before the summary")
+    func timings() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(["build", "--timings"], in: site.root)
+        #expect(output.status == 0, "\(output.standardError)")
+        let lines = output.standardOutput.split(separator: "\n")
+        #expect(lines.count == 8)
+        #expect(lines.dropLast().allSatisfy { $0.contains(" ms  ") })
+        #expect(lines.first?.hasSuffix("ms  input stamps and the last build's state") == true)
+        #expect(lines.last?.hasPrefix("Built ") == true)
+    }
+
     @Test("a broken link fails the build with file:line:col, exit status 1")
     func brokenLink() throws {
         var files = Fixture.smallSite()

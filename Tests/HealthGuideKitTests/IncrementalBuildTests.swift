@@ -27,6 +27,23 @@ struct IncrementalBuildTests {
         #expect(second.writtenFiles.isEmpty)
     }
 
+    @Test("a build's timings name its steps in order and add up to no more than the build; with nothing changed, one step")
+    func timings() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let first = site.build()
+        #expect(first.timings.steps.map(\.name) == [
+            "input stamps and the last build's state", "content folder listed, page cache read", "pages read, parsed and checked",
+            "pages linked, site checked", "templates", "pages rendered and written, page cache saved", "old files removed, manifest saved",
+        ])
+        #expect(first.timings.steps.allSatisfy { $0.seconds >= 0 })
+        #expect(first.timings.steps.map(\.seconds).reduce(0, +) <= first.seconds)
+        #expect(first.timings.table.split(separator: "\n").count == first.timings.steps.count)
+        #expect(first.timings.table.split(separator: "\n").allSatisfy { $0.contains(" ms  ") })
+        let unchanged = try rebuild(site) {}
+        #expect(unchanged.rendered == 0)
+        #expect(unchanged.timings.steps.map(\.name) == ["input stamps and the last build's state"])
+    }
+
     @Test("an article body edit re-renders that page and rewrites the search index")
     func bodyEdit() throws {
         let site = try TestSite(Fixture.smallSite())

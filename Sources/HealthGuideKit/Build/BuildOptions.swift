@@ -67,6 +67,9 @@ public struct BuildResult: Sendable {
     public var isQuick = false
     public var searchIndexBytes = 0
     public var seconds = 0.0
+    /// The steps of `build()` and how long each took; empty when it stopped at bad settings
+    /// or templates, and for a quick rebuild.
+    public var timings = BuildTimings()
     /// The linked site, for reports; nil when loading failed or no input had changed.
     public var graph: SiteGraph?
     /// The editor's record of every article; filled by `check()` only.

@@ -16,7 +16,9 @@ public struct SiteBuilder: Sendable {
     public func check() -> BuildResult {
         let started = Date()
         let log = DiagnosticLog()
-        guard let prepared = prepare(log: log, stamps: nil, loadCache: { nil }, makesRecords: true, rendersBodies: false) else {
+        var timings = BuildTimings()
+        guard let prepared = prepare(log: log, stamps: nil, loadCache: { nil }, makesRecords: true, rendersBodies: false,
+                                     timings: &timings) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
@@ -38,6 +40,7 @@ public struct SiteBuilder: Sendable {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
+        var timings = BuildTimings()
         let remembered = memory?.last
         let options = options
         // The working folder is an input too: diagnostics, kept with the manifest and the page
@@ -53,6 +56,7 @@ public struct SiteBuilder: Sendable {
             InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
                              options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso, workingFolder])
         })
+        timings.finish("input stamps and the last build's state")
         // A builder that remembers needs one real build to remember, shortcut or not.
         let mustRemember = memory != nil && remembered?.live == nil
         if !options.clean, !mustRemember, previous.inputs == inputs, previous.allFilesExist(in: outputRoot) {
@@ -60,21 +64,25 @@ public struct SiteBuilder: Sendable {
             var result = BuildResult(status: status(of: log), diagnostics: log.all)
             result.unchanged = previous.files.count
             result.searchIndexBytes = FileSystem.size(of: outputRoot + "/" + SearchIndex.fileName) ?? 0
+            result.timings = timings
             return finish(result, started: started)
         }
         let loadCache: @Sendable () -> PageCache? = {
             options.clean ? nil : remembered?.pages ?? storedCache.flatMap(PageCache.decode)
         }
-        guard var prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false, rendersBodies: true) else {
+        guard var prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false, rendersBodies: true,
+                                     timings: &timings) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         let site = prepared.site
         guard let templates = TemplateSet.load(from: options.templatesDirectory, log: log) else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
+        timings.finish("templates")
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = site.graph
         result.prepared = prepared.preparedCount
+        result.timings = timings
         guard result.status == .success else { return finish(result, started: started) }
 
         let writer = OutputWriter(root: outputRoot, previous: previous, reusesPrevious: !options.clean)
@@ -98,6 +106,7 @@ public struct SiteBuilder: Sendable {
         let (_, rendering) = inParallel({ cacheSaving.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) },
                                         { renderer.renderAll() })
         prepared.cache = cacheSaving.cache
+        timings.finish("pages rendered and written, page cache saved")
         log.add(contentsOf: writer.errors)
         result.diagnostics = log.all
         if writer.errors.isEmpty {
@@ -128,6 +137,8 @@ public struct SiteBuilder: Sendable {
         result.rendered = rendering.rendered
         result.searchIndexBytes = rendering.searchIndexBytes
         result.workingState = [previous, inputs, prepared, templates, writer, renderer]
+        timings.finish("old files removed, manifest saved")
+        result.timings = timings
         return finish(result, started: started)
     }
 
@@ -148,9 +159,10 @@ public struct SiteBuilder: Sendable {
     /// Load, prepare each page (or take it from the cache), link, and run the site rules.
     /// The cache is read while the content folder is walked.
     private func prepare(log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
-                         makesRecords: Bool, rendersBodies: Bool) -> Preparation? {
+                         makesRecords: Bool, rendersBodies: Bool, timings: inout BuildTimings) -> Preparation? {
         let loader = ContentLoader(contentDirectory: options.contentDirectory)
         var (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
+        timings.finish("content folder listed, page cache read")
         guard var content = loaded else { return nil }
         if log.all.contains(where: { $0.severity == .error && Self.configurationRules.contains($0.rule) && $0.file.hasSuffix("site.yml") }) {
             return nil
@@ -174,6 +186,7 @@ public struct SiteBuilder: Sendable {
             let (page, body) = preparer.prepare(file)
             return (page, body, stamp, false)
         }
+        timings.finish("pages read, parsed and checked")
         let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
                               known: reusable?.knownGraph(), fileReader: loader.fileReader, log: log)
         let reusableCount = reusable?.entries.count
@@ -210,6 +223,7 @@ public struct SiteBuilder: Sendable {
         let graphChanged = next.keepGraph(site.graph)
         let changed = reusableCount == nil || added || graphChanged || next.entries.count != reusableCount
         log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))
+        timings.finish("pages linked, site checked")
         return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount,
                            records: prepared.compactMap(\.0.record), bodies: Self.bodies(of: site.graph.pages, from: prepared))
     }
