@@ -1,6 +1,6 @@
 /// How long each step of a build took (`healthguide build --timings`). The steps run one after
-/// another, each on every core it can use, so their times add up to the build's; the first
-/// says what a build with nothing changed costs, the rest what a build with changes costs.
+/// another, each on every core it can use, so their times add up to the build's. A build with
+/// nothing changed has two: the stamps, then finding every output file in place.
 public struct BuildTimings: Sendable {
     public struct Step: Sendable, Equatable {
         public var name: String

@@ -64,6 +64,7 @@ public struct SiteBuilder: Sendable {
             var result = BuildResult(status: status(of: log), diagnostics: log.all)
             result.unchanged = previous.files.count
             result.searchIndexBytes = FileSystem.size(of: outputRoot + "/" + SearchIndex.fileName) ?? 0
+            timings.finish("every output file found in place")
             result.timings = timings
             return finish(result, started: started)
         }
