@@ -2,7 +2,7 @@
 /// another, each on every core it can use, so their times add up to the build's. A build with
 /// nothing changed has two: the stamps, then finding every output file in place.
 public struct BuildTimings: Sendable {
-    public struct Step: Sendable, Equatable {
+    public struct Step: Sendable {
         public var name: String
         public var seconds: Double
     }
