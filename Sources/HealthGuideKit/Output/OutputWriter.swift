@@ -93,8 +93,10 @@ final class OutputWriter: @unchecked Sendable {
         }
         do {
             let folder = FileSystem.folder(of: destination)
-            try FileSystem.makeFolders(folder)
-            if !(FileSystem.isAbsent(destination) && FileSystem.writeNewFile(data, to: destination, in: folder)) {
+            // In a folder made just now nothing is in the way; elsewhere a file already there
+            // is replaced, not written beside first.
+            let folderIsNew = try FileSystem.makeFolders(folder)
+            if !((folderIsNew || FileSystem.isAbsent(destination)) && FileSystem.writeNewFile(data, to: destination, in: folder)) {
                 try replace(destination, with: data)
             }
             lock.withLock {

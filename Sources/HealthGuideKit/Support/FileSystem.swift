@@ -9,14 +9,19 @@ enum FileSystem {
     }
 
     /// Creates `path` and its missing parents, like `mkdir -p`. Tries the folder itself first:
-    /// a build creates thousands of folders whose parents mostly exist already.
-    static func makeFolders(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+    /// a build creates thousands of folders whose parents mostly exist already. True when this
+    /// call made `path` itself, which then held nothing a moment ago.
+    @discardableResult
+    static func makeFolders(_ path: String) throws -> Bool {
+        if mkdir(path, 0o755) == 0 { return true }
+        if errno == EEXIST { return false }
         guard errno == ENOENT else { throw lastError() }
         let parent = folder(of: path)
         guard !parent.isEmpty, parent != path else { throw lastError() }
         try makeFolders(parent)
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw lastError() }
+        if mkdir(path, 0o755) == 0 { return true }
+        guard errno == EEXIST else { throw lastError() }
+        return false
     }
 
     /// The folder of what is at `path`, a path without a trailing "/": everything before its

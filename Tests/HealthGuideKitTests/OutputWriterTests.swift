@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import HealthGuideKit
+
+@Suite("Writing output files")
+struct OutputWriterTests {
+    @Test("makeFolders says whether it made the folder itself, parents and all, or found it there")
+    func makeFoldersSaysWhetherItMadeTheFolder() throws {
+        let site = try TestSite([:], realTemplates: false)
+        let nested = site.root.path + "/a/b/c"
+        #expect(try FileSystem.makeFolders(nested))
+        #expect(FileSystem.isDirectory(nested))
+        #expect(try !FileSystem.makeFolders(nested))
+        #expect(try !FileSystem.makeFolders(site.root.path + "/a"))
+        #expect(try FileSystem.makeFolders(site.root.path + "/a/d"))
+    }
+
+    @Test("a file in a new folder is written; one in the way in an existing folder is replaced whole")
+    func writesIntoNewFoldersAndOverFilesInTheWay() throws {
+        let site = try TestSite([:], realTemplates: false)
+        let root = site.root.path + "/out"
+        try FileManager.default.createDirectory(atPath: root + "/kept", withIntermediateDirectories: true)
+        try Data("a much longer file left here by hand".utf8).write(to: URL(fileURLWithPath: root + "/kept/index.html"))
+        let writer = OutputWriter(root: root, previous: BuildManifest())
+        try writer.prepare()
+        writer.write("new page", to: "fresh/page/index.html")
+        writer.write("replaced", to: "kept/index.html")
+        #expect(writer.errors.isEmpty)
+        #expect(writer.writtenFiles == ["fresh/page/index.html", "kept/index.html"])
+        #expect(try String(contentsOfFile: root + "/fresh/page/index.html", encoding: .utf8) == "new page")
+        #expect(try String(contentsOfFile: root + "/kept/index.html", encoding: .utf8) == "replaced")
+    }
+}
