@@ -2,17 +2,19 @@ import Dispatch
 
 extension Array where Element: Sendable {
     /// Maps the elements on all cores, keeping the order. Each slot of the result is written by
-    /// exactly one iteration, so the buffer needs no lock.
+    /// exactly one iteration, so the buffer needs no lock. Results are made in place in the
+    /// returned array: gathering them as optionals and unwrapping copied every result, and
+    /// retained and released what it holds, once more.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
+        return [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            nonisolated(unsafe) let slots = buffer.baseAddress!
+            // `transform` cannot throw, so every slot is filled before this returns.
             DispatchQueue.concurrentPerform(iterations: count) { index in
-                slots[index] = transform(self[index])
+                (slots + index).initialize(to: transform(self[index]))
             }
+            initializedCount = count
         }
-        return results.map { $0! }
     }
 }
 
