@@ -211,6 +211,21 @@ struct BadInputTests {
         #expect(lines == ["Content/stretch/cat.md: error: unknown section folder 'stretch' (did you mean 'stretches'?) [unknown-section]\n  hint: add the section to 'sections' in site.yml, or move the file"])
     }
 
+    @Test("an article at the top of the content folder, one in a nested folder, and file names that are not slugs")
+    func misplacedFilesAndBadNames() throws {
+        let article = Fixture.article(title: "Stray", body: "x")
+        let (status, lines, _) = try build([
+            "stray.md": article, "causes/deeper/stray.md": article,
+            "causes/back pain.md": article, "causes/Sprain.md": Fixture.article(title: "Sprain", body: "x"),
+        ])
+        #expect(status == .contentErrors)
+        #expect(lines.sorted() == [
+            "Content/causes/back pain.md: error: file name 'back pain.md' must use letters, digits and hyphens (try 'back-pain.md') [invalid-slug]",
+            "Content/causes/deeper/stray.md: error: article in a nested folder: articles live in <section>/<slug>.md [misplaced-file]",
+            "Content/stray.md: error: article at the top of the content folder: articles live in <section>/<slug>.md [misplaced-file]",
+        ])
+    }
+
     @Test("a symbolic link loop and a link out of the content folder")
     func symlinks() throws {
         let site = try TestSite(Fixture.smallSite())
