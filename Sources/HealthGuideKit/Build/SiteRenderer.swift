@@ -161,7 +161,12 @@ final class SiteRenderer: Sendable {
     /// Writes the search index unless no article changed, and returns its size. The index is
     /// made only from the articles' sources and URLs, so those are its fingerprint.
     private func writeSearchIndex() -> Int {
-        let inputs = ContentHash.of(parts: graph.pages.filter(\.isArticle).map { $0.url + " " + $0.source.contentHash })
+        var fingerprint = ContentHash.Parts()
+        for page in graph.pages where page.isArticle {
+            fingerprint.add(page.url)
+            fingerprint.add(page.source.contentHash)
+        }
+        let inputs = fingerprint.finish()
         if writer.isCurrent(SearchIndex.fileName, inputs: inputs), let size = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName) {
             return size
         }

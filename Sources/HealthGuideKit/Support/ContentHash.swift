@@ -10,14 +10,27 @@ enum ContentHash {
 
     /// A fingerprint of several parts; the separator keeps ("ab","c") apart from ("a","bc").
     static func of(parts: [String]) -> String {
-        var hasher = SHA256()
-        let separator: [UInt8] = [0]
-        for var part in parts {
+        var fingerprint = Parts()
+        for part in parts { fingerprint.add(part) }
+        return fingerprint.finish()
+    }
+
+    /// A fingerprint of several parts given one at a time, for a caller that would otherwise
+    /// join strings only to hash them: two parts of each of 10,000 pages joined into one
+    /// string made 10,000 allocations.
+    struct Parts {
+        private var hasher = SHA256()
+
+        mutating func add(_ part: String) {
+            var part = part
             // Hashed in place: a `Data` copy of each part was a fifth of hashing 10,000 of them.
             part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            separator.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
         }
-        return hex(hasher.finalize())
+
+        func finish() -> String {
+            ContentHash.hex(hasher.finalize())
+        }
     }
 
     /// The first 7 bytes in hex: 14 characters, which a Swift string holds in itself (up to
