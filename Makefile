@@ -42,6 +42,8 @@ release: deps
 # Benchmarks (release build); not part of `make test`. BENCH_SIZES and BENCH_RUNS override.
 bench: release
 	@test -x /usr/bin/time || ./scripts/install-system-deps.sh --apt time
+	@# Hugo, to compare with on the same articles; the benchmark runs without it where apt-get is missing.
+	@command -v hugo >/dev/null 2>&1 || ./scripts/install-system-deps.sh --apt hugo || true
 	python3 bench/run.py
 
 # Browser tests of the real site: every HTML file through the Nu HTML Checker, axe-core in

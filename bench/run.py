@@ -6,6 +6,10 @@ For each size: a full build into a new folder, a build with nothing changed, a b
 one article's body changed, and after one article's title changed (median of RUNS runs each,
 whole process included), and the peak memory of a full build (/usr/bin/time -v).
 
+When Hugo is installed (`hugo`; Debian's package is 0.111, the version the speed bars name), it
+builds the same articles with the site in bench/hugo, alternating with HealthGuide's full builds
+so both meet the machine in the same state, and the table gives the ratio of the medians.
+
 Then the preview's save→reload latency: with `healthguide serve` running on the same corpus and
 an open event stream, as a browser tab would have, the time from rewriting one article's body
 to having received the `reload` event and fetched the page with the new text (median of RUNS
@@ -32,6 +36,8 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",")]
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(REPOSITORY, ".build", "release", "healthguide")
+HUGO = shutil.which("hugo")
+HUGO_SITE = os.path.join(REPOSITORY, "bench", "hugo")
 TEMPLATES = os.path.join(REPOSITORY, "Templates")
 HOST = "127.0.0.1"
 # The preview builds the whole site before it listens: 10,000 articles take ~30 s.
@@ -40,6 +46,8 @@ STARTUP_TIMEOUT = 180
 RELOAD_TIMEOUT = 30
 # Pause before each save, so the server is idle and the last save's debounce is over.
 QUIET_SECONDS = 0.5
+# A little more than `InputStamps.settlingTime`.
+SETTLING_SECONDS = 2.1
 
 
 def build(folder, *extra, output="Site"):
@@ -50,6 +58,24 @@ def build(folder, *extra, output="Site"):
     if completed.returncode != 0:
         sys.exit(f"build failed in {folder}:\n{completed.stderr[-2000:]}")
     return elapsed, completed.stdout.strip()
+
+
+def hugo_build(folder, output):
+    """Seconds for Hugo to build the corpus in `folder` into the new folder `output`. The
+    articles are mounted from the corpus; its home page and settings are left out, since for
+    Hugo an `index.md` at the top makes the whole content folder one page's attachments."""
+    settings = os.path.join(folder, "hugo-mount.toml")
+    with open(settings, "w") as handle:
+        handle.write(f'[[module.mounts]]\nsource = "{os.path.join(folder, "Content")}"\ntarget = "content"\n'
+                     'excludeFiles = ["index.md", "site.yml"]\n')
+    command = [HUGO, "--source", HUGO_SITE, "--config", os.path.join(HUGO_SITE, "hugo.toml") + "," + settings,
+               "--destination", os.path.join(folder, output), "--quiet"]
+    started = time.perf_counter()
+    completed = subprocess.run(command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.exit(f"hugo failed in {folder}:\n{completed.stderr[-2000:]}")
+    return elapsed
 
 
 def peak_memory_mib(folder):
@@ -202,15 +228,21 @@ def measure(size):
     generate_corpus.write_site(folder, size)
     section, name = generate_corpus.section_of(size // 2), generate_corpus.slug(size // 2)
     target = os.path.join(folder, "Content", section, name + ".md")
+    # A build trusts a file's stamp only once the file is 2 s old (see `InputStamps`), so the
+    # last full build must not start sooner, or the first builds with nothing changed read
+    # every file again, like the first build after a checkout.
+    time.sleep(SETTLING_SECONDS)
 
     # Each full build goes into a new folder, as on a fresh clone; nothing is deleted until the
     # whole benchmark is over. On a file system without a journal (ext4 here) the kernel skips
     # inodes freed in the last minutes when it makes new files, so making 20,000 files and
     # folders right after deleting as many costs seconds that are the disk's, not the build's.
-    full = []
+    full, hugo = [], []
     for run in range(RUNS):
         elapsed, summary = build(folder, output=f"Site-full-{run}")
         full.append(elapsed)
+        if HUGO:
+            hugo.append(hugo_build(folder, output=f"Hugo-{run}"))
     last = f"Site-full-{RUNS - 1}"
     unchanged = [build(folder, output=last)[0] for _ in range(RUNS)]
     body = []
@@ -229,7 +261,13 @@ def measure(size):
         "size": size, "full": statistics.median(full), "unchanged": statistics.median(unchanged),
         "body": statistics.median(body), "title": statistics.median(title), "memory": memory,
         "reload": statistics.median(reload), "summary": summary,
+        "hugo": statistics.median(hugo) if hugo else None,
     }
+
+
+def hugo_version():
+    words = subprocess.run([HUGO, "version"], capture_output=True, text=True).stdout.split()
+    return words[1] if len(words) > 1 else "unknown version"
 
 
 def main():
@@ -247,6 +285,13 @@ def main():
         print(f"{row['size']:>9,} | {row['full']:>9.3f}s | {row['unchanged']:>8.3f}s | {row['unchanged'] / row['full']:>8.3f} | "
               f"{row['body'] * 1000:>9.0f}ms | {row['title'] * 1000:>10.0f}ms | {row['memory']:>7.0f} MiB | "
               f"{row['reload'] * 1000:>9.0f}ms")
+    if HUGO:
+        print(f"\nHugo ({hugo_version()}) on the same articles, full builds alternating with HealthGuide's:")
+        for row in rows:
+            print(f"{row['size']:>9,} articles: Hugo {row['hugo']:.3f}s, HealthGuide {row['full']:.3f}s = "
+                  f"{row['full'] / row['hugo']:.2f}× Hugo's time")
+    else:
+        print("\n(no `hugo` on PATH: install Debian's hugo package to compare with Hugo on the same articles)")
     if len(rows) >= 2:
         small, large = rows[0], rows[-1]
         print(f"\nscaling {small['size']:,} → {large['size']:,} articles: {large['full'] / small['full']:.1f}× the time "

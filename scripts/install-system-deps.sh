@@ -3,7 +3,7 @@
 # Markdown, and on Linux jemalloc, its memory allocator. apt-get on Debian/Ubuntu (with sudo
 # when not root), Homebrew on macOS.
 # `install-system-deps.sh --apt PACKAGE…` installs other Debian packages the same way
-# (the benchmark's /usr/bin/time, the browser tests' Chromium).
+# (the benchmark's /usr/bin/time and Hugo, the browser tests' Chromium).
 set -euo pipefail
 
 apt_install() {
