@@ -185,6 +185,14 @@ final class SiteRenderer: Sendable {
         func shape(source: String) -> String {
             siteKey + ":" + source
         }
+
+        /// The start of a page's exact fingerprint: the shared inputs, then `first`.
+        func starting(with first: String) -> ContentHash.Parts {
+            var fingerprint = ContentHash.Parts()
+            for part in shared { fingerprint.add(part) }
+            fingerprint.add(first)
+            return fingerprint
+        }
     }
 
     /// Renders a page with a Markdown body, unless its fingerprints show it is current.
@@ -194,9 +202,11 @@ final class SiteRenderer: Sendable {
         let shapeInputs = fingerprints.shape(source: page.source.contentHash)
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }
         let context = makeContext()
-        let destinations = graph.links[index].destinations.map { $0 ?? "\u{0}" }
-        let inputs = ContentHash.of(parts: fingerprints.shared + [templates.fingerprints[template] ?? "", page.source.contentHash,
-                                                                  CanonicalText.of(context)] + destinations)
+        var fingerprint = fingerprints.starting(with: templates.fingerprints[template] ?? "")
+        fingerprint.add(page.source.contentHash)
+        CanonicalText.add(context, to: &fingerprint)
+        for destination in graph.links[index].destinations { fingerprint.add(destination ?? "\u{0}") }
+        let inputs = fingerprint.finish()
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
         let resolved = graph.links[index].destinations
         let prerendered = index < bodies.count ? bodies[index]?.filled(destinations: resolved, allowRawHTML: config.allowRawHTML) : nil
@@ -230,7 +240,10 @@ final class SiteRenderer: Sendable {
         let shapeInputs = fingerprints.shape(source: "")
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }
         let context = makeContext()
-        let inputs = ContentHash.of(parts: fingerprints.shared + [template, templates.fingerprints[template] ?? "", CanonicalText.of(context)])
+        var fingerprint = fingerprints.starting(with: template)
+        fingerprint.add(templates.fingerprints[template] ?? "")
+        CanonicalText.add(context, to: &fingerprint)
+        let inputs = fingerprint.finish()
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
         writer.write(templates.render(context, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
         return true

@@ -15,15 +15,22 @@ struct Sentence: Sendable {
     /// Every sentence of the page's prose, in document order (code blocks are not prose),
     /// given the page's words.
     static func all(in facts: PageFacts, words: ProseWords) -> [Sentence] {
-        facts.textBlocks.enumerated().flatMap { index, block in
-            sentences(in: block, blockIndex: index, words: words.inBlock(index))
+        // Each distinct word's syllables, counted where it first appears (-1 until then): most
+        // words of a page are repeats, and counting was half the cost of finding sentences.
+        var syllables = [Int](repeating: -1, count: words.distinct.count)
+        var sentences: [Sentence] = []
+        for (index, block) in facts.textBlocks.enumerated() {
+            sentences += Self.sentences(in: block, blockIndex: index, words: words.inBlock(index), numbers: words.numbers,
+                                        syllables: &syllables)
         }
+        return sentences
     }
 
-    /// The sentences of one block, given its words. Every word lies inside one sentence: a
-    /// sentence ends before a space or at the end of the block, and starts after a space or
-    /// at its start; a space separates words.
-    private static func sentences(in block: TextBlockFact, blockIndex: Int, words: ArraySlice<Range<Int>>) -> [Sentence] {
+    /// The sentences of one block, given its words and their numbers (`ProseWords.numbers`).
+    /// Every word lies inside one sentence: a sentence ends before a space or at the end of
+    /// the block, and starts after a space or at its start; a space separates words.
+    private static func sentences(in block: TextBlockFact, blockIndex: Int, words: ArraySlice<Range<Int>>, numbers: [Int],
+                                  syllables: inout [Int]) -> [Sentence] {
         let text = block.text
         var bytesOfText = text
         let ranges = Prose.sentences(in: text)
@@ -33,7 +40,7 @@ struct Sentence: Sendable {
                 while nextWord < words.endIndex, words[nextWord].lowerBound < range.lowerBound { nextWord += 1 }
                 let first = nextWord
                 while nextWord < words.endIndex, words[nextWord].upperBound <= range.upperBound { nextWord += 1 }
-                return measure(words[first..<nextWord], in: bytes, from: range.lowerBound)
+                return measure(words[first..<nextWord], in: bytes, from: range.lowerBound, numbers: numbers, syllables: &syllables)
             }
         }
         let utf8 = text.utf8
@@ -46,16 +53,23 @@ struct Sentence: Sendable {
     }
 
     /// The words, syllables and long words of a sentence whose words are `words` of `bytes`,
-    /// and where its first few words end, from its `start`, when it has more.
-    private static func measure(_ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>,
-                                from start: Int) -> (score: Readability, openingLength: Int?) {
-        var syllables = 0, polysyllables = 0
-        for word in words {
-            let count = Syllables.count(utf8: UnsafeBufferPointer(rebasing: bytes[word]))
-            syllables += count
+    /// and where its first few words end, from its `start`, when it has more. A word's
+    /// syllables are counted only if `syllables` does not have them yet: the count does not
+    /// depend on case, and words with the same number differ only in case.
+    private static func measure(_ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                numbers: [Int], syllables: inout [Int]) -> (score: Readability, openingLength: Int?) {
+        var total = 0, polysyllables = 0
+        for position in words.indices {
+            let number = numbers[position]
+            var count = syllables[number]
+            if count < 0 {
+                count = Syllables.count(utf8: UnsafeBufferPointer(rebasing: bytes[words[position]]))
+                syllables[number] = count
+            }
+            total += count
             if count >= 3 { polysyllables += 1 }
         }
-        let score = Readability(sentences: 1, words: words.count, syllables: syllables, polysyllables: polysyllables)
+        let score = Readability(sentences: 1, words: words.count, syllables: total, polysyllables: polysyllables)
         let opening = words.count > openingWords ? words[words.startIndex + openingWords - 1].upperBound - start : nil
         return (score, opening)
     }
