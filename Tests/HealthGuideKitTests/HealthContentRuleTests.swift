@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import HealthGuideKit
 
 /// Bodies of `Fixture.article` start on line 10 of the file; `reviewed:` is on line 4.
@@ -101,6 +102,22 @@ struct HealthContentRuleTests {
         #expect(SourcesRule.isWebAddress("https://www.nhs.uk/conditions/back-pain/"))
         #expect(!SourcesRule.isWebAddress("www.nhs.uk"))
         #expect(!SourcesRule.isWebAddress("https://nhs uk"))
+        #expect(SourcesRule.plainHost(of: "https://www.nhs.uk/conditions/back-pain/") == "www.nhs.uk")
+    }
+
+    @Test("a plain address is read byte by byte as URLComponents reads it; any other is left to URLComponents", arguments: [
+        "https://www.nhs.uk/conditions/back-pain/", "HTTP://Example.ORG", "http://example.org?x=1#top", "https://a.b/c;d=e/(f)*+,!$&'~_:@",
+        "https://example.org/#a#b", "https://.example.org/", "https://example.org./", "https://example/", "https:///path",
+        "https://example.org:8080/", "https://user@example.org/", "https://[::1]/", "https://xn--bcher-kva.example/",
+        "https://bücher.example/", "https://example.org/a%20b", "https://example.org/a b", "https://example.org/<x>",
+        "ftp://example.org/", "https:example.org", "https//example.org", "htps//example", "www.nhs.uk", "https://nhs uk",
+        "https://example.org/\\", "https://exa_mple.org/", "", "https://", "https://example.org/{x}", "https://a.b/\"q\"",
+    ])
+    func webAddresses(address: String) {
+        #expect(SourcesRule.isWebAddress(address) == SourcesRule.isParsedWebAddress(address), "\(address)")
+        if let host = SourcesRule.plainHost(of: address) {
+            #expect(URLComponents(string: address)?.host == String(host), "\(address)")
+        }
     }
 
     // MARK: care cards
