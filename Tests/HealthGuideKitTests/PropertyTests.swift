@@ -43,6 +43,23 @@ struct PropertyTests {
                                                              yamlLineOffset: 1, bodyLineOffset: newlines)))
     }
 
+    @Test("a link resolves against its file's folder, . and .. taken away, empty parts left out", arguments: [
+        ("../stretches/cat-cow.md", "causes/muscle-strain.md", "stretches/cat-cow.md"),
+        ("cat-cow.md", "stretches/knee.md", "stretches/cat-cow.md"),
+        ("./a/./b/../c.md", "causes/x.md", "causes/a/c.md"),
+        ("/treatments//ice.md", "causes/x.md", "treatments/ice.md"),
+        ("images/spine.png", "index.md", "images/spine.png"),
+        ("../index.md", "causes/x.md", "index.md"),
+        ("..", "causes/x.md", ""),
+        ("../../x.md", "causes/x.md", nil),
+        ("/../x.md", "causes/x.md", nil),
+        ("...md", "a//b/x.md", "a/b/...md"),
+        ("é/ü.md", "causes/x.md", "causes/é/ü.md"),
+    ] as [(String, String, String?)])
+    func linkJoining(reference: String, file: String, expected: String?) {
+        #expect(SitePath.resolve(reference, fromFile: file) == expected)
+    }
+
     @Test("a resolved link never points outside the site")
     func linkResolution() async {
         await propertyCheck(count: 1000, input: Self.paths) { reference in

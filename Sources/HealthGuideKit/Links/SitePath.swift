@@ -54,25 +54,51 @@ enum SitePath {
     /// Joins a content path to a relative reference and normalises `.`/`..`.
     /// Returns nil when the result would climb out of the content folder.
     static func resolve(_ reference: String, fromFile file: String) -> String? {
-        // Split as bytes: '/' and '.' are ASCII, and a split by Character walks grapheme clusters.
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        var parts: [Substring.UTF8View]
-        if reference.utf8.first == slash {
-            parts = []
-        } else {
-            parts = Array(file.utf8.split(separator: slash).dropLast())
+        var reference = reference, file = file
+        return file.withUTF8 { file in reference.withUTF8 { resolve($0[...], fromFile: file[...]) } }
+    }
+
+    /// `resolve` on UTF-8 bytes, built part by part: '/' and '.' are ASCII, and splitting both
+    /// paths into arrays of parts made several arrays for each of the site's links.
+    private static func resolve(_ reference: Slice<UnsafeBufferPointer<UInt8>>, fromFile file: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(file.count + reference.count)
+        /// Where each part of `joined` starts, with the slash before it.
+        var partStarts: [Int] = []
+        func append(_ part: Slice<UnsafeBufferPointer<UInt8>>) {
+            partStarts.append(joined.count)
+            if !joined.isEmpty { joined.append(slash) }
+            joined.append(contentsOf: part)
         }
-        for component in reference.utf8.split(separator: slash, omittingEmptySubsequences: true) {
-            if component.elementsEqual([dot]) { continue }
-            if component.elementsEqual([dot, dot]) {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
+        if reference.first != slash, let fileName = file.lastIndex(of: slash) {
+            for part in parts(of: file[..<fileName]) { append(part) }
+        }
+        for part in parts(of: reference) {
+            if part.elementsEqual(CollectionOfOne(dot)) { continue }
+            if part.count == 2 && part.allSatisfy({ $0 == dot }) {
+                guard let start = partStarts.popLast() else { return nil }
+                joined.removeSubrange(start...)
             } else {
-                parts.append(component)
+                append(part)
             }
         }
-        return parts.map { String(Substring($0)) }.joined(separator: "/")
+        return String(decoding: joined, as: UTF8.self)
     }
+
+    /// The parts of a path between its slashes, leaving out empty ones.
+    private static func parts(of path: Slice<UnsafeBufferPointer<UInt8>>) -> [Slice<UnsafeBufferPointer<UInt8>>] {
+        var parts: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var start = path.startIndex
+        while start < path.endIndex {
+            let end = path[start...].firstIndex(of: slash) ?? path.endIndex
+            if end > start { parts.append(path[start..<end]) }
+            start = end + 1
+        }
+        return parts
+    }
+
+    private static let slash = UInt8(ascii: "/")
+    private static let dot = UInt8(ascii: ".")
 
     /// A reference from `file` to the content path `target`, in the style the author wrote:
     /// rooted (`/stretches/cat-cow.md`) or relative (`../stretches/cat-cow.md`).
