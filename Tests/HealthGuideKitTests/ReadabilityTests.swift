@@ -30,6 +30,15 @@ struct ReadabilityTests {
         #expect(Syllables.count(in: "Every") == 2)    // case does not matter
     }
 
+    @Test("a word's syllables are the same whatever its case and wherever it is on the page")
+    func syllablesOfRepeatedWords() {
+        // Each distinct word is counted once and its count reused (`ProseWords.numbers`): a count
+        // kept under the wrong word, or a word numbered in the wrong block, changes these.
+        let found = sentences(of: "## Serious idea\n\nIDEA idea Idea. Über über ÜBER.\n\n- Cat sat on a serious IDEA.\n")
+        #expect(found.map(\.score.syllables) == [6, 9, 3, 10])
+        #expect(found.map(\.score.polysyllables) == [2, 3, 0, 2])
+    }
+
     @Test("sentences end at . ! ? before a capital, not after e.g. or Dr. or inside 2.5")
     func sentenceSplitting() {
         let found = sentences(of: "Take a pain reliever, e.g. Advil, for 2.5 days. See Dr. Lee! Is it better? \"Yes.\" Then rest")
