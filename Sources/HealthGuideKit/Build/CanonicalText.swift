@@ -28,10 +28,11 @@ enum CanonicalText {
             output.append(UInt8(ascii: "]"))
         case let .object(members):
             output.append(UInt8(ascii: "{"))
-            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-                output.append(contentsOf: key.utf8)
+            // Already in order of name.
+            for member in members.members {
+                output.append(contentsOf: member.name.utf8)
                 output.append(UInt8(ascii: "="))
-                append(member, to: &output)
+                append(member.value, to: &output)
             }
             output.append(UInt8(ascii: "}"))
         }

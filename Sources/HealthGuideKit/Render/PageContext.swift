@@ -1,6 +1,6 @@
 /// A template context: plain strings, booleans, lists and objects only, so templates stay
 /// logic-less and rendering needs no reflection.
-typealias TemplateContext = [String: TemplateValue]
+typealias TemplateContext = TemplateObject
 
 /// The data the layout needs on every page.
 struct LayoutContext {
@@ -41,14 +41,5 @@ struct LayoutContext {
             "has_breadcrumbs": .flag(!breadcrumbs.isEmpty),
             "breadcrumbs": .list(breadcrumbs.map { crumb in .object(["title": .text(crumb.title), "url": link(crumb.url)]) }),
         ]
-    }
-}
-
-extension TemplateContext {
-    /// Adds the entries of `other`, which win on conflicts, in place: a merged copy of the
-    /// layout's entries was made for every page.
-    mutating func add(_ other: TemplateContext) {
-        reserveCapacity(count + other.count)
-        merge(other) { _, new in new }
     }
 }

@@ -10,7 +10,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(booleanLiteral value: Bool) { self = .flag(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(TemplateObject(elements))
     }
 }
 
@@ -56,7 +56,7 @@ struct SpecData: Decodable {
             value = .list(list.compactMap(\.value))
         } else {
             let fields = try container.decode([String: SpecData].self)
-            value = .object(fields.compactMapValues(\.value))
+            value = .object(TemplateObject(fields.compactMapValues(\.value)))
         }
     }
 }

@@ -12,5 +12,5 @@ enum TemplateValue: Sendable, Hashable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 }
