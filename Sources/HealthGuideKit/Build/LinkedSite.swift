@@ -55,11 +55,6 @@ public struct LinkedSite: Sendable {
 
     /// Where the entry for `url` is, or would go, in the URL-ordered search entries.
     private func searchEntryPosition(of url: String) -> Int {
-        var low = 0, high = searchEntries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if searchEntries[middle].url < url { low = middle + 1 } else { high = middle }
-        }
-        return low
+        searchEntries.partitioningIndex { $0.url >= url }
     }
 }

@@ -78,11 +78,6 @@ struct TemplateObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 
     /// Where `name` is or would go: the first member whose name is not less than it.
     private func place(of name: String) -> Int {
-        var low = 0, high = members.count
-        while low < high {
-            let middle = (low + high) / 2
-            if members[middle].name < name { low = middle + 1 } else { high = middle }
-        }
-        return low
+        members.partitioningIndex { $0.name >= name }
     }
 }
