@@ -46,6 +46,14 @@ struct ReadabilityTests {
         #expect(found == ["Take a pain reliever, e.g. Advil, for 2.5 days.", "See Dr. Lee!", "Is it better?", "\"Yes.\"", "Then rest"])
     }
 
+    @Test("a stop ends its sentence wherever it falls among the eight-byte runs the search skips over",
+          arguments: 0..<17)
+    func stopsAtEveryOffset(padding: Int) {
+        let lead = String(repeating: "a", count: padding)
+        let found = Prose.sentences(in: lead + "Ab. Cd! Ef? Gh.")
+        #expect(found == [0..<padding + 3, padding + 4..<padding + 7, padding + 8..<padding + 11, padding + 12..<padding + 15])
+    }
+
     @Test("a title ends no sentence in any case, and a word that only ends like one does")
     func sentenceTitles() {
         let found = sentences(of: "Ask MRS. Park or ST. Luke's. Sit on the dr. Rest. Then VS. Code. Lift Mr. Bean.")

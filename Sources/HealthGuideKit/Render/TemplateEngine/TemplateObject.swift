@@ -16,18 +16,19 @@ struct TemplateObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 
     /// A name given twice keeps its last value, as assigning it twice would.
     init(_ pairs: some Sequence<(String, TemplateValue)>) {
-        var sorted = pairs.map { Member(name: $0.0, value: $0.1) }
+        members = pairs.map { Member(name: $0.0, value: $0.1) }
         // Swift's sort is stable: of equal names, the last given stays last.
-        sorted.sort { $0.name < $1.name }
-        members = []
-        members.reserveCapacity(sorted.count)
-        for member in sorted {
-            if members.last?.name == member.name {
-                members[members.count - 1] = member
+        members.sort { $0.name < $1.name }
+        guard members.indices.dropFirst().contains(where: { members[$0 - 1].name == members[$0].name }) else { return }
+        var unique: [Member] = []
+        for member in members {
+            if unique.last?.name == member.name {
+                unique[unique.count - 1] = member
             } else {
-                members.append(member)
+                unique.append(member)
             }
         }
+        members = unique
     }
 
     init(_ dictionary: [String: TemplateValue]) {
