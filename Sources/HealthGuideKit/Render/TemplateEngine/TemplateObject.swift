@@ -39,8 +39,6 @@ struct TemplateObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         self.init(elements)
     }
 
-    var count: Int { members.count }
-
     /// The value named `name`; setting nil removes it.
     subscript(name: String) -> TemplateValue? {
         get {
