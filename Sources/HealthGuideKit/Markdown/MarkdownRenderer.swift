@@ -84,26 +84,26 @@ struct MarkdownRenderer {
         guard !plan.glossary.isEmpty else { return }
         var used = Set<Int>()
         for textNode in textNodes {
+            let literal = MarkdownNode(pointer: textNode).literal
+            let matches = plan.glossary.matches(in: literal, used: &used)
+            guard let first = matches.first else { continue }
+            let utf8 = Array(literal.utf8)
+            func text(_ range: Range<Int>) -> String { String(decoding: utf8[range], as: UTF8.self) }
+            cmark_node_set_literal(textNode, text(0..<first.range.lowerBound))
             var current = textNode
-            while true {
-                let characters = Array(MarkdownNode(pointer: current).literal)
-                guard let match = plan.glossary.firstMatch(in: characters, skipping: used) else { break }
-                used.insert(match.entryIndex)
+            for (number, match) in matches.enumerated() {
                 let entry = plan.glossaryEntries[match.entryIndex]
-                let before = String(characters[..<match.range.lowerBound])
-                let word = String(characters[match.range])
-                let after = String(characters[match.range.upperBound...])
-                cmark_node_set_literal(current, before)
                 let term = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 let href = HTML.escape(plan.glossaryURL + "#" + entry.anchor)
                 cmark_node_set_on_enter(term, "<span class=\"term\"><a class=\"term__link\" href=\"\(href)\">")
                 cmark_node_set_on_exit(term, "</a><span class=\"term__tip\" role=\"tooltip\">\(HTML.escape(entry.definition))</span></span>")
                 let wordNode = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(wordNode, word)
+                cmark_node_set_literal(wordNode, text(match.range))
                 cmark_node_append_child(term, wordNode)
                 cmark_node_insert_after(current, term)
+                let restEnd = number + 1 < matches.count ? matches[number + 1].range.lowerBound : utf8.count
                 let rest = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(rest, after)
+                cmark_node_set_literal(rest, text(match.range.upperBound..<restEnd))
                 cmark_node_insert_after(term, rest)
                 current = rest
             }

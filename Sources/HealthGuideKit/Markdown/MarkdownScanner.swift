@@ -119,9 +119,10 @@ struct MarkdownScanner {
                                gathersProse: Bool) {
         if node.isTable, entering {
             let headerText = node.firstChild?.plainText.trimmingWhitespace ?? ""
-            facts.tables.append(TableFact(hasHeaderText: !headerText.isEmpty, location: location(of: node)))
+            facts.tables.append(TableFact(hasHeaderText: !headerText.isEmpty, location: location(of: node), cells: 0))
         } else if node.isTableCell {
             if entering {
+                facts.tables[facts.tables.count - 1].cells += 1
                 block = TextBlockFact(kind: .tableCell, line: node.line + lineOffset)
             } else {
                 finish(&block, into: &facts, keeping: gathersProse)
@@ -139,16 +140,14 @@ struct MarkdownScanner {
 
     private func recordGlossaryUses(in literal: String, node: MarkdownNode, used: inout Set<Int>, facts: inout PageFacts) {
         guard !glossary.isEmpty else { return }
-        let characters = Array(literal)
-        var searchFrom = 0
-        while let match = glossary.firstMatch(in: Array(characters[searchFrom...]), skipping: used) {
-            used.insert(match.entryIndex)
-            let column = node.column + searchFrom + match.range.lowerBound
+        for match in glossary.matches(in: literal, used: &used) {
+            // cmark-gfm counts columns in bytes, as the match's offsets are.
+            let column = node.column + match.range.lowerBound
             facts.glossaryTerms.append(GlossaryUse(entryIndex: match.entryIndex,
                                                    location: SourceLocation(line: node.line + lineOffset, column: column)))
-            searchFrom += match.range.upperBound
         }
     }
+
 
     private func location(of node: MarkdownNode) -> SourceLocation {
         SourceLocation(line: node.line + lineOffset, column: max(1, node.column))
