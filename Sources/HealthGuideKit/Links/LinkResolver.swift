@@ -9,6 +9,18 @@ struct LinkResolver: Sendable {
     let mediaFiles: Set<String>
     /// Content paths of drafts left out of this build.
     let draftPaths: Set<String>
+    /// Did-you-mean for broken links to pages and to media, shared by every page's links.
+    private let pageSuggestions: Suggestion
+    private let mediaSuggestions: Suggestion
+
+    init(pagesByPath: [String: Int], pages: [Page], mediaFiles: Set<String>, draftPaths: Set<String>) {
+        self.pagesByPath = pagesByPath
+        self.pages = pages
+        self.mediaFiles = mediaFiles
+        self.draftPaths = draftPaths
+        pageSuggestions = Suggestion(candidates: { Array(pagesByPath.keys) })
+        mediaSuggestions = Suggestion(candidates: { Array(mediaFiles) })
+    }
 
     /// One page's links resolved. It depends on the page's own file and on the site's shape
     /// (`SiteShape`) only, so the page cache keeps it for the next build of the same shape.
@@ -95,8 +107,8 @@ struct LinkResolver: Sendable {
                  hint: "publish the draft, or build with --drafts to preview it")
             return nil
         }
-        let candidates = link.isImage ? Array(mediaFiles) : Array(pagesByPath.keys)
-        let suggestion = Suggestion.closest(to: target, in: candidates).map {
+        let suggestions = link.isImage ? mediaSuggestions : pageSuggestions
+        let suggestion = suggestions.closest(to: target).map {
             " (did you mean '\(SitePath.reference(to: $0, fromFile: page.source.path, rooted: decoded.hasPrefix("/")))'?)"
         } ?? ""
         if !link.isImage, !target.hasSuffix(".md"), suggestion.isEmpty, pagesByPath[target + ".md"] == nil {

@@ -178,7 +178,8 @@ public struct SiteGraph: Sendable {
     private static func relatedPages(
         pages: [Page], pagesByPath: [String: Int], byTag: [String: [Int]], order: TitleOrder, log: DiagnosticLog
     ) -> [[Int]] {
-        Array(pages.indices).parallelMap { index -> [Int] in
+        let suggestions = Suggestion(candidates: { Array(pagesByPath.keys) })
+        return Array(pages.indices).parallelMap { index -> [Int] in
             let page = pages[index]
             guard page.isArticle else { return [] }
             var chosen: [Int] = []
@@ -186,7 +187,7 @@ public struct SiteGraph: Sendable {
                 let path = reference.path.hasSuffix(".md") ? reference.path : reference.path + ".md"
                 let normalized = path.hasPrefix("/") ? String(path.dropFirst()) : path
                 guard let target = pagesByPath[normalized], pages[target].isArticle else {
-                    let suggestion = Suggestion.closest(to: normalized, in: pagesByPath.keys).map {
+                    let suggestion = suggestions.closest(to: normalized).map {
                         " (did you mean '\($0.dropLast(3))'?)"
                     } ?? ""
                     log.add(Diagnostic(file: page.source.displayPath, location: reference.location, severity: .error,
