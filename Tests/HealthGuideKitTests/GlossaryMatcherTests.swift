@@ -11,7 +11,7 @@ struct GlossaryMatcherTests {
     }
 
     static func uses(_ text: String, _ spellings: [[String]]) -> [String] {
-        var used = Set<Int>()
+        var used = GlossaryMatcher.Uses()
         let utf8 = Array(text.utf8)
         return GlossaryMatcher(entries: entries(spellings)).matches(in: text, used: &used).map {
             "\($0.entryIndex):" + String(decoding: utf8[$0.range], as: UTF8.self)
@@ -50,7 +50,7 @@ struct GlossaryMatcherTests {
             // The glossary refuses spellings that are equal but for case.
             var seen = Set<String>()
             let unique = glossary.map { $0.filter { seen.insert($0.lowercased()).inserted } }.filter { !$0.isEmpty }
-            var used = Set<Int>()
+            var used = GlossaryMatcher.Uses()
             let found = GlossaryMatcher(entries: Self.entries(unique)).matches(in: text, used: &used)
             let expected = PlainGlossarySearch(spellings: unique).uses(in: text)
             #expect(found.map { [$0.entryIndex, $0.range.lowerBound, $0.range.upperBound] } == expected, "\(text) \(unique)")

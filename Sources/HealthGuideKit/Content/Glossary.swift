@@ -1,13 +1,25 @@
 /// One entry of `glossary.yml`.
 public struct GlossaryEntry: Sendable, Hashable, Codable {
-    public var term: String
-    public var definition: String
-    public var aliases: [String]
+    public let term: String
+    public let definition: String
+    public let aliases: [String]
     /// Marks medicines, so pages that name one carry the site's medicines note.
-    public var medicine: Bool
+    public let medicine: Bool
 
-    /// The fragment id of the entry on the glossary page.
-    public var anchor: String { "term-" + Slug.make(from: term) }
+    /// The fragment id of the entry on the glossary page; made once, since every first use of
+    /// a term on every page links to it.
+    public let anchor: String
+    /// The definition escaped for HTML, for the tooltip at every first use.
+    let definitionHTML: String
+
+    public init(term: String, definition: String, aliases: [String], medicine: Bool) {
+        self.term = term
+        self.definition = definition
+        self.aliases = aliases
+        self.medicine = medicine
+        anchor = "term-" + Slug.make(from: term)
+        definitionHTML = HTML.escape(definition)
+    }
 
     /// Every spelling that should link to this entry.
     public var spellings: [String] { [term] + aliases }
@@ -26,16 +38,17 @@ struct GlossaryLoader {
         var seen = Set<String>()
         for item in items {
             guard let pairs = reader.mapping(item, named: "a glossary entry", allowedKeys: Self.fields) else { continue }
-            var entry = GlossaryEntry(term: "", definition: "", aliases: [], medicine: false)
+            var (term, definition, aliases, medicine) = ("", "", [String](), false)
             for (key, _, value) in pairs {
                 switch key {
-                case "term": entry.term = reader.string(value, field: key) ?? ""
-                case "definition": entry.definition = reader.string(value, field: key) ?? ""
-                case "aliases": entry.aliases = reader.strings(value, field: key)?.map(\.value) ?? []
-                case "medicine": entry.medicine = reader.bool(value, field: key) ?? false
+                case "term": term = reader.string(value, field: key) ?? ""
+                case "definition": definition = reader.string(value, field: key) ?? ""
+                case "aliases": aliases = reader.strings(value, field: key)?.map(\.value) ?? []
+                case "medicine": medicine = reader.bool(value, field: key) ?? false
                 default: break
                 }
             }
+            let entry = GlossaryEntry(term: term, definition: definition, aliases: aliases, medicine: medicine)
             if entry.term.isEmpty || entry.definition.isEmpty {
                 reader.report(at: reader.location(of: item), "every glossary entry needs a 'term' and a 'definition'", rule: "missing-field")
                 continue

@@ -21,9 +21,24 @@ struct GlossaryMatcher: Sendable {
 
     var isEmpty: Bool { trie.isEmpty }
 
+    /// The entries a page has used so far, one bit each: asked at almost every word of a
+    /// glossary-dense text, where hashing the entry's number cost more than the search.
+    struct Uses {
+        private var bits: [UInt64] = []
+
+        func contains(_ entry: Int) -> Bool {
+            entry / 64 < bits.count && bits[entry / 64] & (1 << UInt64(entry % 64)) != 0
+        }
+
+        mutating func insert(_ entry: Int) {
+            while bits.count <= entry / 64 { bits.append(0) }
+            bits[entry / 64] |= 1 << UInt64(entry % 64)
+        }
+    }
+
     /// The first use in `text` of each entry not in `used`, in text order; adds their entries
     /// to `used`. Where spellings overlap, the one that starts first wins, then the longest.
-    func matches(in text: String, used: inout Set<Int>) -> [Match] {
+    func matches(in text: String, used: inout Uses) -> [Match] {
         guard !trie.isEmpty, !text.isEmpty else { return [] }
         let folded = FoldedText(text)
         let bytes = folded.bytes
@@ -48,7 +63,7 @@ struct GlossaryMatcher: Sendable {
 
     /// The longest spelling of an entry not in `skipping` that starts at `start` and ends at
     /// the end of a word; offsets into the folded text.
-    private func longestSpelling(at start: Int, in text: FoldedText, skipping: Set<Int>) -> Match? {
+    private func longestSpelling(at start: Int, in text: FoldedText, skipping: Uses) -> Match? {
         var node = SpellingTrie.root
         var best: Match?
         var position = start

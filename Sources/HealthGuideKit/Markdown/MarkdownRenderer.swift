@@ -79,34 +79,36 @@ struct MarkdownRenderer {
     }
 
     /// Links the first use of each glossary term to its entry, with the definition as a
-    /// tooltip that CSS shows on hover and keyboard focus.
-    private func linkGlossaryTerms(_ textNodes: [OpaquePointer]) {
-        guard !plan.glossary.isEmpty else { return }
-        var used = Set<Int>()
-        for textNode in textNodes {
-            let literal = MarkdownNode(pointer: textNode).literal
-            let matches = plan.glossary.matches(in: literal, used: &used)
-            guard let first = matches.first else { continue }
-            let utf8 = Array(literal.utf8)
-            func text(_ range: Range<Int>) -> String { String(decoding: utf8[range], as: UTF8.self) }
-            cmark_node_set_literal(textNode, text(0..<first.range.lowerBound))
-            var current = textNode
-            for (number, match) in matches.enumerated() {
-                let entry = plan.glossaryEntries[match.entryIndex]
-                let term = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-                let href = HTML.escape(plan.glossaryURL + "#" + entry.anchor)
-                cmark_node_set_on_enter(term, "<span class=\"term\"><a class=\"term__link\" href=\"\(href)\">")
-                cmark_node_set_on_exit(term, "</a><span class=\"term__tip\" role=\"tooltip\">\(HTML.escape(entry.definition))</span></span>")
-                let wordNode = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(wordNode, text(match.range))
-                cmark_node_append_child(term, wordNode)
-                cmark_node_insert_after(current, term)
-                let restEnd = number + 1 < matches.count ? matches[number + 1].range.lowerBound : utf8.count
-                let rest = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(rest, text(match.range.upperBound..<restEnd))
-                cmark_node_insert_after(term, rest)
-                current = rest
+    /// tooltip that CSS shows on hover and keyboard focus. Each text node that holds a use is
+    /// replaced by one node of ready HTML: one node for the text, not three for each term.
+    private func linkGlossaryTerms(_ texts: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])]) {
+        guard !texts.isEmpty else { return }
+        var glossaryURL: [UInt8] = []
+        HTML.appendEscaped(plan.glossaryURL + "#", to: &glossaryURL)
+        for (textNode, matches) in texts {
+            var literal = MarkdownNode(pointer: textNode).literal
+            var html: [UInt8] = []
+            literal.withUTF8 { bytes in
+                html.reserveCapacity(bytes.count + matches.count * 200)
+                var from = 0
+                for match in matches {
+                    HTML.appendEscapedText(UnsafeBufferPointer(rebasing: bytes[from..<match.range.lowerBound]), to: &html)
+                    html += "<span class=\"term\"><a class=\"term__link\" href=\"".utf8
+                    html += glossaryURL
+                    HTML.appendEscaped(plan.glossaryEntries[match.entryIndex].anchor, to: &html)
+                    html += "\">".utf8
+                    HTML.appendEscapedText(UnsafeBufferPointer(rebasing: bytes[match.range]), to: &html)
+                    html += "</a><span class=\"term__tip\" role=\"tooltip\">".utf8
+                    html += plan.glossaryEntries[match.entryIndex].definitionHTML.utf8
+                    html += "</span></span>".utf8
+                    from = match.range.upperBound
+                }
+                HTML.appendEscapedText(UnsafeBufferPointer(rebasing: bytes[from...]), to: &html)
             }
+            let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+            cmark_node_set_on_enter(replacement, String(decoding: html, as: UTF8.self))
+            cmark_node_replace(textNode, replacement)
+            cmark_node_free(textNode)
         }
     }
 }

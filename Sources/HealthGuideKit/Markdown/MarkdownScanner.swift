@@ -7,8 +7,9 @@ struct EditTargets {
     var links: [OpaquePointer] = []
     var headings: [(node: OpaquePointer, id: String)] = []
     var cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = []
-    /// Text nodes of prose outside links and headings, where glossary terms are linked.
-    var glossaryText: [OpaquePointer] = []
+    /// Text nodes of prose outside links and headings that hold a page's first use of a
+    /// glossary term, with those uses.
+    var glossaryText: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])] = []
 }
 
 /// Reads a parsed body once and gathers its `PageFacts`: headings with ids, links, prose,
@@ -42,7 +43,7 @@ struct MarkdownScanner {
         var openLink: Int?
         // A few nodes a page at most: searched faster than hashed, and every node is looked up.
         var skipped: [OpaquePointer] = []
-        var usedTerms = Set<Int>()
+        var usedTerms = GlossaryMatcher.Uses()
         var lastPosition = SourceLocation(line: lineOffset + 1, column: 1)
 
         for (pointer, entering) in document.nodes() {
@@ -85,12 +86,17 @@ struct MarkdownScanner {
                 facts.rawHTML.append(location(of: node))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let mayHoldTerms = type == CMARK_NODE_TEXT && openLink == nil && block != nil && block?.kind != .heading
-                if mayHoldTerms { targets.glossaryText.append(pointer) }
+                let literal = node.literal
+                if mayHoldTerms, !glossary.isEmpty {
+                    let matches = glossary.matches(in: literal, used: &usedTerms)
+                    if !matches.isEmpty {
+                        targets.glossaryText.append((pointer, matches))
+                        if gathersProse { recordGlossaryUses(matches, node: node, facts: &facts) }
+                    }
+                }
                 // The text and the positions after it are prose; the renderer's walk reads neither.
                 guard gathersProse else { continue }
-                let literal = node.literal
                 lastPosition = SourceLocation(line: at.line, column: at.column + literal.utf8.count)
-                if mayHoldTerms { recordGlossaryUses(in: literal, node: node, used: &usedTerms, facts: &facts) }
                 if let openLink { facts.links[openLink].text += literal }
                 block?.append(literal, at: at)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -138,9 +144,8 @@ struct MarkdownScanner {
         block = nil
     }
 
-    private func recordGlossaryUses(in literal: String, node: MarkdownNode, used: inout Set<Int>, facts: inout PageFacts) {
-        guard !glossary.isEmpty else { return }
-        for match in glossary.matches(in: literal, used: &used) {
+    private func recordGlossaryUses(_ matches: [GlossaryMatcher.Match], node: MarkdownNode, facts: inout PageFacts) {
+        for match in matches {
             // cmark-gfm counts columns in bytes, as the match's offsets are.
             let column = node.column + match.range.lowerBound
             facts.glossaryTerms.append(GlossaryUse(entryIndex: match.entryIndex,
