@@ -10,6 +10,10 @@ When Hugo is installed (`hugo`; Debian's package is 0.111, the version the speed
 builds the same articles with the site in bench/hugo, alternating with HealthGuide's full builds
 so both meet the machine in the same state, and the table gives the ratio of the medians.
 
+Then the content shapes (`generate_corpus.SHAPES`): the same number of articles holding a large
+glossary, broken links, long paragraphs, large tables or deep lists, each timed against plain
+articles alternately, and one article holding a 5,000 × 200 table, which must be refused at once.
+
 Then the preview's save→reload latency: with `healthguide serve` running on the same corpus and
 an open event stream, as a browser tab would have, the time from rewriting one article's body
 to having received the `reload` event and fetched the page with the new text (median of RUNS
@@ -33,6 +37,10 @@ import time
 import generate_corpus
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SHAPES = [shape for shape in os.environ.get("BENCH_SHAPES", ",".join(generate_corpus.SHAPES[1:])).split(",")
+          if shape in generate_corpus.SHAPES[1:]]
+# The glossary row at the size the speed bar names; the others at 1,000 articles.
+SHAPE_SIZES = {"glossary": 10000}
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",")]
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(REPOSITORY, ".build", "release", "healthguide")
@@ -265,6 +273,63 @@ def measure(size):
     }
 
 
+def timed(folder, command, output):
+    """Seconds for `healthguide COMMAND` on the corpus in `folder`, and what it printed; a
+    command that fails is timed too (a site with broken links fails its check)."""
+    arguments = [BINARY, command, "--content", "Content"]
+    if command == "build":
+        arguments += ["--templates", TEMPLATES, "--output", output]
+    started = time.perf_counter()
+    completed = subprocess.run(arguments, cwd=folder, capture_output=True, text=True)
+    return time.perf_counter() - started, completed
+
+
+def measure_shape(shape, plain_folders):
+    """Medians for plain and shaped articles, alternating, and the shaped run's report."""
+    size = SHAPE_SIZES.get(shape, 1000)
+    if size not in plain_folders:
+        plain_folders[size] = tempfile.mkdtemp(prefix=f"healthguide-bench-plain-{size}-")
+        generate_corpus.write_site(plain_folders[size], size)
+    folder = tempfile.mkdtemp(prefix=f"healthguide-bench-{shape}-")
+    generate_corpus.write_site(folder, size, shape)
+    command = "check" if shape == "broken-links" else "build"
+    plain, shaped = [], []
+    for run in range(RUNS):
+        plain.append(timed(plain_folders[size], command, f"Site-{shape}-{run}")[0])
+        elapsed, completed = timed(folder, command, f"Site-{run}")
+        shaped.append(elapsed)
+    output = completed.stdout + completed.stderr
+    if shape == "broken-links":
+        broken = [line for line in output.splitlines() if "error: broken link" in line]
+        note = f"{len(broken)} broken links reported, {sum('did you mean' in line for line in broken)} with a suggestion"
+    else:
+        note = "built" if completed.returncode == 0 else f"failed: {output.strip().splitlines()[-1]}"
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"shape": shape, "size": size, "command": command, "plain": statistics.median(plain),
+            "shaped": statistics.median(shaped), "note": note}
+
+
+def measure_huge_table():
+    """One article holding a 5,000 × 200 table among 1,000 plain ones: seconds to the answer,
+    peak memory, and the answer."""
+    folder = tempfile.mkdtemp(prefix="healthguide-bench-huge-table-")
+    generate_corpus.write_site(folder, 1000)
+    rows = ["| " + " | ".join(f"c{column}" for column in range(200)) + " |", "|" + " --- |" * 200]
+    rows += ["| " + " | ".join("x" for _ in range(200)) + " |" for _ in range(5000)]
+    article = generate_corpus.article(0, 1000, generate_corpus.random.Random(1), "plain", generate_corpus.Prose("plain"))
+    with open(os.path.join(folder, "Content", "causes", "huge-table.md"), "w") as handle:
+        handle.write(article + "\n" + "\n".join(rows) + "\n")
+    command = ["/usr/bin/time", "-v", BINARY, "build", "--content", "Content", "--templates", TEMPLATES, "--output", "Site"]
+    started = time.perf_counter()
+    completed = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    memory = re.search(r"Maximum resident set size \(kbytes\): (\d+)", completed.stderr)
+    answer = next((line for line in completed.stderr.splitlines() + completed.stdout.splitlines() if "huge-table.md" in line),
+                  "built" if completed.returncode == 0 else "failed")
+    shutil.rmtree(folder, ignore_errors=True)
+    return elapsed, int(memory.group(1)) / 1024 if memory else float("nan"), answer
+
+
 def hugo_version():
     words = subprocess.run([HUGO, "version"], capture_output=True, text=True).stdout.split()
     return words[1] if len(words) > 1 else "unknown version"
@@ -297,6 +362,19 @@ def main():
         print(f"\nscaling {small['size']:,} → {large['size']:,} articles: {large['full'] / small['full']:.1f}× the time "
               f"for {large['size'] / small['size']:.0f}× the articles")
     print(f"last full build said: {rows[-1]['summary']}")
+    if SHAPES:
+        plain_folders = {}
+        shapes = [measure_shape(shape, plain_folders) for shape in SHAPES]
+        for folder in plain_folders.values():
+            shutil.rmtree(folder, ignore_errors=True)
+        print(f"\nContent shapes: median of {RUNS} runs each, alternating with the same number of plain articles")
+        print(f"{'shape':>16} | {'articles':>8} | {'command':>7} | {'plain':>8} | {'shaped':>8} | {'ratio':>6} | result")
+        print("-" * 104)
+        for row in shapes:
+            print(f"{row['shape']:>16} | {row['size']:>8,} | {row['command']:>7} | {row['plain']:>7.3f}s | {row['shaped']:>7.3f}s | "
+                  f"{row['shaped'] / row['plain']:>5.2f}× | {row['note']}")
+        elapsed, memory, answer = measure_huge_table()
+        print(f"\none 5,000 × 200 table among 1,000 articles: {elapsed:.3f}s, {memory:.0f} MiB peak: {answer}")
 
 
 if __name__ == "__main__":

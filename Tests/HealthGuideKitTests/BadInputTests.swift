@@ -156,18 +156,65 @@ struct BadInputTests {
     func deepNesting() throws {
         let quotes = String(repeating: "> ", count: 5_000) + "deep\n"
         let lists = (0..<2_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
-        let (status, _, site) = try build(["causes/deep.md": Fixture.article(title: "Deep", body: quotes + "\n" + lists)])
+        let (status, _, site) = try build([
+            "causes/deep.md": Fixture.article(title: "Deep", body: quotes + "\n" + lists),
+            "site.yml": Self.siteYML(limits: "  file_kb: 8192\n"),
+        ])
         #expect(status == .success)
         #expect(site.page("causes/deep/index.html")?.contains("deep") == true)
     }
 
-    @Test("a 20 MB article builds")
-    func hugeArticle() throws {
+    static func siteYML(limits: String) -> String {
+        Fixture.siteYML + "\nrules:\n  orphan: off\nlimits:\n" + limits
+    }
+
+    static let hugeBody: String = {
         let paragraph = "Rest your back for a short time, then move gently. Use ice for 15 to 20 minutes.\n\n"
-        let body = String(repeating: paragraph, count: 20_000_000 / paragraph.utf8.count)
-        let (status, _, site) = try build(["causes/huge.md": Fixture.article(title: "Huge", body: body)])
+        return String(repeating: paragraph, count: 20_000_000 / paragraph.utf8.count)
+    }()
+
+    @Test("a 20 MB article is refused at once with its size and the limit, and nothing is written")
+    func hugeArticleRefused() throws {
+        let (status, lines, site) = try build(["causes/huge.md": Fixture.article(title: "Huge", body: Self.hugeBody)])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/causes/huge.md:1:1: error: file is 19532 KB, more than the 512 KB a page may be [input-too-large]\n"
+                          + "  hint: split it into several articles, or raise limits.file_kb in site.yml"])
+        #expect(site.page("causes/huge/index.html") == nil)
+    }
+
+    @Test("a 20 MB article builds when the site raises the limit")
+    func hugeArticleAllowed() throws {
+        let (status, _, site) = try build([
+            "causes/huge.md": Fixture.article(title: "Huge", body: Self.hugeBody),
+            "site.yml": Self.siteYML(limits: "  file_kb: 20000\n"),
+        ])
         #expect(status == .success)
         #expect((site.page("causes/huge/index.html")?.utf8.count ?? 0) > 20_000_000)
+    }
+
+    @Test("a table with more cells than the limit is an error at the table")
+    func hugeTable() throws {
+        let rows = (0..<5).map { _ in "| a | b | c | d | e |" }.joined(separator: "\n")
+        let table = "Intro.\n\n| 1 | 2 | 3 | 4 | 5 |\n| - | - | - | - | - |\n" + rows + "\n"
+        var files = Fixture.smallSite()
+        files["causes/table.md"] = Fixture.article(title: "Table", body: table)
+        files["site.yml"] = Self.siteYML(limits: "  table_cells: 29\n")
+        let site = try TestSite(files)
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(result.diagnostics.filter { $0.rule == "table-too-large" }
+                    .map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") }
+                == ["Content/causes/table.md:12:1: error: table has 30 cells, more than the 29 a table may have [table-too-large]\n"
+                    + "  hint: split the table, or raise limits.table_cells in site.yml"])
+    }
+
+    @Test("limits must be whole numbers from 1 to 1000000")
+    func badLimits() throws {
+        let (status, lines, _) = try build(["site.yml": Self.siteYML(limits: "  file_kb: 0\n  table_cells: many\n")])
+        #expect(status == .configurationError)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix("error: 'file_kb' must be between 1 and 1000000 [invalid-value]") == true)
+        #expect(lines.last?.contains("table_cells") == true)
     }
 
     @Test("links to missing pages, missing anchors, outside the content folder, and missing images")
@@ -272,6 +319,6 @@ struct BadInputTests {
         let yml = Fixture.siteYML.replacingOccurrences(of: "review_interval_months: 12", with: "review_intervall_months: 12")
         let (status, lines, _) = try build(["site.yml": yml])
         #expect(status == .configurationError)
-        #expect(lines == ["Content/site.yml:5:1: error: unknown field 'review_intervall_months' in site.yml (did you mean 'review_interval_months'?) [unknown-field]\n  hint: allowed fields: title, condition, base_url, language, emergency_number, review_interval_months, reading_grade, allow_raw_html, medicines_note, sections, disclaimer, rules"])
+        #expect(lines == ["Content/site.yml:5:1: error: unknown field 'review_intervall_months' in site.yml (did you mean 'review_interval_months'?) [unknown-field]\n  hint: allowed fields: title, condition, base_url, language, emergency_number, review_interval_months, reading_grade, allow_raw_html, medicines_note, sections, disclaimer, rules, limits"])
     }
 }

@@ -28,7 +28,7 @@ struct PagePreparer: Sendable {
     /// The prepared page, and its body rendered when asked for. The body is not part of the
     /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
     func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
-        let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind)
+        let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind, maxBytes: context.config.limits.fileBytes)
         guard let source else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
         let document = MarkdownDocument(markdown: source.body ?? "")
         let scanner = MarkdownScanner(glossary: matcher, lineOffset: source.bodyLineOffset)

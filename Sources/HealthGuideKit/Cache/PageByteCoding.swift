@@ -180,12 +180,13 @@ extension CardFact: ByteCodable {
 
 extension TableFact: ByteCodable {
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        self.init(hasHeaderText: try reader.bool(), location: try reader.value())
+        self.init(hasHeaderText: try reader.bool(), location: try reader.value(), cells: try reader.int())
     }
 
     func write(to writer: inout ByteWriter) {
         writer.write(hasHeaderText)
         writer.write(location)
+        writer.write(cells)
     }
 }
 

@@ -31,6 +31,7 @@ public struct RuleEngine: Sendable {
         HeadingOrderRule(),
         LinkTextRule(),
         TableHeaderRule(),
+        TableSizeRule(),
         DuplicateTitleRule(),
         // Site structure and markup.
         OrphanRule(),

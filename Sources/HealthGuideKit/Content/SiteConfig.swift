@@ -12,6 +12,17 @@ public struct ReadingGradeLimits: Sendable, Hashable, Codable {
     public var error: Double = 10
 }
 
+/// Sizes no patient article comes near, past which an input is refused with an error instead
+/// of taking the build minutes and gigabytes (`limits:` in `site.yml`).
+public struct InputLimits: Sendable, Hashable, Codable {
+    /// The largest Markdown file, in kilobytes. The guide's longest article is about 12 KB.
+    public var fileKilobytes = 512
+    /// The most cells in one table. The guide's largest table has 12.
+    public var tableCells = 5_000
+
+    var fileBytes: Int { fileKilobytes * 1024 }
+}
+
 /// The settings in `Content/site.yml`.
 public struct SiteConfig: Sendable, Hashable, Codable {
     public var title: String = ""
@@ -32,6 +43,7 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var disclaimer: String = ""
     /// Per-rule severity overrides: `rules: { orphan: error, long-paragraph: off }`; nil means off.
     public var ruleSeverities: [String: Severity?] = [:]
+    public var limits = InputLimits()
 
     public init() {}
 

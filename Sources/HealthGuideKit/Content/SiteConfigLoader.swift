@@ -5,6 +5,7 @@ struct SiteConfigLoader {
     static let fields = [
         "title", "condition", "base_url", "language", "emergency_number", "review_interval_months",
         "reading_grade", "allow_raw_html", "medicines_note", "sections", "disclaimer", "rules",
+        "limits",
     ]
     static let required = ["title", "base_url", "sections", "disclaimer"]
     static let sectionFields = ["id", "title", "order", "description"]
@@ -44,6 +45,7 @@ struct SiteConfigLoader {
             case "sections": config.sections = Self.sections(value, reader: &reader)
             case "disclaimer": config.disclaimer = reader.string(value, field: key) ?? ""
             case "rules": config.ruleSeverities = Self.rules(value, reader: &reader)
+            case "limits": config.limits = Self.limits(value, reader: &reader)
             default: break
             }
         }
@@ -61,6 +63,20 @@ struct SiteConfigLoader {
             return "/"
         }
         return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    private static func limits(_ node: Node, reader: inout YAMLReader) -> InputLimits {
+        var limits = InputLimits()
+        guard let pairs = reader.mapping(node, named: "limits", allowedKeys: ["file_kb", "table_cells"]) else { return limits }
+        for (key, _, value) in pairs {
+            guard let number = reader.integer(value, field: key) else { continue }
+            guard number >= 1 && number <= 1_000_000 else {
+                reader.report(at: reader.location(of: value), "'\(key)' must be between 1 and 1000000", rule: "invalid-value")
+                continue
+            }
+            if key == "file_kb" { limits.fileKilobytes = number } else { limits.tableCells = number }
+        }
+        return limits
     }
 
     private static func readingGrade(_ node: Node, reader: inout YAMLReader) -> ReadingGradeLimits {

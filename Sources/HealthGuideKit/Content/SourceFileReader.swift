@@ -12,9 +12,16 @@ struct SourceFileReader: Sendable {
         displayPrefix = paths.prefix(forFilesIn: contentDirectory)
     }
 
-    func read(path: String, kind: PageKind) -> (SourcePage?, [Diagnostic]) {
+    /// The page in the file at `path`, unless the file is larger than `maxBytes`: such a file
+    /// is not read at all, so a huge one costs nothing but the error.
+    func read(path: String, kind: PageKind, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
         let absolute = contentDirectory + "/" + path
         let display = displayPrefix + path
+        if let size = FileSystem.size(of: absolute), size > maxBytes {
+            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
+                                     message: "file is \(Self.kilobytes(size)) KB, more than the \(Self.kilobytes(maxBytes)) KB a page may be",
+                                     rule: "input-too-large", hint: "split it into several articles, or raise limits.file_kb in site.yml")])
+        }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             return (nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: "unreadable-file")])
         }
@@ -54,6 +61,8 @@ struct SourceFileReader: Sendable {
         let unreadable = decoder.reader.diagnostics.contains { $0.rule == "yaml-syntax" }
         return (unreadable ? nil : page, decoder.reader.diagnostics)
     }
+
+    private static func kilobytes(_ bytes: Int) -> Int { (bytes + 1023) / 1024 }
 
     /// The body of a page restored from the page cache, read again for rendering; nil when
     /// the file no longer holds what the cache described. Its front matter was checked when

@@ -78,6 +78,8 @@ public struct CardFact: Sendable, Hashable, Codable {
 public struct TableFact: Sendable, Hashable, Codable {
     public var hasHeaderText: Bool
     public var location: SourceLocation
+    /// Cells in all rows, the header row too.
+    public var cells: Int
 }
 
 /// What the whole-site stages need to know about one page body, gathered in one pass over
