@@ -285,17 +285,26 @@ def timed(folder, command, output):
 
 
 def measure_shape(shape, plain_folders):
-    """Medians for plain and shaped articles, alternating, and the shaped run's report."""
+    """Medians for plain and shaped articles, alternating, and the shaped run's report. The
+    glossary row compares the same articles without their glossary, so that it shows the
+    glossary's cost alone."""
     size = SHAPE_SIZES.get(shape, 1000)
-    if size not in plain_folders:
-        plain_folders[size] = tempfile.mkdtemp(prefix=f"healthguide-bench-plain-{size}-")
-        generate_corpus.write_site(plain_folders[size], size)
     folder = tempfile.mkdtemp(prefix=f"healthguide-bench-{shape}-")
     generate_corpus.write_site(folder, size, shape)
+    if shape == "glossary":
+        baseline = tempfile.mkdtemp(prefix=f"healthguide-bench-{shape}-none-")
+        shutil.copytree(os.path.join(folder, "Content"), os.path.join(baseline, "Content"))
+        os.remove(os.path.join(baseline, "Content", "glossary.yml"))
+        plain_folders[f"{shape}-none"] = baseline
+    else:
+        if size not in plain_folders:
+            plain_folders[size] = tempfile.mkdtemp(prefix=f"healthguide-bench-plain-{size}-")
+            generate_corpus.write_site(plain_folders[size], size)
+        baseline = plain_folders[size]
     command = "check" if shape == "broken-links" else "build"
     plain, shaped = [], []
     for run in range(RUNS):
-        plain.append(timed(plain_folders[size], command, f"Site-{shape}-{run}")[0])
+        plain.append(timed(baseline, command, f"Site-{shape}-{run}")[0])
         elapsed, completed = timed(folder, command, f"Site-{run}")
         shaped.append(elapsed)
     output = completed.stdout + completed.stderr
@@ -367,7 +376,8 @@ def main():
         shapes = [measure_shape(shape, plain_folders) for shape in SHAPES]
         for folder in plain_folders.values():
             shutil.rmtree(folder, ignore_errors=True)
-        print(f"\nContent shapes: median of {RUNS} runs each, alternating with the same number of plain articles")
+        print(f"\nContent shapes: median of {RUNS} runs each, alternating with the same number of plain articles"
+              " (the glossary row: with the same articles without their glossary)")
         print(f"{'shape':>16} | {'articles':>8} | {'command':>7} | {'plain':>8} | {'shaped':>8} | {'ratio':>6} | result")
         print("-" * 104)
         for row in shapes:
