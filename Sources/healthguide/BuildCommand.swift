@@ -40,7 +40,14 @@ struct BuildCommand: ParsableCommand {
         var options = location.buildOptions(output: output)
         options.clean = clean
         options.strict = strict
-        options.baseURL = baseURL
+        if let baseURL {
+            do {
+                options.baseURL = try BaseURL(validating: baseURL)
+            } catch {
+                Terminal.printError("--base-url '\(baseURL)' \(error.reason)")
+                throw ExitCode(2)
+            }
+        }
         if let today { options.today = today }
         let result = SiteBuilder(options: options).build()
         Terminal.printDiagnostics(result.diagnostics)
