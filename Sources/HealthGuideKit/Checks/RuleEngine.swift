@@ -35,6 +35,7 @@ public struct RuleEngine: Sendable {
         // Site structure and markup.
         OrphanRule(),
         RawHTMLRule(),
+        UnsafeHTMLRule(),
         UnknownCardRule(),
     ]
 

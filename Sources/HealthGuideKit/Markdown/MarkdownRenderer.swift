@@ -14,7 +14,8 @@ struct BodyRenderPlan {
 
 /// Rewrites a parsed body (links, heading ids, care cards, glossary terms) and renders it.
 /// Inserted markup goes in as cmark custom nodes, which the renderer writes as they are even
-/// in safe mode, while the author's own raw HTML is still dropped.
+/// in safe mode, while the author's own raw HTML is dropped, or sanitized when the site
+/// allows it (`RawHTMLSanitizer`).
 struct MarkdownRenderer {
     let plan: BodyRenderPlan
 
@@ -32,6 +33,11 @@ struct MarkdownRenderer {
         }
         for card in targets.cards {
             renderCard(card.quote, marker: card.marker, headingLevel: card.headingLevel)
+        }
+        if plan.allowRawHTML {
+            for node in targets.rawHTML {
+                cmark_node_set_literal(node, RawHTMLSanitizer.sanitize(MarkdownNode(pointer: node).literal).html)
+            }
         }
         return document.renderHTML(allowRawHTML: plan.allowRawHTML)
     }

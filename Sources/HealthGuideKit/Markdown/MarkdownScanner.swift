@@ -9,6 +9,8 @@ struct EditTargets {
     var cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = []
     /// Text nodes of prose outside links and headings, where glossary terms are linked.
     var glossaryText: [OpaquePointer] = []
+    /// Raw HTML blocks and inline tags, which are sanitized when the site allows raw HTML.
+    var rawHTML: [OpaquePointer] = []
 }
 
 /// Reads a parsed body once and gathers its `PageFacts`: headings with ids, links, prose,
@@ -83,6 +85,8 @@ struct MarkdownScanner {
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 facts.rawHTML.append(location(of: node))
+                targets.rawHTML.append(pointer)
+                if gathersProse { recordRemovals(in: node, facts: &facts) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let mayHoldTerms = type == CMARK_NODE_TEXT && openLink == nil && block != nil && block?.kind != .heading
                 if mayHoldTerms { targets.glossaryText.append(pointer) }
@@ -147,6 +151,21 @@ struct MarkdownScanner {
             facts.glossaryTerms.append(GlossaryUse(entryIndex: match.entryIndex,
                                                    location: SourceLocation(line: node.line + lineOffset, column: column)))
             searchFrom += match.range.upperBound
+        }
+    }
+
+    /// What the sanitizer would remove from a raw HTML node, each at its own line and column:
+    /// lines after the node's first start at the node's column, inside the same list item or
+    /// quote.
+    private func recordRemovals(in node: MarkdownNode, facts: inout PageFacts) {
+        let literal = Array(node.literal.utf8)
+        let start = location(of: node)
+        for removal in RawHTMLSanitizer.sanitize(node.literal).removals {
+            let before = literal[..<removal.offset]
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let line = start.line + before.count { $0 == UInt8(ascii: "\n") }
+            facts.removedHTML.append(RemovedHTML(message: removal.message,
+                                                 location: SourceLocation(line: line, column: start.column + removal.offset - lineStart)))
         }
     }
 
