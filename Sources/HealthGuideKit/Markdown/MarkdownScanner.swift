@@ -160,10 +160,16 @@ struct MarkdownScanner {
     private func recordRemovals(in node: MarkdownNode, facts: inout PageFacts) {
         let literal = Array(node.literal.utf8)
         let start = location(of: node)
+        // Removals come in the order of their offsets: lines are counted once, as they pass.
+        var line = start.line, lineStart = 0, counted = 0
         for removal in RawHTMLSanitizer.sanitize(node.literal).removals {
-            let before = literal[..<removal.offset]
-            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-            let line = start.line + before.count { $0 == UInt8(ascii: "\n") }
+            while counted < removal.offset {
+                if literal[counted] == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = counted + 1
+                }
+                counted += 1
+            }
             facts.removedHTML.append(RemovedHTML(message: removal.message,
                                                  location: SourceLocation(line: line, column: start.column + removal.offset - lineStart)))
         }

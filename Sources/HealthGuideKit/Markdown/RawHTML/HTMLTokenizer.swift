@@ -88,6 +88,8 @@ struct HTMLTokenizer {
         position += 1
         let name = readName()
         var attributes: [HTMLAttribute] = []
+        // Hashed, so a tag with a hundred thousand attributes takes no longer than its length.
+        var names = Set<String>()
         while true {
             while position < bytes.count, Self.isSpace(bytes[position]) || bytes[position] == UInt8(ascii: "/") { position += 1 }
             guard position < bytes.count else { return .unfinished(offset: offset) }
@@ -96,7 +98,7 @@ struct HTMLTokenizer {
                 return .startTag(name: name, attributes: attributes, offset: offset)
             }
             guard let attribute = readAttribute() else { return .unfinished(offset: offset) }
-            if !attributes.contains(where: { $0.name == attribute.name }) { attributes.append(attribute) }
+            if names.insert(attribute.name).inserted { attributes.append(attribute) }
         }
     }
 
