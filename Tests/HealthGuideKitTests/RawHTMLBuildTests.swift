@@ -69,6 +69,29 @@ struct RawHTMLBuildTests {
             """)
     }
 
+    @Test("raw HTML cannot close the page's own elements, and what it leaves open is closed at the end of the body")
+    func balanced() throws {
+        let site = try site(body: """
+            <div class="box"><b>Unclosed
+
+            </div></div></div></main>
+
+            Text <span class="x">open <a href="https://example.org/">link
+            """)
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(printed(result, site, rules: ["unsafe-html"]) == [
+            "Content/causes/muscle-strain.md:12:7: warning: raw HTML </div> removed: no <div> is open here [unsafe-html]",
+            "Content/causes/muscle-strain.md:12:13: warning: raw HTML </div> removed: no <div> is open here [unsafe-html]",
+        ])
+        #expect(try prose(site) == """
+            <div class="box"><b>Unclosed
+            </div>
+            <p>Text <span class="x">open <a href="https://example.org/">link</p>
+            </a></span>
+            """)
+    }
+
     @Test("without allow_raw_html, raw HTML is left out and said so, as before")
     func notAllowed() throws {
         let site = try site(body: "Text <b onclick=x>bold</b>.", settings: "")

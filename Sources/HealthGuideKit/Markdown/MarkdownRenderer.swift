@@ -35,11 +35,23 @@ struct MarkdownRenderer {
             renderCard(card.quote, marker: card.marker, headingLevel: card.headingLevel)
         }
         if plan.allowRawHTML {
-            for node in targets.rawHTML {
-                cmark_node_set_literal(node, RawHTMLSanitizer.sanitize(MarkdownNode(pointer: node).literal).html)
-            }
+            sanitizeRawHTML(targets.rawHTML, in: document)
         }
         return document.renderHTML(allowRawHTML: plan.allowRawHTML)
+    }
+
+    /// Sanitizes each raw HTML node in document order, then closes at the end of the body the
+    /// elements they left open, so no article's markup can swallow or close the page's own.
+    private func sanitizeRawHTML(_ nodes: [OpaquePointer], in document: MarkdownDocument) {
+        var open = RawHTMLSanitizer.OpenElements()
+        for node in nodes {
+            cmark_node_set_literal(node, RawHTMLSanitizer.sanitize(MarkdownNode(pointer: node).literal, open: &open).html)
+        }
+        let closing = open.closingTags
+        guard !closing.isEmpty else { return }
+        let closer = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(closer, closing)
+        cmark_node_append_child(document.root, closer)
     }
 
     private func renderCard(_ quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int) {

@@ -45,6 +45,7 @@ struct MarkdownScanner {
         // A few nodes a page at most: searched faster than hashed, and every node is looked up.
         var skipped: [OpaquePointer] = []
         var usedTerms = Set<Int>()
+        var openHTML = RawHTMLSanitizer.OpenElements()
         var lastPosition = SourceLocation(line: lineOffset + 1, column: 1)
 
         for (pointer, entering) in document.nodes() {
@@ -86,7 +87,7 @@ struct MarkdownScanner {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 facts.rawHTML.append(location(of: node))
                 targets.rawHTML.append(pointer)
-                if gathersProse { recordRemovals(in: node, facts: &facts) }
+                if gathersProse { recordRemovals(in: node, open: &openHTML, facts: &facts) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let mayHoldTerms = type == CMARK_NODE_TEXT && openLink == nil && block != nil && block?.kind != .heading
                 if mayHoldTerms { targets.glossaryText.append(pointer) }
@@ -157,12 +158,12 @@ struct MarkdownScanner {
     /// What the sanitizer would remove from a raw HTML node, each at its own line and column:
     /// lines after the node's first start at the node's column, inside the same list item or
     /// quote.
-    private func recordRemovals(in node: MarkdownNode, facts: inout PageFacts) {
+    private func recordRemovals(in node: MarkdownNode, open: inout RawHTMLSanitizer.OpenElements, facts: inout PageFacts) {
         let literal = Array(node.literal.utf8)
         let start = location(of: node)
         // Removals come in the order of their offsets: lines are counted once, as they pass.
         var line = start.line, lineStart = 0, counted = 0
-        for removal in RawHTMLSanitizer.sanitize(node.literal).removals {
+        for removal in RawHTMLSanitizer.sanitize(node.literal, open: &open).removals {
             while counted < removal.offset {
                 if literal[counted] == UInt8(ascii: "\n") {
                     line += 1

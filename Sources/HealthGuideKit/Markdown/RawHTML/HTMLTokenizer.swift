@@ -3,7 +3,7 @@ enum HTMLToken: Equatable {
     /// Text between tags, as written (entities undecoded).
     case text(String)
     case startTag(name: String, attributes: [HTMLAttribute], offset: Int)
-    case endTag(name: String)
+    case endTag(name: String, offset: Int)
     /// A comment, `<!DOCTYPE…>`, `<![CDATA[…]]>` or `<?…>`: never kept, so never parsed further.
     case comment
     /// A tag the text ends inside of, which the rest of the page would continue.
@@ -110,7 +110,7 @@ struct HTMLTokenizer {
         while position < bytes.count {
             if bytes[position] == UInt8(ascii: ">") {
                 position += 1
-                return .endTag(name: name)
+                return .endTag(name: name, offset: offset)
             }
             if bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") {
                 let quote = bytes[position]

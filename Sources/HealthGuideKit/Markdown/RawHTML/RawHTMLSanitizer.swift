@@ -10,7 +10,25 @@ enum RawHTMLSanitizer {
         var message: String
     }
 
+    /// The elements the raw HTML of one page has opened and not yet closed, carried from one
+    /// raw HTML node to the next in document order: an end tag with no element of its name
+    /// open would close the page's own markup around the article, so it is removed, and the
+    /// renderer closes what is still open at the end of the body (`closingTags`).
+    struct OpenElements {
+        fileprivate var names: [String] = []
+
+        var closingTags: String {
+            names.reversed().map { "</\($0)>" }.joined()
+        }
+    }
+
+    /// One piece of raw HTML on its own, as if it were a page's only one.
     static func sanitize(_ html: String) -> (html: String, removals: [Removal]) {
+        var open = OpenElements()
+        return sanitize(html, open: &open)
+    }
+
+    static func sanitize(_ html: String, open: inout OpenElements) -> (html: String, removals: [Removal]) {
         var tokenizer = HTMLTokenizer(html)
         var output = ""
         var removals: [Removal] = []
@@ -21,14 +39,22 @@ enum RawHTMLSanitizer {
             case .startTag(let name, let attributes, let offset):
                 if RawHTMLPolicy.elements.contains(name) {
                     output += startTag(name, attributes, offset: offset, removals: &removals)
+                    if !RawHTMLPolicy.void.contains(name) { open.names.append(name) }
                 } else if RawHTMLPolicy.droppedWithContent.contains(name) {
                     removals.append(Removal(offset: offset, message: "raw HTML <\(name)> removed, with its content"))
                     tokenizer.skipContent(of: name)
                 } else {
                     removals.append(Removal(offset: offset, message: "raw HTML <\(name)> removed: not an allowed element"))
                 }
-            case .endTag(let name):
-                if RawHTMLPolicy.elements.contains(name), !RawHTMLPolicy.void.contains(name) { output += "</\(name)>" }
+            case .endTag(let name, let offset):
+                guard RawHTMLPolicy.elements.contains(name), !RawHTMLPolicy.void.contains(name) else { break }
+                guard let index = open.names.lastIndex(of: name) else {
+                    removals.append(Removal(offset: offset, message: "raw HTML </\(name)> removed: no <\(name)> is open here"))
+                    break
+                }
+                // Elements opened inside it and left open end with it, as in a browser.
+                open.names.removeSubrange(index...)
+                output += "</\(name)>"
             case .comment:
                 break
             case .unfinished(let offset):
