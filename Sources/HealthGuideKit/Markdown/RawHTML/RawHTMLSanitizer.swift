@@ -15,7 +15,23 @@ enum RawHTMLSanitizer {
     /// open would close the page's own markup around the article, so it is removed, and the
     /// renderer closes what is still open at the end of the body (`closingTags`).
     struct OpenElements {
-        fileprivate var names: [String] = []
+        private var names: [String] = []
+        /// How many of each name are open: an end tag with none open is found without a
+        /// search, and one with some open finds it by a search through only what it closes.
+        private var counts: [String: Int] = [:]
+
+        fileprivate mutating func opened(_ name: String) {
+            names.append(name)
+            counts[name, default: 0] += 1
+        }
+
+        /// Closes the last `name` opened and everything opened inside it; false when none is open.
+        fileprivate mutating func close(_ name: String) -> Bool {
+            guard counts[name, default: 0] > 0, let index = names.lastIndex(of: name) else { return false }
+            for closed in names[index...] { counts[closed]! -= 1 }
+            names.removeSubrange(index...)
+            return true
+        }
 
         var closingTags: String {
             names.reversed().map { "</\($0)>" }.joined()
@@ -39,7 +55,7 @@ enum RawHTMLSanitizer {
             case .startTag(let name, let attributes, let offset):
                 if RawHTMLPolicy.elements.contains(name) {
                     output += startTag(name, attributes, offset: offset, removals: &removals)
-                    if !RawHTMLPolicy.void.contains(name) { open.names.append(name) }
+                    if !RawHTMLPolicy.void.contains(name) { open.opened(name) }
                 } else if RawHTMLPolicy.droppedWithContent.contains(name) {
                     removals.append(Removal(offset: offset, message: "raw HTML <\(name)> removed, with its content"))
                     tokenizer.skipContent(of: name)
@@ -48,12 +64,11 @@ enum RawHTMLSanitizer {
                 }
             case .endTag(let name, let offset):
                 guard RawHTMLPolicy.elements.contains(name), !RawHTMLPolicy.void.contains(name) else { break }
-                guard let index = open.names.lastIndex(of: name) else {
+                // Elements opened inside it and left open end with it, as in a browser.
+                guard open.close(name) else {
                     removals.append(Removal(offset: offset, message: "raw HTML </\(name)> removed: no <\(name)> is open here"))
                     break
                 }
-                // Elements opened inside it and left open end with it, as in a browser.
-                open.names.removeSubrange(index...)
                 output += "</\(name)>"
             case .comment:
                 break
