@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too (use in CI).")
     var strict = false
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The published address, overriding base_url in site.yml.", valueName: "url"))
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The published address, overriding base_url in site.yml: an absolute https:// or http:// URL without query or fragment.", valueName: "url"))
     var baseURL: String?
 
     @Option(help: ArgumentHelp("Judge review dates as of this day instead of today.", valueName: "YYYY-MM-DD"))
