@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too (use in CI).")
     var strict = false
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The published address, overriding base_url in site.yml.", valueName: "url"))
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The published address, overriding base_url in site.yml: an absolute https:// or http:// URL without query or fragment.", valueName: "url"))
     var baseURL: String?
 
     @Option(help: ArgumentHelp("Judge review dates as of this day instead of today.", valueName: "YYYY-MM-DD"))
@@ -40,7 +40,14 @@ struct BuildCommand: ParsableCommand {
         var options = location.buildOptions(output: output)
         options.clean = clean
         options.strict = strict
-        options.baseURL = baseURL
+        if let baseURL {
+            do {
+                options.baseURL = try BaseURL(validating: baseURL)
+            } catch {
+                Terminal.printError("--base-url '\(baseURL)' \(error.reason)")
+                throw ExitCode(2)
+            }
+        }
         if let today { options.today = today }
         let result = SiteBuilder(options: options).build()
         Terminal.printDiagnostics(result.diagnostics)

@@ -25,7 +25,7 @@ struct NewCommand: ParsableCommand {
         do {
             let path = try ArticleScaffold(contentDirectory: URL(fileURLWithPath: content))
                 .create(section: section, title: title, today: today ?? .today)
-            print("Created \(DisplayPaths().display(path))")
+            Terminal.printLine("Created \(DisplayPaths().display(path))")
         } catch let error as ArticleScaffold.Failure {
             Terminal.printError(error.message)
             throw ExitCode(2)

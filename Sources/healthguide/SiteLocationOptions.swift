@@ -22,7 +22,8 @@ struct SiteLocationOptions: ParsableArguments {
     }
 }
 
-/// Prints diagnostics to standard error, like a compiler.
+/// Prints diagnostics to standard error, like a compiler. Every line quoting the input has its
+/// control characters escaped (`TerminalText`, which `Diagnostic.description` uses too).
 enum Terminal {
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
@@ -31,17 +32,17 @@ enum Terminal {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("error: " + TerminalText.escaped(message) + "\n").utf8))
     }
 
     /// A line on standard output, written at once even into a file or a pipe (`serve` runs
     /// for long, and its log is read as it goes).
     static func printLine(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalText.escaped(text) + "\n").utf8))
     }
 
     static func printWarning(_ message: String) {
-        FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("warning: " + TerminalText.escaped(message) + "\n").utf8))
     }
 
     /// Ends the process with `status` while `result` is still alive: returning would free a

@@ -11,8 +11,8 @@ public struct BuildOptions: Sendable {
     public var clean = false
     /// Warnings fail the build too.
     public var strict = false
-    /// Overrides `base_url` from `site.yml` (staging, production).
-    public var baseURL: String?
+    /// Overrides `base_url` from `site.yml` (staging, production); checked by the same rules.
+    public var baseURL: BaseURL?
     /// The day review dates are judged by.
     public var today: CalendarDate = .today
 

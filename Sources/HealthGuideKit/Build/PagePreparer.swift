@@ -50,6 +50,7 @@ struct PagePreparer: Sendable {
             if rendersBodies { body = render(document, targets: targets, of: page) }
         }
         facts.textBlocks = []
+        facts.removedHTML = []
         var kept = source
         // Of the front matter's places, later stages point only at the title (the site rules'
         // findings); one small table per page instead of one per field, in memory and in the

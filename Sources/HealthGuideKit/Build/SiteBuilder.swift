@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
              options.clean || remembered?.pages != nil ? nil : PageCache.StoredFiles.read(from: outputRoot))
         }, {
             InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
-                             options: [String(options.includeDrafts), options.baseURL ?? "", options.today.iso, workingFolder])
+                             options: [String(options.includeDrafts), options.baseURL?.text ?? "", options.today.iso, workingFolder])
         })
         timings.finish("input stamps and the last build's state")
         // A builder that remembers needs one real build to remember, shortcut or not.
@@ -169,7 +169,7 @@ public struct SiteBuilder: Sendable {
             return nil
         }
         if let baseURL = options.baseURL {
-            content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            content.config.baseURL = baseURL.text
         }
         let preparer = PagePreparer(
             reader: loader.fileReader, matcher: GlossaryMatcher(entries: content.glossary), rules: RuleEngine(),

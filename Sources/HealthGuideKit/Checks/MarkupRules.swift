@@ -12,6 +12,18 @@ struct RawHTMLRule: PageRule {
     }
 }
 
+/// With `allow_raw_html: true`, raw HTML is kept but sanitized: say what was removed and why,
+/// where it is written, so the author is not left wondering where a tag went.
+struct UnsafeHTMLRule: PageRule {
+    let id = "unsafe-html"
+    let defaultSeverity = Severity.warning
+
+    func check(page: Page, context: PageCheckContext) -> [Finding] {
+        guard context.config.allowRawHTML else { return [] }
+        return page.facts.removedHTML.map { Finding(page: page, location: $0.location, message: $0.message) }
+    }
+}
+
 /// `> [!CAUTION]` and other markers HealthGuide does not know are shown as plain quotes.
 struct UnknownCardRule: PageRule {
     let id = "unknown-card"

@@ -36,6 +36,7 @@ public struct RuleEngine: Sendable {
         // Site structure and markup.
         OrphanRule(),
         RawHTMLRule(),
+        UnsafeHTMLRule(),
         UnknownCardRule(),
     ]
 

@@ -65,7 +65,9 @@ struct ContentWalker {
             return
         }
         let inMedia = relative.hasPrefix(Self.mediaFolder + "/")
-        if inMedia {
+        if inMedia, let problem = Self.problem(withMedia: relative) {
+            result.diagnostics.append(Diagnostic(file: display, location: nil, severity: .error, message: problem, rule: "unsafe-media"))
+        } else if inMedia {
             result.staticFiles.append(relative)
         } else if relative.hasSuffix(".md") {
             result.markdownFiles.append(relative)
@@ -74,6 +76,23 @@ struct ContentWalker {
                 file: display, location: nil, severity: .warning,
                 message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: "ignored-file"))
         }
+    }
+
+    /// Extensions of files a browser runs as a page or a script when opened from the site.
+    /// (SVG images are checked for script elsewhere.)
+    static let runnableExtensions: Set<String> = ["html", "htm", "xhtml", "js", "mjs", "xml"]
+
+    /// Why a file of the media folder is not copied, or nil when it may be.
+    private static func problem(withMedia path: String) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let fileExtension = name[name.index(after: dot)...].lowercased()
+        if fileExtension == "md" {
+            return "Markdown file in \(mediaFolder)/ is not a page and is not copied: move it to a section folder"
+        }
+        guard runnableExtensions.contains(fileExtension) else { return nil }
+        return "a browser would run this .\(fileExtension) file as a page or script, so it is not copied: "
+            + "\(mediaFolder)/ is for images and other media"
     }
 
     private static func kind(of path: String) -> FolderListing.Kind? {

@@ -58,11 +58,12 @@ struct SiteConfigLoader {
 
     private static func baseURL(_ text: String?, reader: inout YAMLReader, node: Node) -> String {
         guard let text else { return "/" }
-        guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("/") else {
-            reader.report(at: reader.location(of: node), "'base_url' must start with https://, http:// or /", rule: "invalid-value")
+        do {
+            return try BaseURL(validating: text).text
+        } catch {
+            reader.report(at: reader.location(of: node), "'base_url' \(error.reason)", rule: "invalid-value")
             return "/"
         }
-        return text.hasSuffix("/") ? text : text + "/"
     }
 
     private static func limits(_ node: Node, reader: inout YAMLReader) -> InputLimits {

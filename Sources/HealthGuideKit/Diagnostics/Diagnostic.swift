@@ -46,14 +46,17 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// The diagnostic as printed on a terminal. The file, the message and the hint quote the
+    /// input, so their control characters are escaped (`TerminalText`): the one line break
+    /// left is the one before the hint.
     public var description: String {
-        var position = file
+        var position = TerminalText.escaped(file)
         if let location {
             position += ":\(location.line):\(location.column)"
         }
-        var text = "\(position): \(severity.rawValue): \(message) [\(rule)]"
+        var text = "\(position): \(severity.rawValue): \(TerminalText.escaped(message)) [\(rule)]"
         if let hint {
-            text += "\n  hint: \(hint)"
+            text += "\n  hint: \(TerminalText.escaped(hint))"
         }
         return text
     }

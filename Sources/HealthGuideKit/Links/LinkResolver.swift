@@ -34,12 +34,19 @@ struct LinkResolver: Sendable {
 
     private static let droppedSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
 
+    /// The scheme a browser would run `raw` with, when it is one that is dropped; found as a
+    /// browser finds it, through tabs, line breaks and control characters (`URLScheme`).
+    private static func droppedScheme(of raw: String) -> String? {
+        URLScheme.of(raw).flatMap { droppedSchemes.contains($0) ? $0 : nil }
+    }
+
     /// Whether `resolve` may give a link written as `raw` a new destination. It leaves empty
     /// links, `//host` links, `#fragment` links and links with a scheme it keeps as written,
     /// which is what lets a body be rendered before the site is linked (`PrerenderedBody`).
     static func mayRewrite(_ raw: String) -> Bool {
         guard let first = raw.utf8.first else { return false }
-        if let scheme = scheme(of: raw) { return droppedSchemes.contains(scheme.lowercased()) }
+        if droppedScheme(of: raw) != nil { return true }
+        if scheme(of: raw) != nil { return false }
         return !raw.hasPrefix("//") && first != UInt8(ascii: "#")
     }
 
@@ -64,13 +71,11 @@ struct LinkResolver: Sendable {
             fail("empty link target", rule: "broken-link")
             return nil
         }
-        if let scheme = Self.scheme(of: raw) {
-            if Self.droppedSchemes.contains(scheme.lowercased()) {
-                fail("'\(scheme):' link removed: only web, mail and phone links are allowed", rule: "unsafe-link", severity: .warning)
-                return ""
-            }
-            return nil
+        if let scheme = Self.droppedScheme(of: raw) {
+            fail("'\(scheme):' link removed: only web, mail and phone links are allowed", rule: "unsafe-link", severity: .warning)
+            return ""
         }
+        if Self.scheme(of: raw) != nil { return nil }
         if raw.hasPrefix("//") { return nil }
         let (pathPart, fragment) = Self.splitFragment(raw)
         if pathPart.isEmpty {

@@ -14,7 +14,8 @@ struct BodyRenderPlan {
 
 /// Rewrites a parsed body (links, heading ids, care cards, glossary terms) and renders it.
 /// Inserted markup goes in as cmark custom nodes, which the renderer writes as they are even
-/// in safe mode, while the author's own raw HTML is still dropped.
+/// in safe mode, while the author's own raw HTML is dropped, or sanitized when the site
+/// allows it (`RawHTMLSanitizer`).
 struct MarkdownRenderer {
     let plan: BodyRenderPlan
 
@@ -33,7 +34,24 @@ struct MarkdownRenderer {
         for card in targets.cards {
             renderCard(card.quote, marker: card.marker, headingLevel: card.headingLevel)
         }
+        if plan.allowRawHTML {
+            sanitizeRawHTML(targets.rawHTML, in: document)
+        }
         return document.renderHTML(allowRawHTML: plan.allowRawHTML)
+    }
+
+    /// Sanitizes each raw HTML node in document order, then closes at the end of the body the
+    /// elements they left open, so no article's markup can swallow or close the page's own.
+    private func sanitizeRawHTML(_ nodes: [OpaquePointer], in document: MarkdownDocument) {
+        var open = RawHTMLSanitizer.OpenElements()
+        for node in nodes {
+            cmark_node_set_literal(node, RawHTMLSanitizer.sanitize(MarkdownNode(pointer: node).literal, open: &open).html)
+        }
+        let closing = open.closingTags
+        guard !closing.isEmpty else { return }
+        let closer = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(closer, closing)
+        cmark_node_append_child(document.root, closer)
     }
 
     private func renderCard(_ quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int) {

@@ -10,6 +10,8 @@ struct EditTargets {
     /// Text nodes of prose outside links and headings that hold a page's first use of a
     /// glossary term, with those uses.
     var glossaryText: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])] = []
+    /// Raw HTML blocks and inline tags, which are sanitized when the site allows raw HTML.
+    var rawHTML: [OpaquePointer] = []
 }
 
 /// Reads a parsed body once and gathers its `PageFacts`: headings with ids, links, prose,
@@ -44,6 +46,7 @@ struct MarkdownScanner {
         // A few nodes a page at most: searched faster than hashed, and every node is looked up.
         var skipped: [OpaquePointer] = []
         var usedTerms = GlossaryMatcher.Uses()
+        var openHTML = RawHTMLSanitizer.OpenElements()
         var lastPosition = SourceLocation(line: lineOffset + 1, column: 1)
 
         for (pointer, entering) in document.nodes() {
@@ -84,6 +87,8 @@ struct MarkdownScanner {
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 facts.rawHTML.append(location(of: node))
+                targets.rawHTML.append(pointer)
+                if gathersProse { recordRemovals(in: node, open: &openHTML, facts: &facts) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let mayHoldTerms = type == CMARK_NODE_TEXT && openLink == nil && block != nil && block?.kind != .heading
                 let literal = node.literal
@@ -153,6 +158,26 @@ struct MarkdownScanner {
         }
     }
 
+    /// What the sanitizer would remove from a raw HTML node, each at its own line and column:
+    /// lines after the node's first start at the node's column, inside the same list item or
+    /// quote.
+    private func recordRemovals(in node: MarkdownNode, open: inout RawHTMLSanitizer.OpenElements, facts: inout PageFacts) {
+        let literal = Array(node.literal.utf8)
+        let start = location(of: node)
+        // Removals come in the order of their offsets: lines are counted once, as they pass.
+        var line = start.line, lineStart = 0, counted = 0
+        for removal in RawHTMLSanitizer.sanitize(node.literal, open: &open).removals {
+            while counted < removal.offset {
+                if literal[counted] == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = counted + 1
+                }
+                counted += 1
+            }
+            facts.removedHTML.append(RemovedHTML(message: removal.message,
+                                                 location: SourceLocation(line: line, column: start.column + removal.offset - lineStart)))
+        }
+    }
 
     private func location(of node: MarkdownNode) -> SourceLocation {
         SourceLocation(line: node.line + lineOffset, column: max(1, node.column))

@@ -94,6 +94,9 @@ public struct PageFacts: Sendable, Hashable, Codable {
     public var unknownCardMarkers: [UnknownCardMarker] = []
     /// Raw HTML in the body, which is dropped unless the site allows it.
     public var rawHTML: [SourceLocation] = []
+    /// What sanitizing the raw HTML removes, when the site allows it. Like the text blocks it
+    /// serves only the page's own checks, so the page cache does not keep it.
+    public var removedHTML: [RemovedHTML] = []
     /// Indexes into the glossary of the terms the page uses, with the first use of each.
     public var glossaryTerms: [GlossaryUse] = []
 
@@ -104,6 +107,12 @@ public struct PageFacts: Sendable, Hashable, Codable {
     func hasAnchor(_ id: String) -> Bool {
         headings.contains { $0.id == id }
     }
+}
+
+/// An element or attribute the raw HTML sanitizer removes, and why.
+public struct RemovedHTML: Sendable, Hashable, Codable {
+    public var message: String
+    public var location: SourceLocation
 }
 
 public struct UnknownCardMarker: Sendable, Hashable, Codable {

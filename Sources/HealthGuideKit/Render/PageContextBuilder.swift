@@ -38,7 +38,9 @@ struct PageContextBuilder {
             "has_pagination": .flag(graph.previous[index] != nil || graph.next[index] != nil),
             "sources": .list(matter.sources.map { source in
                 var entry: TemplateContext = ["title": .text(source.title ?? ""), "publisher": .text(source.publisher ?? "")]
-                if let url = source.url { entry["url"] = .text(url) }
+                // Only a web address becomes a link, even with the sources rule turned off: a
+                // `javascript:` one would run on a click.
+                if let url = source.url, SourcesRule.isWebAddress(url) { entry["url"] = .text(url) }
                 if let year = source.year { entry["year"] = .text(String(year)) }
                 return .object(entry)
             }),

@@ -14,7 +14,7 @@ enum StructuredData {
             if let publisher = source.publisher {
                 citation.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(publisher))])))
             }
-            if let url = source.url { citation.append(("url", .string(url))) }
+            if let url = source.url, SourcesRule.isWebAddress(url) { citation.append(("url", .string(url))) }
             if let year = source.year { citation.append(("datePublished", .string(String(year)))) }
             return .object(citation)
         }
