@@ -66,7 +66,7 @@ struct BuildManifest: Equatable {
     /// then it is no longer pending.
     func save(in output: String, through temporary: String) throws {
         try FileSystem.replace(Self.path(in: output), with: encoded(), through: temporary)
-        try? FileManager.default.removeItem(atPath: Self.pendingPath(in: output))
+        FileSystem.removeFile(Self.pendingPath(in: output))
     }
 
     func encoded() -> [UInt8] {
