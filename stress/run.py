@@ -23,7 +23,8 @@ import threading
 import time
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.environ.get("HEALTHGUIDE", os.path.join(REPOSITORY, ".build", "debug", "healthguide"))
+# Absolute: the preview runs in a folder of its own, where a relative path would not lead.
+BINARY = os.path.abspath(os.environ.get("HEALTHGUIDE", os.path.join(REPOSITORY, ".build", "debug", "healthguide")))
 ARTICLE = "/treatments/ice-and-heat/"
 SECRET = "healthguide-stress-secret-7f3a"
 
