@@ -4,7 +4,8 @@ import Testing
 
 /// Symbolic links planted in the output folder are never written or deleted through, in a full
 /// build or an incremental one: the build stops at them with one error each and status 2, and
-/// whatever they point to is left as it was. Links in the templates folder that leave it are
+/// whatever they point to is left as it was. Inside the build's own state folder a link is
+/// replaced instead (the lock's excepted). Links in the templates folder that leave it are
 /// refused as the content folder's are.
 @Suite("Links in the output and templates folders")
 struct OutputLinkTests {
@@ -113,6 +114,37 @@ struct OutputLinkTests {
         #expect(result.diagnostics.map(\.description) == [Self.linkDiagnostic(state, to: outside.root.path)])
         #expect(outside.snapshot() == ["tmp/keep.txt": Data("keep me".utf8)])
         #expect(!site.exists("index.html"))
+    }
+
+    @Test("links inside the state folder are replaced, never followed; a linked lock is refused")
+    func linksInsideTheStateFolder() throws {
+        let site = try TestSite(Fixture.smallSite())
+        #expect(site.build().status == .success)
+        let outside = try Outside()
+        let victim = outside.root.appendingPathComponent("victim.txt")
+        try Data("keep me".utf8).write(to: victim)
+        try FileManager.default.createDirectory(at: outside.root.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        try Data("keep me too".utf8).write(to: outside.root.appendingPathComponent("folder/file.txt"))
+        let state = site.output.path + "/.healthguide"
+        try FileManager.default.removeItem(atPath: state + "/pages")
+        for (name, target) in [("pending", victim.path), ("pages", victim.path), ("tmp", outside.root.path + "/folder")] {
+            try FileManager.default.createSymbolicLink(atPath: state + "/" + name, withDestinationPath: target)
+        }
+        let before = outside.snapshot()
+
+        try site.edit("stretches/cat-cow.md", replacing: "Arch your back.", with: "Arch your back slowly.")
+        #expect(site.build().status == .success)
+        #expect(outside.snapshot() == before)
+        #expect(FileSystem.entryKind(at: state + "/pages") == .file)
+        #expect(FileSystem.entryKind(at: state + "/tmp") == nil)
+        #expect(try site.differencesFromCleanBuild() == [])
+
+        try FileManager.default.removeItem(atPath: state + "/lock")
+        try FileManager.default.createSymbolicLink(atPath: state + "/lock", withDestinationPath: victim.path)
+        let result = site.build(clean: true)
+        #expect(result.status == .configurationError)
+        #expect(result.diagnostics.map(\.description) == [Self.linkDiagnostic(state + "/lock", to: victim.path)])
+        #expect(outside.snapshot() == before)
     }
 
     @Test("links in the templates folder that leave it are refused, and nothing is published from them")

@@ -183,6 +183,31 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("a preview waits for a build writing its folder, says so, then builds and serves")
+    func waitsForABuild() async throws {
+        let site = try PreviewSite()
+        var held: OutputLock? = try OutputLock.claim(site.options, as: .build, waiting: { _ in })
+        let messages = BuildRecorder()
+        let server = PreviewServer(options: site.options, host: "127.0.0.1", port: 0)
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task {
+            try await server.run(stopsOnInterrupt: false, listening: { portContinuation.yield($0) }, built: { _ in },
+                                 waiting: { messages.note($0) })
+        }
+        for _ in 0..<200 where messages.notes.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(messages.notes == ["\(DisplayPaths().display(site.output.path)): waiting for another build "
+                                   + "(healthguide build, process \(getpid())) to finish writing this folder"])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path + "/index.html"))
+        // Read once more before letting go, so the lock is held until here.
+        #expect(held != nil)
+        held = nil
+        let port = try await withTimeout(seconds: 60) { await ports.first { _ in true } }
+        let home = try await LoopbackClient.get("/", port: try #require(port))
+        #expect(home.status == 200)
+        task.cancel()
+        _ = await task.result
+    }
+
     @Test("requests for another host name are refused with 421, whatever they ask for (DNS rebinding)", arguments: [
         "Host: evil.example:PORT", "Host: evil.example", "Host: 127.0.0.1.evil.example:PORT", "Host: localhost:1",
         "Host: 127.0.0.1", "Host: [::1]:1", "Host: 10.0.0.1:PORT", "Host: localhost:PORT:PORT", "",
