@@ -6,7 +6,9 @@ Starts `healthguide serve` on a free 127.0.0.1 port over a copy of the real guid
   2. a thousand path-traversal variants (`..`, `%2e%2e`, `%252e`, backslashes, absolute paths,
      symbolic links placed in the output) — none may escape the output folder;
   3. oversized headers and slow clients — the server must keep answering;
-  4. rebuilds during load — every page served must be complete.
+  4. rebuilds during load — every page served must be complete;
+  5. requests for other host names (DNS rebinding) — refused with 421 and nothing of the site;
+  6. a second preview on the taken port — exit 2 before building anything.
 Every request loop is bounded in count and time. Prints `stress: N passed, M failed`.
 """
 import itertools
@@ -21,7 +23,8 @@ import threading
 import time
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.environ.get("HEALTHGUIDE", os.path.join(REPOSITORY, ".build", "debug", "healthguide"))
+# Absolute: the preview runs in a folder of its own, where a relative path would not lead.
+BINARY = os.path.abspath(os.environ.get("HEALTHGUIDE", os.path.join(REPOSITORY, ".build", "debug", "healthguide")))
 ARTICLE = "/treatments/ice-and-heat/"
 SECRET = "healthguide-stress-secret-7f3a"
 
@@ -39,10 +42,13 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def raw_get(port, path, headers="", timeout=5.0):
-    """Sends the request line exactly as given (no client-side normalising) and returns (status, body)."""
+def raw_get(port, path, headers="", timeout=5.0, host=None):
+    """Sends the request line exactly as given (no client-side normalising) and returns (status, body).
+    `host` is the Host header's value, 127.0.0.1:<port> unless given; "" sends none."""
+    host = f"127.0.0.1:{port}" if host is None else host
+    host_line = f"Host: {host}\r\n" if host else ""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
-        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}Connection: close\r\n\r\n".encode("latin-1"))
+        connection.sendall(f"GET {path} HTTP/1.1\r\n{host_line}{headers}Connection: close\r\n\r\n".encode("latin-1"))
         data = b""
         while True:
             chunk = connection.recv(65536)
@@ -110,6 +116,8 @@ def main():
         traversal_test(port)
         header_and_slow_client_test(port)
         rebuild_under_load_test(port, work)
+        foreign_host_test(port)
+        port_taken_test(port, work)
         record(server.poll() is None, "server still running at the end")
     finally:
         server.terminate()
@@ -160,7 +168,7 @@ def header_and_slow_client_test(port):
     slow = []
     for _ in range(50):
         connection = socket.create_connection(("127.0.0.1", port), timeout=5)
-        connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        connection.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode())
         slow.append(connection)
     started = time.time()
     status = raw_get(port, ARTICLE, timeout=10)[0]
@@ -199,6 +207,40 @@ def rebuild_under_load_test(port, work):
         thread.join()
     record(not incomplete and fetched[0] > 0, f"20 rebuilds during load: {fetched[0]} pages fetched, all complete",
            f"{len(incomplete)} incomplete" if incomplete else "")
+
+
+def foreign_host_test(port):
+    """A page on another site that points its own name at 127.0.0.1 sends that name: nothing is answered."""
+    hosts = ["attacker.example", f"attacker.example:{port}", f"127.0.0.1.attacker.example:{port}", "127.0.0.1",
+             f"localhost:{port + 1 if port < 65535 else 1}", f"10.0.0.1:{port}", f"localhost:{port}:{port}", "",
+             "a" * 5000, f"[::1]:{port}x", f"localhost\u00a0:{port}"]
+    paths = ["/", ARTICLE, "/search-index.json", "/__healthguide/events", "/__healthguide/reload.js", "/no-such-page/"]
+    wrong = []
+    for host, path in itertools.product(hosts, paths):
+        try:
+            status, body = raw_get(port, path, host=host)
+        except OSError:
+            continue
+        if status not in (400, 421) or b"<html" in body or b"EventSource" in body or b"retry:" in body:
+            wrong.append(f"Host {host[:40]!r} {path} → {status}")
+    record(not wrong, f"{len(hosts) * len(paths)} requests for other host names refused with 421", "; ".join(wrong[:5]))
+    allowed = [raw_get(port, ARTICLE, host=host)[0] for host in (f"localhost:{port}", f"[::1]:{port}", f"127.0.0.1:{port}")]
+    record(allowed == [200, 200, 200], f"localhost, [::1] and 127.0.0.1 with the port are answered ({allowed})")
+
+
+def port_taken_test(port, work):
+    """A second preview on the same port stops at once with status 2, before building its site."""
+    second = os.path.join(work, "second")
+    os.makedirs(second)
+    for folder in ("Content", "Templates"):
+        os.symlink(os.path.join(work, folder), os.path.join(second, folder))
+    started = time.time()
+    completed = subprocess.run([BINARY, "serve", "--port", str(port)], cwd=second, capture_output=True, text=True, timeout=60)
+    seconds = time.time() - started
+    expected = f"error: port {port} is already in use on 127.0.0.1: stop the other server, or choose another port with --port\n"
+    record(completed.returncode == 2 and completed.stderr == expected and not os.path.exists(os.path.join(second, "Site")),
+           f"a second preview on port {port}: exit {completed.returncode} in {seconds:.2f} s, nothing built",
+           completed.stderr.strip()[:300])
 
 
 if __name__ == "__main__":

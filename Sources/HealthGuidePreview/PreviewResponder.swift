@@ -9,8 +9,13 @@ struct PreviewResponder: HTTPResponder {
 
     let files: StaticFileResolver
     let broadcaster: ReloadBroadcaster
+    let hosts: AllowedHosts
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard hosts.allows(request.head.authority) else {
+            return Self.text("This preview answers only requests for \(hosts.address) or localhost:\(hosts.port).\n",
+                             status: .misdirectedRequest)
+        }
         guard request.method == .get || request.method == .head else {
             return Self.text("Only GET and HEAD are served.\n", status: .methodNotAllowed, extra: [.allow: "GET, HEAD"])
         }

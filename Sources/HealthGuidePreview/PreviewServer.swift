@@ -8,8 +8,10 @@ import ServiceLifecycle
 /// `healthguide serve`: builds the site, serves the output folder over HTTP, rebuilds when
 /// the content or the templates change, and tells open pages to reload.
 ///
-/// The order matters: watching starts before the first build, so no save is missed; the server
-/// starts after it, so the first request finds a built site.
+/// The order matters: the port is tried and the output folder locked first, so a port in use
+/// or a folder another program is writing is reported before anything is built; watching
+/// starts before the first build, so no save is missed; the server starts after it, so the
+/// first request finds a built site.
 public struct PreviewServer: Sendable {
     public let options: BuildOptions
     public let host: String
@@ -19,7 +21,8 @@ public struct PreviewServer: Sendable {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case portInUse(host: String, port: Int)
         case cannotListen(host: String, port: Int, reason: String)
-        /// The first build refused the output folder; nothing may be served from it.
+        /// The output folder may not be built into or served (unsafe, someone else's, or held by
+        /// another preview): the diagnostic that says why, as printed.
         case unsafeOutput(String)
 
         public var description: String {
@@ -41,34 +44,49 @@ public struct PreviewServer: Sendable {
     }
 
     /// Runs until Ctrl-C (when `stopsOnInterrupt`) or until the calling task is cancelled.
-    /// `listening` gets the port the server listens on; `built` gets every build.
+    /// `listening` gets the port the server listens on; `built` gets every build; `waiting`
+    /// is told when a build is writing the output folder and the preview waits for it.
     public func run(stopsOnInterrupt: Bool = true,
                     listening: @escaping @Sendable (Int) -> Void,
-                    built: @escaping @Sendable (PreviewBuild) -> Void) async throws {
+                    built: @escaping @Sendable (PreviewBuild) -> Void,
+                    waiting: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        if port != 0 { try PortProbe.check(host: host, port: port) }
+        // Held while the preview runs: what it keeps in memory describes the folder only while
+        // no other build writes it.
+        let lock: OutputLock
+        do {
+            lock = try OutputLock.claim(options, as: .preview, waiting: waiting)
+        } catch {
+            throw Failure.unsafeOutput(error.diagnostic.description)
+        }
         let roots = [options.contentDirectory, options.templatesDirectory].map(\.standardizedFileURL.path)
         let watcher = FileWatchers.make(watching: roots)
         let broadcaster = ReloadBroadcaster()
         // The last build's manifest and page cache stay in memory, so a save rebuilds from them.
-        let rebuilder = Rebuilder(builder: SiteBuilder(options: options, memory: BuildMemory()), broadcaster: broadcaster, report: built)
+        let builder = SiteBuilder(options: options, memory: BuildMemory(), lock: lock)
+        let rebuilder = Rebuilder(builder: builder, broadcaster: broadcaster, report: built)
 
-        let first = await rebuilder.rebuild(after: [])
-        if let unsafe = first.diagnostics.first(where: { $0.rule == "unsafe-output" }) {
-            watcher.stop()
-            throw Failure.unsafeOutput(unsafe.description)
-        }
-        // A first build that failed leaves no folder; serve it empty until a save fixes the site.
-        try? FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+        await rebuilder.rebuild(after: [])
+        // The lock made the folder: a first build that failed leaves it empty, served so until
+        // a save fixes the site.
         guard let files = StaticFileResolver(root: options.outputDirectory.path) else {
             watcher.stop()
-            throw Failure.unsafeOutput("cannot open the output folder \(options.outputDirectory.path)")
+            throw Failure.unsafeOutput(Diagnostic(file: DisplayPaths().display(options.outputDirectory.path), location: nil,
+                                                  severity: .error, message: "cannot open the output folder",
+                                                  rule: "unsafe-output").description)
         }
 
         var logger = Logger(label: "healthguide.preview")
         logger.logLevel = .error
+        let hosts = AllowedHosts(host: host, port: port)
         let app = Application(
-            responder: PreviewResponder(files: files, broadcaster: broadcaster),
+            responder: PreviewResponder(files: files, broadcaster: broadcaster, hosts: hosts),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
-            onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                hosts.listening(on: port)
+                listening(port)
+            },
             logger: logger
         )
         // Services stop in reverse order on Ctrl-C: the rebuilds first, then the server.

@@ -11,8 +11,12 @@ struct BuildCommand: ParsableCommand {
         changed are rendered again; pages of deleted articles are removed; files the build did \
         not write (a CNAME, say) are left alone.
 
+        The output folder must be empty, missing, or one a build wrote before; --force builds into \
+        a folder of other files. A second build into the same folder waits for the first.
+
         Problems are printed as 'file:line:column: error: message [rule]'. Exit status: 0 built, \
-        1 content errors (or warnings with --strict), 2 bad options, settings or templates.
+        1 content errors (or warnings with --strict), 2 bad options, settings or templates, or an \
+        output folder the build will not write into.
         """
     )
 
@@ -23,6 +27,9 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(help: "Ignore the last build and render every page again.")
     var clean = false
+
+    @Flag(help: "Build into an output folder that holds files no build wrote.")
+    var force = false
 
     @Flag(help: "Fail on warnings too (use in CI).")
     var strict = false
@@ -40,6 +47,7 @@ struct BuildCommand: ParsableCommand {
         var options = location.buildOptions(output: output)
         options.clean = clean
         options.strict = strict
+        options.force = force
         if let baseURL {
             do {
                 options.baseURL = try BaseURL(validating: baseURL)
@@ -49,7 +57,7 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if let today { options.today = today }
-        let result = SiteBuilder(options: options).build()
+        let result = SiteBuilder(options: options, waiting: Terminal.printNote).build()
         Terminal.printDiagnostics(result.diagnostics)
         if timings, !result.timings.steps.isEmpty { print(result.timings.table) }
         switch result.status {

@@ -17,7 +17,13 @@ struct ServeCommand: AsyncParsableCommand {
         The preview listens on this machine only. Use --host 0.0.0.0 to open it to other \
         devices on your network, such as a phone. Press Ctrl-C to stop.
 
-        Exit status: 0 stopped, 2 bad options, port in use or unsafe output folder.
+        It answers only requests addressed to its own address, localhost, 127.0.0.1 or [::1] with \
+        its port, so a web page cannot read it through a name of its own (DNS rebinding). The \
+        output folder must be empty, missing, or one a build wrote before; --force serves a \
+        folder of other files.
+
+        Exit status: 0 stopped, 2 bad options, port in use, or an output folder that is unsafe, \
+        someone else's, or written by another preview.
         """
     )
 
@@ -33,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The port to listen on.", valueName: "number"))
     var port = 4000
 
+    @Flag(help: "Build into an output folder that holds files no build wrote.")
+    var force = false
+
     func validate() throws {
         guard (1...65535).contains(port) else {
             throw ValidationError("--port must be between 1 and 65535")
@@ -44,15 +53,22 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.printWarning("serving on \(host): other devices on your network can open this preview. "
                                   + "Leave out --host to keep it on this machine.")
         }
-        let server = PreviewServer(options: location.buildOptions(output: output), host: host, port: port)
+        var options = location.buildOptions(output: output)
+        options.force = force
+        let server = PreviewServer(options: options, host: host, port: port)
         let address = host.contains(":") ? "[\(host)]" : host
         do {
             try await server.run(
                 listening: { port in Terminal.printLine("Serving at http://\(address):\(port)/ (press Ctrl-C to stop)") },
-                built: Self.report
+                built: Self.report,
+                waiting: Terminal.printNote
             )
         } catch let failure as PreviewServer.Failure {
-            Terminal.printError(failure.description)
+            if case let .unsafeOutput(diagnostic) = failure {
+                Terminal.printNote(diagnostic)
+            } else {
+                Terminal.printError(failure.description)
+            }
             throw ExitCode(2)
         }
         Terminal.printLine("Stopped.")

@@ -45,6 +45,11 @@ enum Terminal {
         FileHandle.standardError.write(Data(("warning: " + TerminalText.escaped(message) + "\n").utf8))
     }
 
+    /// A line on standard error as it is: a diagnostic already formatted, or what the program waits for.
+    @Sendable static func printNote(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
     /// Ends the process with `status` while `result` is still alive: returning would free a
     /// 10,000-page site graph object by object first, a tenth of a second spent on memory the
     /// system takes back at once anyway. Standard output is flushed by `exit`.

@@ -30,4 +30,30 @@ struct OutputWriterTests {
         #expect(try String(contentsOfFile: root + "/fresh/page/index.html", encoding: .utf8) == "new page")
         #expect(try String(contentsOfFile: root + "/kept/index.html", encoding: .utf8) == "replaced")
     }
+
+    @Test("stale files behind a link are neither deleted nor their folders emptied; the link is reported once")
+    func staleFilesBehindALinkStay() throws {
+        let site = try TestSite([:], realTemplates: false)
+        let root = site.root.path + "/out"
+        let elsewhere = site.root.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere + "/old", withIntermediateDirectories: true)
+        try Data("not yours".utf8).write(to: URL(fileURLWithPath: elsewhere + "/old/index.html"))
+        try Data("nor this".utf8).write(to: URL(fileURLWithPath: elsewhere + "/index.html"))
+        try FileManager.default.createDirectory(atPath: root + "/gone", withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: URL(fileURLWithPath: root + "/gone/index.html"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/section", withDestinationPath: elsewhere)
+        let entry = BuildManifest.Entry(hash: "", inputs: "", shapeInputs: "")
+        let previous = BuildManifest(files: ["section/old/index.html": entry, "section/index.html": entry, "gone/index.html": entry])
+        let writer = OutputWriter(root: root, previous: previous)
+        try writer.prepare()
+
+        #expect(writer.removeStale() == 1)
+        #expect(writer.errors.map(\.description) == [
+            "\(DisplayPaths().display(root + "/section")): error: symbolic link in the output folder (to '\(elsewhere)'): "
+                + "the build does not write or delete through links; remove it and build again [output-link]",
+        ])
+        #expect(try String(contentsOfFile: elsewhere + "/old/index.html", encoding: .utf8) == "not yours")
+        #expect(try String(contentsOfFile: elsewhere + "/index.html", encoding: .utf8) == "nor this")
+        #expect(!FileSystem.exists(root + "/gone"), "a stale file of a real folder is removed, and the emptied folder with it")
+    }
 }

@@ -12,12 +12,7 @@ struct ServeCommandTests {
     func interrupt() async throws {
         let site = try TestSite(Fixture.smallSite())
         let port = try LoopbackListener().releasedPort()
-        let process = Process()
-        process.executableURL = CommandLineRunner.binary
-        process.arguments = ["serve", "--port", String(port)]
-        process.currentDirectoryURL = site.root
-        let output = OutputCollector(process)
-        try process.run()
+        let (process, output) = try startServe(["--port", String(port)], in: site.root)
         defer { if process.isRunning { process.terminate() } }
 
         #expect(try await output.waitFor("Serving at http://127.0.0.1:\(port)/"))
@@ -27,7 +22,7 @@ struct ServeCommandTests {
         #expect(output.text.contains("Stopped."))
     }
 
-    @Test("a port in use is a clear error with status 2")
+    @Test("a port in use is a clear error with status 2, before anything is built")
     func portInUse() throws {
         let site = try TestSite(Fixture.smallSite())
         let taken = try LoopbackListener()
@@ -35,8 +30,63 @@ struct ServeCommandTests {
             try CommandLineRunner.run(["serve", "--port", String(taken.port)], in: site.root)
         }
         #expect(result.status == 2)
-        #expect(result.standardError.contains("port \(taken.port) is already in use"))
+        #expect(result.standardError == "error: port \(taken.port) is already in use on 127.0.0.1: stop the other server, "
+                + "or choose another port with --port\n")
+        #expect(result.standardOutput == "")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path), "the site was not built first")
     }
+
+    @Test("a build is refused while a preview runs, and builds once the preview is killed")
+    func lockOfAKilledPreview() async throws {
+        let site = try TestSite(Fixture.smallSite())
+        let port = try LoopbackListener().releasedPort()
+        let (process, output) = try startServe(["--port", String(port)], in: site.root)
+        defer { if process.isRunning { process.terminate() } }
+        #expect(try await output.waitFor("Serving at http://127.0.0.1:\(port)/"))
+
+        let refused = try CommandLineRunner.run(["build"], in: site.root)
+        #expect(refused.status == 2)
+        #expect(refused.standardError == "Site: error: a preview (healthguide serve, process \(process.processIdentifier)) is "
+                + "writing to this folder: stop it first, or choose another folder with --output [output-in-use]\n"
+                + "error: nothing was built\n")
+
+        kill(process.processIdentifier, SIGKILL)
+        #expect(try await output.waitForExit(of: process))
+        let built = try CommandLineRunner.run(["build"], in: site.root)
+        #expect(built.status == 0, "\(built.standardError)")
+    }
+
+    @Test("serve refuses someone else's folder too, and serves it with --force")
+    func foreignFolder() async throws {
+        let site = try TestSite(Fixture.smallSite())
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: site.output.appendingPathComponent("index.html"))
+        let port = try LoopbackListener().releasedPort()
+        let refused = try CommandLineRunner.run(["serve", "--port", String(port)], in: site.root)
+        #expect(refused.status == 2)
+        #expect(refused.standardError == "Site: error: the output folder holds files that no build wrote (index.html): a "
+                + "build would replace or mix with them; pass --force to build into it anyway, or choose an empty folder "
+                + "[foreign-output]\n")
+        #expect(site.page("index.html") == "mine")
+
+        let (process, output) = try startServe(["--port", String(port), "--force"], in: site.root)
+        defer { if process.isRunning { process.terminate() } }
+        #expect(try await output.waitFor("Serving at http://127.0.0.1:\(port)/"))
+        #expect(site.page("index.html")?.hasPrefix("<!DOCTYPE html>") == true)
+        process.interrupt()
+        #expect(try await output.waitForExit(of: process))
+    }
+}
+
+/// `healthguide serve` with `arguments`, started in `folder`, its output gathered as it runs.
+private func startServe(_ arguments: [String], in folder: URL) throws -> (Process, OutputCollector) {
+    let process = Process()
+    process.executableURL = CommandLineRunner.binary
+    process.arguments = ["serve"] + arguments
+    process.currentDirectoryURL = folder
+    let output = OutputCollector(process)
+    try process.run()
+    return (process, output)
 }
 
 /// A socket listening on a free port of 127.0.0.1 until it is released.

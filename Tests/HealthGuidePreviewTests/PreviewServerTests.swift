@@ -170,15 +170,69 @@ struct PreviewServerTests {
         }
     }
 
-    @Test("a port in use is a clear error")
+    @Test("a port in use is a clear error, found before anything is built")
     func portInUse() async throws {
         let first = try PreviewSite()
         let second = try PreviewSite()
         try await withPreview(first) { preview in
             let server = PreviewServer(options: second.options, host: "127.0.0.1", port: preview.port)
             await #expect(throws: PreviewServer.Failure.portInUse(host: "127.0.0.1", port: preview.port)) {
-                try await server.run(stopsOnInterrupt: false, listening: { _ in }, built: { _ in })
+                try await server.run(stopsOnInterrupt: false, listening: { _ in }, built: { _ in Issue.record("built") })
             }
+            #expect(!FileManager.default.fileExists(atPath: second.output.path), "the output folder was not even made")
+        }
+    }
+
+    @Test("a preview waits for a build writing its folder, says so, then builds and serves")
+    func waitsForABuild() async throws {
+        let site = try PreviewSite()
+        var held: OutputLock? = try OutputLock.claim(site.options, as: .build, waiting: { _ in })
+        let messages = BuildRecorder()
+        let server = PreviewServer(options: site.options, host: "127.0.0.1", port: 0)
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task {
+            try await server.run(stopsOnInterrupt: false, listening: { portContinuation.yield($0) }, built: { _ in },
+                                 waiting: { messages.note($0) })
+        }
+        for _ in 0..<200 where messages.notes.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(messages.notes == ["\(DisplayPaths().display(site.output.path)): waiting for another build "
+                                   + "(healthguide build, process \(getpid())) to finish writing this folder"])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path + "/index.html"))
+        // Read once more before letting go, so the lock is held until here.
+        #expect(held != nil)
+        held = nil
+        let port = try await withTimeout(seconds: 60) { await ports.first { _ in true } }
+        let home = try await LoopbackClient.get("/", port: try #require(port))
+        #expect(home.status == 200)
+        task.cancel()
+        _ = await task.result
+    }
+
+    @Test("requests for another host name are refused with 421, whatever they ask for (DNS rebinding)", arguments: [
+        "Host: evil.example:PORT", "Host: evil.example", "Host: 127.0.0.1.evil.example:PORT", "Host: localhost:1",
+        "Host: 127.0.0.1", "Host: [::1]:1", "Host: 10.0.0.1:PORT", "Host: localhost:PORT:PORT", "",
+    ])
+    func foreignHosts(header: String) async throws {
+        let site = try PreviewSite()
+        try await withPreview(site) { preview in
+            let port = String(preview.port)
+            let line = header.isEmpty ? "" : header.replacingOccurrences(of: "PORT", with: port) + "\r\n"
+            for target in ["/", "/causes/muscle-strain/", ReloadScript.eventsPath, "/no-such-page/"] {
+                let response = try await LoopbackClient.send("GET \(target) HTTP/1.1\r\n\(line)Connection: close\r\n\r\n", port: preview.port)
+                #expect(response.status == 421, "\(header) \(target)")
+                #expect(response.text == "This preview answers only requests for 127.0.0.1:\(port) or localhost:\(port).\n")
+            }
+        }
+    }
+
+    @Test("the preview's own names are answered", arguments: ["127.0.0.1:PORT", "localhost:PORT", "LocalHost:PORT", "[::1]:PORT"])
+    func ownHosts(host: String) async throws {
+        let site = try PreviewSite()
+        try await withPreview(site) { preview in
+            let header = host.replacingOccurrences(of: "PORT", with: String(preview.port))
+            let response = try await LoopbackClient.send("GET / HTTP/1.1\r\nHost: \(header)\r\nConnection: close\r\n\r\n", port: preview.port)
+            #expect(response.status == 200)
+            #expect(response.text.contains("Preview Guide"))
         }
     }
 }

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var clean = false
     /// Warnings fail the build too.
     public var strict = false
+    /// Build into an output folder that holds files no build wrote (`OutputFolderGuard`).
+    public var force = false
     /// Overrides `base_url` from `site.yml` (staging, production); checked by the same rules.
     public var baseURL: BaseURL?
     /// The day review dates are judged by.

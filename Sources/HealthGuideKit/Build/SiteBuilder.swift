@@ -6,10 +6,18 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     /// Kept between builds in one process; nil means "read the last build's state from disk".
     public let memory: BuildMemory?
+    /// The output folder's lock when the caller holds it across builds (the preview); nil
+    /// when each build takes it for itself.
+    public let lock: OutputLock?
+    /// Told when another build is writing the output folder and this one waits for it.
+    public let waiting: @Sendable (String) -> Void
 
-    public init(options: BuildOptions, memory: BuildMemory? = nil) {
+    public init(options: BuildOptions, memory: BuildMemory? = nil, lock: OutputLock? = nil,
+                waiting: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
         self.memory = memory
+        self.lock = lock
+        self.waiting = waiting
     }
 
     /// Loads, links and checks the site without writing anything (`healthguide check`).
@@ -32,13 +40,21 @@ public struct SiteBuilder: Sendable {
     public func build() -> BuildResult {
         let started = Date()
         let log = DiagnosticLog()
-        let guardian = OutputFolderGuard(output: options.outputDirectory, content: options.contentDirectory,
-                                         templates: options.templatesDirectory)
-        if let problem = guardian.problem() {
-            log.add(Diagnostic(file: DisplayPaths().display(options.outputDirectory.path), location: nil,
-                               severity: .error, message: problem, rule: "unsafe-output"))
+        // The lock is held until the build returns: the last build's state is read under it too.
+        if let lock {
+            return withExtendedLifetime(lock) { buildLocked(log: log, started: started) }
+        }
+        do {
+            let lock = try OutputLock.claim(options, as: .build, waiting: waiting)
+            return withExtendedLifetime(lock) { buildLocked(log: log, started: started) }
+        } catch {
+            log.add(error.diagnostic)
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
+    }
+
+    /// `build()` once the output folder is checked and locked.
+    private func buildLocked(log: DiagnosticLog, started: Date) -> BuildResult {
         let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
         var timings = BuildTimings()
         let remembered = memory?.last
@@ -89,6 +105,9 @@ public struct SiteBuilder: Sendable {
         let writer = OutputWriter(root: outputRoot, previous: previous, reusesPrevious: !options.clean)
         do {
             try writer.prepare()
+        } catch let refusal as OutputRefusal {
+            log.add(refusal.diagnostic)
+            return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         } catch {
             log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
                                message: "cannot write to the output folder: \(error.localizedDescription)", rule: "write-failed"))
@@ -108,10 +127,12 @@ public struct SiteBuilder: Sendable {
                                         { renderer.renderAll() })
         prepared.cache = cacheSaving.cache
         timings.finish("pages rendered and written, page cache saved")
+        if writer.errors.isEmpty {
+            result.removed = writer.removeStale()
+        }
         log.add(contentsOf: writer.errors)
         result.diagnostics = log.all
         if writer.errors.isEmpty {
-            result.removed = writer.removeStale()
             // Stamps of files changed a moment ago cannot vouch for them (see `InputStamps`).
             if cacheSaving.saved, let manifest = try? writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all) {
                 let live = LiveBuild(site: site, templates: templates, assets: assets, siteKey: siteKey, diagnostics: log.all, inputs: inputs)
@@ -244,6 +265,7 @@ public struct SiteBuilder: Sendable {
 
     func status(of log: DiagnosticLog) -> BuildStatus {
         let diagnostics = log.all
+        if diagnostics.contains(where: { OutputRefusal.rules.contains($0.rule) }) { return .configurationError }
         if diagnostics.contains(where: { $0.severity == .error }) { return .contentErrors }
         if options.strict, diagnostics.contains(where: { $0.severity == .warning }) { return .contentErrors }
         return .success

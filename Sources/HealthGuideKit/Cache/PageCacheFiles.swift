@@ -56,8 +56,8 @@ extension PageCache {
 
     /// Deletes the cache the last build left, so the next build reads every file.
     static func remove(from output: String) {
-        try? FileManager.default.removeItem(atPath: path(in: output))
-        try? FileManager.default.removeItem(atPath: recentPath(in: output))
+        FileSystem.removeFile(path(in: output))
+        FileSystem.removeFile(recentPath(in: output))
     }
 
     /// Writes what changed since `pages` into `pages-recent`, or both files afresh when that
@@ -90,7 +90,7 @@ extension PageCache {
         try FileSystem.replace(Self.path(in: output), with: ByteFile.encode(file, magic: Self.magic, version: Self.formatVersion),
                          through: temporaryFolder + "/pages")
         // The old `pages-recent` names the old id and would be ignored; removed to save reading it.
-        try? FileManager.default.removeItem(atPath: Self.recentPath(in: output))
+        FileSystem.removeFile(Self.recentPath(in: output))
         self = file.cache
     }
 

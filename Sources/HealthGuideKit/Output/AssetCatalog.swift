@@ -18,12 +18,14 @@ struct AssetCatalog {
     }
 
     init(templatesDirectory: URL) {
-        let root = templatesDirectory.standardizedFileURL.path + "/assets"
+        let templates = templatesDirectory.standardizedFileURL.path
+        let root = templates + "/assets"
         var assets: [Asset] = []
-        let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted()
-        for file in files where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+        // Links that leave the templates folder are left out; `TemplateSet.load` reports them.
+        let files = InputFolderWalker(root: root, boundary: templates, boundaryName: "the templates folder").walk().files
+        for file in files {
             let absolute = root + "/" + file
-            guard !FileSystem.isDirectory(absolute), let data = FileManager.default.contents(atPath: absolute) else { continue }
+            guard let data = FileManager.default.contents(atPath: absolute) else { continue }
             let name = file as NSString
             let fingerprinted = ["css", "js"].contains(name.pathExtension)
             let outputName = fingerprinted

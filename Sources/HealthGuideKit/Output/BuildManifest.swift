@@ -58,7 +58,9 @@ struct BuildManifest: Equatable {
     /// Says, before a build changes any file in `output`, that the manifest there no longer
     /// describes it, so a build killed half-way is followed by one that rewrites everything.
     /// An empty marker file, where writing the manifest again without hashes cost a 2 MB write.
+    /// Whatever is in its place goes first: a link there is replaced, never followed.
     static func markPending(in output: String) throws {
+        FileSystem.removeFile(pendingPath(in: output))
         try FileSystem.writeFile(Data(), to: pendingPath(in: output))
     }
 
@@ -66,7 +68,7 @@ struct BuildManifest: Equatable {
     /// then it is no longer pending.
     func save(in output: String, through temporary: String) throws {
         try FileSystem.replace(Self.path(in: output), with: encoded(), through: temporary)
-        try? FileManager.default.removeItem(atPath: Self.pendingPath(in: output))
+        FileSystem.removeFile(Self.pendingPath(in: output))
     }
 
     func encoded() -> [UInt8] {

@@ -35,6 +35,25 @@ struct OutputFolderGuard {
         return nil
     }
 
+    /// How many of someone else's files `foreignFilesProblem` names.
+    static let listedForeignFiles = 10
+
+    /// A reason to refuse a folder that holds files and no state of a build (`.healthguide/`):
+    /// someone else's folder, whose files a build would replace or mix its own with. Names
+    /// what is there. An empty or missing folder is fine.
+    func foreignFilesProblem() -> String? {
+        let entries = FolderListing(of: output).entries
+        guard !entries.isEmpty, !entries.contains(where: { $0.name == BuildManifest.folder }) else { return nil }
+        let names = entries.map { entry in
+            entry.kind == .folder || (entry.kind == .unknown && FileSystem.entryKind(at: output + "/" + entry.name) == .folder)
+                ? entry.name + "/" : entry.name
+        }.sorted()
+        let more = names.count - Self.listedForeignFiles
+        let listed = names.prefix(Self.listedForeignFiles).joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+        return "the output folder holds files that no build wrote (\(listed)): a build would replace or mix with them; "
+            + "pass --force to build into it anyway, or choose an empty folder"
+    }
+
     /// The absolute path with links resolved as far as the path exists.
     static func resolved(_ path: String) -> String {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path

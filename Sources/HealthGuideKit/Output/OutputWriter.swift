@@ -20,6 +20,11 @@ final class OutputWriter: @unchecked Sendable {
     /// The output folder, open once `prepare` has made sure it exists: output files are
     /// looked up from it rather than by whole path.
     private var rootFolder: Int32 = -1
+    /// Folders of the output, relative to it, found or made as real folders by this build:
+    /// checked for links once, not for each file written into them.
+    private var realFolders: Set<String> = []
+    /// Links in the output already reported, each once however many files lie behind it.
+    private var reportedLinks: Set<String> = []
 
     init(root: String, previous: BuildManifest, reusesPrevious: Bool = true) {
         self.root = root
@@ -36,8 +41,9 @@ final class OutputWriter: @unchecked Sendable {
     /// which old files are its own to remove.
     /// `markingPending` false skips the mark, when the manifest on disk is pending already.
     func prepare(markingPending: Bool = true) throws {
-        try? FileManager.default.removeItem(atPath: temporaryFolder)
-        try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
+        _ = try StateFolder.make(in: root)
+        FileSystem.removeTree(temporaryFolder)
+        try FileSystem.makeFolders(temporaryFolder)
         if rootFolder < 0 { rootFolder = FileSystem.openFolder(root) }
         guard markingPending else { return }
         try BuildManifest.markPending(in: root)
@@ -91,12 +97,23 @@ final class OutputWriter: @unchecked Sendable {
             keep(entry, at: path)
             return
         }
+        let relativeFolder = FileSystem.folder(of: path)
+        if let link = link(onTheWayTo: relativeFolder) {
+            refuseLink(at: link)
+            return
+        }
         do {
             let folder = FileSystem.folder(of: destination)
             // In a folder made just now nothing is in the way; elsewhere a file already there
-            // is replaced, not written beside first.
+            // is replaced, not written beside first, and a link there is refused.
             let folderIsNew = try FileSystem.makeFolders(folder)
-            if !((folderIsNew || FileSystem.isAbsent(destination)) && FileSystem.writeNewFile(data, to: destination, in: folder)) {
+            markReal(relativeFolder)
+            let existing = folderIsNew ? nil : FileSystem.entryKind(at: path, inFolder: rootFolder)
+            if existing == .link {
+                refuseLink(at: path)
+                return
+            }
+            if !(existing == nil && FileSystem.writeNewFile(data, to: destination, in: folder)) {
                 try replace(destination, with: data)
             }
             lock.withLock {
@@ -120,23 +137,67 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     /// Deletes the files the last build wrote that this build did not, and then empty folders
-    /// they leave. Returns how many files were removed. Never touches files it did not write.
+    /// they leave. Returns how many files were removed. Never touches files it did not write,
+    /// and never deletes through a link: a file behind one is left, and the link reported.
     func removeStale() -> Int {
         let current = lock.withLock { entries }
         var removed = 0
         // Sorted once found: sorting every path the last build wrote cost more than the search.
         for path in previous.files.keys.filter({ current[$0] == nil }).sorted() {
+            if let link = link(onTheWayTo: FileSystem.folder(of: path)) {
+                refuseLink(at: link)
+                continue
+            }
+            if FileSystem.entryKind(at: path, inFolder: rootFolder) == .link {
+                refuseLink(at: path)
+                continue
+            }
             let absolute = root + "/" + path
-            guard (try? FileManager.default.removeItem(atPath: absolute)) != nil else { continue }
+            guard FileSystem.removeFile(absolute) else { continue }
             removed += 1
+            // `rmdir` removes a folder only while it is empty, and never a link.
             var folder = FileSystem.folder(of: absolute)
-            while folder.hasPrefix(root + "/"),
-                  let contents = try? FileManager.default.contentsOfDirectory(atPath: folder), contents.isEmpty {
-                try? FileManager.default.removeItem(atPath: folder)
+            while folder.hasPrefix(root + "/"), rmdir(folder) == 0 {
                 folder = FileSystem.folder(of: folder)
             }
         }
         return removed
+    }
+
+    /// The first folder on the way from the output folder to `relativeFolder` (itself
+    /// included) that is a symbolic link, or nil. A missing folder ends the search: the
+    /// build makes it, a real folder.
+    private func link(onTheWayTo relativeFolder: String) -> String? {
+        guard !relativeFolder.isEmpty, !lock.withLock({ realFolders.contains(relativeFolder) }) else { return nil }
+        var folder = ""
+        for name in relativeFolder.split(separator: "/") {
+            folder = folder.isEmpty ? String(name) : folder + "/" + name
+            if lock.withLock({ realFolders.contains(folder) }) { continue }
+            switch FileSystem.entryKind(at: folder, inFolder: rootFolder) {
+            case .link: return folder
+            case .folder: lock.withLock { _ = realFolders.insert(folder) }
+            // Missing, or a file in the way, which making the folder reports.
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// Records `relativeFolder` and the folders above it as real: just found or made so.
+    private func markReal(_ relativeFolder: String) {
+        guard !relativeFolder.isEmpty else { return }
+        lock.withLock {
+            var folder = relativeFolder
+            while !folder.isEmpty, realFolders.insert(folder).inserted {
+                folder = FileSystem.folder(of: folder)
+            }
+        }
+    }
+
+    /// Reports the link at `relativePath` in the output folder, once.
+    private func refuseLink(at relativePath: String) {
+        guard lock.withLock({ reportedLinks.insert(relativePath).inserted }) else { return }
+        fail(OutputRefusal.link(at: root + "/" + relativePath).diagnostic)
     }
 
     /// Saves the manifest last: only a finished build vouches for its files.
@@ -146,7 +207,7 @@ final class OutputWriter: @unchecked Sendable {
         finished.inputs = inputs
         finished.diagnostics = diagnostics
         try finished.save(in: root, through: temporaryFolder + "/manifest")
-        try? FileManager.default.removeItem(atPath: temporaryFolder)
+        FileSystem.removeTree(temporaryFolder)
         return finished
     }
 }

@@ -24,8 +24,11 @@ public struct TemplateSet: Sendable {
         }
         var sources: [String: String] = [:]
         var files: [String: String] = [:]
-        var failed = false
-        for file in templateFiles(in: root) {
+        // Assets are listed here too: a link among them is refused before anything is copied.
+        let listing = InputFolderWalker(root: root, boundaryName: "the templates folder", paths: paths).walk()
+        log.add(contentsOf: listing.diagnostics)
+        var failed = listing.diagnostics.contains { $0.severity == .error }
+        for file in listing.files where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
             let display = paths.display(root + "/" + file)
             files[name] = display
@@ -81,16 +84,5 @@ public struct TemplateSet: Sendable {
             fingerprints[name] = ContentHash.of(parts: reached.sorted().flatMap { [$0, sources[$0] ?? ""] })
         }
         return fingerprints
-    }
-
-    private static func templateFiles(in root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if path.hasSuffix(".mustache"), !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                files.append(path)
-            }
-        }
-        return files.sorted()
     }
 }

@@ -33,9 +33,10 @@ enum FileSystem {
     }
 
     /// Writes `data` to the file at `path`, created or emptied first. Nothing more: callers
-    /// write to a scratch file and rename it into place themselves.
+    /// write to a scratch file and rename it into place themselves. A link at `path` is an
+    /// error, never followed: it could empty a file anywhere.
     static func writeFile(_ data: some ContiguousBytes, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw lastError() }
         defer { close(descriptor) }
         try write(data, to: descriptor)
@@ -49,7 +50,7 @@ enum FileSystem {
         try writeFile(data, to: temporary)
         guard rename(temporary, path) == 0 else {
             let error = lastError()
-            try? FileManager.default.removeItem(atPath: temporary)
+            removeFile(temporary)
             throw error
         }
     }
@@ -100,10 +101,35 @@ enum FileSystem {
         open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
-    /// Whether nothing at all is at `path`, not even a dangling link.
-    static func isAbsent(_ path: String) -> Bool {
+    /// What is at `path` itself, a link not followed; nil when nothing is.
+    static func entryKind(at path: String, inFolder descriptor: Int32 = AT_FDCWD) -> FolderListing.Kind? {
         var info = stat()
-        return lstat(path, &info) != 0 && errno == ENOENT
+        guard fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return .link
+        case S_IFDIR: return .folder
+        default: return .file
+        }
+    }
+
+    /// Where the link at `path` points, as written in it.
+    static func linkTarget(_ path: String) -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+    }
+
+    /// Deletes the file or link at `path` itself, never what a link points to, and never a folder.
+    @discardableResult
+    static func removeFile(_ path: String) -> Bool {
+        unlink(path) == 0
+    }
+
+    /// Deletes `path` and, when it is a real folder, everything in it; a link is deleted itself.
+    static func removeTree(_ path: String) {
+        if entryKind(at: path) == .folder {
+            try? FileManager.default.removeItem(atPath: path)
+        } else {
+            removeFile(path)
+        }
     }
 
     private static func write(_ data: some ContiguousBytes, to descriptor: Int32) throws {

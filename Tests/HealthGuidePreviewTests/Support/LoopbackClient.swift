@@ -24,10 +24,15 @@ enum LoopbackClient {
     static let queue = DispatchQueue(label: "loopback client", attributes: .concurrent)
 
     static func get(_ target: String, port: Int, method: String = "GET") async throws -> Response {
+        try await send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n", port: port)
+    }
+
+    /// Sends `request`, the whole request as written, and reads the response until the server closes.
+    static func send(_ request: String, port: Int) async throws -> Response {
         try await offload {
             let socket = try LoopbackSocket(port: port, timeoutSeconds: 10)
             defer { socket.close() }
-            try socket.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            try socket.send(request)
             var received = Data()
             while let chunk = socket.receive() { received.append(chunk) }
             return try parse(received)

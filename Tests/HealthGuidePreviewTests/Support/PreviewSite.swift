@@ -140,16 +140,22 @@ final class RunningPreview: Sendable {
     }
 }
 
-/// The builds a preview reported, in order.
+/// The builds a preview reported, and the lines it printed while it waited, in order.
 final class BuildRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var builds: [PreviewBuild] = []
+    private var waitingLines: [String] = []
 
     func record(_ build: PreviewBuild) {
         lock.withLock { builds.append(build) }
     }
 
+    func note(_ line: String) {
+        lock.withLock { waitingLines.append(line) }
+    }
+
     var all: [PreviewBuild] { lock.withLock { builds } }
+    var notes: [String] { lock.withLock { waitingLines } }
 }
 
 struct TimedOut: Error {}
