@@ -274,4 +274,86 @@ struct BadInputTests {
         #expect(status == .configurationError)
         #expect(lines == ["Content/site.yml:5:1: error: unknown field 'review_intervall_months' in site.yml (did you mean 'review_interval_months'?) [unknown-field]\n  hint: allowed fields: title, condition, base_url, language, emergency_number, review_interval_months, reading_grade, allow_raw_html, medicines_note, sections, disclaimer, rules"])
     }
+
+    @Test("a section id that names a folder the build writes itself is an error at its line, naming both")
+    func sectionIDsOfGeneratedFolders() throws {
+        var yml = Fixture.siteYML
+        for id in ["tags", "glossary", "search", "assets", "images"] {
+            yml = yml.replacingOccurrences(of: "disclaimer:", with: "  - id: \(id)\n    title: \"\(id)\"\ndisclaimer:")
+        }
+        let (status, lines, site) = try build(["site.yml": yml])
+        #expect(status == .configurationError)
+        let hint = "\n  hint: choose another section id"
+        #expect(lines == [
+            "Content/site.yml:14:9: error: section 'tags' would write its pages to 'tags/', where the build writes the topic pages [path-collision]" + hint,
+            "Content/site.yml:16:9: error: section 'glossary' would write its pages to 'glossary/', where the build writes the glossary page [path-collision]" + hint,
+            "Content/site.yml:18:9: error: section 'search' would write its pages to 'search/', where the build writes the search page [path-collision]" + hint,
+            "Content/site.yml:20:9: error: section 'assets' would write its pages to 'assets/', where the build writes the files of Templates/assets/ [path-collision]" + hint,
+            "Content/site.yml:22:9: error: section 'images' would write its pages to 'images/', where the build writes the media files of Content/images/ [path-collision]" + hint,
+        ])
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test("two glossary terms that would share an id are an error at the second, naming the first")
+    func glossaryTermsSharingAnID() throws {
+        let glossary = """
+            - term: "β-blocker"
+              definition: "A medicine that slows the heart."
+            - term: "α-blocker"
+              definition: "A medicine that widens blood vessels."
+            - term: "β blocker"
+              definition: "The same words again."
+            """
+        let (status, lines, _) = try build(["glossary.yml": glossary])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/glossary.yml:5:9: error: glossary term 'β blocker' would have the same id '#term-β-blocker' as 'β-blocker' at 1:9 [duplicate-term]\n  hint: reword one of the two terms"])
+    }
+
+    @Test("every repeated YAML key is reported at its own line and column, in front matter and site.yml")
+    func repeatedKeys() throws {
+        let article = Fixture.article(title: "Twice", body: "Text.", extra: "title: \"Again\"\nsummary: \"Again.\"\ntitle: \"Thrice\"")
+        let yml = Fixture.siteYML.replacingOccurrences(of: "    description: \"Why it happens.\"", with: "    description: \"Why.\"\n    title: \"Causes again\"")
+        let (status, lines, _) = try build(["causes/twice.md": article, "site.yml": yml + "\nlanguage: fr\n"])
+        #expect(status == .configurationError)
+        #expect(lines == [
+            "Content/site.yml:11:5: error: duplicate field 'title' in a section (first at line 9) [duplicate-field]",
+            "Content/site.yml:16:1: error: duplicate field 'language' in site.yml (first at line 3) [duplicate-field]",
+        ])
+        let (_, articleLines, _) = try build(["causes/twice.md": article])
+        #expect(articleLines == [
+            "Content/causes/twice.md:8:1: error: duplicate field 'title' in front matter (first at line 2) [duplicate-field]",
+            "Content/causes/twice.md:9:1: error: duplicate field 'summary' in front matter (first at line 3) [duplicate-field]",
+            "Content/causes/twice.md:10:1: error: duplicate field 'title' in front matter (first at line 2) [duplicate-field]",
+        ])
+    }
+
+    @Test("partials that include each other outside a section are an error at the tag, with the chain, before any page is written")
+    func templateCycle() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.write("Templates/partials/footer.mustache", "<footer>\n  {{> partials/credits}}\n</footer>\n")
+        try site.write("Templates/partials/credits.mustache", "<p>Made with care.</p>{{> partials/footer}}\n")
+        let result = site.build()
+        #expect(result.status == .configurationError)
+        #expect(printed(result, site) == [
+            "Templates/partials/credits.mustache:1:23: error: template 'partials/credits' includes itself without end: "
+                + "partials/credits → partials/footer → partials/credits; a template can include itself only inside a section, "
+                + "which the data can end [template-error]",
+        ])
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test("a partial whose recursion the data never ends stops with one error at its tag, and its pages are not written")
+    func templateRecursionWithoutEnd() throws {
+        let site = try TestSite(Fixture.smallSite())
+        // Every level finds `nav_sections` again in the page's context: two sections a level, for ever.
+        try site.write("Templates/partials/footer.mustache", "<footer>\n{{#nav_sections}}{{> partials/footer}}{{/nav_sections}}\n</footer>\n")
+        let result = site.build()
+        #expect(result.status == .configurationError)
+        #expect(printed(result, site) == [
+            "Templates/partials/footer.mustache:2:18: error: templates nested more than 200 deep: "
+                + "partials/footer → partials/footer includes itself again on every level, as the data never ends it [template-error]",
+        ])
+        #expect(!site.exists("index.html"))
+        #expect(!site.exists("causes/muscle-strain/index.html"))
+    }
 }

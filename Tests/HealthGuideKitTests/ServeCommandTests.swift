@@ -37,6 +37,16 @@ struct ServeCommandTests {
         #expect(result.status == 2)
         #expect(result.standardError.contains("port \(taken.port) is already in use"))
     }
+
+    @Test("a refused output folder is said once, with status 2, and no advice to save")
+    func refusedOutput() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let port = try LoopbackListener().releasedPort()
+        let result = try CommandLineRunner.run(["serve", "--output", "/", "--port", String(port)], in: site.root)
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "error: /: error: the output folder cannot be '/' [unsafe-output]\n")
+    }
 }
 
 /// A socket listening on a free port of 127.0.0.1 until it is released.

@@ -240,10 +240,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Errors in `site.yml` that leave nothing sensible to build.
-    private static let configurationRules: Set<String> = ["yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value"]
+    private static let configurationRules: Set<String> = ["yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "path-collision"]
 
     func status(of log: DiagnosticLog) -> BuildStatus {
         let diagnostics = log.all
+        // Templates that nest without end are found only while pages render; they are a bad setup.
+        if diagnostics.contains(where: { $0.severity == .error && $0.rule == TemplateSet.rule }) { return .configurationError }
         if diagnostics.contains(where: { $0.severity == .error }) { return .contentErrors }
         if options.strict, diagnostics.contains(where: { $0.severity == .warning }) { return .contentErrors }
         return .success

@@ -69,6 +69,12 @@ public struct ContentLoader: Sendable {
 
         let walk = ContentWalker(root: root, paths: paths).walk()
         log.add(contentsOf: walk.diagnostics)
+        // Without the pages of a folder no link into it can be checked: stop at one error
+        // naming the folder rather than one for each link.
+        guard walk.unreadableFolders.isEmpty else {
+            log.add(contentsOf: walk.unreadableFolders)
+            return nil
+        }
         let markdownFiles = walk.markdownFiles.compactMap { path in
             classify(path, config: config, log: log).map { ContentFile(path: path, kind: $0) }
         }

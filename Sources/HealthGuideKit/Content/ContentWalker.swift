@@ -6,6 +6,9 @@ struct ContentWalker {
         var markdownFiles: [String] = []
         var staticFiles: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// One error for each folder that could not be listed: its pages are unknown, so
+        /// every link into it would be reported broken.
+        var unreadableFolders: [Diagnostic] = []
     }
 
     /// Top-level files that are settings, not pages.
@@ -23,7 +26,14 @@ struct ContentWalker {
         while let folder = pending.popLast() {
             let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
             // In name order, so diagnostics come out the same on every system.
-            let entries = FolderListing(of: absoluteFolder).entries.sorted { $0.name < $1.name }
+            let listing = FolderListing(of: absoluteFolder)
+            if let reason = listing.failureDescription {
+                result.unreadableFolders.append(Diagnostic(file: paths.display(absoluteFolder), location: nil, severity: .error,
+                                                           message: "cannot read this folder: \(reason)", rule: "unreadable-folder",
+                                                           hint: "give yourself permission to read it, or move it out of the content folder"))
+                continue
+            }
+            let entries = listing.entries.sorted { $0.name < $1.name }
             for entry in entries where !entry.name.hasPrefix(".") {
                 let relative = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 visit(relative: relative, kind: entry.kind, realRoot: realRoot, pending: &pending, result: &result)

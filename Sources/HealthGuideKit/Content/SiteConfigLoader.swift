@@ -82,9 +82,12 @@ struct SiteConfigLoader {
         for (index, item) in items.enumerated() {
             guard let pairs = reader.mapping(item, named: "a section", allowedKeys: sectionFields) else { continue }
             var section = SectionConfig(id: "", title: "", order: index + 1, description: "")
+            var idNode = item
             for (key, _, value) in pairs {
                 switch key {
-                case "id": section.id = reader.string(value, field: "id") ?? ""
+                case "id":
+                    section.id = reader.string(value, field: "id") ?? ""
+                    idNode = value
                 case "title": section.title = reader.string(value, field: "title") ?? ""
                 case "order": section.order = reader.integer(value, field: "order") ?? section.order
                 case "description": section.description = reader.string(value, field: "description") ?? ""
@@ -96,7 +99,13 @@ struct SiteConfigLoader {
                 continue
             }
             if !Slug.isValid(section.id) {
-                reader.report(at: reader.location(of: item), "section id '\(section.id)' must use lower-case letters, digits and hyphens", rule: "invalid-value")
+                reader.report(at: reader.location(of: idNode), "section id '\(section.id)' must use lower-case letters, digits and hyphens", rule: "invalid-value")
+                continue
+            }
+            if let owner = GeneratedPaths.owner(of: section.id) {
+                reader.report(at: reader.location(of: idNode),
+                              "section '\(section.id)' would write its pages to '\(section.id)/', where the build writes \(owner)",
+                              rule: "path-collision", hint: "choose another section id")
                 continue
             }
             if sections.contains(where: { $0.id == section.id }) {

@@ -1,5 +1,10 @@
+import Foundation
+
 /// URL-safe names: lower-case ASCII letters, digits and single hyphens.
 enum Slug {
+    /// Any script to Latin letters, then Latin to ASCII (ß → ss, æ → ae, ø → o, é → e): ICU's transforms.
+    private static let toASCII = StringTransform("Any-Latin; Latin-ASCII")
+
     static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-") else { return false }
         return text.utf8.allSatisfy { byte in
@@ -9,11 +14,14 @@ enum Slug {
         }
     }
 
-    /// Turns a title into a slug: "Child's pose" → "childs-pose".
+    /// Turns a title into a slug: "Child's pose" → "childs-pose", "Über die Straße" →
+    /// "uber-die-strasse". Other alphabets are spelled in Latin letters first ("Боль в спине"
+    /// → "bol-v-spine"); what has no spelling in ASCII letters is dropped.
     static func make(from title: String) -> String {
+        let spelled = title.applyingTransform(Self.toASCII, reverse: false) ?? title
         var result = ""
         var pendingHyphen = false
-        for character in title.lowercased() {
+        for character in spelled.lowercased() {
             if character == "'" || character == "’" { continue }
             if character.isASCII && (character.isLetter || character.isNumber) {
                 if pendingHyphen && !result.isEmpty { result.append("-") }

@@ -114,9 +114,12 @@ final class OutputWriter: @unchecked Sendable {
         try FileSystem.replace(destination, with: data, through: temporaryFolder + "/" + UUID().uuidString)
     }
 
-    /// Records a problem that stops this build from vouching for the output.
+    /// Records a problem that stops this build from vouching for the output; once, however
+    /// many pages meet it (a template problem meets every page of its kind).
     func fail(_ diagnostic: Diagnostic) {
-        lock.withLock { failures.append(diagnostic) }
+        lock.withLock {
+            if !failures.contains(diagnostic) { failures.append(diagnostic) }
+        }
     }
 
     /// Deletes the files the last build wrote that this build did not, and then empty folders
