@@ -80,7 +80,7 @@ struct BadInputTests {
             "Content/causes/types.md:5:10: error: 'sources' must be a list [wrong-type]",
             "Content/causes/types.md:6:8: error: 'order' must be a whole number [wrong-type]",
             "Content/causes/types.md:7:8: error: 'draft' must be true or false, not 'maybe' [wrong-type]",
-            "Content/causes/types.md:8:8: error: tag 'Lower Back' must use lower-case letters, digits and hyphens (try 'lower-back') [invalid-tag]",
+            "Content/causes/types.md:8:8: error: tag 'Lower Back' must use lower-case ASCII letters (a-z), digits and hyphens (try 'lower-back') [invalid-tag]",
             "Content/causes/types.md:9:1: error: unknown field 'titel' in front matter (did you mean 'title'?) [unknown-field]\n  hint: allowed fields: title, summary, reviewed, reviewer, sources, tags, related, order, draft",
         ])
     }
@@ -220,7 +220,7 @@ struct BadInputTests {
         ])
         #expect(status == .contentErrors)
         #expect(lines.sorted() == [
-            "Content/causes/back pain.md: error: file name 'back pain.md' must use letters, digits and hyphens (try 'back-pain.md') [invalid-slug]",
+            "Content/causes/back pain.md: error: file name 'back pain.md' must use lower-case ASCII letters (a-z), digits and hyphens (try 'back-pain.md') [invalid-slug]",
             "Content/causes/deeper/stray.md: error: article in a nested folder: articles live in <section>/<slug>.md [misplaced-file]",
             "Content/stray.md: error: article at the top of the content folder: articles live in <section>/<slug>.md [misplaced-file]",
         ])
@@ -303,10 +303,18 @@ struct BadInputTests {
               definition: "A medicine that widens blood vessels."
             - term: "β blocker"
               definition: "The same words again."
+            - term: "Β-Blocker"
+              definition: "The same word in capitals."
+            - term: "!!!"
+              definition: "No word at all."
             """
         let (status, lines, _) = try build(["glossary.yml": glossary])
         #expect(status == .contentErrors)
-        #expect(lines == ["Content/glossary.yml:5:9: error: glossary term 'β blocker' would have the same id '#term-β-blocker' as 'β-blocker' at 1:9 [duplicate-term]\n  hint: reword one of the two terms"])
+        #expect(lines == [
+            "Content/glossary.yml:5:9: error: glossary term 'β blocker' would have the same id '#term-β-blocker' as 'β-blocker' at 1:9 [duplicate-term]\n  hint: reword one of the two terms",
+            "Content/glossary.yml:7:9: error: glossary term 'Β-Blocker' is defined twice (first at 1:9) [duplicate-term]",
+            "Content/glossary.yml:9:9: error: glossary term '!!!' needs a letter or a digit, for its link [invalid-value]",
+        ])
     }
 
     @Test("every repeated YAML key is reported at its own line and column, in front matter and site.yml")
@@ -355,5 +363,22 @@ struct BadInputTests {
         ])
         #expect(!site.exists("index.html"))
         #expect(!site.exists("causes/muscle-strain/index.html"))
+    }
+
+    @Test("site.yml values in another script, not numbers, or out of order are refused at their place, before any page is read")
+    func siteYMLValues() throws {
+        let yml = Fixture.siteYML
+            .replacingOccurrences(of: "language: en", with: "language: \"日本語\"\nreading_grade:\n  warning: nan\n  error: 9\n")
+            .replacingOccurrences(of: "  - id: causes", with: "  - id: причины")
+        let (status, lines, _) = try build(["site.yml": yml])
+        #expect(status == .configurationError)
+        #expect(lines == [
+            "Content/site.yml:3:11: error: 'language' must be a language tag such as en, en-GB or es-419, not '日本語' [invalid-value]",
+            "Content/site.yml:5:12: error: 'reading_grade.warning' must be a grade from 0 to 30, not 'nan' [invalid-value]",
+            "Content/site.yml:12:9: error: section id 'причины' must use lower-case ASCII letters (a-z), digits and hyphens (try 'priciny') [invalid-value]",
+        ])
+        let higher = Fixture.siteYML.replacingOccurrences(of: "language: en", with: "language: en-GB\nreading_grade: {warning: 12.5, error: 10}")
+        let (_, higherLines, _) = try build(["site.yml": higher])
+        #expect(higherLines == ["Content/site.yml:4:16: error: 'reading_grade.warning' (12.5) is above 'reading_grade.error' (10): the warning would never show [invalid-value]"])
     }
 }

@@ -165,9 +165,6 @@ public struct SiteBuilder: Sendable {
         var (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
         timings.finish("content folder listed, page cache read")
         guard var content = loaded else { return nil }
-        if log.all.contains(where: { $0.severity == .error && Self.configurationRules.contains($0.rule) && $0.file.hasSuffix("site.yml") }) {
-            return nil
-        }
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
@@ -238,9 +235,6 @@ public struct SiteBuilder: Sendable {
         }
         return bodies
     }
-
-    /// Errors in `site.yml` that leave nothing sensible to build.
-    private static let configurationRules: Set<String> = ["yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "path-collision"]
 
     func status(of log: DiagnosticLog) -> BuildStatus {
         let diagnostics = log.all

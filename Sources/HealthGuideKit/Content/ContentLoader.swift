@@ -53,7 +53,10 @@ public struct ContentLoader: Sendable {
         guard let siteText = decodeText(siteData, file: siteFile, log: log) else { return nil }
         let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile)).load(text: siteText)
         log.add(contentsOf: configDiagnostics)
-        guard let config = loadedConfig else { return nil }
+        guard let config = loadedConfig,
+              !configDiagnostics.contains(where: { $0.severity == .error && SiteConfigLoader.stoppingRules.contains($0.rule) }) else {
+            return nil
+        }
 
         var glossary: [GlossaryEntry] = []
         var glossaryHash = ""
@@ -114,7 +117,7 @@ public struct ContentLoader: Sendable {
         let slug = stem.lowercased()
         guard Slug.isValid(slug) else {
             log.add(Diagnostic(file: display, location: nil, severity: .error,
-                               message: "file name '\(parts[1])' must use letters, digits and hyphens (try '\(Slug.make(from: stem)).md')",
+                               message: "file name '\(parts[1])' must use \(Slug.allowed)\(Slug.suggestion(for: stem, suffix: ".md"))",
                                rule: "invalid-slug"))
             return nil
         }

@@ -91,7 +91,7 @@ struct FrontMatterDecoder {
         var tags: [String] = []
         for (tag, location) in reader.strings(node, field: "tags") ?? [] {
             guard Slug.isValid(tag) else {
-                reader.report(at: location, "tag '\(tag)' must use lower-case letters, digits and hyphens (try '\(Slug.make(from: tag))')",
+                reader.report(at: location, "tag '\(tag)' must use \(Slug.allowed)\(Slug.suggestion(for: tag))",
                               rule: "invalid-tag")
                 continue
             }

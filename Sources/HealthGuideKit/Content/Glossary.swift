@@ -27,9 +27,7 @@ struct GlossaryLoader {
         guard let root = reader.compose(text) else { return ([], reader.diagnostics) }
         guard let items = reader.sequence(root, field: "glossary") else { return ([], reader.diagnostics) }
         var entries: [GlossaryEntry] = []
-        var seen = Set<String>()
-        /// The terms so far by id, with where they are: two terms with one id would share one anchor.
-        var termsByAnchor: [String: (term: String, location: SourceLocation?)] = [:]
+        var clashes = GlossaryClashes()
         for item in items {
             guard let pairs = reader.mapping(item, named: "a glossary entry", allowedKeys: Self.fields) else { continue }
             var entry = GlossaryEntry(term: "", definition: "", aliases: [], medicine: false)
@@ -49,24 +47,52 @@ struct GlossaryLoader {
                 reader.report(at: reader.location(of: item), "every glossary entry needs a 'term' and a 'definition'", rule: "missing-field")
                 continue
             }
-            var spelledTwice = false
-            for spelling in entry.spellings where !seen.insert(spelling.lowercased()).inserted {
-                reader.report(at: reader.location(of: item), "glossary term '\(spelling)' is defined twice", rule: "duplicate-term")
-                spelledTwice = spelledTwice || spelling == entry.term
+            if FragmentID.make(from: entry.term).isEmpty {
+                reader.report(at: reader.location(of: termNode), "glossary term '\(entry.term)' needs a letter or a digit, for its link",
+                              rule: "invalid-value")
+                continue
             }
-            let anchor = entry.anchor
-            if let first = termsByAnchor[anchor] {
-                if !spelledTwice {
-                    let place = first.location.map { " at \($0.line):\($0.column)" } ?? ""
-                    reader.report(at: reader.location(of: termNode),
-                                  "glossary term '\(entry.term)' would have the same id '#\(anchor)' as '\(first.term)'\(place)",
-                                  rule: "duplicate-term", hint: "reword one of the two terms")
-                }
-            } else {
-                termsByAnchor[anchor] = (entry.term, reader.location(of: termNode))
-            }
+            clashes.check(entry, at: reader.location(of: termNode), reader: &reader)
             entries.append(entry)
         }
         return (entries.sorted { $0.term.lowercased() < $1.term.lowercased() }, reader.diagnostics)
+    }
+}
+
+/// Finds glossary entries that clash with an earlier one: a spelling used twice (in any case),
+/// or a term with the id of an earlier term, so that both links would land on one definition.
+private struct GlossaryClashes {
+    /// Each spelling so far, lower-cased, with where its entry's term is.
+    private var spellings: [String: SourceLocation?] = [:]
+    /// Each term so far by its id, with where it is.
+    private var terms: [String: (term: String, location: SourceLocation?)] = [:]
+
+    /// Reports the clashes of `entry`, whose term is at `location`, and remembers it.
+    mutating func check(_ entry: GlossaryEntry, at location: SourceLocation?, reader: inout YAMLReader) {
+        var termSpelledBefore = false
+        for spelling in entry.spellings {
+            let key = spelling.lowercased()
+            if let first = spellings[key] {
+                reader.report(at: location, "glossary term '\(spelling)' is defined twice\(Self.place(first, prefix: " (first at ", suffix: ")"))",
+                              rule: "duplicate-term")
+                termSpelledBefore = termSpelledBefore || spelling == entry.term
+            } else {
+                spellings[key] = location
+            }
+        }
+        let anchor = entry.anchor
+        if let first = terms[anchor] {
+            // The same word twice is reported above; this is two words that look alike to the id scheme.
+            guard !termSpelledBefore else { return }
+            reader.report(at: location, "glossary term '\(entry.term)' would have the same id '#\(anchor)' as '\(first.term)'"
+                              + Self.place(first.location, prefix: " at ", suffix: ""),
+                          rule: "duplicate-term", hint: "reword one of the two terms")
+        } else {
+            terms[anchor] = (entry.term, location)
+        }
+    }
+
+    private static func place(_ location: SourceLocation?, prefix: String, suffix: String) -> String {
+        location.map { "\(prefix)\($0.line):\($0.column)\(suffix)" } ?? ""
     }
 }

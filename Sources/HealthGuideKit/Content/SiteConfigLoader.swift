@@ -9,6 +9,13 @@ struct SiteConfigLoader {
     static let required = ["title", "base_url", "sections", "disclaimer"]
     static let sectionFields = ["id", "title", "order", "description"]
 
+    /// Errors in `site.yml` that leave nothing sensible to build: the content is not even
+    /// listed, since every file would be judged by settings that are wrong (a misspelt section
+    /// id makes each of its articles an "unknown section").
+    static let stoppingRules: Set<String> = [
+        "yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "path-collision",
+    ]
+
     let displayPath: String
 
     func load(text: String) -> (SiteConfig?, [Diagnostic]) {
@@ -28,7 +35,7 @@ struct SiteConfigLoader {
             case "title": config.title = reader.string(value, field: key) ?? ""
             case "condition": config.condition = reader.string(value, field: key) ?? ""
             case "base_url": config.baseURL = Self.baseURL(reader.string(value, field: key), reader: &reader, node: value)
-            case "language": config.language = reader.string(value, field: key) ?? "en"
+            case "language": config.language = Self.language(reader.string(value, field: key), reader: &reader, node: value)
             case "emergency_number": config.emergencyNumber = reader.string(value, field: key) ?? "911"
             case "review_interval_months":
                 if let months = reader.integer(value, field: key) {
@@ -63,6 +70,34 @@ struct SiteConfigLoader {
         return text.hasSuffix("/") ? text : text + "/"
     }
 
+    /// The page's `lang`: a language tag (`en`, `en-GB`, `es-419`), which screen readers go by.
+    private static func language(_ text: String?, reader: inout YAMLReader, node: Node) -> String {
+        guard let text else { return "en" }
+        guard isLanguageTag(text) else {
+            reader.report(at: reader.location(of: node), "'language' must be a language tag such as en, en-GB or es-419, not '\(text)'",
+                          rule: "invalid-value")
+            return "en"
+        }
+        return text
+    }
+
+    /// BCP 47's shape: two or three ASCII letters, then parts of one to eight letters or digits.
+    private static func isLanguageTag(_ text: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(isLetter) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || isDigit($0) } }
+    }
+
+    /// Grades are school years: a finite number, and the warning no higher than the error.
+    private static let gradeRange = 0.0...30.0
+
+    /// A grade as written in site.yml: `8`, `8.5`.
+    private static func grade(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
     private static func readingGrade(_ node: Node, reader: inout YAMLReader) -> ReadingGradeLimits {
         var limits = ReadingGradeLimits()
         guard let pairs = reader.mapping(node, named: "reading_grade", allowedKeys: ["warning", "error"]) else { return limits }
@@ -71,7 +106,17 @@ struct SiteConfigLoader {
                 reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a number", rule: "wrong-type")
                 continue
             }
+            guard gradeRange.contains(number) else {
+                reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a grade from 0 to 30, not '\(text)'",
+                              rule: "invalid-value")
+                continue
+            }
             if key == "warning" { limits.warning = number } else { limits.error = number }
+        }
+        if limits.warning > limits.error {
+            reader.report(at: reader.location(of: node),
+                          "'reading_grade.warning' (\(grade(limits.warning))) is above 'reading_grade.error' (\(grade(limits.error))): the warning would never show",
+                          rule: "invalid-value")
         }
         return limits
     }
@@ -99,7 +144,7 @@ struct SiteConfigLoader {
                 continue
             }
             if !Slug.isValid(section.id) {
-                reader.report(at: reader.location(of: idNode), "section id '\(section.id)' must use lower-case letters, digits and hyphens", rule: "invalid-value")
+                reader.report(at: reader.location(of: idNode), "section id '\(section.id)' must use \(Slug.allowed)\(Slug.suggestion(for: section.id))", rule: "invalid-value")
                 continue
             }
             if let owner = GeneratedPaths.owner(of: section.id) {

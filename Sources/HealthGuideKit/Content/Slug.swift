@@ -5,6 +5,15 @@ enum Slug {
     /// Any script to Latin letters, then Latin to ASCII (ß → ss, æ → ae, ø → o, é → e): ICU's transforms.
     private static let toASCII = StringTransform("Any-Latin; Latin-ASCII")
 
+    /// What a slug may hold, as diagnostics say it.
+    static let allowed = "lower-case ASCII letters (a-z), digits and hyphens"
+
+    /// " (try 'slug…')" for a name that is not a slug, or "" when it has nothing to make one of.
+    static func suggestion(for text: String, suffix: String = "") -> String {
+        let slug = make(from: text)
+        return isValid(slug) ? " (try '\(slug)\(suffix)')" : ""
+    }
+
     static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-") else { return false }
         return text.utf8.allSatisfy { byte in
