@@ -381,4 +381,19 @@ struct BadInputTests {
         let (_, higherLines, _) = try build(["site.yml": higher])
         #expect(higherLines == ["Content/site.yml:4:16: error: 'reading_grade.warning' (12.5) is above 'reading_grade.error' (10): the warning would never show [invalid-value]"])
     }
+
+    @Test("a tag or file name too long for a folder of the output is an error at its place, quoted short")
+    func tooLongForAFolder() throws {
+        let longTag = String(repeating: "a", count: 101)
+        let longName = String(repeating: "b", count: 101) + ".md"
+        let (status, lines, _) = try build([
+            "causes/tagged.md": Fixture.article(title: "Tagged", body: "Text.", tags: ["lower-back", longTag]),
+            "causes/" + longName: Fixture.article(title: "Long", body: "Text."),
+        ])
+        #expect(status == .contentErrors)
+        #expect(lines == [
+            "Content/causes/\(longName): error: file name '\(String(repeating: "b", count: 40))…' is longer than 100 characters [invalid-slug]",
+            "Content/causes/tagged.md:8:20: error: tag '\(String(repeating: "a", count: 40))…' is longer than 100 characters [invalid-tag]",
+        ])
+    }
 }

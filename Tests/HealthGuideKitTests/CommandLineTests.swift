@@ -130,6 +130,8 @@ struct CommandLineTests {
         #expect(Slug.make(from: "Боль в спине") == "bol-v-spine")
         #expect(Slug.make(from: "Crème brûlée, 2×") == "creme-brulee-2")
         #expect(Slug.make(from: "🙂") == "")
+        #expect(Slug.make(from: String(repeating: "Stretch ", count: 20)) == Array(repeating: "stretch", count: 12).joined(separator: "-"))
+        #expect(Slug.make(from: String(repeating: "a", count: 150)) == String(repeating: "a", count: 100))
         let emoji = try CommandLineRunner.run(["new", "stretches", "🙂"], in: site.root)
         #expect(emoji.status == 2)
         #expect(emoji.standardError == "error: the title needs at least one letter or digit\n")

@@ -115,10 +115,9 @@ public struct ContentLoader: Sendable {
         // The walker passes only names ending in ".md", three bytes after a character boundary.
         let stem = String(decoding: parts[1].utf8.dropLast(3), as: UTF8.self)
         let slug = stem.lowercased()
-        guard Slug.isValid(slug) else {
+        if let problem = Slug.problem(with: slug, suffix: ".md") {
             log.add(Diagnostic(file: display, location: nil, severity: .error,
-                               message: "file name '\(parts[1])' must use \(Slug.allowed)\(Slug.suggestion(for: stem, suffix: ".md"))",
-                               rule: "invalid-slug"))
+                               message: "file name '\(Slug.quoted(parts[1]))' \(problem)", rule: "invalid-slug"))
             return nil
         }
         return .article(section: sectionID, slug: slug)

@@ -143,8 +143,8 @@ struct SiteConfigLoader {
                 reader.report(at: reader.location(of: item), "every section needs an 'id' and a 'title'", rule: "missing-field")
                 continue
             }
-            if !Slug.isValid(section.id) {
-                reader.report(at: reader.location(of: idNode), "section id '\(section.id)' must use \(Slug.allowed)\(Slug.suggestion(for: section.id))", rule: "invalid-value")
+            if let problem = Slug.problem(with: section.id) {
+                reader.report(at: reader.location(of: idNode), "section id '\(Slug.quoted(section.id))' \(problem)", rule: "invalid-value")
                 continue
             }
             if let owner = GeneratedPaths.owner(of: section.id) {
