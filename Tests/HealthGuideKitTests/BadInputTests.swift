@@ -396,4 +396,11 @@ struct BadInputTests {
             "Content/causes/tagged.md:8:20: error: tag '\(String(repeating: "a", count: 40))…' is longer than 100 characters [invalid-tag]",
         ])
     }
+
+    @Test("a control character in front matter is an error at its line and column, named by code point")
+    func controlCharacterInYAML() throws {
+        let (status, lines, _) = try build(["causes/bell.md": "---\ntitle: \"Bell\u{7}\"\n---\n\nText.\n"])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/causes/bell.md:2:13: error: YAML cannot be read: control characters are not allowed (U+0007) [yaml-syntax]"])
+    }
 }

@@ -165,4 +165,15 @@ struct CommandLineTests {
 
             """)
     }
+
+    @Test("`new` puts a title with line breaks, tabs and control characters on one line, so the article reads")
+    func titleOnOneLine() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(["new", "stretches", "Bell\u{7} ring\nnext line\ttab"], in: site.root)
+        #expect(output.standardOutput == "Created Content/stretches/bell-ring-next-line-tab.md\n")
+        let text = try String(contentsOf: site.content.appendingPathComponent("stretches/bell-ring-next-line-tab.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Bell ring next line tab\"\n"))
+        let check = try CommandLineRunner.run(["check"], in: site.root)
+        #expect(!check.standardError.contains("error:"), "\(check.standardError)")
+    }
 }

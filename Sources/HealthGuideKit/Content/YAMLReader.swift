@@ -66,11 +66,27 @@ struct YAMLReader {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             report(at: shifted(mark), "YAML syntax error: \(problem)", rule: "yaml-syntax")
+        case let .reader(problem, offset, value, yaml):
+            // Said in words and by code point: the character itself may be one a terminal acts on.
+            let hex = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
+            let character = value >= 0 ? " (U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ")" : ""
+            report(at: offset.map { location(atCharacterOffset: $0, in: yaml) },
+                   "YAML cannot be read: \(problem)\(character)", rule: "yaml-syntax")
         case let .duplicatedKeysInMapping(duplicates, context):
             report(at: shifted(context.mark), "duplicate keys: \(duplicates.joined(separator: ", "))", rule: "yaml-syntax")
         default:
             report(at: nil, "could not read YAML: \(error)", rule: "yaml-syntax")
         }
+    }
+
+    /// Where the character `offset` characters into `text` is, columns counted in code points
+    /// as libyaml counts them.
+    private func location(atCharacterOffset offset: Int, in text: String) -> SourceLocation {
+        let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) ?? text.endIndex
+        let before = text[..<index]
+        let line = before.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex { $0 == "\n" || $0 == "\r\n" }.map { text.index(after: $0) } ?? text.startIndex
+        return SourceLocation(line: line + lineOffset, column: text.unicodeScalars[lineStart..<index].count + 1)
     }
 
     func location(of node: Node) -> SourceLocation? {
