@@ -403,4 +403,18 @@ struct BadInputTests {
         #expect(status == .contentErrors)
         #expect(lines == ["Content/causes/bell.md:2:13: error: YAML cannot be read: control characters are not allowed (U+0007) [yaml-syntax]"])
     }
+
+    @Test("a rule site.yml cannot set and a section listed twice are settings errors at their place")
+    func unknownRuleAndRepeatedSection() throws {
+        let yml = Fixture.siteYML.replacingOccurrences(of: "sections:", with: "sections:\n  - id: stretches\n    title: \"Again\"")
+            + "\nrules:\n  orphn: off\n  broken-link: warning\n"
+        let (status, lines, _) = try build(["site.yml": yml])
+        #expect(status == .configurationError)
+        let allowed = RuleEngine.standardRules.map(\.id).joined(separator: ", ")
+        #expect(lines == [
+            "Content/site.yml:13:9: error: section 'stretches' is listed twice (first at line 8) [duplicate-section]",
+            "Content/site.yml:18:3: error: unknown field 'orphn' in rules (did you mean 'orphan'?) [unknown-field]\n  hint: allowed fields: \(allowed)",
+            "Content/site.yml:19:3: error: unknown field 'broken-link' in rules [unknown-field]\n  hint: allowed fields: \(allowed)",
+        ])
+    }
 }

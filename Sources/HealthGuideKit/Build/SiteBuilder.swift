@@ -161,7 +161,7 @@ public struct SiteBuilder: Sendable {
     /// The cache is read while the content folder is walked.
     private func prepare(log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
                          makesRecords: Bool, rendersBodies: Bool, timings: inout BuildTimings) -> Preparation? {
-        let loader = ContentLoader(contentDirectory: options.contentDirectory)
+        let loader = ContentLoader(contentDirectory: options.contentDirectory, ruleIDs: RuleEngine.standardRules.map(\.id))
         var (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
         timings.finish("content folder listed, page cache read")
         guard var content = loaded else { return nil }

@@ -24,10 +24,13 @@ public struct LoadedContent: Sendable {
 /// The pages themselves are read by `PagePreparer`, one file at a time.
 public struct ContentLoader: Sendable {
     public let contentDirectory: URL
+    /// The ids `rules:` in site.yml may set; nil takes any.
+    public let ruleIDs: [String]?
     private let paths: DisplayPaths
 
-    public init(contentDirectory: URL) {
+    public init(contentDirectory: URL, ruleIDs: [String]? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
+        self.ruleIDs = ruleIDs
         self.paths = DisplayPaths()
     }
 
@@ -51,7 +54,7 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard let siteText = decodeText(siteData, file: siteFile, log: log) else { return nil }
-        let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile)).load(text: siteText)
+        let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile), ruleIDs: ruleIDs).load(text: siteText)
         log.add(contentsOf: configDiagnostics)
         guard let config = loadedConfig,
               !configDiagnostics.contains(where: { $0.severity == .error && SiteConfigLoader.stoppingRules.contains($0.rule) }) else {

@@ -13,10 +13,13 @@ struct SiteConfigLoader {
     /// listed, since every file would be judged by settings that are wrong (a misspelt section
     /// id makes each of its articles an "unknown section").
     static let stoppingRules: Set<String> = [
-        "yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "path-collision",
+        "yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "duplicate-section",
+        "path-collision",
     ]
 
     let displayPath: String
+    /// The rule ids `rules:` may set, given by the caller that runs the rules; nil takes any.
+    var ruleIDs: [String]? = nil
 
     func load(text: String) -> (SiteConfig?, [Diagnostic]) {
         var reader = YAMLReader(file: displayPath)
@@ -50,7 +53,7 @@ struct SiteConfigLoader {
             case "medicines_note": config.medicinesNote = reader.string(value, field: key) ?? ""
             case "sections": config.sections = Self.sections(value, reader: &reader)
             case "disclaimer": config.disclaimer = reader.string(value, field: key) ?? ""
-            case "rules": config.ruleSeverities = Self.rules(value, reader: &reader)
+            case "rules": config.ruleSeverities = Self.rules(value, known: ruleIDs, reader: &reader)
             default: break
             }
         }
@@ -124,6 +127,7 @@ struct SiteConfigLoader {
     private static func sections(_ node: Node, reader: inout YAMLReader) -> [SectionConfig] {
         guard let items = reader.sequence(node, field: "sections") else { return [] }
         var sections: [SectionConfig] = []
+        var firstIDNodes: [String: Node] = [:]
         for (index, item) in items.enumerated() {
             guard let pairs = reader.mapping(item, named: "a section", allowedKeys: sectionFields) else { continue }
             var section = SectionConfig(id: "", title: "", order: index + 1, description: "")
@@ -153,17 +157,19 @@ struct SiteConfigLoader {
                               rule: "path-collision", hint: "choose another section id")
                 continue
             }
-            if sections.contains(where: { $0.id == section.id }) {
-                reader.report(at: reader.location(of: item), "section '\(section.id)' is listed twice", rule: "duplicate-section")
+            if let first = firstIDNodes[section.id] {
+                let place = reader.location(of: first).map { " (first at line \($0.line))" } ?? ""
+                reader.report(at: reader.location(of: idNode), "section '\(section.id)' is listed twice\(place)", rule: "duplicate-section")
                 continue
             }
+            firstIDNodes[section.id] = idNode
             sections.append(section)
         }
         return sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
 
-    private static func rules(_ node: Node, reader: inout YAMLReader) -> [String: Severity?] {
-        guard let pairs = reader.mapping(node, named: "rules", allowedKeys: nil) else { return [:] }
+    private static func rules(_ node: Node, known: [String]?, reader: inout YAMLReader) -> [String: Severity?] {
+        guard let pairs = reader.mapping(node, named: "rules", allowedKeys: known) else { return [:] }
         var severities: [String: Severity?] = [:]
         for (key, _, value) in pairs {
             switch value.scalar?.string {
