@@ -30,4 +30,18 @@ struct OutputWriterTests {
         #expect(try String(contentsOfFile: root + "/fresh/page/index.html", encoding: .utf8) == "new page")
         #expect(try String(contentsOfFile: root + "/kept/index.html", encoding: .utf8) == "replaced")
     }
+
+    @Test("a second output to one path in one build is refused and fails the build; the first stays")
+    func twoOutputsToOnePath() throws {
+        let site = try TestSite([:], realTemplates: false)
+        let root = site.root.path + "/out"
+        let writer = OutputWriter(root: root, previous: BuildManifest())
+        try writer.prepare()
+        writer.write("the section page", to: "tags/index.html")
+        writer.write("the topic list", to: "tags/index.html")
+        #expect(writer.errors.map(\.description) == [
+            DisplayPaths().display(root + "/tags/index.html") + ": error: two outputs of this build would be written to this file [path-collision]",
+        ])
+        #expect(try String(contentsOfFile: root + "/tags/index.html", encoding: .utf8) == "the section page")
+    }
 }

@@ -14,6 +14,8 @@ final class OutputWriter: @unchecked Sendable {
     private let reusesPrevious: Bool
     private let lock = NSLock()
     private var entries: [String: BuildManifest.Entry] = [:]
+    /// Every path this build has written or kept so far.
+    private var claimedPaths: Set<String> = []
     private var writtenPaths: [String] = []
     private var unchangedCount = 0
     private var failures: [Diagnostic] = []
@@ -73,10 +75,24 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     private func keep(_ entry: BuildManifest.Entry, at path: String) {
+        guard claim(path) else { return }
         lock.withLock {
             entries[path] = entry
             unchangedCount += 1
         }
+    }
+
+    /// Claims `path` for this build; false, with the build failed, when another output of this
+    /// build has it already. The site's settings are checked so that no two outputs share a
+    /// path (`GeneratedPaths`, `duplicate-url`); this is the last guard, so that one page can
+    /// never silently take another's place.
+    private func claim(_ path: String) -> Bool {
+        guard lock.withLock({ claimedPaths.insert(path).inserted }) else {
+            fail(Diagnostic(file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
+                            message: "two outputs of this build would be written to this file", rule: "path-collision"))
+            return false
+        }
+        return true
     }
 
     func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
@@ -87,8 +103,12 @@ final class OutputWriter: @unchecked Sendable {
         let hash = ContentHash.of(data)
         let destination = root + "/" + path
         let entry = BuildManifest.Entry(hash: hash, inputs: inputs, shapeInputs: shapeInputs)
+        guard claim(path) else { return }
         if reusesPrevious, let old = previous.files[path], old.hash == hash, FileSystem.size(of: destination) == data.count {
-            keep(entry, at: path)
+            lock.withLock {
+                entries[path] = entry
+                unchangedCount += 1
+            }
             return
         }
         do {
