@@ -25,10 +25,12 @@ struct YAMLReader {
         while true {
             do {
                 return try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
-            } catch let YamlError.duplicatedKeysInMapping(_, context)
-                        where repeatsTagged < Self.maximumTaggedRepeats && Self.tag(keyAt: context.mark, in: &text, number: repeatsTagged) {
-                repeatsTagged += 1
             } catch let error as YamlError {
+                if case let .duplicatedKeysInMapping(_, context) = error, repeatsTagged < Self.maximumTaggedRepeats,
+                   Self.tag(keyAt: context.mark, in: &text, number: repeatsTagged) {
+                    repeatsTagged += 1
+                    continue
+                }
                 record(yamlError: error)
                 return nil
             } catch {
@@ -43,7 +45,8 @@ struct YAMLReader {
     /// the two keys differ for Yams while keeping their text, so the next try composes the file
     /// (or finds the next repeat) and `mapping` reports every repeat at its own line and column.
     /// Columns after the tag on that one line shift, but that line holds the first spelling,
-    /// which is never the one reported.
+    /// which is never the one reported. Beyond this many repeats the rest are reported as Yams
+    /// reports them.
     private static let maximumTaggedRepeats = 100
 
     /// Puts a local tag before the key at `mark`; false when the mark is not in the text.
