@@ -359,7 +359,7 @@ struct BadInputTests {
         #expect(result.status == .configurationError)
         #expect(printed(result, site) == [
             "Templates/partials/footer.mustache:2:18: error: templates nested more than 200 deep: "
-                + "partials/footer → partials/footer includes itself again on every level, as the data never ends it [template-error]",
+                + "partials/footer → partials/footer repeats on every level without end [template-error]",
         ])
         #expect(!site.exists("index.html"))
         #expect(!site.exists("causes/muscle-strain/index.html"))

@@ -126,7 +126,7 @@ import Testing
         ]).get()
         #expect(throws: TemplateError(template: "partials/item", line: 2, column: 11,
                                       message: "templates nested more than 200 deep: partials/item → partials/item "
-                                          + "includes itself again on every level, as the data never ends it",
+                                          + "repeats on every level without end",
                                       chain: ["partials/item", "partials/item"])) {
             try library.render("page", ["items": [true, true]])
         }
@@ -136,5 +136,18 @@ import Testing
         let library = try TemplateLibrary.compile(["tree": "{{name}}({{#children}}{{> tree}}{{/children}})"]).get()
         let leaf: TemplateValue = ["name": "c", "children": []]
         #expect(try library.render("tree", ["name": "a", "children": [["name": "b", "children": [leaf]], leaf]]) == "a(b(c())c())")
+    }
+
+    @Test func overrideThatExpandsItsOwnBlockStopsWithAnErrorAtTheBlock() throws {
+        let library = try TemplateLibrary.compile([
+            "page": "{{<layout}}{{$main}}[{{$main}}x{{/main}}]{{/main}}{{/layout}}",
+            "layout": "<main>{{$main}}{{/main}}</main>",
+        ]).get()
+        #expect(throws: TemplateError(template: "page", line: 1, column: 22,
+                                      message: "templates nested more than 200 deep: page → layout → page "
+                                          + "repeats on every level without end",
+                                      chain: ["page", "layout", "page"])) {
+            try library.render("page", [:])
+        }
     }
 }

@@ -76,7 +76,7 @@ struct TemplateLibrary: Sendable {
     private func error(for failure: TemplateRenderer.NestingFailure) -> TemplateError {
         let chain = failure.chain.map { names[$0] }
         let message = "templates nested more than \(TemplateRenderer.maximumNesting) deep: "
-            + "\(chain.joined(separator: " → ")) includes itself again on every level, as the data never ends it"
+            + "\(chain.joined(separator: " → ")) repeats on every level without end"
         return TemplateError(template: names[failure.tag.template], source: sources[failure.tag.template],
                              problem: TemplateSyntaxError(offset: failure.tag.offset, message: message, chain: chain))
     }
