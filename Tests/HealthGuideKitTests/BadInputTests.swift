@@ -417,4 +417,19 @@ struct BadInputTests {
             "Content/site.yml:19:3: error: unknown field 'broken-link' in rules [unknown-field]\n  hint: allowed fields: \(allowed)",
         ])
     }
+
+    @Test("an article that cannot be made into a page is one error, not one more for every link to it")
+    func linksToAFailedArticle() throws {
+        let (status, lines, _) = try build(["causes/muscle-strain.md": "---\ntitle: \"Muscle strain\"\nsummary: [\n---\nBody.\n"])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/causes/muscle-strain.md:4:1: error: YAML syntax error: did not find expected node content [yaml-syntax]"])
+    }
+
+    @Test("once the failed article is deleted, the links to it are broken links again")
+    func linksToAFailedArticleThenDeleted() throws {
+        let (_, _, site) = try build(["causes/muscle-strain.md": "---\ntitle: [\n---\n"])
+        try site.remove("causes/muscle-strain.md")
+        let lines = printed(site.build(), site)
+        #expect(lines.filter { $0.contains("[broken-link]") }.count == 3, "\(lines)")
+    }
 }

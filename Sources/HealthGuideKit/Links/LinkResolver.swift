@@ -9,6 +9,8 @@ struct LinkResolver: Sendable {
     let mediaFiles: Set<String>
     /// Content paths of drafts left out of this build.
     let draftPaths: Set<String>
+    /// Content paths of Markdown files that failed to become pages, each with its own error.
+    let failedPaths: Set<String>
 
     /// One page's links resolved. It depends on the page's own file and on the site's shape
     /// (`SiteShape`) only, so the page cache keeps it for the next build of the same shape.
@@ -90,6 +92,9 @@ struct LinkResolver: Sendable {
         }
         let rule = link.isImage ? "broken-image" : "broken-link"
         let what = link.isImage ? "image" : "link"
+        // The file is there but has an error of its own, which fails the build already: one
+        // error for it, not one more for every link to it.
+        if failedPaths.contains(target) { return nil }
         if draftPaths.contains(target) {
             fail("\(what) '\(raw)' points to a draft, which is left out of this build", rule: rule,
                  hint: "publish the draft, or build with --drafts to preview it")
