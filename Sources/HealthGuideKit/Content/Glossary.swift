@@ -7,11 +7,7 @@ public struct GlossaryEntry: Sendable, Hashable, Codable {
     public var medicine: Bool
 
     /// The fragment id of the entry on the glossary page, in the headings' scheme.
-    public var anchor: String { Self.anchor(of: term) }
-
-    static func anchor(of term: String) -> String {
-        "term-" + FragmentID.make(from: term)
-    }
+    public var anchor: String { "term-" + FragmentID.make(from: term) }
 
     /// Every spelling that should link to this entry.
     public var spellings: [String] { [term] + aliases }

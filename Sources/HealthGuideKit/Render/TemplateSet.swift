@@ -50,7 +50,7 @@ public struct TemplateSet: Sendable {
         switch TemplateLibrary.compile(sources) {
         case let .failure(problems):
             for problem in problems.errors {
-                log.add(diagnostic(for: problem, files: files, among: sources.keys))
+                log.add(diagnostic(for: problem, files: files, among: Array(sources.keys)))
             }
             return nil
         case let .success(library):
@@ -65,18 +65,18 @@ public struct TemplateSet: Sendable {
         do {
             return Data(try library.renderUTF8(template, .object(context)) ?? [])
         } catch {
-            throw Self.diagnostic(for: error, files: files, among: [String: String]().keys)
+            throw Self.diagnostic(for: error, files: files, among: [])
         }
     }
 
-    private static func diagnostic(for problem: TemplateError, files: [String: String],
-                                   among names: Dictionary<String, String>.Keys) -> Diagnostic {
+    /// `names` are the templates there are, for a suggestion when the problem is a missing one.
+    private static func diagnostic(for problem: TemplateError, files: [String: String], among names: [String]) -> Diagnostic {
         Diagnostic(file: files[problem.template] ?? problem.template,
                    location: SourceLocation(line: problem.line, column: problem.column),
                    severity: .error, message: message(for: problem, among: names), rule: rule)
     }
 
-    private static func message(for problem: TemplateError, among names: Dictionary<String, String>.Keys) -> String {
+    private static func message(for problem: TemplateError, among names: [String]) -> String {
         if problem.chain != nil { return problem.message }
         guard let missing = problem.missingTemplate else { return "template syntax error: \(problem.message)" }
         let suggestion = Suggestion.closest(to: missing, in: names).map { " (did you mean '\($0)'?)" } ?? ""
