@@ -432,4 +432,22 @@ struct BadInputTests {
         let lines = printed(site.build(), site)
         #expect(lines.filter { $0.contains("[broken-link]") }.count == 3, "\(lines)")
     }
+
+    @Test("every name the build writes at the top of the output is a section's or one GeneratedPaths reserves")
+    func generatedNamesAreReserved() throws {
+        var files = Fixture.smallSite()
+        files["glossary.yml"] = "- term: \"Strain\"\n  definition: \"A stretched muscle.\"\n"
+        files["images/back.png"] = "not really a picture"
+        let site = try TestSite(files)
+        let result = site.build()
+        #expect(result.status == .success, "\(result.diagnostics)")
+        let sections = Set(Fixture.siteYML.split(separator: "\n").compactMap { line in
+            line.hasPrefix("  - id: ") ? String(line.dropFirst("  - id: ".count)) : nil
+        })
+        let written = try FileManager.default.contentsOfDirectory(atPath: site.output.path)
+        #expect(Set(written).isSuperset(of: ["index.html", "tags", "glossary", "search", "assets", "images", "404.html"]))
+        for name in written {
+            #expect(sections.contains(name) || GeneratedPaths.owner(of: name) != nil, "'\(name)' is written but not reserved")
+        }
+    }
 }
