@@ -81,6 +81,8 @@ struct ServeCommand: AsyncParsableCommand {
     /// One build's diagnostics and a line on how it went.
     @Sendable private static func report(_ build: PreviewBuild) {
         let result = build.result
+        // A refused output folder stops the server, which then says why, once: no "save" can fix it.
+        guard !result.diagnostics.contains(where: { $0.rule == "unsafe-output" }) else { return }
         Terminal.printDiagnostics(result.diagnostics)
         let cause = build.isFirst ? "" : "Changed \(build.changedFiles.joined(separator: ", ")): "
         switch result.status {

@@ -80,7 +80,7 @@ struct BadInputTests {
             "Content/causes/types.md:5:10: error: 'sources' must be a list [wrong-type]",
             "Content/causes/types.md:6:8: error: 'order' must be a whole number [wrong-type]",
             "Content/causes/types.md:7:8: error: 'draft' must be true or false, not 'maybe' [wrong-type]",
-            "Content/causes/types.md:8:8: error: tag 'Lower Back' must use lower-case letters, digits and hyphens (try 'lower-back') [invalid-tag]",
+            "Content/causes/types.md:8:8: error: tag 'Lower Back' must use lower-case ASCII letters (a-z), digits and hyphens (try 'lower-back') [invalid-tag]",
             "Content/causes/types.md:9:1: error: unknown field 'titel' in front matter (did you mean 'title'?) [unknown-field]\n  hint: allowed fields: title, summary, reviewed, reviewer, sources, tags, related, order, draft",
         ])
     }
@@ -267,7 +267,7 @@ struct BadInputTests {
         ])
         #expect(status == .contentErrors)
         #expect(lines.sorted() == [
-            "Content/causes/back pain.md: error: file name 'back pain.md' must use letters, digits and hyphens (try 'back-pain.md') [invalid-slug]",
+            "Content/causes/back pain.md: error: file name 'back pain.md' must use lower-case ASCII letters (a-z), digits and hyphens (try 'back-pain.md') [invalid-slug]",
             "Content/causes/deeper/stray.md: error: article in a nested folder: articles live in <section>/<slug>.md [misplaced-file]",
             "Content/stray.md: error: article at the top of the content folder: articles live in <section>/<slug>.md [misplaced-file]",
         ])
@@ -320,5 +320,181 @@ struct BadInputTests {
         let (status, lines, _) = try build(["site.yml": yml])
         #expect(status == .configurationError)
         #expect(lines == ["Content/site.yml:5:1: error: unknown field 'review_intervall_months' in site.yml (did you mean 'review_interval_months'?) [unknown-field]\n  hint: allowed fields: title, condition, base_url, language, emergency_number, review_interval_months, reading_grade, allow_raw_html, medicines_note, sections, disclaimer, rules, limits"])
+    }
+
+    @Test("a section id that names a folder the build writes itself is an error at its line, naming both")
+    func sectionIDsOfGeneratedFolders() throws {
+        var yml = Fixture.siteYML
+        for id in ["tags", "glossary", "search", "assets", "images"] {
+            yml = yml.replacingOccurrences(of: "disclaimer:", with: "  - id: \(id)\n    title: \"\(id)\"\ndisclaimer:")
+        }
+        let (status, lines, site) = try build(["site.yml": yml])
+        #expect(status == .configurationError)
+        let hint = "\n  hint: choose another section id"
+        #expect(lines == [
+            "Content/site.yml:14:9: error: section 'tags' would write its pages to 'tags/', where the build writes the topic pages [path-collision]" + hint,
+            "Content/site.yml:16:9: error: section 'glossary' would write its pages to 'glossary/', where the build writes the glossary page [path-collision]" + hint,
+            "Content/site.yml:18:9: error: section 'search' would write its pages to 'search/', where the build writes the search page [path-collision]" + hint,
+            "Content/site.yml:20:9: error: section 'assets' would write its pages to 'assets/', where the build writes the files of Templates/assets/ [path-collision]" + hint,
+            "Content/site.yml:22:9: error: section 'images' would write its pages to 'images/', where the build writes the media files of Content/images/ [path-collision]" + hint,
+        ])
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test("two glossary terms that would share an id are an error at the second, naming the first")
+    func glossaryTermsSharingAnID() throws {
+        let glossary = """
+            - term: "β-blocker"
+              definition: "A medicine that slows the heart."
+            - term: "α-blocker"
+              definition: "A medicine that widens blood vessels."
+            - term: "β blocker"
+              definition: "The same words again."
+            - term: "Β-Blocker"
+              definition: "The same word in capitals."
+            - term: "!!!"
+              definition: "No word at all."
+            """
+        let (status, lines, _) = try build(["glossary.yml": glossary])
+        #expect(status == .contentErrors)
+        #expect(lines == [
+            "Content/glossary.yml:5:9: error: glossary term 'β blocker' would have the same id '#term-β-blocker' as 'β-blocker' at 1:9 [duplicate-term]\n  hint: reword one of the two terms",
+            "Content/glossary.yml:7:9: error: glossary term 'Β-Blocker' is defined twice (first at 1:9) [duplicate-term]",
+            "Content/glossary.yml:9:9: error: glossary term '!!!' needs a letter or a digit, for its link [invalid-value]",
+        ])
+    }
+
+    @Test("every repeated YAML key is reported at its own line and column, in front matter and site.yml")
+    func repeatedKeys() throws {
+        let article = Fixture.article(title: "Twice", body: "Text.", extra: "title: \"Again\"\nsummary: \"Again.\"\ntitle: \"Thrice\"")
+        let yml = Fixture.siteYML.replacingOccurrences(of: "    description: \"Why it happens.\"", with: "    description: \"Why.\"\n    title: \"Causes again\"")
+        let (status, lines, _) = try build(["causes/twice.md": article, "site.yml": yml + "\nlanguage: fr\n"])
+        #expect(status == .configurationError)
+        #expect(lines == [
+            "Content/site.yml:11:5: error: duplicate field 'title' in a section (first at line 9) [duplicate-field]",
+            "Content/site.yml:16:1: error: duplicate field 'language' in site.yml (first at line 3) [duplicate-field]",
+        ])
+        let (_, articleLines, _) = try build(["causes/twice.md": article])
+        #expect(articleLines == [
+            "Content/causes/twice.md:8:1: error: duplicate field 'title' in front matter (first at line 2) [duplicate-field]",
+            "Content/causes/twice.md:9:1: error: duplicate field 'summary' in front matter (first at line 3) [duplicate-field]",
+            "Content/causes/twice.md:10:1: error: duplicate field 'title' in front matter (first at line 2) [duplicate-field]",
+        ])
+    }
+
+    @Test("partials that include each other outside a section are an error at the tag, with the chain, before any page is written")
+    func templateCycle() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.write("Templates/partials/footer.mustache", "<footer>\n  {{> partials/credits}}\n</footer>\n")
+        try site.write("Templates/partials/credits.mustache", "<p>Made with care.</p>{{> partials/footer}}\n")
+        let result = site.build()
+        #expect(result.status == .configurationError)
+        #expect(printed(result, site) == [
+            "Templates/partials/credits.mustache:1:23: error: template 'partials/credits' includes itself without end: "
+                + "partials/credits → partials/footer → partials/credits; a template can include itself only inside a section, "
+                + "which the data can end [template-error]",
+        ])
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test("a partial whose recursion the data never ends stops with one error at its tag, and its pages are not written")
+    func templateRecursionWithoutEnd() throws {
+        let site = try TestSite(Fixture.smallSite())
+        // Every level finds `nav_sections` again in the page's context: two sections a level, for ever.
+        try site.write("Templates/partials/footer.mustache", "<footer>\n{{#nav_sections}}{{> partials/footer}}{{/nav_sections}}\n</footer>\n")
+        let result = site.build()
+        #expect(result.status == .configurationError)
+        #expect(printed(result, site) == [
+            "Templates/partials/footer.mustache:2:18: error: templates nested more than 200 deep: "
+                + "partials/footer → partials/footer repeats on every level without end [template-error]",
+        ])
+        #expect(!site.exists("index.html"))
+        #expect(!site.exists("causes/muscle-strain/index.html"))
+    }
+
+    @Test("site.yml values in another script, not numbers, or out of order are refused at their place, before any page is read")
+    func siteYMLValues() throws {
+        let yml = Fixture.siteYML
+            .replacingOccurrences(of: "language: en", with: "language: \"日本語\"\nreading_grade:\n  warning: nan\n  error: 9\n")
+            .replacingOccurrences(of: "  - id: causes", with: "  - id: причины")
+        let (status, lines, _) = try build(["site.yml": yml])
+        #expect(status == .configurationError)
+        #expect(lines == [
+            "Content/site.yml:3:11: error: 'language' must be a language tag such as en, en-GB or es-419, not '日本語' [invalid-value]",
+            "Content/site.yml:5:12: error: 'reading_grade.warning' must be a grade from 0 to 30, not 'nan' [invalid-value]",
+            "Content/site.yml:12:9: error: section id 'причины' must use lower-case ASCII letters (a-z), digits and hyphens (try 'priciny') [invalid-value]",
+        ])
+        let higher = Fixture.siteYML.replacingOccurrences(of: "language: en", with: "language: en-GB\nreading_grade: {warning: 12.5, error: 10}")
+        let (_, higherLines, _) = try build(["site.yml": higher])
+        #expect(higherLines == ["Content/site.yml:4:16: error: 'reading_grade.warning' (12.5) is above 'reading_grade.error' (10): the warning would never show [invalid-value]"])
+    }
+
+    @Test("a tag or file name too long for a folder of the output is an error at its place, quoted short")
+    func tooLongForAFolder() throws {
+        let longTag = String(repeating: "a", count: 101)
+        let longName = String(repeating: "b", count: 101) + ".md"
+        let (status, lines, _) = try build([
+            "causes/tagged.md": Fixture.article(title: "Tagged", body: "Text.", tags: ["lower-back", longTag]),
+            "causes/" + longName: Fixture.article(title: "Long", body: "Text."),
+        ])
+        #expect(status == .contentErrors)
+        #expect(lines == [
+            "Content/causes/\(longName): error: file name '\(String(repeating: "b", count: 40))…' is longer than 100 characters [invalid-slug]",
+            "Content/causes/tagged.md:8:20: error: tag '\(String(repeating: "a", count: 40))…' is longer than 100 characters [invalid-tag]",
+        ])
+    }
+
+    @Test("a control character in front matter is an error at its line and column, named by code point")
+    func controlCharacterInYAML() throws {
+        let (status, lines, _) = try build(["causes/bell.md": "---\ntitle: \"Bell\u{7}\"\n---\n\nText.\n"])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/causes/bell.md:2:13: error: YAML cannot be read: control characters are not allowed (U+0007) [yaml-syntax]"])
+    }
+
+    @Test("a rule site.yml cannot set and a section listed twice are settings errors at their place")
+    func unknownRuleAndRepeatedSection() throws {
+        let yml = Fixture.siteYML.replacingOccurrences(of: "sections:", with: "sections:\n  - id: stretches\n    title: \"Again\"")
+            + "\nrules:\n  orphn: off\n  broken-link: warning\n"
+        let (status, lines, _) = try build(["site.yml": yml])
+        #expect(status == .configurationError)
+        let allowed = RuleEngine.standardRules.map(\.id).joined(separator: ", ")
+        #expect(lines == [
+            "Content/site.yml:13:9: error: section 'stretches' is listed twice (first at line 8) [duplicate-section]",
+            "Content/site.yml:18:3: error: unknown field 'orphn' in rules (did you mean 'orphan'?) [unknown-field]\n  hint: allowed fields: \(allowed)",
+            "Content/site.yml:19:3: error: unknown field 'broken-link' in rules [unknown-field]\n  hint: allowed fields: \(allowed)",
+        ])
+    }
+
+    @Test("an article that cannot be made into a page is one error, not one more for every link to it")
+    func linksToAFailedArticle() throws {
+        let (status, lines, _) = try build(["causes/muscle-strain.md": "---\ntitle: \"Muscle strain\"\nsummary: [\n---\nBody.\n"])
+        #expect(status == .contentErrors)
+        #expect(lines == ["Content/causes/muscle-strain.md:4:1: error: YAML syntax error: did not find expected node content [yaml-syntax]"])
+    }
+
+    @Test("once the failed article is deleted, the links to it are broken links again")
+    func linksToAFailedArticleThenDeleted() throws {
+        let (_, _, site) = try build(["causes/muscle-strain.md": "---\ntitle: [\n---\n"])
+        try site.remove("causes/muscle-strain.md")
+        let lines = printed(site.build(), site)
+        #expect(lines.filter { $0.contains("[broken-link]") }.count == 3, "\(lines)")
+    }
+
+    @Test("every name the build writes at the top of the output is a section's or one GeneratedPaths reserves")
+    func generatedNamesAreReserved() throws {
+        var files = Fixture.smallSite()
+        files["glossary.yml"] = "- term: \"Strain\"\n  definition: \"A stretched muscle.\"\n"
+        files["images/back.png"] = "not really a picture"
+        let site = try TestSite(files)
+        let result = site.build()
+        #expect(result.status == .success, "\(result.diagnostics)")
+        let sections = Set(Fixture.siteYML.split(separator: "\n").compactMap { line in
+            line.hasPrefix("  - id: ") ? String(line.dropFirst("  - id: ".count)) : nil
+        })
+        let written = try FileManager.default.contentsOfDirectory(atPath: site.output.path)
+        #expect(Set(written).isSuperset(of: ["index.html", "tags", "glossary", "search", "assets", "images", "404.html"]))
+        for name in written {
+            #expect(sections.contains(name) || GeneratedPaths.owner(of: name) != nil, "'\(name)' is written but not reserved")
+        }
     }
 }

@@ -119,4 +119,61 @@ struct CommandLineTests {
         #expect(output.standardOutput.contains("Build the site into the output folder."))
         #expect(output.standardOutput.contains("--strict"))
     }
+
+    @Test("`new` spells a title of any script in readable ASCII for the file name")
+    func transliteratedSlug() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(["new", "stretches", "Über die Straße"], in: site.root)
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput == "Created Content/stretches/uber-die-strasse.md\n")
+        #expect(Slug.make(from: "Æbleskiver og smørrebrød") == "aebleskiver-og-smorrebrod")
+        #expect(Slug.make(from: "Боль в спине") == "bol-v-spine")
+        #expect(Slug.make(from: "Crème brûlée, 2×") == "creme-brulee-2")
+        #expect(Slug.make(from: "🙂") == "")
+        #expect(Slug.make(from: String(repeating: "Stretch ", count: 20)) == Array(repeating: "stretch", count: 12).joined(separator: "-"))
+        #expect(Slug.make(from: String(repeating: "a", count: 150)) == String(repeating: "a", count: 100))
+        let emoji = try CommandLineRunner.run(["new", "stretches", "🙂"], in: site.root)
+        #expect(emoji.status == 2)
+        #expect(emoji.standardError == "error: the title needs at least one letter or digit\n")
+    }
+
+    @Test("bad options and arguments exit 2, as the README says", arguments: [
+        ["build", "--no-such-option"], ["build", "--today", "2026-13-40"], ["check", "--format", "xml"],
+        ["serve", "--port", "70000"], ["new", "stretches"], ["frobnicate"],
+    ])
+    func badOptions(_ arguments: [String]) throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(arguments, in: site.root)
+        #expect(output.status == 2, "\(output.standardError)")
+        #expect(output.standardError.hasPrefix("Error: "))
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test("a folder of Content/ that cannot be read is one error naming it, not a broken link for each page in it")
+    func unreadableFolder() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: site.content.appendingPathComponent("stretches").path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.content.appendingPathComponent("stretches").path) }
+        // The superuser reads any folder, so the check runs as nobody then.
+        let arguments = getuid() == 0
+            ? ["--reuid=65534", "--regid=65534", "--clear-groups", CommandLineRunner.binary.path, "check"] : ["check"]
+        let output = try CommandLineRunner.run(arguments, in: site.root, executable: getuid() == 0 ? URL(fileURLWithPath: "/usr/bin/setpriv") : nil)
+        #expect(output.status == 2)
+        #expect(output.standardError == """
+            Content/stretches: error: cannot read this folder: Permission denied [unreadable-folder]
+              hint: give yourself permission to read it, or move it out of the content folder
+
+            """)
+    }
+
+    @Test("`new` puts a title with line breaks, tabs and control characters on one line, so the article reads")
+    func titleOnOneLine() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(["new", "stretches", "Bell\u{7} ring\nnext line\ttab"], in: site.root)
+        #expect(output.standardOutput == "Created Content/stretches/bell-ring-next-line-tab.md\n")
+        let text = try String(contentsOf: site.content.appendingPathComponent("stretches/bell-ring-next-line-tab.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Bell ring next line tab\"\n"))
+        let check = try CommandLineRunner.run(["check"], in: site.root)
+        #expect(!check.standardError.contains("error:"), "\(check.standardError)")
+    }
 }

@@ -56,4 +56,18 @@ struct OutputWriterTests {
         #expect(try String(contentsOfFile: elsewhere + "/index.html", encoding: .utf8) == "nor this")
         #expect(!FileSystem.exists(root + "/gone"), "a stale file of a real folder is removed, and the emptied folder with it")
     }
+
+    @Test("a second output to one path in one build is refused and fails the build; the first stays")
+    func twoOutputsToOnePath() throws {
+        let site = try TestSite([:], realTemplates: false)
+        let root = site.root.path + "/out"
+        let writer = OutputWriter(root: root, previous: BuildManifest())
+        try writer.prepare()
+        writer.write("the section page", to: "tags/index.html")
+        writer.write("the topic list", to: "tags/index.html")
+        #expect(writer.errors.map(\.description) == [
+            DisplayPaths().display(root + "/tags/index.html") + ": error: two outputs of this build would be written to this file [path-collision]",
+        ])
+        #expect(try String(contentsOfFile: root + "/tags/index.html", encoding: .utf8) == "the section page")
+    }
 }

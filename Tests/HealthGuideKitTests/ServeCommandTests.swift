@@ -76,6 +76,16 @@ struct ServeCommandTests {
         process.interrupt()
         #expect(try await output.waitForExit(of: process))
     }
+
+    @Test("a refused output folder is said once, with status 2, and no advice to save")
+    func refusedOutput() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let port = try LoopbackListener().releasedPort()
+        let result = try CommandLineRunner.run(["serve", "--output", "/", "--port", String(port)], in: site.root)
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "/: error: the output folder cannot be '/' [unsafe-output]\n")
+    }
 }
 
 /// `healthguide serve` with `arguments`, started in `folder`, its output gathered as it runs.

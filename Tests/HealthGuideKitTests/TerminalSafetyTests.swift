@@ -28,7 +28,7 @@ struct TerminalSafetyTests {
         #expect(output.status == 1)
         #expect(output.standardError == """
             Content/causes/\\u{1B}[31mred\\nindex.md:1:1: error: forged.md: error: file name \
-            '\\u{1B}[31mred\\nindex.md:1:1: error: forged.md' must use letters, digits and hyphens \
+            '\\u{1B}[31mred\\nindex.md:1:1: error: forged.md' must use lower-case ASCII letters (a-z), digits and hyphens \
             (try '31mred-index-md-1-1-error-forged.md') [invalid-slug]
             error: build failed: 1 error(s), 0 warning(s)
 
@@ -44,8 +44,8 @@ struct TerminalSafetyTests {
         let output = try CommandLineRunner.run(["check"], in: site.root)
         #expect(output.status == 1)
         #expect(output.standardError.contains(
-            "Content/stretches/knee-to-chest.md:8:8: error: tag '\\u{1B}[31mred\\nx' must use lower-case letters, digits and hyphens "
-                + "(try '31mred-x') [invalid-tag]\n"))
+            "Content/stretches/knee-to-chest.md:8:8: error: tag '\\u{1B}[31mred\\nx' must use lower-case ASCII letters (a-z), digits and "
+                + "hyphens (try '31mred-x') [invalid-tag]\n"))
         #expect(!output.standardError.contains("\u{1B}"))
     }
 }

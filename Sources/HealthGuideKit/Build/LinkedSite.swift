@@ -14,10 +14,15 @@ public struct LinkedSite: Sendable {
         var pages: [Page] = []
         var searchEntries: [(url: String, entry: SearchEntry)] = []
         var draftPaths = Set<String>()
+        var failedPaths = Set<String>()
         // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
         log.add(contentsOf: prepared.flatMap(\.diagnostics))
-        for item in prepared {
-            guard let page = item.page else { continue }
+        // `prepared` holds a page for each Markdown file, in order.
+        for (file, item) in zip(content.markdownFiles, prepared) {
+            guard let page = item.page else {
+                if item.diagnostics.contains(where: { $0.severity == .error }) { failedPaths.insert(file.path) }
+                continue
+            }
             if page.source.frontMatter.draft && !includeDrafts {
                 draftPaths.insert(page.source.path)
                 continue
@@ -27,7 +32,7 @@ public struct LinkedSite: Sendable {
         }
         self.searchEntries = searchEntries.sorted { $0.url < $1.url }
         let media = Set(content.staticFiles.map(\.path))
-        graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: draftPaths,
+        graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: draftPaths, failedPaths: failedPaths,
                           known: known, log: log)
     }
 

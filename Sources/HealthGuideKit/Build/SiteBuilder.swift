@@ -182,13 +182,10 @@ public struct SiteBuilder: Sendable {
     /// The cache is read while the content folder is walked.
     private func prepare(log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
                          makesRecords: Bool, rendersBodies: Bool, timings: inout BuildTimings) -> Preparation? {
-        let loader = ContentLoader(contentDirectory: options.contentDirectory)
+        let loader = ContentLoader(contentDirectory: options.contentDirectory, ruleIDs: RuleEngine.standardRules.map(\.id))
         var (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
         timings.finish("content folder listed, page cache read")
         guard var content = loaded else { return nil }
-        if log.all.contains(where: { $0.severity == .error && Self.configurationRules.contains($0.rule) && $0.file.hasSuffix("site.yml") }) {
-            return nil
-        }
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.text
         }
@@ -260,12 +257,11 @@ public struct SiteBuilder: Sendable {
         return bodies
     }
 
-    /// Errors in `site.yml` that leave nothing sensible to build.
-    private static let configurationRules: Set<String> = ["yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value"]
-
     func status(of log: DiagnosticLog) -> BuildStatus {
         let diagnostics = log.all
         if diagnostics.contains(where: { OutputRefusal.rules.contains($0.rule) }) { return .configurationError }
+        // Templates that nest without end are found only while pages render; they are a bad setup.
+        if diagnostics.contains(where: { $0.severity == .error && $0.rule == TemplateSet.rule }) { return .configurationError }
         if diagnostics.contains(where: { $0.severity == .error }) { return .contentErrors }
         if options.strict, diagnostics.contains(where: { $0.severity == .warning }) { return .contentErrors }
         return .success

@@ -217,8 +217,19 @@ final class SiteRenderer: Sendable {
         }
         var full = context
         full["body"] = .text(body)
-        writer.write(templates.render(full, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
-        return true
+        return write(full, template: template, to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
+    }
+
+    /// Renders a page's template and writes it; a page whose templates nest without end is
+    /// not written, and the problem is the build's.
+    private func write(_ context: TemplateContext, template: String, to outputPath: String, inputs: String, shapeInputs: String) -> Bool {
+        do {
+            writer.write(try templates.render(context, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
+            return true
+        } catch {
+            writer.fail(error)
+            return false
+        }
     }
 
     /// Renders a body from its Markdown, read again for a page from the page cache; nil when
@@ -245,7 +256,6 @@ final class SiteRenderer: Sendable {
         CanonicalText.add(context, to: &fingerprint)
         let inputs = fingerprint.finish()
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
-        writer.write(templates.render(context, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
-        return true
+        return write(context, template: template, to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
     }
 }

@@ -1,6 +1,6 @@
 /// A fingerprint of everything one page's output can take from *other* pages: for every page
 /// its file, URL, title, summary, order, tags, `related:` entries, heading ids and link
-/// destinations, and the media files and drafts links may name. The site graph (backlinks,
+/// destinations, and the media files, drafts and failed files links may name. The site graph (backlinks,
 /// related pages, neighbours, tag and section lists, resolved links) is made from these alone.
 ///
 /// So while the shape and the shared inputs stay the same, a page whose own file is unchanged
@@ -12,9 +12,10 @@ enum SiteShape {
         ContentHash.of(parts: pages.parallelMap(part) + [extras])
     }
 
-    /// The part of the shape that is not pages: the media files and drafts links may name.
-    static func extras(mediaFiles: Set<String>, draftPaths: Set<String>) -> String {
-        ContentHash.of(parts: ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted())
+    /// The part of the shape that is not pages: the media files, drafts and failed files links
+    /// may name.
+    static func extras(mediaFiles: Set<String>, draftPaths: Set<String>, failedPaths: Set<String>) -> String {
+        ContentHash.of(parts: ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted() + ["failed"] + failedPaths.sorted())
     }
 
     /// One page's part of the shape.

@@ -14,6 +14,7 @@ public struct ArticleScaffold {
 
     /// Writes `Content/<section>/<slug>.md` and returns its path. Never overwrites a file.
     public func create(section: String, title: String, today: CalendarDate) throws -> String {
+        let title = Self.oneLine(title)
         let log = DiagnosticLog()
         let siteFile = contentDirectory.path + "/site.yml"
         guard let data = FileManager.default.contents(atPath: siteFile),
@@ -39,6 +40,13 @@ public struct ArticleScaffold {
             throw Failure(message: "could not write \(DisplayPaths().display(path))")
         }
         return path
+    }
+
+    /// The title on one line: line breaks, tabs and control characters become single spaces,
+    /// since a title is one line of front matter and YAML refuses control characters.
+    static func oneLine(_ title: String) -> String {
+        title.split { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+            .joined(separator: " ")
     }
 
     static func template(title: String, today: CalendarDate) -> String {

@@ -24,10 +24,13 @@ public struct LoadedContent: Sendable {
 /// The pages themselves are read by `PagePreparer`, one file at a time.
 public struct ContentLoader: Sendable {
     public let contentDirectory: URL
+    /// The ids `rules:` in site.yml may set; nil takes any.
+    public let ruleIDs: [String]?
     private let paths: DisplayPaths
 
-    public init(contentDirectory: URL) {
+    public init(contentDirectory: URL, ruleIDs: [String]? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
+        self.ruleIDs = ruleIDs
         self.paths = DisplayPaths()
     }
 
@@ -51,9 +54,12 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard let siteText = decodeText(siteData, file: siteFile, log: log) else { return nil }
-        let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile)).load(text: siteText)
+        let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile), ruleIDs: ruleIDs).load(text: siteText)
         log.add(contentsOf: configDiagnostics)
-        guard let config = loadedConfig else { return nil }
+        guard let config = loadedConfig,
+              !configDiagnostics.contains(where: { $0.severity == .error && SiteConfigLoader.stoppingRules.contains($0.rule) }) else {
+            return nil
+        }
 
         var glossary: [GlossaryEntry] = []
         var glossaryHash = ""
@@ -69,6 +75,12 @@ public struct ContentLoader: Sendable {
 
         let walk = ContentWalker(root: root, paths: paths).walk()
         log.add(contentsOf: walk.diagnostics)
+        // Without the pages of a folder no link into it can be checked: stop at one error
+        // naming the folder rather than one for each link.
+        guard walk.unreadableFolders.isEmpty else {
+            log.add(contentsOf: walk.unreadableFolders)
+            return nil
+        }
         let markdownFiles = walk.markdownFiles.compactMap { path in
             classify(path, config: config, log: log).map { ContentFile(path: path, kind: $0) }
         }
@@ -106,10 +118,9 @@ public struct ContentLoader: Sendable {
         // The walker passes only names ending in ".md", three bytes after a character boundary.
         let stem = String(decoding: parts[1].utf8.dropLast(3), as: UTF8.self)
         let slug = stem.lowercased()
-        guard Slug.isValid(slug) else {
+        if let problem = Slug.problem(with: slug, suffix: ".md") {
             log.add(Diagnostic(file: display, location: nil, severity: .error,
-                               message: "file name '\(parts[1])' must use letters, digits and hyphens (try '\(Slug.make(from: stem)).md')",
-                               rule: "invalid-slug"))
+                               message: "file name '\(Slug.quoted(parts[1]))' \(problem)", rule: "invalid-slug"))
             return nil
         }
         return .article(section: sectionID, slug: slug)

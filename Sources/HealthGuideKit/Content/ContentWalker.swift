@@ -7,6 +7,9 @@ struct ContentWalker {
         var markdownFiles: [String] = []
         var staticFiles: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// One error for each folder that could not be listed: its pages are unknown, so
+        /// every link into it would be reported broken.
+        var unreadableFolders: [Diagnostic] = []
     }
 
     /// Top-level files that are settings, not pages.
@@ -19,7 +22,7 @@ struct ContentWalker {
 
     func walk() -> Result {
         let listing = InputFolderWalker(root: root, boundaryName: "the content folder", paths: paths).walk()
-        var result = Result(diagnostics: listing.diagnostics)
+        var result = Result(diagnostics: listing.diagnostics, unreadableFolders: listing.unreadableFolders)
         for relative in listing.files {
             let inMedia = relative.hasPrefix(Self.mediaFolder + "/")
             if inMedia, let problem = Self.problem(withMedia: relative) {

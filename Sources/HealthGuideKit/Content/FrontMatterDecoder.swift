@@ -90,9 +90,8 @@ struct FrontMatterDecoder {
     private mutating func tags(_ node: Node) -> [String] {
         var tags: [String] = []
         for (tag, location) in reader.strings(node, field: "tags") ?? [] {
-            guard Slug.isValid(tag) else {
-                reader.report(at: location, "tag '\(tag)' must use lower-case letters, digits and hyphens (try '\(Slug.make(from: tag))')",
-                              rule: "invalid-tag")
+            if let problem = Slug.problem(with: tag) {
+                reader.report(at: location, "tag '\(Slug.quoted(tag))' \(problem)", rule: "invalid-tag")
                 continue
             }
             if !tags.contains(tag) { tags.append(tag) }

@@ -10,7 +10,17 @@ struct SiteConfigLoader {
     static let required = ["title", "base_url", "sections", "disclaimer"]
     static let sectionFields = ["id", "title", "order", "description"]
 
+    /// Errors in `site.yml` that leave nothing sensible to build: the content is not even
+    /// listed, since every file would be judged by settings that are wrong (a misspelt section
+    /// id makes each of its articles an "unknown section").
+    static let stoppingRules: Set<String> = [
+        "yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "duplicate-section",
+        "path-collision",
+    ]
+
     let displayPath: String
+    /// The rule ids `rules:` may set, given by the caller that runs the rules; nil takes any.
+    var ruleIDs: [String]? = nil
 
     func load(text: String) -> (SiteConfig?, [Diagnostic]) {
         var reader = YAMLReader(file: displayPath)
@@ -29,7 +39,7 @@ struct SiteConfigLoader {
             case "title": config.title = reader.string(value, field: key) ?? ""
             case "condition": config.condition = reader.string(value, field: key) ?? ""
             case "base_url": config.baseURL = Self.baseURL(reader.string(value, field: key), reader: &reader, node: value)
-            case "language": config.language = reader.string(value, field: key) ?? "en"
+            case "language": config.language = Self.language(reader.string(value, field: key), reader: &reader, node: value)
             case "emergency_number": config.emergencyNumber = reader.string(value, field: key) ?? "911"
             case "review_interval_months":
                 if let months = reader.integer(value, field: key) {
@@ -44,7 +54,7 @@ struct SiteConfigLoader {
             case "medicines_note": config.medicinesNote = reader.string(value, field: key) ?? ""
             case "sections": config.sections = Self.sections(value, reader: &reader)
             case "disclaimer": config.disclaimer = reader.string(value, field: key) ?? ""
-            case "rules": config.ruleSeverities = Self.rules(value, reader: &reader)
+            case "rules": config.ruleSeverities = Self.rules(value, known: ruleIDs, reader: &reader)
             case "limits": config.limits = Self.limits(value, reader: &reader)
             default: break
             }
@@ -80,6 +90,34 @@ struct SiteConfigLoader {
         return limits
     }
 
+    /// The page's `lang`: a language tag (`en`, `en-GB`, `es-419`), which screen readers go by.
+    private static func language(_ text: String?, reader: inout YAMLReader, node: Node) -> String {
+        guard let text else { return "en" }
+        guard isLanguageTag(text) else {
+            reader.report(at: reader.location(of: node), "'language' must be a language tag such as en, en-GB or es-419, not '\(text)'",
+                          rule: "invalid-value")
+            return "en"
+        }
+        return text
+    }
+
+    /// BCP 47's shape: two or three ASCII letters, then parts of one to eight letters or digits.
+    private static func isLanguageTag(_ text: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(isLetter) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || isDigit($0) } }
+    }
+
+    /// Grades are school years: a finite number, and the warning no higher than the error.
+    private static let gradeRange = 0.0...30.0
+
+    /// A grade as written in site.yml: `8`, `8.5`.
+    private static func grade(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
     private static func readingGrade(_ node: Node, reader: inout YAMLReader) -> ReadingGradeLimits {
         var limits = ReadingGradeLimits()
         guard let pairs = reader.mapping(node, named: "reading_grade", allowedKeys: ["warning", "error"]) else { return limits }
@@ -88,7 +126,17 @@ struct SiteConfigLoader {
                 reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a number", rule: "wrong-type")
                 continue
             }
+            guard gradeRange.contains(number) else {
+                reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a grade from 0 to 30, not '\(text)'",
+                              rule: "invalid-value")
+                continue
+            }
             if key == "warning" { limits.warning = number } else { limits.error = number }
+        }
+        if limits.warning > limits.error {
+            reader.report(at: reader.location(of: node),
+                          "'reading_grade.warning' (\(grade(limits.warning))) is above 'reading_grade.error' (\(grade(limits.error))): the warning would never show",
+                          rule: "invalid-value")
         }
         return limits
     }
@@ -96,12 +144,16 @@ struct SiteConfigLoader {
     private static func sections(_ node: Node, reader: inout YAMLReader) -> [SectionConfig] {
         guard let items = reader.sequence(node, field: "sections") else { return [] }
         var sections: [SectionConfig] = []
+        var firstIDNodes: [String: Node] = [:]
         for (index, item) in items.enumerated() {
             guard let pairs = reader.mapping(item, named: "a section", allowedKeys: sectionFields) else { continue }
             var section = SectionConfig(id: "", title: "", order: index + 1, description: "")
+            var idNode = item
             for (key, _, value) in pairs {
                 switch key {
-                case "id": section.id = reader.string(value, field: "id") ?? ""
+                case "id":
+                    section.id = reader.string(value, field: "id") ?? ""
+                    idNode = value
                 case "title": section.title = reader.string(value, field: "title") ?? ""
                 case "order": section.order = reader.integer(value, field: "order") ?? section.order
                 case "description": section.description = reader.string(value, field: "description") ?? ""
@@ -112,21 +164,29 @@ struct SiteConfigLoader {
                 reader.report(at: reader.location(of: item), "every section needs an 'id' and a 'title'", rule: "missing-field")
                 continue
             }
-            if !Slug.isValid(section.id) {
-                reader.report(at: reader.location(of: item), "section id '\(section.id)' must use lower-case letters, digits and hyphens", rule: "invalid-value")
+            if let problem = Slug.problem(with: section.id) {
+                reader.report(at: reader.location(of: idNode), "section id '\(Slug.quoted(section.id))' \(problem)", rule: "invalid-value")
                 continue
             }
-            if sections.contains(where: { $0.id == section.id }) {
-                reader.report(at: reader.location(of: item), "section '\(section.id)' is listed twice", rule: "duplicate-section")
+            if let owner = GeneratedPaths.owner(of: section.id) {
+                reader.report(at: reader.location(of: idNode),
+                              "section '\(section.id)' would write its pages to '\(section.id)/', where the build writes \(owner)",
+                              rule: "path-collision", hint: "choose another section id")
                 continue
             }
+            if let first = firstIDNodes[section.id] {
+                let place = reader.location(of: first).map { " (first at line \($0.line))" } ?? ""
+                reader.report(at: reader.location(of: idNode), "section '\(section.id)' is listed twice\(place)", rule: "duplicate-section")
+                continue
+            }
+            firstIDNodes[section.id] = idNode
             sections.append(section)
         }
         return sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
 
-    private static func rules(_ node: Node, reader: inout YAMLReader) -> [String: Severity?] {
-        guard let pairs = reader.mapping(node, named: "rules", allowedKeys: nil) else { return [:] }
+    private static func rules(_ node: Node, known: [String]?, reader: inout YAMLReader) -> [String: Severity?] {
+        guard let pairs = reader.mapping(node, named: "rules", allowedKeys: known) else { return [:] }
         var severities: [String: Severity?] = [:]
         for (key, _, value) in pairs {
             switch value.scalar?.string {

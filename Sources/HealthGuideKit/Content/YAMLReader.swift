@@ -20,25 +20,76 @@ struct YAMLReader {
     /// only `Node.any` uses one, and Yams's `.default` builds its three tables of conversions
     /// anew for every call (about 9,000 instructions a file).
     mutating func compose(_ text: String) -> Node? {
-        do {
-            return try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
-        } catch let error as YamlError {
-            record(yamlError: error)
-        } catch {
-            report(at: nil, "could not read YAML: \(error)", rule: "yaml-syntax")
+        var text = text
+        var repeatsTagged = 0
+        while true {
+            do {
+                return try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
+            } catch let error as YamlError {
+                if case let .duplicatedKeysInMapping(_, context) = error, repeatsTagged < Self.maximumTaggedRepeats,
+                   Self.tag(keyAt: context.mark, in: &text, number: repeatsTagged) {
+                    repeatsTagged += 1
+                    continue
+                }
+                record(yamlError: error)
+                return nil
+            } catch {
+                report(at: nil, "could not read YAML: \(error)", rule: "yaml-syntax")
+                return nil
+            }
         }
-        return nil
+    }
+
+    /// Yams refuses a mapping with a repeated key as a whole, naming only where the first
+    /// spelling of the key is. A local tag in front of that spelling (`!repeat0 title:`) makes
+    /// the two keys differ for Yams while keeping their text, so the next try composes the file
+    /// (or finds the next repeat) and `mapping` reports every repeat at its own line and column.
+    /// Columns after the tag on that one line shift, but that line holds the first spelling,
+    /// which is never the one reported. Beyond this many repeats the rest are reported as Yams
+    /// reports them.
+    private static let maximumTaggedRepeats = 100
+
+    /// Puts a local tag before the key at `mark`; false when the mark is not in the text.
+    private static func tag(keyAt mark: Mark, in text: inout String, number: Int) -> Bool {
+        var line = 1
+        var index = text.unicodeScalars.startIndex
+        while line < mark.line {
+            guard let newline = text.unicodeScalars[index...].firstIndex(of: "\n") else { return false }
+            index = text.unicodeScalars.index(after: newline)
+            line += 1
+        }
+        guard let keyStart = text.unicodeScalars.index(index, offsetBy: mark.column - 1, limitedBy: text.unicodeScalars.endIndex) else {
+            return false
+        }
+        text.insert(contentsOf: "!repeat\(number) ", at: keyStart)
+        return true
     }
 
     private mutating func record(yamlError error: YamlError) {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             report(at: shifted(mark), "YAML syntax error: \(problem)", rule: "yaml-syntax")
-        case let .duplicatedKeysInMapping(duplicates, _):
-            report(at: nil, "duplicate keys: \(duplicates.joined(separator: ", "))", rule: "yaml-syntax")
+        case let .reader(problem, offset, value, yaml):
+            // Said in words and by code point: the character itself may be one a terminal acts on.
+            let hex = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
+            let character = value >= 0 ? " (U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ")" : ""
+            report(at: offset.map { location(atCharacterOffset: $0, in: yaml) },
+                   "YAML cannot be read: \(problem)\(character)", rule: "yaml-syntax")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            report(at: shifted(context.mark), "duplicate keys: \(duplicates.joined(separator: ", "))", rule: "yaml-syntax")
         default:
             report(at: nil, "could not read YAML: \(error)", rule: "yaml-syntax")
         }
+    }
+
+    /// Where the character `offset` characters into `text` is, columns counted in code points
+    /// as libyaml counts them.
+    private func location(atCharacterOffset offset: Int, in text: String) -> SourceLocation {
+        let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) ?? text.endIndex
+        let before = text[..<index]
+        let line = before.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex { $0 == "\n" || $0 == "\r\n" }.map { text.index(after: $0) } ?? text.startIndex
+        return SourceLocation(line: line + lineOffset, column: text.unicodeScalars[lineStart..<index].count + 1)
     }
 
     func location(of node: Node) -> SourceLocation? {
@@ -65,17 +116,19 @@ struct YAMLReader {
             report(at: location(of: node), "\(what) must be a mapping of 'key: value' lines", rule: "wrong-type")
             return nil
         }
-        var seen = Set<String>()
+        var seen: [String: Node] = [:]
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 report(at: location(of: keyNode), "\(what) has a key that is not text", rule: "wrong-type")
                 continue
             }
-            if !seen.insert(key).inserted {
-                report(at: location(of: keyNode), "duplicate field '\(key)' in \(what)", rule: "duplicate-field")
+            if let first = seen[key] {
+                let place = location(of: first).map { " (first at line \($0.line))" } ?? ""
+                report(at: location(of: keyNode), "duplicate field '\(key)' in \(what)\(place)", rule: "duplicate-field")
                 continue
             }
+            seen[key] = keyNode
             if let allowedKeys, !allowedKeys.contains(key) {
                 let hint = Suggestion.closest(to: key, in: allowedKeys).map { "did you mean '\($0)'?" }
                 let list = allowedKeys.joined(separator: ", ")

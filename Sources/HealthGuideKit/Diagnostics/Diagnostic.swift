@@ -73,3 +73,7 @@ extension Diagnostic: Comparable {
         return lhs.message < rhs.message
     }
 }
+
+/// A diagnostic is also what a step throws when it cannot go on (a page whose templates nest
+/// without end), so the caller reports it as it is.
+extension Diagnostic: Error {}

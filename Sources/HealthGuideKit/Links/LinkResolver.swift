@@ -9,15 +9,18 @@ struct LinkResolver: Sendable {
     let mediaFiles: Set<String>
     /// Content paths of drafts left out of this build.
     let draftPaths: Set<String>
+    /// Content paths of Markdown files that failed to become pages, each with its own error.
+    let failedPaths: Set<String>
     /// Did-you-mean for broken links to pages and to media, shared by every page's links.
     private let pageSuggestions: Suggestion
     private let mediaSuggestions: Suggestion
 
-    init(pagesByPath: [String: Int], pages: [Page], mediaFiles: Set<String>, draftPaths: Set<String>) {
+    init(pagesByPath: [String: Int], pages: [Page], mediaFiles: Set<String>, draftPaths: Set<String>, failedPaths: Set<String>) {
         self.pagesByPath = pagesByPath
         self.pages = pages
         self.mediaFiles = mediaFiles
         self.draftPaths = draftPaths
+        self.failedPaths = failedPaths
         pageSuggestions = Suggestion(candidates: { Array(pagesByPath.keys) })
         mediaSuggestions = Suggestion(candidates: { Array(mediaFiles) })
     }
@@ -107,6 +110,9 @@ struct LinkResolver: Sendable {
         }
         let rule = link.isImage ? "broken-image" : "broken-link"
         let what = link.isImage ? "image" : "link"
+        // The file is there but has an error of its own, which fails the build already: one
+        // error for it, not one more for every link to it.
+        if failedPaths.contains(target) { return nil }
         if draftPaths.contains(target) {
             fail("\(what) '\(raw)' points to a draft, which is left out of this build", rule: rule,
                  hint: "publish the draft, or build with --drafts to preview it")

@@ -10,7 +10,7 @@ public struct SiteGraph: Sendable {
     private(set) var links: [LinkResolver.Result]
     /// `SiteShape` of this site.
     let shape: String
-    /// `SiteShape.extras` of this site: its media files and drafts.
+    /// `SiteShape.extras` of this site: its media files, drafts and failed files.
     let extras: String
     /// The pages whose links were resolved when the graph was made; the others' came from the
     /// page cache (`KnownGraph`), as the cache holds them.
@@ -26,6 +26,9 @@ public struct SiteGraph: Sendable {
     let mediaFiles: Set<String>
     /// Content paths of drafts left out of this build, so links to them get a clear message.
     let draftPaths: Set<String>
+    /// Content paths of Markdown files that could not be made into pages (unreadable, bad front
+    /// matter…): each has its own error, so links to them are not reported again as broken.
+    let failedPaths: Set<String>
 
     static let relatedLimit = 5
     /// How many members of one tag are considered as related candidates; keeps huge tags linear.
@@ -57,7 +60,7 @@ public struct SiteGraph: Sendable {
         var shape: String
         /// The content paths of its pages, in order.
         var pagePaths: [String]
-        /// `SiteShape.extras` of its media files and drafts.
+        /// `SiteShape.extras` of its media files, drafts and failed files.
         var extras: String
         var structure: Structure
     }
@@ -76,12 +79,13 @@ public struct SiteGraph: Sendable {
     public var homePage: Int? { structure.homePage }
     var titleOrder: [Int] { structure.titleOrder }
 
-    init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>,
+    init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>, failedPaths: Set<String> = [],
          known: KnownGraph? = nil, log: DiagnosticLog) {
         self.pages = pages
         self.sections = sections
         self.mediaFiles = mediaFiles
         self.draftPaths = draftPaths
+        self.failedPaths = failedPaths
         var pagesByPath: [String: Int] = [:]
         var urls: [String: Int] = [:]
         pagesByPath.reserveCapacity(pages.count)
@@ -99,11 +103,12 @@ public struct SiteGraph: Sendable {
             }
         }
         self.pagesByPath = pagesByPath
-        let extras = SiteShape.extras(mediaFiles: mediaFiles, draftPaths: draftPaths)
+        let extras = SiteShape.extras(mediaFiles: mediaFiles, draftPaths: draftPaths, failedPaths: failedPaths)
         self.extras = extras
         let kept = known.flatMap { $0.holds(for: pages, extras: extras) ? $0 : nil }
         shape = kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras)
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths,
+                                    failedPaths: failedPaths)
         let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
             if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
             return (resolver.resolve(pageIndex: index), true)
@@ -165,7 +170,8 @@ public struct SiteGraph: Sendable {
     func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
         var graph = self
         for (index, page) in replacements { graph.pages[index] = page }
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, mediaFiles: mediaFiles, draftPaths: draftPaths,
+                                    failedPaths: failedPaths)
         var diagnostics: [Diagnostic] = []
         for index in replacements.keys {
             let result = resolver.resolve(pageIndex: index)

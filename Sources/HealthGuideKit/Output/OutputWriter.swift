@@ -14,6 +14,8 @@ final class OutputWriter: @unchecked Sendable {
     private let reusesPrevious: Bool
     private let lock = NSLock()
     private var entries: [String: BuildManifest.Entry] = [:]
+    /// Every path this build has written or kept so far.
+    private var claimedPaths: Set<String> = []
     private var writtenPaths: [String] = []
     private var unchangedCount = 0
     private var failures: [Diagnostic] = []
@@ -79,10 +81,24 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     private func keep(_ entry: BuildManifest.Entry, at path: String) {
+        guard claim(path) else { return }
         lock.withLock {
             entries[path] = entry
             unchangedCount += 1
         }
+    }
+
+    /// Claims `path` for this build; false, with the build failed, when another output of this
+    /// build has it already. The site's settings are checked so that no two outputs share a
+    /// path (`GeneratedPaths`, `duplicate-url`); this is the last guard, so that one page can
+    /// never silently take another's place.
+    private func claim(_ path: String) -> Bool {
+        guard lock.withLock({ claimedPaths.insert(path).inserted }) else {
+            fail(Diagnostic(file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
+                            message: "two outputs of this build would be written to this file", rule: "path-collision"))
+            return false
+        }
+        return true
     }
 
     func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
@@ -93,8 +109,12 @@ final class OutputWriter: @unchecked Sendable {
         let hash = ContentHash.of(data)
         let destination = root + "/" + path
         let entry = BuildManifest.Entry(hash: hash, inputs: inputs, shapeInputs: shapeInputs)
+        guard claim(path) else { return }
         if reusesPrevious, let old = previous.files[path], old.hash == hash, FileSystem.size(of: destination) == data.count {
-            keep(entry, at: path)
+            lock.withLock {
+                entries[path] = entry
+                unchangedCount += 1
+            }
             return
         }
         let relativeFolder = FileSystem.folder(of: path)
@@ -131,9 +151,12 @@ final class OutputWriter: @unchecked Sendable {
         try FileSystem.replace(destination, with: data, through: temporaryFolder + "/" + UUID().uuidString)
     }
 
-    /// Records a problem that stops this build from vouching for the output.
+    /// Records a problem that stops this build from vouching for the output; once, however
+    /// many pages meet it (a template problem meets every page of its kind).
     func fail(_ diagnostic: Diagnostic) {
-        lock.withLock { failures.append(diagnostic) }
+        lock.withLock {
+            if !failures.contains(diagnostic) { failures.append(diagnostic) }
+        }
     }
 
     /// Deletes the files the last build wrote that this build did not, and then empty folders

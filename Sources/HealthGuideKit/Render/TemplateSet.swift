@@ -8,6 +8,11 @@ public struct TemplateSet: Sendable {
     /// Template name → fingerprint of its text and of every partial and parent it uses,
     /// directly or through others: editing `tag.mustache` re-renders tag pages only.
     let fingerprints: [String: String]
+    /// Template name → its file as shown in diagnostics.
+    private let files: [String: String]
+
+    /// The rule of every template problem; any of them is a bad setup, not bad content.
+    static let rule = "template-error"
 
     /// Templates every site must have.
     static let requiredTemplates = ["layout", "home", "section", "article", "tag", "glossary", "search", "404"]
@@ -34,7 +39,7 @@ public struct TemplateSet: Sendable {
             files[name] = display
             guard let data = FileManager.default.contents(atPath: root + "/" + file),
                   case let .success(text) = TextDecoding.decode(data) else {
-                log.add(Diagnostic(file: display, location: nil, severity: .error, message: "template is not UTF-8 text", rule: "template-error"))
+                log.add(Diagnostic(file: display, location: nil, severity: .error, message: "template is not UTF-8 text", rule: rule))
                 failed = true
                 continue
             }
@@ -42,29 +47,40 @@ public struct TemplateSet: Sendable {
         }
         for required in requiredTemplates where files[required] == nil {
             log.add(Diagnostic(file: paths.display(root + "/" + required + ".mustache"), location: nil, severity: .error,
-                               message: "missing template '\(required).mustache'", rule: "template-error"))
+                               message: "missing template '\(required).mustache'", rule: rule))
             failed = true
         }
         switch TemplateLibrary.compile(sources) {
         case let .failure(problems):
             for problem in problems.errors {
-                log.add(Diagnostic(file: files[problem.template] ?? problem.template,
-                                   location: SourceLocation(line: problem.line, column: problem.column),
-                                   severity: .error, message: message(for: problem, among: sources.keys), rule: "template-error"))
+                log.add(diagnostic(for: problem, files: files, among: Array(sources.keys)))
             }
             return nil
         case let .success(library):
             guard !failed else { return nil }
-            return TemplateSet(library: library, fingerprints: fingerprints(of: sources, library: library))
+            return TemplateSet(library: library, fingerprints: fingerprints(of: sources, library: library), files: files)
         }
     }
 
-    /// The page's bytes, ready to write.
-    func render(_ context: TemplateContext, template: String) -> Data {
-        Data(library.renderUTF8(template, .object(context)) ?? [])
+    /// The page's bytes, ready to write; throws the diagnostic when templates nest without end
+    /// on this page's data.
+    func render(_ context: TemplateContext, template: String) throws(Diagnostic) -> Data {
+        do {
+            return Data(try library.renderUTF8(template, .object(context)) ?? [])
+        } catch {
+            throw Self.diagnostic(for: error, files: files, among: [])
+        }
     }
 
-    private static func message(for problem: TemplateError, among names: Dictionary<String, String>.Keys) -> String {
+    /// `names` are the templates there are, for a suggestion when the problem is a missing one.
+    private static func diagnostic(for problem: TemplateError, files: [String: String], among names: [String]) -> Diagnostic {
+        Diagnostic(file: files[problem.template] ?? problem.template,
+                   location: SourceLocation(line: problem.line, column: problem.column),
+                   severity: .error, message: message(for: problem, among: names), rule: rule)
+    }
+
+    private static func message(for problem: TemplateError, among names: [String]) -> String {
+        if problem.chain != nil { return problem.message }
         guard let missing = problem.missingTemplate else { return "template syntax error: \(problem.message)" }
         let suggestion = Suggestion.closest(to: missing, in: names).map { " (did you mean '\($0)'?)" } ?? ""
         return problem.message + suggestion

@@ -18,15 +18,22 @@ struct FolderListing {
 
     /// The entries but `.` and `..`, in the folder's own order; empty when it cannot be read.
     let entries: [Entry]
+    /// Why the folder could not be opened (`errno`), or nil when it was read.
+    let failure: Int32?
 
     /// With `statting`, each entry also gets its `lstat`, taken relative to the open folder,
     /// which spares the kernel walking the whole path again for every file.
     init(of path: String, statting: Bool = false) {
-        entries = Self.read(path, statting: statting)
+        (entries, failure) = Self.read(path, statting: statting)
     }
 
-    private static func read(_ path: String, statting: Bool) -> [Entry] {
-        guard let folder = opendir(path) else { return [] }
+    /// Why the folder could not be read, in words, or nil when it was.
+    var failureDescription: String? {
+        failure.map { String(cString: strerror($0)) }
+    }
+
+    private static func read(_ path: String, statting: Bool) -> ([Entry], failure: Int32?) {
+        guard let folder = opendir(path) else { return ([], errno) }
         defer { closedir(folder) }
         var entries: [Entry] = []
         while let entry = readdir(folder) {
@@ -42,7 +49,7 @@ struct FolderListing {
             }
             entries.append(listed)
         }
-        return entries
+        return (entries, nil)
     }
 
     private static func kind(of type: UInt8) -> Kind {

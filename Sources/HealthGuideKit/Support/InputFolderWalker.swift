@@ -10,6 +10,9 @@ struct InputFolderWalker {
         /// Paths relative to the walked folder, sorted.
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// One error for each folder that could not be listed: its files are unknown, so
+        /// every link into it would be reported broken.
+        var unreadableFolders: [Diagnostic] = []
     }
 
     /// The folder to list.
@@ -33,8 +36,15 @@ struct InputFolderWalker {
         var pending = [""]
         while let folder = pending.popLast() {
             let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
+            let listing = FolderListing(of: absoluteFolder)
+            if let reason = listing.failureDescription {
+                result.unreadableFolders.append(Diagnostic(file: paths.display(absoluteFolder), location: nil, severity: .error,
+                                                           message: "cannot read this folder: \(reason)", rule: "unreadable-folder",
+                                                           hint: "give yourself permission to read it, or move it out of \(boundaryName)"))
+                continue
+            }
             // In name order, so diagnostics come out the same on every system.
-            let entries = FolderListing(of: absoluteFolder).entries.sorted { $0.name < $1.name }
+            let entries = listing.entries.sorted { $0.name < $1.name }
             for entry in entries where !entry.name.hasPrefix(".") {
                 let relative = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 switch admit(relative: relative, kind: entry.kind, realBoundary: realBoundary, diagnostics: &result.diagnostics) {

@@ -24,9 +24,11 @@ struct CommandLineRunner {
         return process
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Output {
+    /// Runs the command, or `executable` with `arguments` when given (a program that runs the
+    /// command in turn).
+    static func run(_ arguments: [String], in folder: URL, executable: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let output = Pipe(), error = Pipe()

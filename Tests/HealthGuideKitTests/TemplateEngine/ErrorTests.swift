@@ -87,9 +87,67 @@ import Testing
         ])
     }
 
-    @Test func selfIncludingPartialCompilesAndStopsAtTheNestingLimit() {
-        // Recursion over data is fine (see the spec's "Recursion" cases); endless recursion stops.
-        let output = render("loop", in: ["loop": "x{{> loop}}"], with: .object([:]))
-        #expect(output == String(repeating: "x", count: TemplateRenderer.maximumNesting + 1))
+    @Test func partialThatAlwaysIncludesItselfIsFoundWhenCompiling() {
+        #expect(compileErrors(["loop": "x\n  {{> loop}}"]) == [
+            TemplateError(template: "loop", line: 2, column: 3,
+                          message: "template 'loop' includes itself without end: loop → loop; "
+                              + "a template can include itself only inside a section, which the data can end",
+                          chain: ["loop", "loop"]),
+        ])
+    }
+
+    @Test func partialsThatIncludeEachOtherAreFoundOnceWithTheirChain() {
+        // page → a → b → a: the cycle is a and b, reported at the tag that closes it.
+        #expect(compileErrors([
+            "page": "{{> a}}",
+            "a": "A{{> b}}",
+            "b": "{{#list}}{{/list}} {{< a}}{{/a}}",
+        ]) == [
+            TemplateError(template: "b", line: 1, column: 20,
+                          message: "template 'b' includes itself without end: b → a → b; "
+                              + "a template can include itself only inside a section, which the data can end",
+                          chain: ["b", "a", "b"]),
+        ])
+    }
+
+    @Test func recursionInsideASectionOrABlockCompiles() {
+        #expect(compileErrors([
+            "tree": "{{name}}{{#children}}{{> tree}}{{/children}}{{^children}}{{> tree}}{{/children}}",
+            "parent": "{{$b}}{{> parent}}{{/b}}",
+        ]) == [])
+    }
+
+    @Test func recursionTheDataNeverEndsStopsWithAnErrorAtTheTag() throws {
+        // Every level finds `items` again further down the stack, so the recursion never ends;
+        // with two items a level, rendering it out would take 2^200 steps.
+        let library = try TemplateLibrary.compile([
+            "page": "<ul>{{> partials/item}}</ul>",
+            "partials/item": "<li>\n{{#items}}{{> partials/item}}{{/items}}</li>",
+        ]).get()
+        #expect(throws: TemplateError(template: "partials/item", line: 2, column: 11,
+                                      message: "templates nested more than 200 deep: partials/item → partials/item "
+                                          + "repeats on every level without end",
+                                      chain: ["partials/item", "partials/item"])) {
+            try library.render("page", ["items": [true, true]])
+        }
+    }
+
+    @Test func recursionOverFiniteDataRenders() throws {
+        let library = try TemplateLibrary.compile(["tree": "{{name}}({{#children}}{{> tree}}{{/children}})"]).get()
+        let leaf: TemplateValue = ["name": "c", "children": []]
+        #expect(try library.render("tree", ["name": "a", "children": [["name": "b", "children": [leaf]], leaf]]) == "a(b(c())c())")
+    }
+
+    @Test func overrideThatExpandsItsOwnBlockStopsWithAnErrorAtTheBlock() throws {
+        let library = try TemplateLibrary.compile([
+            "page": "{{<layout}}{{$main}}[{{$main}}x{{/main}}]{{/main}}{{/layout}}",
+            "layout": "<main>{{$main}}{{/main}}</main>",
+        ]).get()
+        #expect(throws: TemplateError(template: "page", line: 1, column: 22,
+                                      message: "templates nested more than 200 deep: page → layout → page "
+                                          + "repeats on every level without end",
+                                      chain: ["page", "layout", "page"])) {
+            try library.render("page", [:])
+        }
     }
 }

@@ -20,7 +20,7 @@ import Testing
 
     @Test func unknownTemplateRendersNil() throws {
         let library = try TemplateLibrary.compile(SiteFixtures.templates).get()
-        #expect(library.render("partials/missing", SiteFixtures.article) == nil)
+        #expect(try library.render("partials/missing", SiteFixtures.article) == nil)
     }
 
     /// Renders the article page many times from one compiled library; only the output is checked
@@ -28,7 +28,7 @@ import Testing
     @Test func renderingTheArticleRepeatedlyGivesTheSameOutput() throws {
         let library = try TemplateLibrary.compile(SiteFixtures.templates).get()
         for _ in 0..<1000 {
-            let output = library.render("article", SiteFixtures.article)
+            let output = try library.render("article", SiteFixtures.article)
             guard output == SiteFixtures.articleOutput else {
                 Issue.record("render produced \(String(describing: output))")
                 return

@@ -19,7 +19,12 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 func render(_ name: String, in templates: [String: String], with context: TemplateValue) -> String? {
     switch TemplateLibrary.compile(templates) {
     case .success(let library):
-        return library.render(name, context)
+        do {
+            return try library.render(name, context)
+        } catch {
+            Issue.record("rendering failed: \(error)")
+            return nil
+        }
     case .failure(let errors):
         Issue.record("templates did not compile: \(errors)")
         return nil

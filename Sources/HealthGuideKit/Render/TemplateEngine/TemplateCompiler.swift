@@ -4,13 +4,17 @@
 struct TemplateCompiler {
     private let templateIndices: [String: Int]
     private var blockNumbers: [String: Int] = [:]
+    /// The number of the template being compiled, which its tags record.
+    private var current = 0
 
     init(templateIndices: [String: Int]) {
         self.templateIndices = templateIndices
     }
 
-    /// Compiles one template; `problems` lists every reference to a template that does not exist.
-    mutating func compile(_ syntax: [TemplateSyntax]) -> (nodes: [TemplateNode], problems: [TemplateSyntaxError]) {
+    /// Compiles template number `template`; `problems` lists every reference to a template that
+    /// does not exist.
+    mutating func compile(_ syntax: [TemplateSyntax], template: Int) -> (nodes: [TemplateNode], problems: [TemplateSyntaxError]) {
+        current = template
         var problems: [TemplateSyntaxError] = []
         let nodes = compile(syntax, problems: &problems)
         return (nodes, problems)
@@ -41,19 +45,20 @@ struct TemplateCompiler {
                 node = inverted ? .invertedSection(path, body: body) : .section(path, body: body)
             case .partial(let name, let indentation, let offset):
                 node = index(of: name, at: offset, problems: &problems).map {
-                    .partial(template: $0, indentation: indentation)
+                    .partial(template: $0, indentation: indentation, tag: tag(at: offset))
                 }
             case .parent(let name, let indentation, let overrides, let offset):
                 let template = index(of: name, at: offset, problems: &problems)
                 let overrides = compile(overrides, problems: &problems)
-                node = template.map { .parent(template: $0, indentation: indentation, overrides: overrides) }
-            case .block(let name, let indentation, let standalone, let body, _):
+                node = template.map { .parent(template: $0, indentation: indentation, overrides: overrides, tag: tag(at: offset)) }
+            case .block(let name, let indentation, let standalone, let body, let offset):
                 let intrinsic = standalone ? Self.intrinsicIndentation(of: body, beyond: indentation) : []
                 node = .block(TemplateNode.BlockSite(
                     block: blockNumber(for: name),
                     indentation: indentation,
                     intrinsicIndentation: intrinsic,
-                    defaultBody: compile(body, problems: &problems)
+                    defaultBody: compile(body, problems: &problems),
+                    tag: tag(at: offset)
                 ))
             }
             if !text.isEmpty {
@@ -91,6 +96,10 @@ struct TemplateCompiler {
             return nil
         }
         return index
+    }
+
+    private func tag(at offset: Int) -> TemplateNode.Tag {
+        TemplateNode.Tag(template: current, offset: offset)
     }
 
     private mutating func blockNumber(for name: String) -> Int {

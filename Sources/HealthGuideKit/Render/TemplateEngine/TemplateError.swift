@@ -11,6 +11,9 @@ struct TemplateError: Error, Sendable, Equatable {
     /// The name of the partial or parent that does not exist, when that is the problem, so
     /// the caller can suggest the name that was meant.
     var missingTemplate: String? = nil
+    /// The templates that include each other without end, when that is the problem: the one
+    /// holding the tag first and last.
+    var chain: [String]? = nil
 }
 
 /// Every problem found in a set of templates: `TemplateLibrary.compile` checks them all.
@@ -32,7 +35,7 @@ extension TemplateError {
         }
         let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
         self.init(template: template, line: line, column: column, message: problem.message,
-                  missingTemplate: problem.missingTemplate)
+                  missingTemplate: problem.missingTemplate, chain: problem.chain)
     }
 }
 
@@ -41,4 +44,5 @@ struct TemplateSyntaxError: Error, Sendable, Equatable {
     var offset: Int
     var message: String
     var missingTemplate: String? = nil
+    var chain: [String]? = nil
 }

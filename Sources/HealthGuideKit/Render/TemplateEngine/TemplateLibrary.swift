@@ -5,6 +5,9 @@ struct TemplateLibrary: Sendable {
     private let indicesByName: [String: Int]
     /// Node trees by template index.
     private let templates: [[TemplateNode]]
+    /// Names and sources by template index, to locate a tag that nested without end.
+    private let names: [String]
+    private let sources: [String]
     private let referencesByIndex: [[String]]
     /// Bytes to reserve for the output of each template: twice its source and the sources of the
     /// templates it reaches, since pages are mostly template text plus data of similar size.
@@ -18,17 +21,22 @@ struct TemplateLibrary: Sendable {
         var compiler = TemplateCompiler(templateIndices: indicesByName)
         var templates: [[TemplateNode]] = []
         var referencesByIndex: [[String]] = []
+        var unconditionalReferences: [String: [TemplateCycles.Reference]] = [:]
         var errors: [TemplateError] = []
-        for (name, source) in sorted {
+        for (index, (name, source)) in sorted.enumerated() {
             do {
                 let syntax = try TemplateParser.parse(source)
-                let (nodes, problems) = compiler.compile(syntax)
+                let (nodes, problems) = compiler.compile(syntax, template: index)
                 errors += problems.map { TemplateError(template: name, source: source, problem: $0) }
                 templates.append(nodes)
                 referencesByIndex.append(TemplateCompiler.references(in: syntax))
+                unconditionalReferences[name] = TemplateCycles.unconditionalReferences(in: syntax)
             } catch {
                 errors.append(TemplateError(template: name, source: source, problem: error))
             }
+        }
+        for (name, problem) in TemplateCycles.find(in: unconditionalReferences) {
+            errors.append(TemplateError(template: name, source: sources[name] ?? "", problem: problem))
         }
         guard errors.isEmpty else { return .failure(TemplateErrors(errors: errors)) }
         let sourceSizes = sorted.map(\.value.utf8.count)
@@ -39,22 +47,38 @@ struct TemplateLibrary: Sendable {
         return .success(TemplateLibrary(
             indicesByName: indicesByName,
             templates: templates,
+            names: names,
+            sources: sorted.map(\.value),
             referencesByIndex: referencesByIndex,
             expectedSizes: expectedSizes
         ))
     }
 
-    /// Renders the named template; nil when there is no template of that name.
-    func render(_ name: String, _ context: TemplateValue) -> String? {
-        renderUTF8(name, context).map { String(decoding: $0, as: UTF8.self) }
+    /// Renders the named template; nil when there is no template of that name. Throws when
+    /// templates nest without end on this data (see `TemplateRenderer.maximumNesting`).
+    func render(_ name: String, _ context: TemplateValue) throws(TemplateError) -> String? {
+        try renderUTF8(name, context).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Renders the named template as UTF-8, for a file: a `String` of it would check every
     /// byte only to be turned back into bytes.
-    func renderUTF8(_ name: String, _ context: TemplateValue) -> [UInt8]? {
+    func renderUTF8(_ name: String, _ context: TemplateValue) throws(TemplateError) -> [UInt8]? {
         guard let index = indicesByName[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, context: context, expectedSize: expectedSizes[index])
-        return renderer.render(template: index)
+        let output = renderer.render(template: index)
+        if let failure = renderer.failure {
+            throw error(for: failure)
+        }
+        return output
+    }
+
+    /// The error for rendering that went too deep, at the tag that would have gone deeper.
+    private func error(for failure: TemplateRenderer.NestingFailure) -> TemplateError {
+        let chain = failure.chain.map { names[$0] }
+        let message = "templates nested more than \(TemplateRenderer.maximumNesting) deep: "
+            + "\(chain.joined(separator: " → ")) repeats on every level without end"
+        return TemplateError(template: names[failure.tag.template], source: sources[failure.tag.template],
+                             problem: TemplateSyntaxError(offset: failure.tag.offset, message: message, chain: chain))
     }
 
     /// Names of templates `name` uses directly through partials ({{> x}}) and parents ({{< x}}),

@@ -8,10 +8,17 @@ enum TemplateNode: Sendable {
     case invertedSection(Path, body: [TemplateNode])
     /// Renders template number `template` with the current context. `indentation`, when present,
     /// is added in front of each of its later lines (the first follows the text before the tag).
-    case partial(template: Int, indentation: [UInt8]?)
+    case partial(template: Int, indentation: [UInt8]?, tag: Tag)
     /// Renders template number `template` with its blocks replaced by `overrides`.
-    case parent(template: Int, indentation: [UInt8], overrides: [BlockOverride])
+    case parent(template: Int, indentation: [UInt8], overrides: [BlockOverride], tag: Tag)
     case block(BlockSite)
+
+    /// Where a tag that renders other template text is, for the error when rendering nests
+    /// without end: the number of the template holding it and the tag's UTF-8 offset there.
+    struct Tag: Sendable {
+        var template: Int
+        var offset: Int
+    }
 
     /// A name such as `a.b.c`, resolved against the context stack.
     struct Path: Sendable {
@@ -42,5 +49,6 @@ enum TemplateNode: Sendable {
         /// `indentation`: an override is indented by it too (spec "Intrinsic indentation").
         var intrinsicIndentation: [UInt8]
         var defaultBody: [TemplateNode]
+        var tag: Tag
     }
 }

@@ -2,10 +2,22 @@
 /// becomes the result string once at the end.
 struct TemplateRenderer {
     /// Deeper nesting of partial, parent and block tags than this is taken to be a template that
-    /// includes itself without end (say, a partial that always includes itself, or an override
-    /// that expands its own block); the tag that would go deeper renders nothing instead of
-    /// crashing the process with a stack overflow. Recursion over finite data stays far below.
+    /// includes itself without end (a partial inside a section whose name every level finds
+    /// again, or an override that expands its own block): rendering stops at the tag that would
+    /// go deeper and `failure` says where, instead of the stack overflowing, or a section of a
+    /// list repeating the recursion beyond any time. Recursion over real data stays far below.
+    /// (A cycle outside sections is found before any rendering: `TemplateCycles`.)
     static let maximumNesting = 200
+
+    /// Where rendering stopped: the tag that would have nested too deep, and the templates it
+    /// went round, by number, from the first of them to that one again.
+    struct NestingFailure {
+        var tag: TemplateNode.Tag
+        var chain: [Int]
+    }
+
+    /// Set when rendering stopped; the output is then incomplete and must not be used.
+    private(set) var failure: NestingFailure?
 
     /// Node trees of the library's templates, by template index.
     private let templates: [[TemplateNode]]
@@ -19,6 +31,8 @@ struct TemplateRenderer {
     /// a block wins, so a page overrides its layout even through layouts of layouts.
     private var overrideFrames: [[TemplateNode.BlockOverride]] = []
     private var nesting = 0
+    /// The templates being rendered, outermost first.
+    private var frames: [Int] = []
 
     init(templates: [[TemplateNode]], context: TemplateValue, expectedSize: Int) {
         self.templates = templates
@@ -29,12 +43,13 @@ struct TemplateRenderer {
 
     /// Renders template number `template` and returns the text produced, as UTF-8.
     mutating func render(template: Int) -> [UInt8] {
+        frames.append(template)
         render(templates[template])
         return output
     }
 
     private mutating func render(_ nodes: [TemplateNode]) {
-        for node in nodes {
+        for node in nodes where failure == nil {
             switch node {
             case .text(let bytes):
                 appendText(bytes)
@@ -46,11 +61,11 @@ struct TemplateRenderer {
                 renderSection(resolve(path), body: body)
             case .invertedSection(let path, let body):
                 renderInvertedSection(resolve(path), body: body)
-            case .partial(let template, let extra):
-                renderNested(template: template, extraIndentation: extra ?? [])
-            case .parent(let template, let extra, let overrides):
+            case .partial(let template, let extra, let tag):
+                renderNested(template: template, extraIndentation: extra ?? [], tag: tag)
+            case .parent(let template, let extra, let overrides, let tag):
                 overrideFrames.append(overrides)
-                renderNested(template: template, extraIndentation: extra)
+                renderNested(template: template, extraIndentation: extra, tag: tag)
                 overrideFrames.removeLast()
             case .block(let site):
                 renderBlock(site)
@@ -65,7 +80,7 @@ struct TemplateRenderer {
         case .flag(true)?:
             render(body)
         case .list(let items)?:
-            for item in items {
+            for item in items where failure == nil {
                 stack.append(item)
                 render(body)
                 stack.removeLast()
@@ -91,18 +106,32 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderNested(template: Int, extraIndentation: [UInt8]) {
-        guard nesting < Self.maximumNesting else { return }
+    private mutating func renderNested(template: Int, extraIndentation: [UInt8], tag: TemplateNode.Tag) {
+        guard nesting < Self.maximumNesting else {
+            stop(at: tag, entering: template)
+            return
+        }
         nesting += 1
+        frames.append(template)
         let saved = indentation
         indentation += extraIndentation
         render(templates[template])
         indentation = saved
+        frames.removeLast()
         nesting -= 1
     }
 
+    /// Records where rendering went too deep; every loop then ends without rendering more.
+    private mutating func stop(at tag: TemplateNode.Tag, entering template: Int) {
+        let start = frames.lastIndex(of: template) ?? frames.count
+        failure = NestingFailure(tag: tag, chain: Array(frames[start...]) + [template])
+    }
+
     private mutating func renderBlock(_ site: TemplateNode.BlockSite) {
-        guard nesting < Self.maximumNesting else { return }
+        guard nesting < Self.maximumNesting else {
+            stop(at: site.tag, entering: site.tag.template)
+            return
+        }
         nesting += 1
         let saved = indentation
         indentation += site.indentation
