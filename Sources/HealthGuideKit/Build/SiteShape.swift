@@ -1,6 +1,6 @@
 /// A fingerprint of everything one page's output can take from *other* pages: for every page
 /// its file, URL, title, summary, order, tags, `related:` entries, heading ids and link
-/// destinations, and the media files and drafts links may name. The site graph (backlinks,
+/// destinations, and the media files (with each image's size) and drafts links may name. The site graph (backlinks,
 /// related pages, neighbours, tag and section lists, resolved links) is made from these alone.
 ///
 /// So while the shape and the shared inputs stay the same, a page whose own file is unchanged
@@ -13,8 +13,10 @@ enum SiteShape {
     }
 
     /// The part of the shape that is not pages: the media files and drafts links may name.
-    static func extras(mediaFiles: Set<String>, draftPaths: Set<String>) -> String {
-        ContentHash.of(parts: ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted())
+    /// An image's size is part of it, so a page showing an image that changed size is rendered
+    /// again, and a link to an image that became unreadable is checked again.
+    static func extras(media: MediaFiles, draftPaths: Set<String>) -> String {
+        ContentHash.of(parts: ["media"] + media.shapeParts + ["drafts"] + draftPaths.sorted())
     }
 
     /// One page's part of the shape.

@@ -34,6 +34,7 @@ public struct RuleEngine: Sendable {
         DuplicateTitleRule(),
         // Site structure and markup.
         OrphanRule(),
+        UnusedImageRule(),
         RawHTMLRule(),
         UnknownCardRule(),
     ]

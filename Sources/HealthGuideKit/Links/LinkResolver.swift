@@ -1,12 +1,13 @@
 /// Resolves the links of one page against the whole site: internal `.md` links become the
-/// target's URL relative to the page, anchors are checked, media must exist, and every broken
-/// link is an error at its own line and column with a did-you-mean.
+/// target's URL relative to the page, anchors are checked, media must exist (and an image be
+/// one a page can show), and every broken link is an error at its own line and column with a
+/// did-you-mean.
 struct LinkResolver: Sendable {
     /// Content path → page index.
     let pagesByPath: [String: Int]
     let pages: [Page]
-    /// Content paths of media files copied to the output.
-    let mediaFiles: Set<String>
+    /// The media files copied to the output, with each image's size.
+    let media: MediaFiles
     /// Content paths of drafts left out of this build.
     let draftPaths: Set<String>
 
@@ -85,7 +86,10 @@ struct LinkResolver: Sendable {
             if targetIndex != pageIndex { result.targets.append(targetIndex) }
             return SitePath.relative(from: page.url, to: target.url) + (fragment.map { "#" + $0 } ?? "")
         }
-        if mediaFiles.contains(target) {
+        if media.paths.contains(target) {
+            if link.isImage, let problem = imageProblem(target) {
+                fail("image '\(raw)' cannot be shown: \(problem)", rule: "broken-image")
+            }
             return SitePath.relative(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? "")
         }
         let rule = link.isImage ? "broken-image" : "broken-link"
@@ -95,7 +99,7 @@ struct LinkResolver: Sendable {
                  hint: "publish the draft, or build with --drafts to preview it")
             return nil
         }
-        let candidates = link.isImage ? Array(mediaFiles) : Array(pagesByPath.keys)
+        let candidates = link.isImage ? Array(media.paths) : Array(pagesByPath.keys)
         let suggestion = Suggestion.closest(to: target, in: candidates).map {
             " (did you mean '\(SitePath.reference(to: $0, fromFile: page.source.path, rooted: decoded.hasPrefix("/")))'?)"
         } ?? ""
@@ -105,6 +109,15 @@ struct LinkResolver: Sendable {
             fail("broken \(what) '\(raw)'\(suggestion)", rule: rule)
         }
         return nil
+    }
+
+    /// Why the media file at `target` is no image a page can show, if it is not.
+    private func imageProblem(_ target: String) -> String? {
+        switch media.images[target] {
+        case .size?: return nil
+        case let .unreadable(reason)?: return reason
+        case nil: return "not an image (pages show .svg, .png, .jpg, .webp and .gif files)"
+        }
     }
 
     private func didYouMean(_ word: String, _ candidates: [String], prefix: String) -> String {

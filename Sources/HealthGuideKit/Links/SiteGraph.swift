@@ -10,7 +10,7 @@ public struct SiteGraph: Sendable {
     private(set) var links: [LinkResolver.Result]
     /// `SiteShape` of this site.
     let shape: String
-    /// `SiteShape.extras` of this site: its media files and drafts.
+    /// `SiteShape.extras` of this site: its media files, image sizes and drafts.
     let extras: String
     /// The pages whose links were resolved when the graph was made; the others' came from the
     /// page cache (`KnownGraph`), as the cache holds them.
@@ -22,8 +22,8 @@ public struct SiteGraph: Sendable {
     let structure: Structure
     /// Content path → page index.
     let pagesByPath: [String: Int]
-    /// Content paths of the media files links may point to.
-    let mediaFiles: Set<String>
+    /// The media files links may point to, with each image's size.
+    let media: MediaFiles
     /// Content paths of drafts left out of this build, so links to them get a clear message.
     let draftPaths: Set<String>
 
@@ -76,11 +76,11 @@ public struct SiteGraph: Sendable {
     public var homePage: Int? { structure.homePage }
     var titleOrder: [Int] { structure.titleOrder }
 
-    init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>,
+    init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>,
          known: KnownGraph? = nil, log: DiagnosticLog) {
         self.pages = pages
         self.sections = sections
-        self.mediaFiles = mediaFiles
+        self.media = media
         self.draftPaths = draftPaths
         var pagesByPath: [String: Int] = [:]
         var urls: [String: Int] = [:]
@@ -99,11 +99,11 @@ public struct SiteGraph: Sendable {
             }
         }
         self.pagesByPath = pagesByPath
-        let extras = SiteShape.extras(mediaFiles: mediaFiles, draftPaths: draftPaths)
+        let extras = SiteShape.extras(media: media, draftPaths: draftPaths)
         self.extras = extras
         let kept = known.flatMap { $0.holds(for: pages, extras: extras) ? $0 : nil }
         shape = kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras)
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, media: media, draftPaths: draftPaths)
         let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
             if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
             return (resolver.resolve(pageIndex: index), true)
@@ -165,7 +165,7 @@ public struct SiteGraph: Sendable {
     func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
         var graph = self
         for (index, page) in replacements { graph.pages[index] = page }
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, mediaFiles: mediaFiles, draftPaths: draftPaths)
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, media: media, draftPaths: draftPaths)
         var diagnostics: [Diagnostic] = []
         for index in replacements.keys {
             let result = resolver.resolve(pageIndex: index)
