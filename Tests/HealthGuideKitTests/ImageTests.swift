@@ -203,6 +203,7 @@ struct ImageTests {
             <use xlink:href="#part"/><use href="other.svg#part"/>
             <a href="&#106;avascript:alert(1)"><path ONCLICK="x" style="fill:url( 'https://example.org/p.svg' )" d="M0 0"/></a>
             <svg:foreignObject/>
+            <set attributeName="xlink:href" to="#part"/><animate attributeName="fill" to="red"/>
             </svg>
             """
         let site = try site(body: "![A drawing](../images/bad.svg)" + Self.backLink, images: ["bad.svg": Data(svg.utf8)])
@@ -217,6 +218,7 @@ struct ImageTests {
             "Content/images/bad.svg:5:42: error: unsafe SVG: an event attribute 'ONCLICK' [unsafe-svg]",
             "Content/images/bad.svg:5:54: error: unsafe SVG: an external reference url(https://example.org/p.svg) [unsafe-svg]",
             "Content/images/bad.svg:6:1: error: unsafe SVG: a <svg:foreignObject> element [unsafe-svg]",
+            "Content/images/bad.svg:7:1: error: unsafe SVG: an animation of 'xlink:href' [unsafe-svg]",
         ])
         #expect(!site.exists("images/bad.svg"))
         #expect(!site.exists("stretches/cat-cow/index.html"))

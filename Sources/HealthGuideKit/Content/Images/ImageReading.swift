@@ -29,21 +29,14 @@ public enum ImageReading: Sendable, Hashable {
     static func read(_ data: Data, path: String) -> ImageReading? {
         let fileExtension = (path as NSString).pathExtension.lowercased()
         guard extensions.contains(fileExtension) else { return nil }
-        let bytes = [UInt8](data.prefix(fileExtension == "svg" ? data.count : RasterHeader.bytesNeeded))
-        let size: ImageSize?
-        let format: String
+        if fileExtension == "svg" { return SVGSize.read([UInt8](data)) }
+        let header = [UInt8](data.prefix(RasterHeader.bytesNeeded))
+        let (size, format): (ImageSize?, String)
         switch fileExtension {
-        case "svg":
-            return SVGSize.read(bytes)
-        case "png":
-            (size, format) = (RasterHeader.png(bytes), "PNG")
-        case "jpg", "jpeg":
-            size = RasterHeader.jpeg([UInt8](data))
-            format = "JPEG"
-        case "webp":
-            (size, format) = (RasterHeader.webp(bytes), "WebP")
-        default:
-            (size, format) = (RasterHeader.gif(bytes), "GIF")
+        case "png": (size, format) = (RasterHeader.png(header), "PNG")
+        case "jpg", "jpeg": (size, format) = (RasterHeader.jpeg([UInt8](data)), "JPEG")
+        case "webp": (size, format) = (RasterHeader.webp(header), "WebP")
+        default: (size, format) = (RasterHeader.gif(header), "GIF")
         }
         return size.map(ImageReading.size) ?? .unreadable("not a \(format) image with a readable size")
     }

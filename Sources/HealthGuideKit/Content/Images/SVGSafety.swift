@@ -17,6 +17,11 @@ enum SVGSafety {
             if forbiddenElements.contains(element.localName) {
                 problems.append(Problem(message: "a <\(element.name)> element", location: element.location))
             }
+            // `<set attributeName="href" to="javascript:…">` changes a link once the picture runs.
+            if ["set", "animate"].contains(element.localName), let animated = element.attribute("attributeName"),
+               SVGMarkup.Element.local(animated) == "href" || SVGMarkup.Element.local(animated).hasPrefix("on") {
+                problems.append(Problem(message: "an animation of '\(animated)'", location: element.location))
+            }
             for attribute in element.attributes {
                 let name = SVGMarkup.Element.local(attribute.name)
                 if name.hasPrefix("on") {
