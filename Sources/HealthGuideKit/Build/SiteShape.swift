@@ -1,7 +1,8 @@
 /// A fingerprint of everything one page's output can take from *other* pages: for every page
 /// its file, URL, title, summary, order, tags, `related:` entries, heading ids and link
-/// destinations, and the media files (with each image's size) and drafts links may name. The site graph (backlinks,
-/// related pages, neighbours, tag and section lists, resolved links) is made from these alone.
+/// destinations, and the media files (with each image's size) and drafts links may name. The
+/// site graph (backlinks, related pages, neighbours, tag and section lists, resolved links) is
+/// made from these alone.
 ///
 /// So while the shape and the shared inputs stay the same, a page whose own file is unchanged
 /// has the same resolved links (kept in the page cache) and renders exactly as before, and the

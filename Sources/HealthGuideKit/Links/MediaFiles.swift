@@ -41,8 +41,9 @@ public struct MediaFiles: Sendable {
         return SitePath.resolve(decoded, fromFile: file)
     }
 
-    /// For each link of `page`, in order, the size of the image it shows; nil for links,
-    /// images from other sites, and images that cannot be read.
+    /// For each of `links`, the links of the page at `file` in document order, the size of the
+    /// image it shows; nil for links, images from other sites, and images that cannot be read.
+    /// Empty when the site has no images or the page shows none.
     func sizes(of links: [LinkFact], fromFile file: String) -> [ImageSize?] {
         guard !images.isEmpty, links.contains(where: \.isImage) else { return [] }
         return links.map { link in
