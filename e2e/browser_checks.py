@@ -4,7 +4,8 @@ Validates every HTML file with the Nu HTML Checker, serves the site with
 `python3 -m http.server` on 127.0.0.1 (a free port, loopback only) and drives headless
 Chromium: axe-core on the key pages in light and dark mode, screenshots at phone and
 desktop sizes, search by typing, keyboard use, touch-target sizes, print styles, no
-requests to other sites. Ends with one line, `e2e: N passed, M failed`, and exits 1 on
+requests to other sites, every picture loaded with alt text and its size, and whole-page
+phone screenshots of stretch pages in both colour schemes. Ends with one line, `e2e: N passed, M failed`, and exits 1 on
 any failure.
 """
 
@@ -55,6 +56,8 @@ SEARCH_QUERIES = [
 ]
 SEARCH_SCREENSHOT_QUERY = "stretch"
 SIZES = {"phone": (375, 812), "desktop": (1280, 900)}
+# Stretch pages screenshotted whole at phone size in both colour schemes, to look at the figures.
+STRETCH_PAGES = ["cat-cow", "hip-bridge", "neck-stretches"]
 NARROWEST = 360
 
 # Controls that are not inline links in a sentence: WCAG 2.5.8 asks 24 x 24 CSS px.
@@ -213,6 +216,69 @@ def screenshots_check(site):
                 suffix = "" if scheme == "light" else "-dark"
                 taken.append(site.screenshot(f"{name}-{size_name}{suffix}.png"))
                 taken.append(site.screenshot(f"{name}-{size_name}{suffix}-full.png", full_page=True))
+    site.scheme("light")
+    for path in taken:
+        assert path.stat().st_size > 1000, f"{path} is empty"
+    return f"{len(taken)} PNGs in {site.screenshots}"
+
+
+def pages_with_images(site_dir):
+    """Site paths of the HTML files that have an <img>, found in the files themselves."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        if ".healthguide" in path.parts or "<img" not in path.read_text(encoding="utf-8"):
+            continue
+        relative = path.relative_to(site_dir).as_posix()
+        pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return pages
+
+
+def images_check(site, site_dir):
+    """Every picture loads, says what it shows, and has a width and height that match the file."""
+    site.scheme("light")
+    site.viewport(*SIZES["phone"], mobile=True)
+    pages = pages_with_images(site_dir)
+    assert pages, "no page shows an image"
+    problems, count = [], 0
+    for path in pages:
+        site.open(path)
+        for image in site.driver.find_elements(By.CSS_SELECTOR, "main img"):
+            count += 1
+            # Lazy images load as they come near the screen.
+            site.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", image)
+            try:
+                WebDriverWait(site.driver, 10).until(
+                    lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
+            except Exception:
+                problems.append(f"/{path}: {image.get_attribute('src')} did not load")
+                continue
+            name = image.get_attribute("src").rsplit("/", 1)[-1]
+            if not (image.get_attribute("alt") or "").strip():
+                problems.append(f"/{path}: {name} has no alt text")
+            width, height = image.get_attribute("width"), image.get_attribute("height")
+            if not (width and height):
+                problems.append(f"/{path}: {name} has no width and height")
+                continue
+            natural = site.driver.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", image)
+            if abs(natural[0] / natural[1] - int(width) / int(height)) > 0.02:
+                problems.append(f"/{path}: {name} is {natural[0]}x{natural[1]}, but its tag says {width}x{height}")
+    assert not problems, "\n".join(problems)
+    return f"{count} images on {len(pages)} pages"
+
+
+def stretch_screenshots_check(site):
+    taken = []
+    site.viewport(*SIZES["phone"], mobile=True)
+    for scheme in ["light", "dark"]:
+        site.scheme(scheme)
+        for name in STRETCH_PAGES:
+            site.open(f"stretches/{name}/")
+            # Bring every lazy picture in before the whole page is captured.
+            site.driver.execute_script("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
+            WebDriverWait(site.driver, 10).until(lambda d: d.execute_script(
+                "return [...document.images].every(i => i.complete && i.naturalWidth > 0)"))
+            suffix = "" if scheme == "light" else "-dark"
+            taken.append(site.screenshot(f"stretch-{name}-phone{suffix}-full.png", full_page=True))
     site.scheme("light")
     for path in taken:
         assert path.stat().st_size > 1000, f"{path} is empty"
@@ -388,6 +454,8 @@ def main():
         results.check("print: no navigation, source URLs printed", lambda: print_check(site))
         results.check("article: structured data, review date, disclaimer", lambda: structured_data_check(site))
         results.check("screenshots at 375x812 and 1280x900", lambda: screenshots_check(site))
+        results.check("images: every picture loads, with alt text, width and height", lambda: images_check(site, site_dir))
+        results.check("screenshots of stretch pages at 375px, light and dark", lambda: stretch_screenshots_check(site))
     except Exception:
         results.failed.append("browser setup")
         print(f"FAIL browser setup\n{traceback.format_exc()}", flush=True)

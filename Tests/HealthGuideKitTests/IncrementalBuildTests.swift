@@ -223,12 +223,50 @@ struct IncrementalBuildTests {
         try expectSameAsCleanBuild(site)
     }
 
+    @Test("an image that changes size is copied again and re-renders the page showing it; one redrawn at the same size re-renders none")
+    func imageChange() throws {
+        let site = try TestSite(Self.smallSiteWithPicture())
+        try site.write("images/cat.svg", ImageFixture.svg(width: 320, height: 140))
+        let resized = try rebuild(site) {
+            try site.write("images/cat.svg", ImageFixture.svg(width: 200, height: 90))
+        }
+        #expect(resized.rendered == 1)
+        #expect(Set(resized.writtenFiles) == ["images/cat.svg", "stretches/cat-cow/index.html"])
+        #expect(site.page("stretches/cat-cow/index.html")?.contains(
+            "<img src=\"../../images/cat.svg\" alt=\"Back rounded up\" width=\"200\" height=\"90\" />") == true)
+        try expectSameAsCleanBuild(site)
+
+        let redrawn = try rebuild(site) {
+            try site.write("images/cat.svg", ImageFixture.svg(width: 200, height: 90, body: "<path d=\"M0 0H20\"/>"))
+        }
+        #expect(redrawn.rendered == 0)
+        #expect(redrawn.writtenFiles == ["images/cat.svg"])
+        #expect(site.page("images/cat.svg")?.contains("M0 0H20") == true)
+        try expectSameAsCleanBuild(site)
+    }
+
     // MARK: - Helpers
 
     /// The small site with a third stretch, to delete.
     private static func smallSiteWithPelvicTilt() -> [String: String] {
         var files = Fixture.smallSite()
         files["stretches/pelvic-tilt.md"] = Fixture.article(title: "Pelvic tilt", body: "Tilt your hips.", tags: ["stretch"], order: 3)
+        return files
+    }
+
+    /// The small site with a picture on the cat-cow page.
+    static func smallSiteWithPicture() -> [String: String] {
+        var files = Fixture.smallSite()
+        files["stretches/cat-cow.md"] = Fixture.article(title: "Cat-cow stretch", body: """
+            ## How to do it
+
+            1. Kneel on the floor.
+            2. Arch your back.
+
+            ![Back rounded up](../images/cat.svg)
+
+            Back to [muscle strain](../causes/muscle-strain.md).
+            """, tags: ["lower-back", "stretch"], order: 1)
         return files
     }
 

@@ -8,8 +8,10 @@ import Testing
 @Suite("Quick rebuilds after a save")
 struct QuickRebuildTests {
     /// A site built once by a builder that remembers, as the preview server's does.
-    private func served(_ files: [String: String] = Fixture.smallSite(), strict: Bool = false) throws -> (TestSite, SiteBuilder) {
+    private func served(_ files: [String: String] = Fixture.smallSite(), images: [String: String] = [:],
+                        strict: Bool = false) throws -> (TestSite, SiteBuilder) {
         let site = try TestSite(files)
+        for (name, text) in images { try site.write("images/" + name, text) }
         var options = site.options
         options.strict = strict
         let builder = SiteBuilder(options: options, memory: BuildMemory())
@@ -31,6 +33,18 @@ struct QuickRebuildTests {
         #expect(result.prepared == 1)
         #expect(result.rendered == 1)
         #expect(Set(result.writtenFiles) == ["stretches/knee-to-chest/index.html", "search-index.json"])
+        #expect(try site.differencesFromCleanBuild().isEmpty)
+    }
+
+    @Test("an image saved with a new size is a full incremental build that re-renders the page showing it")
+    func imageResized() throws {
+        let (site, builder) = try served(IncrementalBuildTests.smallSiteWithPicture(), images: ["cat.svg": ImageFixture.svg(width: 320, height: 140)])
+        try site.write("images/cat.svg", ImageFixture.svg(width: 160, height: 70))
+        let result = builder.rebuild(changed: [path(site, "images/cat.svg")])
+        #expect(result.status == .success)
+        #expect(!result.isQuick)
+        #expect(result.rendered == 1)
+        #expect(site.page("stretches/cat-cow/index.html")?.contains("width=\"160\" height=\"70\"") == true)
         #expect(try site.differencesFromCleanBuild().isEmpty)
     }
 

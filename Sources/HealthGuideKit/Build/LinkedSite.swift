@@ -7,7 +7,7 @@ public struct LinkedSite: Sendable {
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
     let fileReader: SourceFileReader
 
-    init(content: LoadedContent, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
+    init(content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
          fileReader: SourceFileReader, log: DiagnosticLog) {
         self.content = content
         self.fileReader = fileReader
@@ -31,8 +31,7 @@ public struct LinkedSite: Sendable {
             if let entry = item.searchEntry { searchEntries.append((page.url, entry)) }
         }
         self.searchEntries = searchEntries.sorted { $0.url < $1.url }
-        let media = Set(content.staticFiles.map(\.path))
-        graph = SiteGraph(pages: pages, sections: content.config.sections, mediaFiles: media, draftPaths: draftPaths, failedPaths: failedPaths,
+        graph = SiteGraph(pages: pages, sections: content.config.sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths,
                           known: known, log: log)
     }
 

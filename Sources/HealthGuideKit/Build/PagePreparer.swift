@@ -17,6 +17,8 @@ struct PreparedPage: Sendable {
 struct PagePreparer: Sendable {
     let reader: SourceFileReader
     let matcher: GlossaryMatcher
+    /// The images pages may show, whose sizes go into their `<img>` tags.
+    let media: MediaFiles
     let rules: RuleEngine
     let context: PageCheckContext
     let includeDrafts: Bool
@@ -69,7 +71,8 @@ struct PagePreparer: Sendable {
         let plan = BodyRenderPlan(
             linkDestinations: PrerenderedBody.placeholders(for: links), emergencyNumber: context.config.emergencyNumber,
             allowRawHTML: context.config.allowRawHTML, glossary: matcher, glossaryEntries: context.glossary,
-            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"))
+            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"),
+            imageSizes: media.sizes(of: links, fromFile: page.source.path))
         return PrerenderedBody(rendered: MarkdownRenderer(plan: plan).render(document, targets: targets), links: links)
     }
 }

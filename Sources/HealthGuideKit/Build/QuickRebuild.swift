@@ -99,7 +99,7 @@ extension SiteBuilder {
         let content = live.site.content
         let preparer = PagePreparer(
             reader: ContentLoader(contentDirectory: options.contentDirectory).fileReader,
-            matcher: GlossaryMatcher(entries: content.glossary), rules: RuleEngine(),
+            matcher: GlossaryMatcher(entries: content.glossary), media: graph.media, rules: RuleEngine(),
             context: PageCheckContext(config: content.config, glossary: content.glossary, today: options.today),
             includeDrafts: options.includeDrafts, makesRecords: false, rendersBodies: false)
         var replacements: [Int: PreparedPage] = [:]

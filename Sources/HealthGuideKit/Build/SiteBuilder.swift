@@ -189,8 +189,9 @@ public struct SiteBuilder: Sendable {
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.text
         }
+        let media = MediaFiles(content.staticFiles)
         let preparer = PagePreparer(
-            reader: loader.fileReader, matcher: GlossaryMatcher(entries: content.glossary), rules: RuleEngine(),
+            reader: loader.fileReader, matcher: GlossaryMatcher(entries: content.glossary), media: media, rules: RuleEngine(),
             context: PageCheckContext(config: content.config, glossary: content.glossary, today: options.today),
             includeDrafts: options.includeDrafts, makesRecords: makesRecords, rendersBodies: rendersBodies)
         // Everything besides the file that decides how it is prepared.
@@ -206,7 +207,7 @@ public struct SiteBuilder: Sendable {
             return (page, body, stamp, false)
         }
         timings.finish("pages read, parsed and checked")
-        let site = LinkedSite(content: content, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
+        let site = LinkedSite(content: content, media: media, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
                               known: reusable?.knownGraph(), fileReader: loader.fileReader, log: log)
         let reusableCount = reusable?.entries.count
         // Unchanged files keep their entries as they are: the table is moved, not rebuilt.

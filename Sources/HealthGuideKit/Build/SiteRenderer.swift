@@ -206,6 +206,10 @@ final class SiteRenderer: Sendable {
         fingerprint.add(page.source.contentHash)
         CanonicalText.add(context, to: &fingerprint)
         for destination in graph.links[index].destinations { fingerprint.add(destination ?? "\u{0}") }
+        // The images' sizes are written into the body; their files are inputs of the page.
+        for size in graph.media.sizes(of: page.facts.links, fromFile: page.source.path) {
+            fingerprint.add(size.map { "\($0.width)x\($0.height)" } ?? "-")
+        }
         let inputs = fingerprint.finish()
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
         let resolved = graph.links[index].destinations
@@ -241,7 +245,8 @@ final class SiteRenderer: Sendable {
         let plan = BodyRenderPlan(
             linkDestinations: destinations, emergencyNumber: config.emergencyNumber,
             allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: site.content.glossary,
-            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"))
+            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"),
+            imageSizes: graph.media.sizes(of: page.facts.links, fromFile: page.source.path))
         return MarkdownRenderer(plan: plan).render(document, targets: targets)
     }
 

@@ -1,7 +1,8 @@
 /// A fingerprint of everything one page's output can take from *other* pages: for every page
 /// its file, URL, title, summary, order, tags, `related:` entries, heading ids and link
-/// destinations, and the media files, drafts and failed files links may name. The site graph (backlinks,
-/// related pages, neighbours, tag and section lists, resolved links) is made from these alone.
+/// destinations, and the media files (with each image's size), drafts and failed files links may
+/// name. The site graph (backlinks, related pages, neighbours, tag and section lists, resolved
+/// links) is made from these alone.
 ///
 /// So while the shape and the shared inputs stay the same, a page whose own file is unchanged
 /// has the same resolved links (kept in the page cache) and renders exactly as before, and the
@@ -13,9 +14,10 @@ enum SiteShape {
     }
 
     /// The part of the shape that is not pages: the media files, drafts and failed files links
-    /// may name.
-    static func extras(mediaFiles: Set<String>, draftPaths: Set<String>, failedPaths: Set<String>) -> String {
-        ContentHash.of(parts: ["media"] + mediaFiles.sorted() + ["drafts"] + draftPaths.sorted() + ["failed"] + failedPaths.sorted())
+    /// may name. An image's size is part of it, so a page showing an image that changed size is
+    /// rendered again, and a link to an image that became unreadable is checked again.
+    static func extras(media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>) -> String {
+        ContentHash.of(parts: ["media"] + media.shapeParts + ["drafts"] + draftPaths.sorted() + ["failed"] + failedPaths.sorted())
     }
 
     /// One page's part of the shape.

@@ -35,6 +35,7 @@ public struct RuleEngine: Sendable {
         DuplicateTitleRule(),
         // Site structure and markup.
         OrphanRule(),
+        UnusedImageRule(),
         RawHTMLRule(),
         UnsafeHTMLRule(),
         UnknownCardRule(),

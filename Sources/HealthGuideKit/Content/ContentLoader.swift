@@ -86,7 +86,10 @@ public struct ContentLoader: Sendable {
         }
         let staticFiles = walk.staticFiles.compactMap { path -> StaticFile? in
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
-            return StaticFile(path: path, absolutePath: root + "/" + path, contentHash: ContentHash.of(data))
+            let file = StaticFile(path: path, absolutePath: root + "/" + path, displayPath: paths.display(root + "/" + path),
+                                  contentHash: ContentHash.of(data), image: ImageReading.read(data, path: path))
+            if path.lowercased().hasSuffix(".svg") { checkSVG(data, of: file, log: log) }
+            return file
         }
         return LoadedContent(config: config, glossary: glossary, markdownFiles: markdownFiles, staticFiles: staticFiles,
                              configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
@@ -139,6 +142,15 @@ public struct ContentLoader: Sendable {
                 start = end + 1
             }
             return parts
+        }
+    }
+
+    /// An SVG that could run code or load other files is an error: it is not published.
+    private func checkSVG(_ data: Data, of file: StaticFile, log: DiagnosticLog) {
+        for problem in SVGSafety.problems(in: [UInt8](data)) {
+            log.add(Diagnostic(file: file.displayPath, location: problem.location, severity: .error,
+                               message: "unsafe SVG: \(problem.message)", rule: "unsafe-svg",
+                               hint: "pictures may not hold scripts, event attributes or links to other files"))
         }
     }
 

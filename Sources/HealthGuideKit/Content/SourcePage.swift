@@ -66,5 +66,9 @@ public struct StaticFile: Sendable, Hashable {
     /// Path inside the content folder: `images/cat-cow.png`.
     public var path: String
     public var absolutePath: String
+    /// Path as the user sees it in diagnostics: `Content/images/cat-cow.png`.
+    public var displayPath: String
     public var contentHash: String
+    /// The size of an image, or why it cannot be shown; nil for a file without an image's extension.
+    public var image: ImageReading?
 }

@@ -1,12 +1,13 @@
 /// Resolves the links of one page against the whole site: internal `.md` links become the
-/// target's URL relative to the page, anchors are checked, media must exist, and every broken
-/// link is an error at its own line and column with a did-you-mean.
+/// target's URL relative to the page, anchors are checked, media must exist (and an image be
+/// one a page can show), and every broken link is an error at its own line and column with a
+/// did-you-mean.
 struct LinkResolver: Sendable {
     /// Content path → page index.
     let pagesByPath: [String: Int]
     let pages: [Page]
-    /// Content paths of media files copied to the output.
-    let mediaFiles: Set<String>
+    /// The media files copied to the output, with each image's size.
+    let media: MediaFiles
     /// Content paths of drafts left out of this build.
     let draftPaths: Set<String>
     /// Content paths of Markdown files that failed to become pages, each with its own error.
@@ -15,14 +16,14 @@ struct LinkResolver: Sendable {
     private let pageSuggestions: Suggestion
     private let mediaSuggestions: Suggestion
 
-    init(pagesByPath: [String: Int], pages: [Page], mediaFiles: Set<String>, draftPaths: Set<String>, failedPaths: Set<String>) {
+    init(pagesByPath: [String: Int], pages: [Page], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>) {
         self.pagesByPath = pagesByPath
         self.pages = pages
-        self.mediaFiles = mediaFiles
+        self.media = media
         self.draftPaths = draftPaths
         self.failedPaths = failedPaths
         pageSuggestions = Suggestion(candidates: { Array(pagesByPath.keys) })
-        mediaSuggestions = Suggestion(candidates: { Array(mediaFiles) })
+        mediaSuggestions = Suggestion(candidates: { Array(media.paths) })
     }
 
     /// One page's links resolved. It depends on the page's own file and on the site's shape
@@ -105,7 +106,10 @@ struct LinkResolver: Sendable {
             if targetIndex != pageIndex { result.targets.append(targetIndex) }
             return SitePath.relative(from: page.url, to: target.url) + (fragment.map { "#" + $0 } ?? "")
         }
-        if mediaFiles.contains(target) {
+        if media.paths.contains(target) {
+            if link.isImage, let problem = imageProblem(target) {
+                fail("image '\(raw)' cannot be shown: \(problem)", rule: "broken-image")
+            }
             return SitePath.relative(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? "")
         }
         let rule = link.isImage ? "broken-image" : "broken-link"
@@ -128,6 +132,15 @@ struct LinkResolver: Sendable {
             fail("broken \(what) '\(raw)'\(suggestion)", rule: rule)
         }
         return nil
+    }
+
+    /// Why the media file at `target` is no image a page can show, if it is not.
+    private func imageProblem(_ target: String) -> String? {
+        switch media.images[target] {
+        case .size?: return nil
+        case let .unreadable(reason)?: return reason
+        case nil: return "not an image (pages show .svg, .png, .jpg, .webp and .gif files)"
+        }
     }
 
     private func didYouMean(_ word: String, _ candidates: [String], prefix: String) -> String {

@@ -10,7 +10,7 @@ public struct SiteGraph: Sendable {
     private(set) var links: [LinkResolver.Result]
     /// `SiteShape` of this site.
     let shape: String
-    /// `SiteShape.extras` of this site: its media files, drafts and failed files.
+    /// `SiteShape.extras` of this site: its media files, image sizes, drafts and failed files.
     let extras: String
     /// The pages whose links were resolved when the graph was made; the others' came from the
     /// page cache (`KnownGraph`), as the cache holds them.
@@ -22,8 +22,8 @@ public struct SiteGraph: Sendable {
     let structure: Structure
     /// Content path → page index.
     let pagesByPath: [String: Int]
-    /// Content paths of the media files links may point to.
-    let mediaFiles: Set<String>
+    /// The media files links may point to, with each image's size.
+    let media: MediaFiles
     /// Content paths of drafts left out of this build, so links to them get a clear message.
     let draftPaths: Set<String>
     /// Content paths of Markdown files that could not be made into pages (unreadable, bad front
@@ -79,11 +79,11 @@ public struct SiteGraph: Sendable {
     public var homePage: Int? { structure.homePage }
     var titleOrder: [Int] { structure.titleOrder }
 
-    init(pages: [Page], sections: [SectionConfig], mediaFiles: Set<String>, draftPaths: Set<String>, failedPaths: Set<String> = [],
+    init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String> = [],
          known: KnownGraph? = nil, log: DiagnosticLog) {
         self.pages = pages
         self.sections = sections
-        self.mediaFiles = mediaFiles
+        self.media = media
         self.draftPaths = draftPaths
         self.failedPaths = failedPaths
         var pagesByPath: [String: Int] = [:]
@@ -103,11 +103,11 @@ public struct SiteGraph: Sendable {
             }
         }
         self.pagesByPath = pagesByPath
-        let extras = SiteShape.extras(mediaFiles: mediaFiles, draftPaths: draftPaths, failedPaths: failedPaths)
+        let extras = SiteShape.extras(media: media, draftPaths: draftPaths, failedPaths: failedPaths)
         self.extras = extras
         let kept = known.flatMap { $0.holds(for: pages, extras: extras) ? $0 : nil }
         shape = kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras)
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, mediaFiles: mediaFiles, draftPaths: draftPaths,
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
                                     failedPaths: failedPaths)
         let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
             if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
@@ -170,7 +170,7 @@ public struct SiteGraph: Sendable {
     func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
         var graph = self
         for (index, page) in replacements { graph.pages[index] = page }
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, mediaFiles: mediaFiles, draftPaths: draftPaths,
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, media: media, draftPaths: draftPaths,
                                     failedPaths: failedPaths)
         var diagnostics: [Diagnostic] = []
         for index in replacements.keys {

@@ -10,9 +10,12 @@ struct BodyRenderPlan {
     var glossaryEntries: [GlossaryEntry]
     /// The glossary page, relative to the page being rendered: `../../glossary/`.
     var glossaryURL: String
+    /// The size of the image each link shows, in document order (`MediaFiles.sizes`); empty
+    /// or nil where it is not known, and the `<img>` then has no width and height.
+    var imageSizes: [ImageSize?] = []
 }
 
-/// Rewrites a parsed body (links, heading ids, care cards, glossary terms) and renders it.
+/// Rewrites a parsed body (links, images, heading ids, care cards, glossary terms) and renders it.
 /// Inserted markup goes in as cmark custom nodes, which the renderer writes as they are even
 /// in safe mode, while the author's own raw HTML is dropped, or sanitized when the site
 /// allows it (`RawHTMLSanitizer`).
@@ -25,6 +28,7 @@ struct MarkdownRenderer {
                 cmark_node_set_url(link, destination)
             }
         }
+        renderImages(targets.links)
         linkGlossaryTerms(targets.glossaryText)
         for (heading, id) in targets.headings {
             let level = cmark_node_get_heading_level(heading)
@@ -52,6 +56,46 @@ struct MarkdownRenderer {
         let closer = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(closer, closing)
         cmark_node_append_child(document.root, closer)
+    }
+
+    /// Writes each image as an `<img>` with its size, lazily loaded after the page's first
+    /// image, and an image alone in its paragraph with a title as a `<figure>` captioned with
+    /// the title. An image inside another's description is left to cmark-gfm, which writes it
+    /// as text of that description, so it is never replaced after being freed with it.
+    private func renderImages(_ links: [OpaquePointer]) {
+        let images = links.indices.filter { index in
+            cmark_node_get_type(links[index]) == CMARK_NODE_IMAGE && !Self.isInsideImage(links[index])
+        }
+        for (order, index) in images.enumerated() {
+            let node = MarkdownNode(pointer: links[index])
+            let title = cmark_node_get_title(node.pointer).map { String(cString: $0) } ?? ""
+            var tag = ImageTag(source: node.url, alt: node.plainText, size: index < plan.imageSizes.count ? plan.imageSizes[index] : nil,
+                               loadsLazily: order > 0, allowRawHTML: plan.allowRawHTML)
+            if !title.isEmpty, let paragraph = node.parent, paragraph.type == CMARK_NODE_PARAGRAPH,
+               paragraph.children.count == 1 {
+                replace(paragraph.pointer, with: tag.figure(caption: title), block: true)
+            } else {
+                tag.title = title
+                replace(node.pointer, with: tag.html, block: false)
+            }
+        }
+    }
+
+    private static func isInsideImage(_ node: OpaquePointer) -> Bool {
+        var parent = MarkdownNode(pointer: node).parent
+        while let current = parent {
+            if current.type == CMARK_NODE_IMAGE { return true }
+            parent = current.parent
+        }
+        return false
+    }
+
+    /// Replaces `node` and its children with a custom node writing `html`.
+    private func replace(_ node: OpaquePointer, with html: String, block: Bool) {
+        let replacement = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(replacement, html)
+        cmark_node_replace(node, replacement)
+        cmark_node_free(node)
     }
 
     private func renderCard(_ quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int) {
@@ -123,10 +167,7 @@ struct MarkdownRenderer {
                 }
                 HTML.appendEscapedText(UnsafeBufferPointer(rebasing: bytes[from...]), to: &html)
             }
-            let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-            cmark_node_set_on_enter(replacement, String(decoding: html, as: UTF8.self))
-            cmark_node_replace(textNode, replacement)
-            cmark_node_free(textNode)
+            replace(textNode, with: String(decoding: html, as: UTF8.self), block: false)
         }
     }
 }
