@@ -168,12 +168,23 @@ extension LinkFact: ByteCodable {
 extension CardFact: ByteCodable {
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         guard let kind = CareCardKind(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
-        self.init(kind: kind, listItemCount: try reader.int(), location: try reader.value())
+        self.init(kind: kind, items: try reader.array(), location: try reader.value())
     }
 
     func write(to writer: inout ByteWriter) {
         writer.write(kind.rawValue)
-        writer.write(listItemCount)
+        writer.write(items)
+        writer.write(location)
+    }
+}
+
+extension CardItemFact: ByteCodable {
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        self.init(text: try reader.string(), location: try reader.value())
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(text)
         writer.write(location)
     }
 }

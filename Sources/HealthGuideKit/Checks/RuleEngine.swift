@@ -19,6 +19,7 @@ public struct RuleEngine: Sendable {
         EmergencyCardRule(),
         EmptyCareCardRule(),
         CareCardCountRule(),
+        CareCardLevelRule(),
         MedicinesRule(),
         ReviewDateRule(),
         SourcesRule(),

@@ -34,11 +34,11 @@ struct CareCardMarker {
         return CareCardMarker(kind: parsed.kind, name: parsed.name, paragraph: paragraph, markerNodes: nodes, rest: parsed.rest)
     }
 
-    /// Number of list items in the lists directly inside the card.
-    static func listItemCount(in blockQuote: MarkdownNode) -> Int {
+    /// The list items of the lists directly inside the card.
+    static func listItems(in blockQuote: MarkdownNode) -> [MarkdownNode] {
         blockQuote.children
             .filter { $0.type == CMARK_NODE_LIST }
-            .reduce(0) { $0 + $1.children.count }
+            .flatMap(\.children)
     }
 }
 

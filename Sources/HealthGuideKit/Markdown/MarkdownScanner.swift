@@ -71,7 +71,7 @@ struct MarkdownScanner {
                 finish(&block, into: &facts, keeping: gathersProse)
             case CMARK_NODE_BLOCK_QUOTE where entering:
                 if let marker = CareCardMarker.find(in: node) {
-                    markerFound(marker, in: node, facts: &facts, skipped: &skipped)
+                    markerFound(marker, in: node, facts: &facts, skipped: &skipped, gathersProse: gathersProse)
                     if marker.kind != nil {
                         targets.cards.append((pointer, marker, min(4, max(2, lastHeadingLevel + 1))))
                     }
@@ -113,10 +113,15 @@ struct MarkdownScanner {
         return (facts, targets)
     }
 
-    private func markerFound(_ marker: CareCardMarker, in node: MarkdownNode, facts: inout PageFacts, skipped: inout [OpaquePointer]) {
+    private func markerFound(_ marker: CareCardMarker, in node: MarkdownNode, facts: inout PageFacts, skipped: inout [OpaquePointer],
+                             gathersProse: Bool) {
         let at = location(of: node)
         if let kind = marker.kind {
-            facts.cards.append(CardFact(kind: kind, listItemCount: CareCardMarker.listItemCount(in: node), location: at))
+            // The items' text is prose, which the renderer's walk does not read.
+            let items = CareCardMarker.listItems(in: node).map {
+                CardItemFact(text: gathersProse ? $0.plainText.trimmingWhitespace : "", location: location(of: $0))
+            }
+            facts.cards.append(CardFact(kind: kind, items: items, location: at))
         } else {
             facts.unknownCardMarkers.append(UnknownCardMarker(name: marker.name, location: at))
         }

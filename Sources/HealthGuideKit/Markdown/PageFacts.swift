@@ -70,7 +70,16 @@ struct TextRun: Sendable, Hashable, Codable {
 /// A `> [!…]` block quote.
 public struct CardFact: Sendable, Hashable, Codable {
     public var kind: CareCardKind
-    public var listItemCount: Int
+    /// The items of the lists directly inside the card, in order: the signs a care card lists.
+    public var items: [CardItemFact]
+    public var location: SourceLocation
+
+    public var listItemCount: Int { items.count }
+}
+
+/// One `> - …` item of a card, as plain text.
+public struct CardItemFact: Sendable, Hashable, Codable {
+    public var text: String
     public var location: SourceLocation
 }
 
