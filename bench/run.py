@@ -43,7 +43,8 @@ SHAPES = [shape for shape in os.environ.get("BENCH_SHAPES", ",".join(generate_co
 SHAPE_SIZES = {"glossary": 10000}
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",")]
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(REPOSITORY, ".build", "release", "healthguide")
+# BENCH_BINARY times another build of the program on the same corpora (an earlier commit's, say).
+BINARY = os.environ.get("BENCH_BINARY", os.path.join(REPOSITORY, ".build", "release", "healthguide"))
 HUGO = shutil.which("hugo")
 HUGO_SITE = os.path.join(REPOSITORY, "bench", "hugo")
 TEMPLATES = os.path.join(REPOSITORY, "Templates")
