@@ -8,7 +8,8 @@ The same N and shape always give the same bytes.
 Shapes vary what the articles hold, to find costs that grow faster than the content:
 - plain: as above;
 - glossary: a glossary of 2,000 terms (one to three words each, some with aliases), and two
-  glossary words in every sentence;
+  glossary words in every sentence, drawn from the 25 terms of the article's topic, as a page
+  about one problem uses the words of that problem;
 - broken-links: one link in ten points at an article under its section's old name, as after
   renaming a folder;
 - long-paragraphs: each heading's prose in one paragraph of 40 sentences;
@@ -37,32 +38,44 @@ SYLLABLES = ("ten lig ner spi dis lum cer vic tho rac sac ral fas cia ten don mu
 
 
 def glossary_words():
-    """2,000 distinct glossary terms, deterministic: one-, two- and three-word spellings."""
-    stems = [a + b for a in SYLLABLES for b in SYLLABLES if a != b]
-    terms = []
-    for index in range(GLOSSARY_SIZE):
-        stem = stems[index % len(stems)]
-        words = index // len(stems)
-        if words == 0:
-            terms.append(stem)
-        elif words == 1:
-            terms.append(f"{stem} {stems[(index * 7) % len(stems)]}")
-        else:
-            terms.append(f"{stems[(index * 11) % len(stems)]} {stem} {stems[(index * 13) % len(stems)]}")
-    return list(dict.fromkeys(terms))
+    """2,000 distinct glossary terms, deterministic: two-syllable words, then two- and
+    three-word terms made of them."""
+    stems = list(dict.fromkeys(a + b for a in SYLLABLES for b in SYLLABLES if a != b))
+    terms = list(stems)
+    for offset in range(1, len(stems)):
+        for index, stem in enumerate(stems):
+            if len(terms) == GLOSSARY_SIZE:
+                return terms
+            second = stems[(index + offset) % len(stems)]
+            if index % 3:
+                terms.append(f"{stem} {second}")
+            else:
+                terms.append(f"{stem} {second} {stems[(index + 2 * offset) % len(stems)]}")
+    return terms
+
+
+TOPIC_SIZE = 25
 
 
 class Prose:
-    """Sentences for one shape: glossary-dense ones put two glossary spellings in each."""
+    """Sentences for one shape: glossary-dense ones put two glossary spellings in each, from
+    the terms of the current article's topic."""
 
     def __init__(self, shape):
         self.terms = glossary_words() if shape == "glossary" else []
+        self.topic = self.terms
         self.sentences_per_paragraph = 40 if shape == "long-paragraphs" else 4
+
+    def choose_topic(self, index):
+        """The glossary terms article `index` uses: one of 80 topics of 25 terms."""
+        if self.terms:
+            start = (index % (len(self.terms) // TOPIC_SIZE)) * TOPIC_SIZE
+            self.topic = self.terms[start:start + TOPIC_SIZE]
 
     def sentence(self, rng):
         words = [rng.choice(WORDS) for _ in range(rng.randint(6, 14))]
-        for _ in range(2 if self.terms else 0):
-            words.insert(rng.randrange(len(words) + 1), rng.choice(self.terms))
+        for _ in range(2 if self.topic else 0):
+            words.insert(rng.randrange(len(words) + 1), rng.choice(self.topic))
         return " ".join(words).capitalize() + "."
 
     def paragraph(self, rng, count=4):
@@ -173,6 +186,7 @@ def write_site(folder, total, shape="plain"):
         write_glossary(os.path.join(content, "glossary.yml"), prose.terms)
     rng = random.Random(20261121)
     for index in range(total):
+        prose.choose_topic(index)
         path = os.path.join(content, section_of(index), slug(index) + ".md")
         with open(path, "w") as handle:
             handle.write(article(index, total, rng, shape, prose))

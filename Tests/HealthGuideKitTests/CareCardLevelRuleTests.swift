@@ -63,5 +63,7 @@ struct CareCardLevelRuleTests {
         #expect(CareCardLevelRule.sign("  Chest  pain,\tor pain in your ARM. ") == "chest pain, or pain in your arm")
         #expect(CareCardLevelRule.sign("you cannot pee at all;") == "you cannot pee at all")
         #expect(CareCardLevelRule.sign("...") == "")
+        #expect(CareCardLevelRule.sign("Douleur  À LA poitrine\u{00A0}!") == "douleur à la poitrine")
+        #expect(CareCardLevelRule.sign("arm . ") == "arm")
     }
 }
