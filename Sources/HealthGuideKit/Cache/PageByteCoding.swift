@@ -178,6 +178,21 @@ extension CardFact: ByteCodable {
     }
 }
 
+extension CardSign: ByteCodable {
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        let card = try reader.int(), item = try reader.int()
+        guard let level = CareCardKind(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
+        self.init(card: card, item: item, level: level, folded: try reader.string())
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(card)
+        writer.write(item)
+        writer.write(level.rawValue)
+        writer.write(folded)
+    }
+}
+
 extension CardItemFact: ByteCodable {
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(text: try reader.string(), location: try reader.value())

@@ -11,7 +11,7 @@ import Foundation
 /// `pages` is ignored, so a build stopped between the two renames leaves an older cache, never a
 /// mixed one.
 extension PageCache {
-    static let formatVersion = 8
+    static let formatVersion = 9
     private static let magic = "healthguide-pages"
     private static let recentMagic = "healthguide-pages-recent"
 
@@ -102,6 +102,7 @@ extension PageCache {
         let facts = page.encodedFacts
         writer.write(facts.count)
         writer.write(encoded: facts)
+        writer.write(page.cardSigns)
         writer.write(entry.prepared.diagnostics)
         writer.write(entry.prepared.searchEntry)
         writer.write(entry.links)
@@ -138,7 +139,7 @@ extension PageCache {
         let stamp: FileStamp = try reader.value()
         let source: SourcePage = try reader.value()
         let facts = try reader.bytes(count: try reader.int())
-        let page = Page(source: source, url: SitePath.url(for: source.kind), encodedFacts: facts)
+        let page = Page(source: source, url: SitePath.url(for: source.kind), encodedFacts: facts, cardSigns: try reader.array())
         let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optional())
         return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), saved: saved)
     }

@@ -12,25 +12,29 @@ public final class Page: Sendable {
     /// What the scanner found in the body.
     public var facts: PageFacts { factsStorage.facts }
     private let factsStorage: PageFactsStorage
+    /// The signs of its care cards, kept apart from the facts: the site-wide check of levels
+    /// reads every page's signs on every build, and would otherwise decode every page's facts.
+    let cardSigns: [CardSign]
     /// The title as pages are sorted and compared by: trimmed and in lower case. Kept, since
     /// every build sorts and compares all titles.
     let titleKey: String
 
     convenience init(source: SourcePage, url: String, facts: PageFacts) {
-        self.init(source: source, url: url, factsStorage: PageFactsStorage(facts))
+        self.init(source: source, url: url, factsStorage: PageFactsStorage(facts), cardSigns: CardSign.signs(of: facts))
     }
 
     /// A page read from the page cache, whose facts are decoded from `encodedFacts` when first
     /// read: after one edit most pages' facts are never read, and decoding them all was a
     /// quarter of reading the cache.
-    convenience init(source: SourcePage, url: String, encodedFacts: ArraySlice<UInt8>) {
-        self.init(source: source, url: url, factsStorage: PageFactsStorage(encoded: encodedFacts))
+    convenience init(source: SourcePage, url: String, encodedFacts: ArraySlice<UInt8>, cardSigns: [CardSign]) {
+        self.init(source: source, url: url, factsStorage: PageFactsStorage(encoded: encodedFacts), cardSigns: cardSigns)
     }
 
-    private init(source: SourcePage, url: String, factsStorage: PageFactsStorage) {
+    private init(source: SourcePage, url: String, factsStorage: PageFactsStorage, cardSigns: [CardSign]) {
         self.source = source
         self.url = url
         self.factsStorage = factsStorage
+        self.cardSigns = cardSigns
         titleKey = source.frontMatter.title.trimmingWhitespace.lowercased()
     }
 

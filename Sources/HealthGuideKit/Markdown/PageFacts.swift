@@ -77,6 +77,53 @@ public struct CardFact: Sendable, Hashable, Codable {
     public var listItemCount: Int { items.count }
 }
 
+/// One sign a care card lists, as the site-wide check of levels compares it: which card and
+/// item of the page, at what level, and the item's text folded (`CardSign.fold`).
+public struct CardSign: Sendable, Hashable {
+    public var card: Int
+    public var item: Int
+    public var level: CareCardKind
+    public var folded: String
+
+    /// The signs of the care-level cards in `facts`, in page order; empty items left out.
+    static func signs(of facts: PageFacts) -> [CardSign] {
+        facts.cards.enumerated().filter { $0.element.kind.isCareLevel }.flatMap { cardIndex, card in
+            card.items.enumerated().compactMap { itemIndex, item in
+                let folded = fold(item.text)
+                return folded.isEmpty ? nil : CardSign(card: cardIndex, item: itemIndex, level: card.kind, folded: folded)
+            }
+        }
+    }
+
+    /// The text that identifies a sign: lower case, single spaces, no closing punctuation or
+    /// space. Read as bytes when the text is ASCII, as nearly every sign is.
+    static func fold(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return unicodeFold(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                pendingSpace = !bytes.isEmpty
+            default:
+                if pendingSpace { bytes.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            }
+        }
+        while let last = bytes.last, closingPunctuation.contains(last) || last == UInt8(ascii: " ") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let closingPunctuation: [UInt8] = Array(".,;:!".utf8)
+
+    private static func unicodeFold(_ text: String) -> String {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return String(words.reversed().drop(while: { ".,;:!".contains($0) || $0.isWhitespace }).reversed())
+    }
+}
+
 /// One `> - …` item of a card, as plain text.
 public struct CardItemFact: Sendable, Hashable, Codable {
     public var text: String
