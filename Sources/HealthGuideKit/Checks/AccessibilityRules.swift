@@ -116,21 +116,6 @@ struct TableHeaderRule: PageRule {
     }
 }
 
-/// A table larger than `limits.table_cells`: no patient reads it, and a huge one would take the
-/// build minutes and gigabytes to render.
-struct TableSizeRule: PageRule {
-    let id = "table-too-large"
-    let defaultSeverity = Severity.error
-
-    func check(page: Page, context: PageCheckContext) -> [Finding] {
-        let limit = context.config.limits.tableCells
-        return page.facts.tables.filter { $0.cells > limit }.map { table in
-            Finding(page: page, location: table.location, message: "table has \(table.cells) cells, more than the \(limit) a table may have",
-                    hint: "split the table, or raise limits.table_cells in site.yml")
-        }
-    }
-}
-
 /// Two pages with one title cannot be told apart in search results, tabs and link lists
 /// (WCAG 2.4.2).
 struct DuplicateTitleRule: SiteRule {
