@@ -60,7 +60,7 @@ struct PagePreparer: Sendable {
         kept.frontMatter.locations = source.frontMatter.locations.filter { $0.key == "title" }
         // A rendered body stands in for the Markdown; without one, the renderer parses it.
         if body != nil { kept.body = nil }
-        prepared.page = Page(source: kept, url: page.url, facts: facts)
+        prepared.page = Page(source: kept, url: page.url, facts: facts, cardSigns: page.cardSigns)
         return (prepared, body)
     }
 

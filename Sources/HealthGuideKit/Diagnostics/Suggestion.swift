@@ -45,8 +45,9 @@ final class Suggestion: @unchecked Sendable {
     /// most a third of the shorter name's length (at least 2).
     func closest(to word: String) -> String? {
         let (known, names) = lock.withLock { () -> (String??, Names) in
-            if gathered == nil { gathered = Names(gatherNames()) }
-            return (answers[word], gathered!)
+            let names = gathered ?? Names(gatherNames())
+            gathered = names
+            return (answers[word], names)
         }
         if let known { return known }
         let answer = Self.search(word, in: names)

@@ -19,8 +19,10 @@ public final class Page: Sendable {
     /// every build sorts and compares all titles.
     let titleKey: String
 
-    convenience init(source: SourcePage, url: String, facts: PageFacts) {
-        self.init(source: source, url: url, factsStorage: PageFactsStorage(facts), cardSigns: CardSign.signs(of: facts))
+    /// A page with the given facts; `cardSigns` when they are known already, else read from them.
+    convenience init(source: SourcePage, url: String, facts: PageFacts, cardSigns: [CardSign]? = nil) {
+        self.init(source: source, url: url, factsStorage: PageFactsStorage(facts),
+                  cardSigns: cardSigns ?? CardSign.signs(of: facts))
     }
 
     /// A page read from the page cache, whose facts are decoded from `encodedFacts` when first

@@ -138,7 +138,8 @@ struct MarkdownScanner {
             facts.tables.append(TableFact(hasHeaderText: !headerText.isEmpty, location: location(of: node), cells: 0))
         } else if node.isTableCell {
             if entering {
-                facts.tables[facts.tables.count - 1].cells += 1
+                // cmark-gfm gives cells only inside tables; a cell found otherwise counts nowhere.
+                if !facts.tables.isEmpty { facts.tables[facts.tables.count - 1].cells += 1 }
                 block = TextBlockFact(kind: .tableCell, line: node.line + lineOffset)
             } else {
                 finish(&block, into: &facts, keeping: gathersProse)

@@ -28,7 +28,7 @@ enum RawHTMLSanitizer {
         /// Closes the last `name` opened and everything opened inside it; false when none is open.
         fileprivate mutating func close(_ name: String) -> Bool {
             guard counts[name, default: 0] > 0, let index = names.lastIndex(of: name) else { return false }
-            for closed in names[index...] { counts[closed]! -= 1 }
+            for closed in names[index...] { counts[closed, default: 0] -= 1 }
             names.removeSubrange(index...)
             return true
         }
