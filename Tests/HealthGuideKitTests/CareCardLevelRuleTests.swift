@@ -58,6 +58,27 @@ struct CareCardLevelRuleTests {
         ])
     }
 
+    @Test("signs are grouped by a hash of their text, and two texts with one hash are still two signs")
+    func sharedHash() throws {
+        let site = try TestSite(Fixture.smallSite(adding: [
+            "causes/falls.md": Fixture.article(title: "Falls", body: Self.card("EMERGENCY", ["back pain after a bad fall"])),
+            "causes/ice.md": Fixture.article(title: "Ice", body: Self.card("URGENT", ["numb legs"])),
+        ]))
+        let graph = try #require(site.check().graph)
+        // Every sign given the same hash, as if their folded texts collided.
+        let pages = graph.pages.map { page in
+            Page(source: page.source, url: page.url, facts: page.facts,
+                 cardSigns: page.cardSigns.map { sign in
+                     var sign = sign
+                     sign.foldedHash = 7
+                     return sign
+                 })
+        }
+        let collided = SiteGraph(pages: pages, sections: graph.sections, media: graph.media, draftPaths: [], log: DiagnosticLog())
+        #expect(pages.contains { !$0.cardSigns.isEmpty })
+        #expect(CareCardLevelRule().check(CheckContext(graph: collided, config: SiteConfig())).isEmpty)
+    }
+
     @Test("a sign is its text in lower case, with single spaces and no closing punctuation")
     func signText() {
         #expect(CardSign.fold("  Chest  pain,\tor pain in your ARM. ") == "chest pain, or pain in your arm")

@@ -17,10 +17,13 @@ public struct LinkedSite: Sendable {
         var failedPaths = Set<String>()
         // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
         log.add(contentsOf: prepared.flatMap(\.diagnostics))
-        // `prepared` holds a page for each Markdown file, in order.
-        for (file, item) in zip(content.markdownFiles, prepared) {
-            guard let page = item.page else {
-                if item.diagnostics.contains(where: { $0.severity == .error }) { failedPaths.insert(file.path) }
+        // `prepared` holds a page for each Markdown file, in order; read by index, since
+        // copying each prepared page out of the array retained every field of it.
+        for index in prepared.indices {
+            guard let page = prepared[index].page else {
+                if prepared[index].diagnostics.contains(where: { $0.severity == .error }) {
+                    failedPaths.insert(content.markdownFiles[index].path)
+                }
                 continue
             }
             if page.source.frontMatter.draft && !includeDrafts {
@@ -28,7 +31,7 @@ public struct LinkedSite: Sendable {
                 continue
             }
             pages.append(page)
-            if let entry = item.searchEntry { searchEntries.append((page.url, entry)) }
+            if let entry = prepared[index].searchEntry { searchEntries.append((page.url, entry)) }
         }
         self.searchEntries = searchEntries.sorted { $0.url < $1.url }
         graph = SiteGraph(pages: pages, sections: content.config.sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths,

@@ -182,14 +182,14 @@ extension CardSign: ByteCodable {
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         let card = try reader.int(), item = try reader.int()
         guard let level = CareCardKind(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
-        self.init(card: card, item: item, level: level, folded: try reader.string())
+        self.init(card: card, item: item, level: level, foldedHash: UInt64(bitPattern: Int64(try reader.int())))
     }
 
     func write(to writer: inout ByteWriter) {
         writer.write(card)
         writer.write(item)
         writer.write(level.rawValue)
-        writer.write(folded)
+        writer.write(Int(Int64(bitPattern: foldedHash)))
     }
 }
 

@@ -11,7 +11,7 @@ import Foundation
 /// `pages` is ignored, so a build stopped between the two renames leaves an older cache, never a
 /// mixed one.
 extension PageCache {
-    static let formatVersion = 9
+    static let formatVersion = 10
     private static let magic = "healthguide-pages"
     private static let recentMagic = "healthguide-pages-recent"
 

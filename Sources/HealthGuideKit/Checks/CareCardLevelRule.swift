@@ -8,8 +8,10 @@ struct CareCardLevelRule: SiteRule {
     let defaultSeverity = Severity.error
 
     /// One sign listed on one page: numbers only, since the rule reads every sign of the site
-    /// on every rebuild, and copying the signs' strings cost more than the rest of it.
+    /// on every rebuild, and copying or hashing the signs' strings cost more than the rest of it.
+    /// `hash` is the sign's `foldedHash`.
     private struct Listing {
+        let hash: UInt64
         let page: Int
         let sign: Int
         let level: CareCardKind
@@ -17,46 +19,50 @@ struct CareCardLevelRule: SiteRule {
 
     func check(_ context: CheckContext) -> [Finding] {
         let pages = context.graph.pages
-        let total = pages.reduce(0) { $0 + $1.cardSigns.count }
-        var signNumbers: [String: Int] = [:]
-        signNumbers.reserveCapacity(total)
-        // For each sign, by number, the first listing at each level it is listed under.
-        var firstAtLevel: [[Listing]] = []
-        firstAtLevel.reserveCapacity(total)
-        var listings: [(sign: Int, listing: Listing)] = []
-        listings.reserveCapacity(total)
+        var listings: [Listing] = []
+        listings.reserveCapacity(pages.reduce(0) { $0 + $1.cardSigns.count })
         for pageIndex in pages.indices {
-            let signs = pages[pageIndex].cardSigns
-            for signIndex in signs.indices {
-                let level = signs[signIndex].level
-                let listing = Listing(page: pageIndex, sign: signIndex, level: level)
-                let number = signNumbers[signs[signIndex].folded, default: firstAtLevel.count]
-                if number == firstAtLevel.count {
-                    signNumbers[signs[signIndex].folded] = number
-                    firstAtLevel.append([listing])
-                } else if !firstAtLevel[number].contains(where: { $0.level == level }) {
-                    firstAtLevel[number].append(listing)
-                }
-                listings.append((number, listing))
+            for (signIndex, sign) in pages[pageIndex].cardSigns.enumerated() {
+                listings.append(Listing(hash: sign.foldedHash, page: pageIndex, sign: signIndex, level: sign.level))
             }
         }
-        // Each listing of a sign with two levels, grouped by sign in the order the signs were met.
-        let clashing = listings.enumerated()
-            .filter { firstAtLevel[$0.element.sign].count > 1 }
-            .sorted { ($0.element.sign, $0.offset) < ($1.element.sign, $1.offset) }
-            .map(\.element)
-        func item(_ listing: Listing) -> CardItemFact {
-            let sign = pages[listing.page].cardSigns[listing.sign]
-            return pages[listing.page].facts.cards[sign.card].items[sign.item]
+        // Sorted by the folded text's hash, the listings of a sign sit together, in page order.
+        listings.sort { ($0.hash, $0.page, $0.sign) < ($1.hash, $1.page, $1.sign) }
+        var clashes: [[Listing]] = []
+        var start = 0
+        while start < listings.count {
+            var end = start + 1
+            var oneLevel = true
+            while end < listings.count, listings[end].hash == listings[start].hash {
+                oneLevel = oneLevel && listings[end].level == listings[start].level
+                end += 1
+            }
+            if !oneLevel {
+                // Texts of one hash are nearly always one text; told apart here when not.
+                let signs = Dictionary(grouping: listings[start..<end]) { CardSign.fold(Self.item($0, pages).text) }
+                clashes += signs.values.filter { sign in sign.contains { $0.level != sign[0].level } }
+            }
+            start = end
         }
-        return clashing.compactMap { number, listing in
-            guard let other = firstAtLevel[number].first(where: { $0.level != listing.level }) else { return nil }
-            let otherItem = item(other), thisItem = item(listing)
-            let place = "\(pages[other.page].source.displayPath):\(otherItem.location.line):\(otherItem.location.column)"
-            return Finding(page: pages[listing.page], location: thisItem.location,
-                           message: "'\(thisItem.text)' is listed under [!\(listing.level.rawValue)] here "
-                               + "but under [!\(other.level.rawValue)] at \(place)",
-                           hint: "give each sign one level everywhere it is listed")
-        }
+        // Grouped by sign, in the order the signs were met.
+        clashes.sort { ($0[0].page, $0[0].sign) < ($1[0].page, $1[0].sign) }
+        return clashes.flatMap { sign in sign.map { finding(for: $0, in: sign, pages: pages) } }
+    }
+
+    private static func item(_ listing: Listing, _ pages: [Page]) -> CardItemFact {
+        let sign = pages[listing.page].cardSigns[listing.sign]
+        return pages[listing.page].facts.cards[sign.card].items[sign.item]
+    }
+
+    /// `listing` reported with the first listing of its sign at another level.
+    private func finding(for listing: Listing, in sign: [Listing], pages: [Page]) -> Finding {
+        // A sign in `clashes` has a listing at another level than any of its listings.
+        let other = sign.first { $0.level != listing.level } ?? listing
+        let otherItem = Self.item(other, pages), thisItem = Self.item(listing, pages)
+        let place = "\(pages[other.page].source.displayPath):\(otherItem.location.line):\(otherItem.location.column)"
+        return Finding(page: pages[listing.page], location: thisItem.location,
+                       message: "'\(thisItem.text)' is listed under [!\(listing.level.rawValue)] here "
+                           + "but under [!\(other.level.rawValue)] at \(place)",
+                       hint: "give each sign one level everywhere it is listed")
     }
 }

@@ -78,19 +78,22 @@ public struct CardFact: Sendable, Hashable, Codable {
 }
 
 /// One sign a care card lists, as the site-wide check of levels compares it: which card and
-/// item of the page, at what level, and the item's text folded (`CardSign.fold`).
+/// item of the page, at what level, and the hash of the item's text folded (`CardSign.fold`).
+/// The check reads every sign of the site on each rebuild, from the page cache for most pages:
+/// numbers alone decode and compare faster than 50,000 strings, and the text is folded again
+/// only for the few signs whose hashes meet at two levels.
 public struct CardSign: Sendable, Hashable {
     public var card: Int
     public var item: Int
     public var level: CareCardKind
-    public var folded: String
+    public var foldedHash: UInt64
 
     /// The signs of the care-level cards in `facts`, in page order; empty items left out.
     static func signs(of facts: PageFacts) -> [CardSign] {
         facts.cards.enumerated().filter { $0.element.kind.isCareLevel }.flatMap { cardIndex, card in
             card.items.enumerated().compactMap { itemIndex, item in
                 let folded = fold(item.text)
-                return folded.isEmpty ? nil : CardSign(card: cardIndex, item: itemIndex, level: card.kind, folded: folded)
+                return folded.isEmpty ? nil : CardSign(card: cardIndex, item: itemIndex, level: card.kind, foldedHash: FNV1a.hash(folded.utf8))
             }
         }
     }

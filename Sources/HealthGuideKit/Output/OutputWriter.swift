@@ -14,8 +14,9 @@ final class OutputWriter: @unchecked Sendable {
     private let reusesPrevious: Bool
     private let lock = NSLock()
     private var entries: [String: BuildManifest.Entry] = [:]
-    /// Every path this build has written or kept so far.
-    private var claimedPaths: Set<String> = []
+    /// Paths this build is writing: claimed before the file is written, and in `entries` once
+    /// it is. A kept file goes straight into `entries`.
+    private var pathsBeingWritten: Set<String> = []
     private var writtenPaths: [String] = []
     private var unchangedCount = 0
     private var failures: [Diagnostic] = []
@@ -80,25 +81,32 @@ final class OutputWriter: @unchecked Sendable {
         return true
     }
 
+    /// Keeps the file at `path` as it is, unless another output of this build has the path.
     private func keep(_ entry: BuildManifest.Entry, at path: String) {
-        guard claim(path) else { return }
-        lock.withLock {
+        // One look-up under one lock: every unchanged page of a rebuild comes through here.
+        let claimed = lock.withLock {
+            guard !pathsBeingWritten.contains(path), entries[path] == nil else { return false }
             entries[path] = entry
             unchangedCount += 1
+            return true
         }
+        if !claimed { reportCollision(at: path) }
     }
 
-    /// Claims `path` for this build; false, with the build failed, when another output of this
-    /// build has it already. The site's settings are checked so that no two outputs share a
-    /// path (`GeneratedPaths`, `duplicate-url`); this is the last guard, so that one page can
-    /// never silently take another's place.
-    private func claim(_ path: String) -> Bool {
-        guard lock.withLock({ claimedPaths.insert(path).inserted }) else {
-            fail(Diagnostic(file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
-                            message: "two outputs of this build would be written to this file", rule: "path-collision"))
-            return false
-        }
-        return true
+    /// Claims `path` for a file about to be written; false, with the build failed, when another
+    /// output of this build has it already.
+    private func claimForWriting(_ path: String) -> Bool {
+        let claimed = lock.withLock { entries[path] == nil && pathsBeingWritten.insert(path).inserted }
+        if !claimed { reportCollision(at: path) }
+        return claimed
+    }
+
+    /// The site's settings are checked so that no two outputs share a path (`GeneratedPaths`,
+    /// `duplicate-url`); this is the last guard, so that one page can never silently take
+    /// another's place.
+    private func reportCollision(at path: String) {
+        fail(Diagnostic(file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
+                        message: "two outputs of this build would be written to this file", rule: "path-collision"))
     }
 
     func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
@@ -109,7 +117,7 @@ final class OutputWriter: @unchecked Sendable {
         let hash = ContentHash.of(data)
         let destination = root + "/" + path
         let entry = BuildManifest.Entry(hash: hash, inputs: inputs, shapeInputs: shapeInputs)
-        guard claim(path) else { return }
+        guard claimForWriting(path) else { return }
         if reusesPrevious, let old = previous.files[path], old.hash == hash, FileSystem.size(of: destination) == data.count {
             lock.withLock {
                 entries[path] = entry
