@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// A release build optimises across the stages' modules as if they were one: without it, the
+// generic helpers every stage calls (parallel maps, byte coding) ran unspecialised.
+let stageSettings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "HealthGuide",
     platforms: [.macOS(.v14)],
@@ -12,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // Already in the graph through Hummingbird; named for the types the preview uses directly.
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
@@ -30,20 +35,70 @@ let package = Package(
         ),
         // Writing a page under its final name in one step, on systems that can.
         .target(name: "CUnnamedFile"),
+        // The stages, in the order data flows through them; each may import only those before it.
+        // Shared basics: diagnostics, files, hashing, byte coding.
+        .target(
+            name: "HealthGuideBase",
+            dependencies: ["CUnnamedFile", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: stageSettings
+        ),
+        // The Mustache template engine: knows nothing of health guides.
+        .target(
+            name: "Mustache",
+            dependencies: [.product(name: "Algorithms", package: "swift-algorithms")],
+            swiftSettings: stageSettings
+        ),
+        // Content: the site's settings, glossary and source files, read and checked.
+        .target(
+            name: "HealthGuideContent",
+            dependencies: ["HealthGuideBase", .product(name: "Yams", package: "Yams")],
+            swiftSettings: stageSettings
+        ),
+        // Markdown: each page's body parsed by cmark-gfm, its facts gathered, its HTML rendered.
+        .target(
+            name: "HealthGuideMarkdown",
+            dependencies: ["CCmarkGFM", "HealthGuideContent", "HealthGuideBase"],
+            swiftSettings: stageSettings
+        ),
+        // Links: the pages as one site graph, every link resolved.
+        .target(
+            name: "HealthGuideLinks",
+            dependencies: ["HealthGuideMarkdown", "HealthGuideContent", "HealthGuideBase"],
+            swiftSettings: stageSettings
+        ),
+        // Checks: the content rules, on each page and on the whole site.
+        .target(
+            name: "HealthGuideChecks",
+            dependencies: ["HealthGuideLinks", "HealthGuideMarkdown", "HealthGuideContent", "HealthGuideBase"],
+            swiftSettings: stageSettings
+        ),
+        // Render: template contexts for every page, and the site's templates.
+        .target(
+            name: "HealthGuideRender",
+            dependencies: ["Mustache", "HealthGuideLinks", "HealthGuideMarkdown", "HealthGuideContent", "HealthGuideBase"],
+            swiftSettings: stageSettings
+        ),
+        // Output: the output folder, its lock and manifest, the search index, sitemap and feed.
+        .target(
+            name: "HealthGuideOutput",
+            dependencies: ["HealthGuideRender", "HealthGuideLinks", "HealthGuideMarkdown", "HealthGuideContent", "HealthGuideBase"],
+            swiftSettings: stageSettings
+        ),
+        // The build: runs the stages, and keeps what lets the next build redo only what changed.
         .target(
             name: "HealthGuideKit",
             dependencies: [
-                "CCmarkGFM",
-                "CUnnamedFile",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+                "HealthGuideOutput", "HealthGuideRender", "HealthGuideChecks", "HealthGuideLinks", "HealthGuideMarkdown",
+                "HealthGuideContent", "HealthGuideBase", "Mustache",
+                .product(name: "Algorithms", package: "swift-algorithms"),
+            ],
+            swiftSettings: stageSettings
         ),
         // The preview server: kept apart so the generator library carries no server dependency.
         .target(
             name: "HealthGuidePreview",
             dependencies: [
-                "HealthGuideKit",
+                "HealthGuideKit", "HealthGuideOutput", "HealthGuideChecks", "HealthGuideLinks", "HealthGuideContent", "HealthGuideBase",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -53,8 +108,8 @@ let package = Package(
         .executableTarget(
             name: "healthguide",
             dependencies: [
-                "HealthGuideKit",
-                "HealthGuidePreview",
+                "HealthGuideKit", "HealthGuidePreview", "HealthGuideOutput", "HealthGuideChecks", "HealthGuideLinks",
+                "HealthGuideContent", "HealthGuideBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes and
@@ -65,17 +120,22 @@ let package = Package(
         .testTarget(
             name: "HealthGuideKitTests",
             dependencies: [
-                "HealthGuideKit",
+                "HealthGuideKit", "HealthGuideOutput", "HealthGuideRender", "HealthGuideChecks", "HealthGuideLinks",
+                "HealthGuideMarkdown", "HealthGuideContent", "HealthGuideBase", "Mustache",
                 // The end-to-end tests run the real command line, so it must be built first.
                 "healthguide",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            // The official Mustache specification's test cases, for the template engine.
-            resources: [.copy("TemplateEngine/Spec")]
+            ]
+        ),
+        // The template engine against the official Mustache specification's test cases.
+        .testTarget(
+            name: "MustacheTests",
+            dependencies: ["Mustache"],
+            resources: [.copy("Spec")]
         ),
         .testTarget(
             name: "HealthGuidePreviewTests",
-            dependencies: ["HealthGuidePreview", "HealthGuideKit"]
+            dependencies: ["HealthGuidePreview", "HealthGuideKit", "HealthGuideOutput", "HealthGuideContent", "HealthGuideBase"]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideLinks
 
 /// Watches folder trees for changed files. A watcher starts watching when it is made, so no
 /// change after that is missed; `changes()` then turns what it sees into batches.

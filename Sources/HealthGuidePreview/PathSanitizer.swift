@@ -1,3 +1,6 @@
+import HealthGuideContent
+import HealthGuideLinks
+
 /// Turns the path of a request, exactly as it arrived, into the folders and file it names
 /// inside the output folder, or refuses it. Anything that could climb out or hide a
 /// separator is refused outright rather than normalised: `..` and `.` segments (plain or

@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideLinks
 import Hummingbird
 import ServiceLifecycle
 

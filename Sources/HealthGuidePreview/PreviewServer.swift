@@ -1,5 +1,8 @@
 import Foundation
+import HealthGuideBase
+import HealthGuideContent
 import HealthGuideKit
+import HealthGuideOutput
 import Hummingbird
 import Logging
 import NIOCore

@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideBase
 import HealthGuideKit
 
 /// Runs the builds of a preview one at a time, then tells open pages what changed and the

@@ -1,4 +1,6 @@
 import Foundation
+import HealthGuideBase
+import HealthGuideContent
 import HealthGuideKit
 
 /// What open pages are told after a rebuild, sent to them as Server-Sent Events.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import HealthGuideBase
+import HealthGuideChecks
+import HealthGuideContent
 import HealthGuideKit
 
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import HealthGuideBase
+import HealthGuideContent
 import HealthGuideKit
+import HealthGuidePreview
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

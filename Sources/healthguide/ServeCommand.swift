@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HealthGuideContent
 import HealthGuideKit
 import HealthGuidePreview
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HealthGuideBase
+import HealthGuideContent
 import HealthGuideKit
 
 /// The folder options shared by `build` and `check`.

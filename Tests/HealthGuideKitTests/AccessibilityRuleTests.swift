@@ -1,6 +1,14 @@
 import Foundation
-import Testing
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
+import Testing
 
 /// Bodies of `Fixture.article` start on line 10 of the file; `title:` is on line 2.
 @Suite("Accessibility and structure rules")

@@ -1,6 +1,14 @@
 import Foundation
-import Testing
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
+import Testing
 
 /// The catalogue of bad inputs: each gets its exact diagnostic and status, never a crash,
 /// and nothing is written when the content has errors.

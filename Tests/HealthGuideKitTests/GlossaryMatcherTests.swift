@@ -1,6 +1,14 @@
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
+@testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
 import PropertyBased
 import Testing
-@testable import HealthGuideKit
 
 /// The glossary matcher finds what a plain search, spelling by spelling, finds: whole words,
 /// any case, the earliest use first and the longest spelling where two start together.

@@ -1,6 +1,14 @@
-import Testing
 import Foundation
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
+import Testing
 
 /// Bodies of `Fixture.article` start on line 10 of the file; `reviewed:` is on line 4.
 @Suite("Health-content rules: review dates, sources, care cards, medicines")
@@ -99,10 +107,10 @@ struct HealthContentRuleTests {
     func sourcesQuiet() throws {
         let site = try TestSite(Fixture.smallSite())
         #expect(site.findings("sources").isEmpty)
-        #expect(SourcesRule.isWebAddress("https://www.nhs.uk/conditions/back-pain/"))
-        #expect(!SourcesRule.isWebAddress("www.nhs.uk"))
-        #expect(!SourcesRule.isWebAddress("https://nhs uk"))
-        #expect(SourcesRule.plainHost(of: "https://www.nhs.uk/conditions/back-pain/") == "www.nhs.uk")
+        #expect(WebAddress.isValid("https://www.nhs.uk/conditions/back-pain/"))
+        #expect(!WebAddress.isValid("www.nhs.uk"))
+        #expect(!WebAddress.isValid("https://nhs uk"))
+        #expect(WebAddress.plainHost(of: "https://www.nhs.uk/conditions/back-pain/") == "www.nhs.uk")
     }
 
     @Test("a plain address is read byte by byte as URLComponents reads it; any other is left to URLComponents", arguments: [
@@ -114,8 +122,8 @@ struct HealthContentRuleTests {
         "https://example.org/\\", "https://exa_mple.org/", "", "https://", "https://example.org/{x}", "https://a.b/\"q\"",
     ])
     func webAddresses(address: String) {
-        #expect(SourcesRule.isWebAddress(address) == SourcesRule.isParsedWebAddress(address), "\(address)")
-        if let host = SourcesRule.plainHost(of: address) {
+        #expect(WebAddress.isValid(address) == WebAddress.isParsedWebAddress(address), "\(address)")
+        if let host = WebAddress.plainHost(of: address) {
             #expect(URLComponents(string: address)?.host == String(host), "\(address)")
         }
     }

@@ -1,6 +1,14 @@
 import Dispatch
-import Testing
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
+import Testing
 
 /// cmark-gfm keeps the characters that start an extension's inlines (`:` and `w` for web
 /// addresses, `~` for strikethrough) in one table for the whole process, set when a parse

@@ -1,6 +1,14 @@
 import Foundation
-import Testing
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
+import Testing
 
 /// Whose output folder it is: a build waits while another build writes the folder, is refused
 /// at once while a preview holds it, and refuses a folder of someone else's files unless forced.

@@ -1,6 +1,14 @@
 import Foundation
-import Testing
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
+import Testing
 
 /// Symbolic links planted in the output folder are never written or deleted through, in a full
 /// build or an incremental one: the build stops at them with one error each and status 2, and

@@ -1,7 +1,15 @@
 import Foundation
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
+@testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
 import PropertyBased
 import Testing
-@testable import HealthGuideKit
 
 /// Random input never crashes the parts that read untrusted text, and no resolved link ever
 /// leaves the site.
@@ -212,7 +220,7 @@ struct PropertyTests {
             let links = scanner.scan(MarkdownDocument(markdown: body)).links
             // What the resolver might say: a new destination only for a link it may rewrite.
             let resolved = links.indices.map { index in
-                LinkResolver.mayRewrite(links[index].destination) ? Self.resolvedDestinations[choices[index % choices.count]] : nil
+                LinkDestination.mayRewrite(links[index].destination) ? Self.resolvedDestinations[choices[index % choices.count]] : nil
             }
             let prerendered = PrerenderedBody(rendered: render(PrerenderedBody.placeholders(for: links)), links: links)
             // cmark-gfm writes an image's description as plain text, so a link inside one never

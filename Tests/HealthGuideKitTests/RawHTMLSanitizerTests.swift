@@ -1,5 +1,13 @@
-import Testing
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
+import Testing
 
 /// Known XSS vectors (in the manner of OWASP's filter evasion cheat sheet) through the raw HTML
 /// sanitizer: each with its exact output and exactly what it reports.

@@ -1,6 +1,14 @@
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
+@testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
 import PropertyBased
 import Testing
-@testable import HealthGuideKit
 
 /// Suggestions measure fewer names than a plain search but choose the same one.
 @Suite("Did-you-mean suggestions")

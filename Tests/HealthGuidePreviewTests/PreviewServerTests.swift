@@ -1,7 +1,10 @@
 import Foundation
-import HealthGuideKit
-import Testing
+@testable import HealthGuideBase
+@testable import HealthGuideContent
+@testable import HealthGuideKit
+@testable import HealthGuideOutput
 @testable import HealthGuidePreview
+import Testing
 
 /// The preview end to end: a real server on a free loopback port, a real site on disk, real
 /// file edits picked up by the watcher, and a raw-socket client.

@@ -1,6 +1,9 @@
+@testable import HealthGuideBase
+@testable import HealthGuideContent
 @testable import HealthGuideKit
-import Testing
+@testable import HealthGuideOutput
 @testable import HealthGuidePreview
+import Testing
 
 @Suite("What open pages are told")
 struct ReloadEventTests {

@@ -1,4 +1,8 @@
 import Foundation
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideOutput
+import HealthGuideRender
 
 /// What one build leaves for the next in the same process: the manifest, the page cache, and
 /// the whole last good build. The preview server keeps one, so a rebuild after a save neither
@@ -13,12 +17,12 @@ public final class BuildMemory: @unchecked Sendable {
 
     public init() {}
 
-    var last: (manifest: BuildManifest?, pages: PageCache?, live: LiveBuild?) {
+    package var last: (manifest: BuildManifest?, pages: PageCache?, live: LiveBuild?) {
         lock.withLock { (manifest, pages, live) }
     }
 
     /// After a failed write the folder differs from every manifest but the one on disk.
-    func forget() {
+    package func forget() {
         lock.withLock {
             manifest = nil
             pages = nil
@@ -27,11 +31,11 @@ public final class BuildMemory: @unchecked Sendable {
     }
 
     /// After a failed quick rebuild, whose findings the next build must find again in full.
-    func forgetLiveBuild() {
+    package func forgetLiveBuild() {
         lock.withLock { live = nil }
     }
 
-    func remember(manifest: BuildManifest, pages: PageCache?, live: LiveBuild?) {
+    package func remember(manifest: BuildManifest, pages: PageCache?, live: LiveBuild?) {
         lock.withLock {
             self.manifest = manifest
             if let pages { self.pages = pages }
@@ -41,18 +45,18 @@ public final class BuildMemory: @unchecked Sendable {
 }
 
 /// The last good build, whole: what a quick rebuild starts from.
-struct LiveBuild {
-    var site: LinkedSite
-    var templates: TemplateSet
-    var assets: AssetCatalog
+package struct LiveBuild {
+    package var site: LinkedSite
+    package var templates: TemplateSet
+    package var assets: AssetCatalog
     /// `SiteRenderer.siteKey` of the build; a save that keeps the shape keeps it too.
-    var siteKey: String
-    var diagnostics: [Diagnostic]
+    package var siteKey: String
+    package var diagnostics: [Diagnostic]
     /// Every file the build read: a changed path that is not among these and no longer
     /// exists came and went within one save.
-    var inputs: InputStamps
+    package var inputs: InputStamps
     /// True once the manifest on disk lists the output as unknown: quick rebuilds keep the
     /// real manifest in memory only, and a server killed meanwhile leaves a folder the next
     /// build rewrites rather than trusts.
-    var diskManifestIsPending = false
+    package var diskManifestIsPending = false
 }

@@ -1,13 +1,19 @@
+import Algorithms
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideLinks
+import HealthGuideOutput
+
 /// The content after preparing and linking: what the checks and the renderer work from.
 public struct LinkedSite: Sendable {
     public let content: LoadedContent
     public private(set) var graph: SiteGraph
     /// Each article's search entry with its URL, in URL order.
-    private(set) var searchEntries: [(url: String, entry: SearchEntry)]
+    package private(set) var searchEntries: [(url: String, entry: SearchEntry)]
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
-    let fileReader: SourceFileReader
+    package let fileReader: SourceFileReader
 
-    init(content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
+    package init(content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
          fileReader: SourceFileReader, log: DiagnosticLog) {
         self.content = content
         self.fileReader = fileReader
@@ -41,7 +47,7 @@ public struct LinkedSite: Sendable {
     /// The site with some pages replaced by new versions of the same shape, and their search
     /// entries; returns the diagnostics of the new pages' links, and whether any search entry
     /// changed.
-    func replacing(_ replacements: [Int: PreparedPage]) -> (site: LinkedSite, diagnostics: [Diagnostic], searchChanged: Bool) {
+    package func replacing(_ replacements: [Int: PreparedPage]) -> (site: LinkedSite, diagnostics: [Diagnostic], searchChanged: Bool) {
         var site = self
         let pages = replacements.compactMapValues(\.page)
         let (graph, diagnostics) = graph.replacing(pages)

@@ -1,35 +1,42 @@
+import HealthGuideBase
+import HealthGuideChecks
+import HealthGuideContent
+import HealthGuideLinks
+import HealthGuideMarkdown
+import HealthGuideOutput
+
 /// One Markdown file after every step that depends on that file alone.
-struct PreparedPage: Sendable {
+package struct PreparedPage: Sendable {
     /// The page with its prose and most front-matter places dropped (only the steps here need
     /// them); nil when the file could not be read as a page.
-    var page: Page?
+    package var page: Page?
     /// Problems in the file, and the findings of the page rules.
-    var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// An article's entry in the search index.
-    var searchEntry: SearchEntry?
+    package var searchEntry: SearchEntry?
     /// An article's record for `healthguide check`; never cached.
-    var record: ArticleRecord?
+    package var record: ArticleRecord?
 }
 
 /// Reads a Markdown file, gathers the facts of its body, runs the page rules and makes its
 /// search entry. Pages are independent here, so they are prepared in parallel, and what this
 /// makes of an unchanged file can be taken from the page cache instead.
-struct PagePreparer: Sendable {
-    let reader: SourceFileReader
-    let matcher: GlossaryMatcher
+package struct PagePreparer: Sendable {
+    package let reader: SourceFileReader
+    package let matcher: GlossaryMatcher
     /// The images pages may show, whose sizes go into their `<img>` tags.
-    let media: MediaFiles
-    let rules: RuleEngine
-    let context: PageCheckContext
-    let includeDrafts: Bool
+    package let media: MediaFiles
+    package let rules: RuleEngine
+    package let context: PageCheckContext
+    package let includeDrafts: Bool
     /// Makes the article records of `healthguide check`.
-    let makesRecords: Bool
+    package let makesRecords: Bool
     /// Renders each page's body while its tree is at hand, for a build that writes pages.
-    let rendersBodies: Bool
+    package let rendersBodies: Bool
 
     /// The prepared page, and its body rendered when asked for. The body is not part of the
     /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
-    func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
+    package func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
         let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind, maxBytes: context.config.limits.fileBytes)
         guard let source else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
         let document = MarkdownDocument(markdown: source.body ?? "")

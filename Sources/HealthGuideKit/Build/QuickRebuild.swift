@@ -1,6 +1,12 @@
 import Foundation
+import HealthGuideBase
+import HealthGuideChecks
+import HealthGuideContent
+import HealthGuideLinks
+import HealthGuideMarkdown
+import HealthGuideOutput
 
-extension SiteBuilder {
+package extension SiteBuilder {
     /// The preview server's rebuild after a save of `changed` files (absolute paths, as the
     /// watcher reports them).
     ///

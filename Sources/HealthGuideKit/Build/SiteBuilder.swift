@@ -1,4 +1,11 @@
 import Foundation
+import HealthGuideBase
+import HealthGuideChecks
+import HealthGuideContent
+import HealthGuideLinks
+import HealthGuideMarkdown
+import HealthGuideOutput
+import HealthGuideRender
 
 /// Runs the pipeline: load → parse → link → check → render → write. Nothing is written
 /// unless every earlier stage succeeded, so a typo never produces half a site.
@@ -261,7 +268,7 @@ public struct SiteBuilder: Sendable {
         return bodies
     }
 
-    func status(of log: DiagnosticLog) -> BuildStatus {
+    package func status(of log: DiagnosticLog) -> BuildStatus {
         let diagnostics = log.all
         if diagnostics.contains(where: { OutputRefusal.rules.contains($0.rule) }) { return .configurationError }
         // Templates that nest without end are found only while pages render; they are a bad setup.
@@ -271,7 +278,7 @@ public struct SiteBuilder: Sendable {
         return .success
     }
 
-    func finish(_ result: BuildResult, started: Date) -> BuildResult {
+    package func finish(_ result: BuildResult, started: Date) -> BuildResult {
         var result = result
         result.seconds = Date().timeIntervalSince(started)
         return result

@@ -1,33 +1,39 @@
 import Foundation
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideLinks
+import HealthGuideMarkdown
+import HealthGuideOutput
+import HealthGuideRender
 
 /// Renders every output file of a linked site and hands it to the writer. A page whose
 /// inputs fingerprint matches the last build's is not rendered at all.
 /// A class, not a struct: each page's closures capture it, and a struct was copied for every page.
-final class SiteRenderer: Sendable {
-    let site: LinkedSite
-    let templates: TemplateSet
-    let assets: AssetCatalog
-    let writer: OutputWriter
+package final class SiteRenderer: Sendable {
+    package let site: LinkedSite
+    package let templates: TemplateSet
+    package let assets: AssetCatalog
+    package let writer: OutputWriter
     private let builder: PageContextBuilder
     private let fingerprints: Fingerprints
     private let matcher: GlossaryMatcher
     /// By page index, the bodies rendered while the pages were prepared (see `PrerenderedBody`).
     private let bodies: [PrerenderedBody?]
 
-    struct Outcome {
-        var rendered = 0
-        var searchIndexBytes = 0
+    package struct Outcome {
+        package var rendered = 0
+        package var searchIndexBytes = 0
     }
 
     /// The rule id of a page whose file no longer holds what the page cache described.
-    static let changedDuringBuild = "changed-during-build"
+    package static let changedDuringBuild = "changed-during-build"
 
     private var config: SiteConfig { site.content.config }
     private var graph: SiteGraph { site.graph }
 
     /// `siteKey` is `SiteRenderer.siteKey(…)` of this site, templates and assets; a page
     /// without a body in `bodies` is rendered from its Markdown.
-    init(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String,
+    package init(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String,
          bodies: [PrerenderedBody?] = []) {
         self.site = site
         self.bodies = bodies
@@ -49,13 +55,13 @@ final class SiteRenderer: Sendable {
     }
 
     /// Every input of every page but the page's own file; see `SiteShape`.
-    static func siteKey(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog) -> String {
+    package static func siteKey(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog) -> String {
         ContentHash.of(parts: sharedInputs(of: site) + templates.fingerprints.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
             + assets.outputPaths.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
             + [site.graph.shape])
     }
 
-    func renderAll() -> Outcome {
+    package func renderAll() -> Outcome {
         for asset in assets.assets {
             writer.write(asset.data, to: asset.outputPath)
         }
@@ -110,16 +116,16 @@ final class SiteRenderer: Sendable {
     }
 
     /// What a save changed besides the pages themselves.
-    struct SaveEffects {
-        var searchEntries: Bool
-        var reviewDates: Bool
+    package struct SaveEffects {
+        package var searchEntries: Bool
+        package var reviewDates: Bool
     }
 
     /// Renders only the given content pages, and the search index, sitemap and feed when
     /// `effects` says they changed. Right when nothing else can have changed, as after a save
     /// that kept the site's shape. The new search index gets no inputs fingerprint (the next
     /// full build finds its bytes unchanged), since that would cost a pass over every page.
-    func render(pages indexes: [Int], effects: SaveEffects) -> Outcome {
+    package func render(pages indexes: [Int], effects: SaveEffects) -> Outcome {
         let rendered = indexes.filter(renderContentPage).count
         var searchIndexBytes = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName) ?? 0
         if effects.searchEntries {

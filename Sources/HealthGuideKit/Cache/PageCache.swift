@@ -1,4 +1,8 @@
 import Foundation
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideLinks
+import HealthGuideOutput
 
 /// The prepared pages of the last build, kept in `<output>/.healthguide/`, each with the stamp
 /// of the file it was made from. A build takes an unchanged file's page, facts, findings and
@@ -12,18 +16,18 @@ import Foundation
 /// On disk the cache is two files: `pages`, the whole cache as some build wrote it, and
 /// `pages-recent`, what later builds changed since (see `PageCacheFiles`). After one edit a
 /// build writes the few kilobytes of the second, not the 18 MB of 10,000 pages again.
-struct PageCache: Sendable {
-    struct Entry: Sendable {
-        var stamp: FileStamp
-        var prepared: PreparedPage
+package struct PageCache: Sendable {
+    package struct Entry: Sendable {
+        package var stamp: FileStamp
+        package var prepared: PreparedPage
         /// The page's links as the last build resolved them, valid while the site keeps `shape`.
-        var links: LinkResolver.Result?
+        package var links: LinkResolver.Result?
         /// The entry's bytes as a cache file holds them, while the entry is unchanged since it
         /// was read or saved: encoding the 10,000 others again after one edit cost about as
         /// much as decoding them.
-        var saved: SavedBytes?
+        package var saved: SavedBytes?
 
-        init(stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result? = nil, saved: SavedBytes? = nil) {
+        package init(stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result? = nil, saved: SavedBytes? = nil) {
             self.stamp = stamp
             self.prepared = prepared
             self.links = links
@@ -31,35 +35,35 @@ struct PageCache: Sendable {
         }
     }
 
-    struct SavedBytes: Sendable {
-        var bytes: ArraySlice<UInt8>
+    package struct SavedBytes: Sendable {
+        package var bytes: ArraySlice<UInt8>
         /// True when `pages` itself holds these bytes, so `pages-recent` need not repeat them.
-        var inBase: Bool
+        package var inBase: Bool
     }
 
     /// What the `pages` file on disk holds, to write only what differs from it.
-    struct Base: Sendable {
+    package struct Base: Sendable {
         /// Chosen at random each time `pages` is written; `pages-recent` names the one it follows.
-        var id: UInt64
-        var paths: [String]
+        package var id: UInt64
+        package var paths: [String]
         /// The bytes of its entries, against which `pages-recent` is weighed.
-        var size: Int
+        package var size: Int
     }
 
-    var key: String
+    package var key: String
     /// The graph of the build that saved the cache, whose shape its entries' links hold for.
-    var graph: SiteGraph.Record? {
+    package var graph: SiteGraph.Record? {
         didSet { graphInBase = false }
     }
     /// By path inside the content folder.
-    var entries: [String: Entry]
+    package var entries: [String: Entry]
     /// The `pages` file this cache was read from or last saved as; nil before the first save.
-    var base: Base?
+    package var base: Base?
     /// True while `graph` is the one `pages` holds.
-    var graphInBase = false
+    package var graphInBase = false
 
     /// An empty cache with `key`, to be filled from `previous`, the cache read for this build.
-    init(key: String, following previous: PageCache?) {
+    package init(key: String, following previous: PageCache?) {
         self.key = key
         entries = [:]
         graph = previous?.graph
@@ -68,7 +72,7 @@ struct PageCache: Sendable {
     }
 
     /// What the last build knew of the site graph, for a graph of the same shape to take.
-    func knownGraph() -> KnownGraph? {
+    package func knownGraph() -> KnownGraph? {
         guard let graph else { return nil }
         return KnownGraph(record: graph) { path in
             guard let entry = entries[path], let page = entry.prepared.page else { return nil }
@@ -79,7 +83,7 @@ struct PageCache: Sendable {
     /// Records `graph` and each page's links as it resolved them. Returns whether anything
     /// changed. An entry whose links changed is encoded afresh. Only the pages whose links the
     /// graph resolved are looked at: the others' links are the ones their entries hold.
-    mutating func keepGraph(_ graph: SiteGraph) -> Bool {
+    package mutating func keepGraph(_ graph: SiteGraph) -> Bool {
         var changed = self.graph?.shape != graph.shape
         if changed || graph.structureIsNew { self.graph = graph.record }
         for index in graph.resolvedPages {
@@ -98,7 +102,7 @@ struct PageCache: Sendable {
     }
 
     /// The page prepared from the file at `path` when it had `stamp`, if that is what it still has.
-    func page(at path: String, stamp: FileStamp?) -> PreparedPage? {
+    package func page(at path: String, stamp: FileStamp?) -> PreparedPage? {
         guard let stamp, let entry = entries[path], entry.stamp == stamp else { return nil }
         return entry.prepared
     }

@@ -1,4 +1,8 @@
 import Foundation
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideLinks
+import HealthGuideOutput
 
 /// The page cache's two files in `<output>/.healthguide/`:
 ///
@@ -10,7 +14,7 @@ import Foundation
 /// both afresh. Each is replaced in one rename, and a `pages-recent` whose id is not that of
 /// `pages` is ignored, so a build stopped between the two renames leaves an older cache, never a
 /// mixed one.
-extension PageCache {
+package extension PageCache {
     static let formatVersion = 10
     private static let magic = "healthguide-pages"
     private static let recentMagic = "healthguide-pages-recent"

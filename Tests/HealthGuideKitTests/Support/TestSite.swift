@@ -1,6 +1,14 @@
 import Foundation
-import Testing
+@testable import HealthGuideBase
+@testable import HealthGuideChecks
+@testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideLinks
+@testable import HealthGuideMarkdown
+@testable import HealthGuideOutput
+@testable import HealthGuideRender
+@testable import Mustache
+import Testing
 
 /// A site in a temporary folder, written from a `[path: contents]` map and built with the
 /// real templates, so tests assert on the files a user would get.

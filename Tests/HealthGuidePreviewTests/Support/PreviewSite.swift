@@ -1,5 +1,8 @@
 import Foundation
-import HealthGuideKit
+@testable import HealthGuideBase
+@testable import HealthGuideContent
+@testable import HealthGuideKit
+@testable import HealthGuideOutput
 @testable import HealthGuidePreview
 
 /// A small site in a temporary folder, with the repository's real templates, for the preview.

@@ -1,0 +1,187 @@
+import CUnnamedFile
+import Foundation
+
+/// Small file-system questions, answered with `lstat`/`realpath` so links are never followed by accident.
+package enum FileSystem {
+    package static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Creates `path` and its missing parents, like `mkdir -p`. Tries the folder itself first:
+    /// a build creates thousands of folders whose parents mostly exist already. True when this
+    /// call made `path` itself, which then held nothing a moment ago.
+    @discardableResult
+    package static func makeFolders(_ path: String) throws -> Bool {
+        if mkdir(path, 0o755) == 0 { return true }
+        if errno == EEXIST { return false }
+        guard errno == ENOENT else { throw lastError() }
+        let parent = folder(of: path)
+        guard !parent.isEmpty, parent != path else { throw lastError() }
+        try makeFolders(parent)
+        if mkdir(path, 0o755) == 0 { return true }
+        guard errno == EEXIST else { throw lastError() }
+        return false
+    }
+
+    /// The folder of what is at `path`, a path without a trailing "/": everything before its
+    /// last "/", or "" when it has none. Cut from the bytes: `NSString`'s
+    /// `deletingLastPathComponent` took about 30,000 instructions for each file written.
+    package static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Writes `data` to the file at `path`, created or emptied first. Nothing more: callers
+    /// write to a scratch file and rename it into place themselves. A link at `path` is an
+    /// error, never followed: it could empty a file anywhere.
+    package static func writeFile(_ data: some ContiguousBytes, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw lastError() }
+        defer { close(descriptor) }
+        try write(data, to: descriptor)
+    }
+
+    /// Replaces `path` with `data` in one rename, through the scratch file `temporary` on the
+    /// same file system, so a reader sees the old file or the new one, never part of one.
+    /// The build's own state files are written this way: `FileManager.createFile` wrote a
+    /// scratch file of its own and waited for the disk (`fsync`) on every build.
+    package static func replace(_ path: String, with data: some ContiguousBytes, through temporary: String) throws {
+        try writeFile(data, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let error = lastError()
+            removeFile(temporary)
+            throw error
+        }
+    }
+
+    /// Writes `data` as the new file `path` in `folder`, which must not exist yet: the file is
+    /// written without a name and named once complete, so no reader sees it partial and a
+    /// killed build leaves nothing behind. Cheaper than a scratch file renamed into place,
+    /// which locks two folders. False, with nothing written, when the system cannot or `path`
+    /// appeared meanwhile; the caller then takes the scratch-file way.
+    package static func writeNewFile(_ data: Data, to path: String, in folder: String) -> Bool {
+        let descriptor = healthguide_open_unnamed_file(folder)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard (try? write(data, to: descriptor)) != nil else { return false }
+        return healthguide_name_unnamed_file(descriptor, path) == 0
+    }
+
+    /// Whether something is at `path`, following links as `FileManager.fileExists` does, for
+    /// the cost of one system call.
+    package static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// The size in bytes of what is at `path`, following links; nil when nothing is there.
+    package static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Whether each of `paths`, relative to `folder`, has something at it, as `exists` says.
+    /// Looked up from the open folder: checking the 10,000 pages of a site by whole path made
+    /// the kernel walk the folders above the output for each one.
+    package static func allExist(_ paths: some Sequence<String>, in folder: String) -> Bool {
+        let descriptor = openFolder(folder)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return paths.allSatisfy { exists($0, inFolder: descriptor) }
+    }
+
+    /// Whether something is at `path`, relative to the open folder `descriptor`.
+    package static func exists(_ path: String, inFolder descriptor: Int32) -> Bool {
+        faccessat(descriptor, path, F_OK, 0) == 0
+    }
+
+    /// A descriptor of the folder at `path`, for looking up paths inside it, or -1.
+    package static func openFolder(_ path: String) -> Int32 {
+        open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    /// What is at `path` itself, a link not followed; nil when nothing is.
+    package static func entryKind(at path: String, inFolder descriptor: Int32 = AT_FDCWD) -> FolderListing.Kind? {
+        var info = stat()
+        guard fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return .link
+        case S_IFDIR: return .folder
+        default: return .file
+        }
+    }
+
+    /// Where the link at `path` points, as written in it.
+    package static func linkTarget(_ path: String) -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+    }
+
+    /// Deletes the file or link at `path` itself, never what a link points to, and never a folder.
+    @discardableResult
+    package static func removeFile(_ path: String) -> Bool {
+        unlink(path) == 0
+    }
+
+    /// Deletes `path` and, when it is a real folder, everything in it; a link is deleted itself.
+    package static func removeTree(_ path: String) {
+        if entryKind(at: path) == .folder {
+            try? FileManager.default.removeItem(atPath: path)
+        } else {
+            removeFile(path)
+        }
+    }
+
+    private static func write(_ data: some ContiguousBytes, to descriptor: Int32) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw lastError()
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// The last system call's error, with the system's words for it.
+    package static func lastError() -> NSError {
+        NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    }
+
+    /// The path with every link resolved, or nil when it does not resolve (missing, or a loop).
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// Shows paths as the user typed them: relative to the working directory when inside it.
+public struct DisplayPaths: Sendable {
+    private let workingDirectory: String
+
+    public init() {
+        workingDirectory = FileManager.default.currentDirectoryPath
+    }
+
+    public func display(_ path: String) -> String {
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        if standardized.hasPrefix(workingDirectory + "/") {
+            return String(standardized.dropFirst(workingDirectory.count + 1))
+        }
+        return standardized
+    }
+
+    /// What `display` puts before a path inside `folder` given as a plain relative path (no
+    /// `.` or `..`, as a folder listing gives them): standardizing each of 10,000 paths cost
+    /// about 1% of a full build.
+    package func prefix(forFilesIn folder: String) -> String {
+        let shown = display(folder)
+        if shown == workingDirectory { return "" }
+        return shown.hasSuffix("/") ? shown : shown + "/"
+    }
+}

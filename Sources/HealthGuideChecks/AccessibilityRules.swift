@@ -1,0 +1,144 @@
+import Foundation
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideLinks
+
+// Checks from WCAG 2.2 that the Markdown alone can answer.
+
+/// Screen-reader users hear the alt text instead of seeing the picture (WCAG 1.1.1).
+package struct AltTextRule: PageRule {
+    package let id = "alt-text"
+    package let defaultSeverity = Severity.error
+
+    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+        page.facts.links.filter { $0.isImage && $0.text.isBlank }.map { image in
+            Finding(page: page, location: image.location, message: "image '\(image.destination)' has no alt text",
+                    hint: "say what the picture shows inside the brackets: ![A person kneeling on all fours](…)")
+        }
+    }
+}
+
+/// Headings are how screen-reader users move through a page (WCAG 1.3.1). The template shows
+/// the page title as the one level-1 heading, so the body starts at `##` and goes down one
+/// level at a time.
+package struct HeadingOrderRule: PageRule {
+    package let id = "heading-order"
+    package let defaultSeverity = Severity.warning
+
+    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        var previousLevel = 1
+        for heading in page.facts.headings {
+            if heading.level == 1 {
+                findings.append(Finding(page: page, location: heading.location,
+                                        message: "more than one level-1 heading: '\(heading.text)' (the page title is already one)",
+                                        hint: "use '##' for the main headings of the body"))
+            } else if heading.level > previousLevel + 1 {
+                findings.append(Finding(page: page, location: heading.location,
+                                        message: "heading '\(heading.text)' skips from level \(previousLevel) to level \(heading.level)",
+                                        hint: "use '\(String(repeating: "#", count: previousLevel + 1))' here"))
+            }
+            previousLevel = heading.level
+        }
+        return findings
+    }
+}
+
+/// Link text must say where the link goes, because screen readers list links out of context
+/// (WCAG 2.4.4): no "click here", no bare web address.
+package struct LinkTextRule: PageRule {
+    package let id = "link-text"
+    package let defaultSeverity = Severity.warning
+
+    package static let vagueTexts: Set<String> = [
+        "click", "click here", "go", "here", "learn more", "link", "more", "more info", "more information",
+        "page", "read more", "see here", "this", "this link", "this page",
+    ]
+
+    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+        page.facts.links.filter { !$0.isImage }.compactMap { link in
+            let text = link.text.trimmingWhitespace
+            if Self.mayBeVague(text),
+               Self.vagueTexts.contains(Self.trimmingPunctuation(text.lowercased()).trimmingWhitespace) {
+                return Finding(page: page, location: link.location, message: "link text '\(text)' does not say where the link goes",
+                               hint: "use words that name the page: 'read about [ice and heat](…)'")
+            }
+            if Self.isBareAddress(text, destination: link.destination) {
+                return Finding(page: page, location: link.location, message: "link text is a bare web address '\(text)'",
+                               hint: "name the page or the site in the link text instead of its address")
+            }
+            return nil
+        }
+    }
+
+    /// False when the text has more ASCII letters than any vague text: folding keeps every
+    /// one of them, so it cannot fold to one. Most link texts are long, and Foundation's
+    /// trimming of punctuation was most of the cost of this rule.
+    private static func mayBeVague(_ text: String) -> Bool {
+        text.utf8.lazy.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }.count <= mostVagueLetters
+    }
+
+    /// The text without punctuation (Unicode's categories P*, as Foundation's
+    /// `punctuationCharacters`) at either end: "here." and "(more)" are as vague as their
+    /// words. Trimmed by scalar properties, at a tenth of Foundation's cost.
+    package static func trimmingPunctuation(_ text: String) -> String {
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, isPunctuation(first) { scalars.removeFirst() }
+        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+
+    private static let mostVagueLetters = vagueTexts.map { $0.filter(\.isLetter).count }.max() ?? 0
+
+    package static func isBareAddress(_ text: String, destination: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.")
+            || (text == destination && text.contains(":"))
+    }
+}
+
+/// Screen readers name each cell by its column header (WCAG 1.3.1); GFM tables always have a
+/// header row, but it can be left blank.
+package struct TableHeaderRule: PageRule {
+    package let id = "table-header"
+    package let defaultSeverity = Severity.error
+
+    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+        page.facts.tables.filter { !$0.hasHeaderText }.map { table in
+            Finding(page: page, location: table.location, message: "table has no header text",
+                    hint: "name each column in the table's first row")
+        }
+    }
+}
+
+/// Two pages with one title cannot be told apart in search results, tabs and link lists
+/// (WCAG 2.4.2).
+package struct DuplicateTitleRule: SiteRule {
+    package let id = "duplicate-title"
+    package let defaultSeverity = Severity.warning
+
+    package func check(_ context: CheckContext) -> [Finding] {
+        let pages = context.graph.pages
+        var findings: [Finding] = []
+        // In title order equal titles sit together, the first by path first.
+        var first: Int?
+        for index in context.graph.titleOrder {
+            let page = pages[index]
+            guard let earlier = first, pages[earlier].titleKey == page.titleKey, !page.titleKey.isEmpty else {
+                first = index
+                continue
+            }
+            findings.append(Finding(page: page, location: page.source.frontMatter.locations["title"] ?? .start,
+                                    message: "title '\(page.title)' is also the title of \(pages[earlier].source.displayPath)",
+                                    hint: "give each page a title of its own"))
+        }
+        return findings
+    }}

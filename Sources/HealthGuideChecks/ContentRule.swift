@@ -1,0 +1,80 @@
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideLinks
+import HealthGuideMarkdown
+
+/// What a page rule sees besides the page: the settings, the day to judge dates by, and the
+/// page's sentences, split once for all the rules that read them.
+public struct PageCheckContext: Sendable {
+    public let config: SiteConfig
+    public let glossary: [GlossaryEntry]
+    public let today: CalendarDate
+    package var sentences: [Sentence] = []
+
+    package init(config: SiteConfig, glossary: [GlossaryEntry], today: CalendarDate) {
+        self.config = config
+        self.glossary = glossary
+        self.today = today
+    }
+
+    /// This context for one page, whose words are `words`.
+    package func reading(_ page: Page, words: ProseWords) -> PageCheckContext {
+        var context = self
+        context.sentences = Sentence.all(in: page.facts, words: words)
+        return context
+    }
+}
+
+/// What a site rule sees: the whole linked site.
+public struct CheckContext: Sendable {
+    public let graph: SiteGraph
+    public let config: SiteConfig
+
+    package init(graph: SiteGraph, config: SiteConfig) {
+        self.graph = graph
+        self.config = config
+    }
+}
+
+/// One finding of a rule, before the site's severity settings are applied.
+public struct Finding: Sendable {
+    public var file: String
+    public var location: SourceLocation?
+    public var message: String
+    public var hint: String?
+    /// Set when this finding is more serious than the rule's default (a reading grade above
+    /// the error limit, a review date in the future); a severity set for the rule in
+    /// `site.yml` still wins.
+    public var severity: Severity?
+
+    public init(file: String, location: SourceLocation?, message: String, hint: String? = nil, severity: Severity? = nil) {
+        self.file = file
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.severity = severity
+    }
+
+    package init(page: Page, location: SourceLocation?, message: String, hint: String? = nil, severity: Severity? = nil) {
+        self.init(file: page.source.displayPath, location: location, message: message, hint: hint, severity: severity)
+    }
+}
+
+/// A content rule: a stable id users can configure in `site.yml` (`rules: {id: error|warning|off}`)
+/// and a default severity. Each rule is either a `PageRule` or a `SiteRule`.
+public protocol ContentRule: Sendable {
+    var id: String { get }
+    var defaultSeverity: Severity { get }
+}
+
+/// A rule whose findings for one page depend on that page alone. These run as each page is
+/// prepared, and their findings are kept with the page in the page cache, so an unchanged
+/// page is not checked again.
+package protocol PageRule: ContentRule {
+    func check(page: Page, context: PageCheckContext) -> [Finding]
+}
+
+/// A rule over the linked site, run on every build.
+package protocol SiteRule: ContentRule {
+    func check(_ context: CheckContext) -> [Finding]
+}

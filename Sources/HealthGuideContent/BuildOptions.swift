@@ -1,0 +1,44 @@
+import Foundation
+import HealthGuideBase
+
+/// What to build and how; the command line fills this in.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: URL
+    public var templatesDirectory: URL
+    public var outputDirectory: URL
+    /// Include pages marked `draft: true`.
+    public var includeDrafts = false
+    /// Ignore the last build's manifest and render every page.
+    public var clean = false
+    /// Warnings fail the build too.
+    public var strict = false
+    /// Build into an output folder that holds files no build wrote (`OutputFolderGuard`).
+    public var force = false
+    /// Overrides `base_url` from `site.yml` (staging, production); checked by the same rules.
+    public var baseURL: BaseURL?
+    /// The day review dates are judged by.
+    public var today: CalendarDate = .today
+
+    public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+    }
+
+    /// `Content/`, `Templates/` and `Site/` in `folder`.
+    public static func defaults(in folder: URL) -> BuildOptions {
+        BuildOptions(contentDirectory: folder.appendingPathComponent("Content"),
+                     templatesDirectory: folder.appendingPathComponent("Templates"),
+                     outputDirectory: folder.appendingPathComponent("Site"))
+    }
+}
+
+package extension CalendarDate {
+    /// Today in UTC.
+    public static var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HealthGuideBase
+
+/// Lists the files of the content folder (through `InputFolderWalker`, which refuses links out
+/// of it) and sorts them into pages, media and settings.
+package struct ContentWalker {
+    package struct Result {
+        package var markdownFiles: [String] = []
+        package var staticFiles: [String] = []
+        package var diagnostics: [Diagnostic] = []
+        /// One error for each folder that could not be listed: its pages are unknown, so
+        /// every link into it would be reported broken.
+        package var unreadableFolders: [Diagnostic] = []
+    }
+
+    /// Top-level files that are settings, not pages.
+    package static let settingsFiles: Set<String> = ["site.yml", "glossary.yml"]
+    /// Folder copied as-is to the output.
+    package static let mediaFolder = "images"
+
+    package let root: String
+    package let paths: DisplayPaths
+
+    package func walk() -> Result {
+        let listing = InputFolderWalker(root: root, boundaryName: "the content folder", paths: paths).walk()
+        var result = Result(diagnostics: listing.diagnostics, unreadableFolders: listing.unreadableFolders)
+        for relative in listing.files {
+            let inMedia = relative.hasPrefix(Self.mediaFolder + "/")
+            if inMedia, let problem = Self.problem(withMedia: relative) {
+                result.diagnostics.append(Diagnostic(file: paths.display(root + "/" + relative), location: nil, severity: .error,
+                                                     message: problem, rule: "unsafe-media"))
+            } else if inMedia {
+                result.staticFiles.append(relative)
+            } else if relative.hasSuffix(".md") {
+                result.markdownFiles.append(relative)
+            } else if !Self.settingsFiles.contains(relative) {
+                result.diagnostics.append(Diagnostic(
+                    file: paths.display(root + "/" + relative), location: nil, severity: .warning,
+                    message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: "ignored-file"))
+            }
+        }
+        return result
+    }
+
+    /// Extensions of files a browser runs as a page or a script when opened from the site.
+    /// (SVG images are checked for script elsewhere.)
+    package static let runnableExtensions: Set<String> = ["html", "htm", "xhtml", "js", "mjs", "xml"]
+
+    /// Why a file of the media folder is not copied, or nil when it may be.
+    private static func problem(withMedia path: String) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let fileExtension = name[name.index(after: dot)...].lowercased()
+        if fileExtension == "md" {
+            return "Markdown file in \(mediaFolder)/ is not a page and is not copied: move it to a section folder"
+        }
+        guard runnableExtensions.contains(fileExtension) else { return nil }
+        return "a browser would run this .\(fileExtension) file as a page or script, so it is not copied: "
+            + "\(mediaFolder)/ is for images and other media"
+    }
+}

@@ -1,0 +1,62 @@
+import HealthGuideBase
+
+/// One section of the site, from `site.yml`: a folder of articles with its own index page.
+public struct SectionConfig: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var order: Int
+    public var description: String
+
+    package init(id: String, title: String, order: Int, description: String) {
+        self.id = id
+        self.title = title
+        self.order = order
+        self.description = description
+    }
+}
+
+/// Reading-grade limits for the readability rule.
+public struct ReadingGradeLimits: Sendable, Hashable, Codable {
+    public var warning: Double = 8
+    public var error: Double = 10
+}
+
+/// Sizes no patient article comes near, past which an input is refused with an error instead
+/// of taking the build minutes and gigabytes (`limits:` in `site.yml`).
+public struct InputLimits: Sendable, Hashable, Codable {
+    /// The largest Markdown file, in kilobytes. The guide's longest article is about 12 KB.
+    public var fileKilobytes = 512
+    /// The most cells in one table. The guide's largest table has 12.
+    public var tableCells = 5_000
+
+    package var fileBytes: Int { fileKilobytes * 1024 }
+}
+
+/// The settings in `Content/site.yml`.
+public struct SiteConfig: Sendable, Hashable, Codable {
+    public var title: String = ""
+    /// The health problem the site is about, for structured data (`about` a MedicalCondition);
+    /// the site title when not given.
+    public var condition: String = ""
+    /// Absolute URL of the published site, always ending in `/`.
+    public var baseURL: String = "/"
+    public var language: String = "en"
+    public var emergencyNumber: String = "911"
+    public var reviewIntervalMonths: Int = 12
+    public var readingGrade = ReadingGradeLimits()
+    /// Raw HTML in Markdown is dropped unless this is true.
+    public var allowRawHTML = false
+    /// Shown on every page that names a medicine from the glossary.
+    public var medicinesNote: String = ""
+    public var sections: [SectionConfig] = []
+    public var disclaimer: String = ""
+    /// Per-rule severity overrides: `rules: { orphan: error, long-paragraph: off }`; nil means off.
+    public var ruleSeverities: [String: Severity?] = [:]
+    public var limits = InputLimits()
+
+    public init() {}
+
+    public func section(id: String) -> SectionConfig? {
+        sections.first { $0.id == id }
+    }
+}

@@ -1,0 +1,203 @@
+import HealthGuideBase
+import Yams
+
+/// Reads and validates `site.yml`. Every problem is reported with its position.
+package struct SiteConfigLoader {
+    package static let fields = [
+        "title", "condition", "base_url", "language", "emergency_number", "review_interval_months",
+        "reading_grade", "allow_raw_html", "medicines_note", "sections", "disclaimer", "rules",
+        "limits",
+    ]
+    package static let required = ["title", "base_url", "sections", "disclaimer"]
+    package static let sectionFields = ["id", "title", "order", "description"]
+
+    /// Errors in `site.yml` that leave nothing sensible to build: the content is not even
+    /// listed, since every file would be judged by settings that are wrong (a misspelt section
+    /// id makes each of its articles an "unknown section").
+    package static let stoppingRules: Set<String> = [
+        "yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "duplicate-section",
+        "path-collision",
+    ]
+
+    package let displayPath: String
+    /// The rule ids `rules:` may set, given by the caller that runs the rules; nil takes any.
+    package var ruleIDs: [String]? = nil
+
+    package func load(text: String) -> (SiteConfig?, [Diagnostic]) {
+        var reader = YAMLReader(file: displayPath)
+        guard let root = reader.compose(text) else {
+            if reader.diagnostics.isEmpty {
+                reader.report(at: .start, "site.yml is empty", rule: "missing-field")
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard let pairs = reader.mapping(root, named: "site.yml", allowedKeys: Self.fields) else {
+            return (nil, reader.diagnostics)
+        }
+        var config = SiteConfig()
+        for (key, _, value) in pairs {
+            switch key {
+            case "title": config.title = reader.string(value, field: key) ?? ""
+            case "condition": config.condition = reader.string(value, field: key) ?? ""
+            case "base_url": config.baseURL = Self.baseURL(reader.string(value, field: key), reader: &reader, node: value)
+            case "language": config.language = Self.language(reader.string(value, field: key), reader: &reader, node: value)
+            case "emergency_number": config.emergencyNumber = reader.string(value, field: key) ?? "911"
+            case "review_interval_months":
+                if let months = reader.integer(value, field: key) {
+                    if months < 1 || months > 60 {
+                        reader.report(at: reader.location(of: value), "'review_interval_months' must be between 1 and 60", rule: "invalid-value")
+                    } else {
+                        config.reviewIntervalMonths = months
+                    }
+                }
+            case "reading_grade": config.readingGrade = Self.readingGrade(value, reader: &reader)
+            case "allow_raw_html": config.allowRawHTML = reader.bool(value, field: key) ?? false
+            case "medicines_note": config.medicinesNote = reader.string(value, field: key) ?? ""
+            case "sections": config.sections = Self.sections(value, reader: &reader)
+            case "disclaimer": config.disclaimer = reader.string(value, field: key) ?? ""
+            case "rules": config.ruleSeverities = Self.rules(value, known: ruleIDs, reader: &reader)
+            case "limits": config.limits = Self.limits(value, reader: &reader)
+            default: break
+            }
+        }
+        let present = Set(pairs.map(\.key))
+        for field in Self.required where !present.contains(field) {
+            reader.report(at: .start, "site.yml is missing '\(field)'", rule: "missing-field")
+        }
+        return (config, reader.diagnostics)
+    }
+
+    private static func baseURL(_ text: String?, reader: inout YAMLReader, node: Node) -> String {
+        guard let text else { return "/" }
+        do {
+            return try BaseURL(validating: text).text
+        } catch {
+            reader.report(at: reader.location(of: node), "'base_url' \(error.reason)", rule: "invalid-value")
+            return "/"
+        }
+    }
+
+    private static func limits(_ node: Node, reader: inout YAMLReader) -> InputLimits {
+        var limits = InputLimits()
+        guard let pairs = reader.mapping(node, named: "limits", allowedKeys: ["file_kb", "table_cells"]) else { return limits }
+        for (key, _, value) in pairs {
+            guard let number = reader.integer(value, field: key) else { continue }
+            guard number >= 1 && number <= 1_000_000 else {
+                reader.report(at: reader.location(of: value), "'\(key)' must be between 1 and 1000000", rule: "invalid-value")
+                continue
+            }
+            if key == "file_kb" { limits.fileKilobytes = number } else { limits.tableCells = number }
+        }
+        return limits
+    }
+
+    /// The page's `lang`: a language tag (`en`, `en-GB`, `es-419`), which screen readers go by.
+    private static func language(_ text: String?, reader: inout YAMLReader, node: Node) -> String {
+        guard let text else { return "en" }
+        guard isLanguageTag(text) else {
+            reader.report(at: reader.location(of: node), "'language' must be a language tag such as en, en-GB or es-419, not '\(text)'",
+                          rule: "invalid-value")
+            return "en"
+        }
+        return text
+    }
+
+    /// BCP 47's shape: two or three ASCII letters, then parts of one to eight letters or digits.
+    private static func isLanguageTag(_ text: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(isLetter) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || isDigit($0) } }
+    }
+
+    /// Grades are school years: a finite number, and the warning no higher than the error.
+    private static let gradeRange = 0.0...30.0
+
+    /// A grade as written in site.yml: `8`, `8.5`.
+    private static func grade(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    private static func readingGrade(_ node: Node, reader: inout YAMLReader) -> ReadingGradeLimits {
+        var limits = ReadingGradeLimits()
+        guard let pairs = reader.mapping(node, named: "reading_grade", allowedKeys: ["warning", "error"]) else { return limits }
+        for (key, _, value) in pairs {
+            guard let text = value.scalar?.string, let number = Double(text) else {
+                reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a number", rule: "wrong-type")
+                continue
+            }
+            guard gradeRange.contains(number) else {
+                reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a grade from 0 to 30, not '\(text)'",
+                              rule: "invalid-value")
+                continue
+            }
+            if key == "warning" { limits.warning = number } else { limits.error = number }
+        }
+        if limits.warning > limits.error {
+            reader.report(at: reader.location(of: node),
+                          "'reading_grade.warning' (\(grade(limits.warning))) is above 'reading_grade.error' (\(grade(limits.error))): the warning would never show",
+                          rule: "invalid-value")
+        }
+        return limits
+    }
+
+    private static func sections(_ node: Node, reader: inout YAMLReader) -> [SectionConfig] {
+        guard let items = reader.sequence(node, field: "sections") else { return [] }
+        var sections: [SectionConfig] = []
+        var firstIDNodes: [String: Node] = [:]
+        for (index, item) in items.enumerated() {
+            guard let pairs = reader.mapping(item, named: "a section", allowedKeys: sectionFields) else { continue }
+            var section = SectionConfig(id: "", title: "", order: index + 1, description: "")
+            var idNode = item
+            for (key, _, value) in pairs {
+                switch key {
+                case "id":
+                    section.id = reader.string(value, field: "id") ?? ""
+                    idNode = value
+                case "title": section.title = reader.string(value, field: "title") ?? ""
+                case "order": section.order = reader.integer(value, field: "order") ?? section.order
+                case "description": section.description = reader.string(value, field: "description") ?? ""
+                default: break
+                }
+            }
+            if section.id.isEmpty || section.title.isEmpty {
+                reader.report(at: reader.location(of: item), "every section needs an 'id' and a 'title'", rule: "missing-field")
+                continue
+            }
+            if let problem = Slug.problem(with: section.id) {
+                reader.report(at: reader.location(of: idNode), "section id '\(Slug.quoted(section.id))' \(problem)", rule: "invalid-value")
+                continue
+            }
+            if let owner = GeneratedPaths.owner(of: section.id) {
+                reader.report(at: reader.location(of: idNode),
+                              "section '\(section.id)' would write its pages to '\(section.id)/', where the build writes \(owner)",
+                              rule: "path-collision", hint: "choose another section id")
+                continue
+            }
+            if let first = firstIDNodes[section.id] {
+                let place = reader.location(of: first).map { " (first at line \($0.line))" } ?? ""
+                reader.report(at: reader.location(of: idNode), "section '\(section.id)' is listed twice\(place)", rule: "duplicate-section")
+                continue
+            }
+            firstIDNodes[section.id] = idNode
+            sections.append(section)
+        }
+        return sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+    }
+
+    private static func rules(_ node: Node, known: [String]?, reader: inout YAMLReader) -> [String: Severity?] {
+        guard let pairs = reader.mapping(node, named: "rules", allowedKeys: known) else { return [:] }
+        var severities: [String: Severity?] = [:]
+        for (key, _, value) in pairs {
+            switch value.scalar?.string {
+            case "error": severities[key] = .error
+            case "warning": severities[key] = .warning
+            case "off": severities[key] = .some(nil)
+            default:
+                reader.report(at: reader.location(of: value), "rule '\(key)' must be error, warning or off", rule: "invalid-value")
+            }
+        }
+        return severities
+    }
+}

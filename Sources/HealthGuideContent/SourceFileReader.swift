@@ -1,0 +1,78 @@
+import Foundation
+import HealthGuideBase
+
+/// Reads one Markdown file of the content folder: decodes the text, splits off and validates
+/// the front matter, and hashes the file.
+package struct SourceFileReader: Sendable {
+    package let contentDirectory: String
+    /// What a file's path inside the content folder is shown after (see `DisplayPaths`).
+    private let displayPrefix: String
+
+    package init(contentDirectory: String, paths: DisplayPaths) {
+        self.contentDirectory = contentDirectory
+        displayPrefix = paths.prefix(forFilesIn: contentDirectory)
+    }
+
+    /// The page in the file at `path`, unless the file is larger than `maxBytes`: such a file
+    /// is not read at all, so a huge one costs nothing but the error.
+    package func read(path: String, kind: PageKind, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
+        let absolute = contentDirectory + "/" + path
+        let display = displayPrefix + path
+        if let size = FileSystem.size(of: absolute), size > maxBytes {
+            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
+                                     message: "file is \(Self.kilobytes(size)) KB, more than the \(Self.kilobytes(maxBytes)) KB a page may be",
+                                     rule: "input-too-large", hint: "split it into several articles, or raise limits.file_kb in site.yml")])
+        }
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            return (nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: "unreadable-file")])
+        }
+        let text: String
+        switch TextDecoding.decode(data) {
+        case let .success(decoded): text = decoded
+        case let .failure(.invalidUTF8(location)):
+            return (nil, [Diagnostic(file: display, location: location, severity: .error,
+                                     message: "file is not valid UTF-8 text", rule: "invalid-encoding",
+                                     hint: "save the file as UTF-8 in your editor")])
+        case let .failure(.binary(location)):
+            return (nil, [Diagnostic(file: display, location: location, severity: .error,
+                                     message: "file holds binary data (a NUL byte), not Markdown text", rule: "invalid-encoding")])
+        }
+        if case .article = kind, text.isBlank {
+            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
+                                     message: "file is empty: an article needs front matter and a body", rule: "empty-file")])
+        }
+        let parts: FrontMatterSplitter.Parts
+        switch FrontMatterSplitter.split(text) {
+        case let .success(split): parts = split
+        case .failure(.unterminated):
+            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
+                                     message: "front matter is not closed: add a '---' line after the last field",
+                                     rule: "unterminated-front-matter")])
+        }
+        var decoder = FrontMatterDecoder(displayPath: display, lineOffset: parts.yamlLineOffset)
+        var matter = decoder.decode(yaml: parts.yaml, kind: kind)
+        if case let .section(id) = kind, matter.title.isEmpty {
+            matter.title = id
+        }
+        let page = SourcePage(kind: kind, path: path, displayPath: display, body: parts.body,
+                              bodyLineOffset: parts.bodyLineOffset, frontMatter: matter,
+                              contentHash: ContentHash.of(data))
+        // A page with front-matter errors still goes through linking, so one run reports
+        // its broken links too; the errors already stop anything being written.
+        let unreadable = decoder.reader.diagnostics.contains { $0.rule == "yaml-syntax" }
+        return (unreadable ? nil : page, decoder.reader.diagnostics)
+    }
+
+    private static func kilobytes(_ bytes: Int) -> Int { (bytes + 1023) / 1024 }
+
+    /// The body of a page restored from the page cache, read again for rendering; nil when
+    /// the file no longer holds what the cache described. Its front matter was checked when
+    /// it was cached, so only the split is done again.
+    package func body(of page: SourcePage) -> String? {
+        guard let data = FileManager.default.contents(atPath: contentDirectory + "/" + page.path),
+              ContentHash.of(data) == page.contentHash,
+              case let .success(text) = TextDecoding.decode(data),
+              case let .success(parts) = FrontMatterSplitter.split(text) else { return nil }
+        return parts.body
+    }
+}

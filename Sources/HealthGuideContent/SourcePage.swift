@@ -1,0 +1,76 @@
+import HealthGuideBase
+
+/// A source the article cites, from front matter `sources:`.
+public struct SourceReference: Sendable, Hashable, Codable {
+    public var title: String?
+    public var publisher: String?
+    public var url: String?
+    public var year: Int?
+    public var location: SourceLocation?
+}
+
+/// An entry of front matter `related:`, kept with its position for the broken-link check.
+public struct RelatedReference: Sendable, Hashable, Codable {
+    public var path: String
+    public var location: SourceLocation?
+}
+
+/// The validated front matter of one page.
+public struct FrontMatter: Sendable, Hashable, Codable {
+    public var title: String = ""
+    public var summary: String = ""
+    public var reviewed: CalendarDate?
+    public var reviewer: String?
+    public var sources: [SourceReference] = []
+    public var tags: [String] = []
+    public var related: [RelatedReference] = []
+    public var order: Int?
+    public var draft = false
+    /// Where each field is written, for diagnostics raised by later stages.
+    public var locations: [String: SourceLocation] = [:]
+}
+
+/// What a content file is, which decides its URL and its template.
+public enum PageKind: Sendable, Hashable, Codable {
+    case home
+    case section(id: String)
+    case article(section: String, slug: String)
+
+    public var sectionID: String? {
+        switch self {
+        case .home: return nil
+        case let .section(id): return id
+        case let .article(section, _): return section
+        }
+    }
+}
+
+/// One Markdown file after loading: front matter read, body split off, contents hashed.
+public struct SourcePage: Sendable, Hashable {
+    public var kind: PageKind
+    /// Path inside the content folder with `/` separators: `causes/muscle-strain.md`.
+    public var path: String
+    /// Path as the user sees it in diagnostics: `Content/causes/muscle-strain.md`.
+    public var displayPath: String
+    /// The Markdown after the front matter; nil for a page restored from the page cache, and
+    /// for one whose body was rendered as it was prepared (`PrerenderedBody`). Either is read
+    /// again only if it has to be rendered from its Markdown.
+    public var body: String?
+    /// File lines before the body, added to Markdown positions to point into the file.
+    public var bodyLineOffset: Int
+    public var frontMatter: FrontMatter
+    /// Fingerprint of the whole file, for the incremental build.
+    public var contentHash: String
+}
+
+/// A file copied to the output unchanged (images and other media under `Content/images/`).
+public struct StaticFile: Sendable, Hashable {
+    /// Path inside the content folder: `images/cat-cow.png`.
+    public var path: String
+    public var absolutePath: String
+    /// Path as the user sees it in diagnostics: `Content/images/cat-cow.png`.
+    public var displayPath: String
+    public var contentHash: String
+    /// The size of an image, or why it cannot be shown; nil for a file without an image's extension.
+    public var image: ImageReading?
+}

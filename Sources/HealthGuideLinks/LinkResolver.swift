@@ -1,0 +1,142 @@
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideMarkdown
+
+/// Resolves the links of one page against the whole site: internal `.md` links become the
+/// target's URL relative to the page, anchors are checked, media must exist (and an image be
+/// one a page can show), and every broken link is an error at its own line and column with a
+/// did-you-mean.
+package struct LinkResolver: Sendable {
+    /// Content path → page index.
+    package let pagesByPath: [String: Int]
+    package let pages: [Page]
+    /// The media files copied to the output, with each image's size.
+    package let media: MediaFiles
+    /// Content paths of drafts left out of this build.
+    package let draftPaths: Set<String>
+    /// Content paths of Markdown files that failed to become pages, each with its own error.
+    package let failedPaths: Set<String>
+    /// Did-you-mean for broken links to pages and to media, shared by every page's links.
+    private let pageSuggestions: Suggestion
+    private let mediaSuggestions: Suggestion
+
+    package init(pagesByPath: [String: Int], pages: [Page], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>) {
+        self.pagesByPath = pagesByPath
+        self.pages = pages
+        self.media = media
+        self.draftPaths = draftPaths
+        self.failedPaths = failedPaths
+        pageSuggestions = Suggestion(candidates: { Array(pagesByPath.keys) })
+        mediaSuggestions = Suggestion(candidates: { Array(media.paths) })
+    }
+
+    /// One page's links resolved. It depends on the page's own file and on the site's shape
+    /// (`SiteShape`) only, so the page cache keeps it for the next build of the same shape.
+    package struct Result: Sendable, Equatable {
+        package var destinations: [String?] = []
+        /// Indexes of the pages this page links to, ascending, each once. An array, not a set:
+        /// the page cache reads one for each of 10,000 pages, and a set is hashed as it is made.
+        package var targets: [Int] = []
+        package var diagnostics: [Diagnostic] = []
+    }
+
+    package func resolve(pageIndex: Int) -> Result {
+        let page = pages[pageIndex]
+        var result = Result()
+        for link in page.facts.links {
+            let destination = resolve(link, in: page, pageIndex: pageIndex, result: &result)
+            result.destinations.append(destination)
+        }
+        result.targets = Set(result.targets).sorted()
+        return result
+    }
+
+    private func resolve(_ link: LinkFact, in page: Page, pageIndex: Int, result: inout Result) -> String? {
+        let raw = link.destination
+        func fail(_ message: String, rule: String, hint: String? = nil, severity: Severity = .error) {
+            result.diagnostics.append(Diagnostic(file: page.source.displayPath, location: link.location,
+                                                 severity: severity, message: message, rule: rule, hint: hint))
+        }
+        if raw.isEmpty {
+            fail("empty link target", rule: "broken-link")
+            return nil
+        }
+        if let scheme = LinkDestination.droppedScheme(of: raw) {
+            fail("'\(scheme):' link removed: only web, mail and phone links are allowed", rule: "unsafe-link", severity: .warning)
+            return ""
+        }
+        if LinkDestination.scheme(of: raw) != nil { return nil }
+        if raw.hasPrefix("//") { return nil }
+        let (pathPart, fragment) = Self.splitFragment(raw)
+        if pathPart.isEmpty {
+            if let fragment, !page.facts.hasAnchor(fragment) {
+                fail("no heading '#\(fragment)' on this page" + didYouMean(fragment, page.facts.anchors, prefix: "#"),
+                     rule: "broken-anchor")
+            }
+            return nil
+        }
+        guard let decoded = pathPart.percentDecoded else {
+            fail("malformed %-escape in link '\(raw)'", rule: "broken-link")
+            return nil
+        }
+        guard let target = SitePath.resolve(decoded, fromFile: page.source.path) else {
+            fail("link '\(raw)' points outside the content folder", rule: "link-outside-content")
+            return nil
+        }
+        if let targetIndex = pagesByPath[target] {
+            let target = pages[targetIndex]
+            if let fragment, !target.facts.hasAnchor(fragment) {
+                fail("no heading '#\(fragment)' in '\(target.source.path)'"
+                        + didYouMean(fragment, target.facts.anchors, prefix: "#"), rule: "broken-anchor")
+            }
+            if targetIndex != pageIndex { result.targets.append(targetIndex) }
+            return SitePath.relative(from: page.url, to: target.url) + (fragment.map { "#" + $0 } ?? "")
+        }
+        if media.paths.contains(target) {
+            if link.isImage, let problem = imageProblem(target) {
+                fail("image '\(raw)' cannot be shown: \(problem)", rule: "broken-image")
+            }
+            return SitePath.relative(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? "")
+        }
+        let rule = link.isImage ? "broken-image" : "broken-link"
+        let what = link.isImage ? "image" : "link"
+        // The file is there but has an error of its own, which fails the build already: one
+        // error for it, not one more for every link to it.
+        if failedPaths.contains(target) { return nil }
+        if draftPaths.contains(target) {
+            fail("\(what) '\(raw)' points to a draft, which is left out of this build", rule: rule,
+                 hint: "publish the draft, or build with --drafts to preview it")
+            return nil
+        }
+        let suggestions = link.isImage ? mediaSuggestions : pageSuggestions
+        let suggestion = suggestions.closest(to: target).map {
+            " (did you mean '\(SitePath.reference(to: $0, fromFile: page.source.path, rooted: decoded.hasPrefix("/")))'?)"
+        } ?? ""
+        if !link.isImage, !target.hasSuffix(".md"), suggestion.isEmpty, pagesByPath[target + ".md"] == nil {
+            fail("broken \(what) '\(raw)': link to an article's .md file, or to a file in images/", rule: rule)
+        } else {
+            fail("broken \(what) '\(raw)'\(suggestion)", rule: rule)
+        }
+        return nil
+    }
+
+    /// Why the media file at `target` is no image a page can show, if it is not.
+    private func imageProblem(_ target: String) -> String? {
+        switch media.images[target] {
+        case .size?: return nil
+        case let .unreadable(reason)?: return reason
+        case nil: return "not an image (pages show .svg, .png, .jpg, .webp and .gif files)"
+        }
+    }
+
+    private func didYouMean(_ word: String, _ candidates: [String], prefix: String) -> String {
+        Suggestion.closest(to: word, in: candidates).map { " (did you mean '\(prefix)\($0)'?)" } ?? ""
+    }
+
+    package static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
+        // Searched as bytes: '#' is ASCII, and a search by Character walks grapheme clusters.
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        let fragment = String(destination[destination.utf8.index(after: hash)...])
+        return (String(destination[..<hash]), fragment.isEmpty ? nil : (fragment.percentDecoded ?? fragment))
+    }
+}

@@ -1,0 +1,269 @@
+import HealthGuideBase
+import HealthGuideContent
+
+/// The site as a graph: every page with its URL, resolved links, backlinks, related pages,
+/// neighbours in its section, and tags. Built once per build from the pages' facts; every
+/// step is linear in pages plus links (no page compares itself with every other page).
+public struct SiteGraph: Sendable {
+    /// In content-path order, as the loader lists the files.
+    public private(set) var pages: [Page]
+    public let sections: [SectionConfig]
+    /// Per page, its links resolved: the new destination of each link in document order, the
+    /// pages it links to, and its broken links.
+    package private(set) var links: [LinkResolver.Result]
+    /// `SiteShape` of this site.
+    package let shape: String
+    /// `SiteShape.extras` of this site: its media files, image sizes, drafts and failed files.
+    package let extras: String
+    /// The pages whose links were resolved when the graph was made; the others' came from the
+    /// page cache (`KnownGraph`), as the cache holds them.
+    package let resolvedPages: [Int]
+    package var resolvedCount: Int { resolvedPages.count }
+    /// True when the structure was made for this graph rather than taken from the page cache.
+    package let structureIsNew: Bool
+    /// Everything made from the shape alone.
+    package let structure: Structure
+    /// Content path → page index.
+    package let pagesByPath: [String: Int]
+    /// The media files links may point to, with each image's size.
+    package let media: MediaFiles
+    /// Content paths of drafts left out of this build, so links to them get a clear message.
+    package let draftPaths: Set<String>
+    /// Content paths of Markdown files that could not be made into pages (unreadable, bad front
+    /// matter…): each has its own error, so links to them are not reported again as broken.
+    package let failedPaths: Set<String>
+
+    package static let relatedLimit = 5
+    /// How many members of one tag are considered as related candidates; keeps huge tags linear.
+    package static let candidatesPerTag = 64
+
+    /// The parts of the graph made from the site's shape alone, by page index: equal shapes
+    /// make equal structures, so a build of the last build's shape takes the structure from
+    /// the page cache instead of sorting titles and choosing related pages again.
+    package struct Structure: Sendable {
+        /// Per page, the pages whose bodies link to it (sorted by title).
+        package var backlinks: [[Int]]
+        /// Per article, at most five related articles: `related:` first, then by shared tags.
+        package var related: [[Int]]
+        package var previous: [Int?]
+        package var next: [Int?]
+        /// Section id → its articles, in reading order (`order`, then title).
+        package var articlesBySection: [String: [Int]]
+        /// Tag → its articles, sorted by title; tags sorted.
+        package var tags: [(tag: String, articles: [Int])]
+        /// Section id → the page index of its `_index.md`, if it has one.
+        package var sectionPages: [String: Int]
+        package var homePage: Int?
+        /// Every page's index, in title order (trimmed, case-insensitive, then path).
+        package var titleOrder: [Int]
+    }
+
+    /// What the page cache keeps of a graph, for the next build's `KnownGraph`.
+    package struct Record: Sendable {
+        package var shape: String
+        /// The content paths of its pages, in order.
+        package var pagePaths: [String]
+        /// `SiteShape.extras` of its media files, drafts and failed files.
+        package var extras: String
+        package var structure: Structure
+    }
+
+    package var record: Record {
+        Record(shape: shape, pagePaths: pages.map(\.source.path), extras: extras, structure: structure)
+    }
+
+    public var backlinks: [[Int]] { structure.backlinks }
+    public var related: [[Int]] { structure.related }
+    public var previous: [Int?] { structure.previous }
+    public var next: [Int?] { structure.next }
+    public var articlesBySection: [String: [Int]] { structure.articlesBySection }
+    public var tags: [(tag: String, articles: [Int])] { structure.tags }
+    public var sectionPages: [String: Int] { structure.sectionPages }
+    public var homePage: Int? { structure.homePage }
+    package var titleOrder: [Int] { structure.titleOrder }
+
+    package init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String> = [],
+         known: KnownGraph? = nil, log: DiagnosticLog) {
+        self.pages = pages
+        self.sections = sections
+        self.media = media
+        self.draftPaths = draftPaths
+        self.failedPaths = failedPaths
+        var pagesByPath: [String: Int] = [:]
+        var urls: [String: Int] = [:]
+        pagesByPath.reserveCapacity(pages.count)
+        urls.reserveCapacity(pages.count)
+        var duplicated = Set<Int>()
+        for (index, page) in pages.enumerated() {
+            pagesByPath[page.source.path] = index
+            if let other = urls[page.url] {
+                duplicated.insert(index)
+                log.add(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
+                                   message: "maps to the same URL '/\(page.url)' as \(pages[other].source.displayPath)",
+                                   rule: "duplicate-url", hint: "rename one of the files"))
+            } else {
+                urls[page.url] = index
+            }
+        }
+        self.pagesByPath = pagesByPath
+        let extras = SiteShape.extras(media: media, draftPaths: draftPaths, failedPaths: failedPaths)
+        self.extras = extras
+        let kept = known.flatMap { $0.holds(for: pages, extras: extras) ? $0 : nil }
+        shape = kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras)
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
+                                    failedPaths: failedPaths)
+        let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
+            if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
+            return (resolver.resolve(pageIndex: index), true)
+        }
+        resolvedPages = resolved.indices.filter { resolved[$0].isNew }
+        // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
+        log.add(contentsOf: resolved.flatMap(\.0.diagnostics))
+        links = resolved.map(\.0)
+        structureIsNew = kept == nil
+        structure = kept?.record.structure
+            ?? Self.structure(pages: pages, links: links, pagesByPath: pagesByPath, duplicated: duplicated, log: log)
+    }
+
+    /// Works out the structure of a graph from its pages and resolved links.
+    private static func structure(pages: [Page], links: [LinkResolver.Result], pagesByPath: [String: Int],
+                                  duplicated: Set<Int>, log: DiagnosticLog) -> Structure {
+        var backlinkSets = [Set<Int>](repeating: [], count: pages.count)
+        for (source, result) in links.enumerated() {
+            for target in result.targets { backlinkSets[target].insert(source) }
+        }
+        let order = TitleOrder(pages: pages)
+        let backlinks = backlinkSets.map { set in set.sorted(by: order.byTitle) }
+
+        var bySection: [String: [Int]] = [:]
+        var sectionPages: [String: Int] = [:]
+        var home: Int?
+        var byTag: [String: [Int]] = [:]
+        for (index, page) in pages.enumerated() where !duplicated.contains(index) {
+            switch page.source.kind {
+            case .home: home = index
+            case let .section(id): sectionPages[id] = index
+            case let .article(section, _):
+                bySection[section, default: []].append(index)
+                for tag in page.source.frontMatter.tags { byTag[tag, default: []].append(index) }
+            }
+        }
+        for (section, members) in bySection {
+            bySection[section] = members.sorted(by: order.byReadingOrder)
+        }
+        let sortedTags = byTag.map { ($0.key, $0.value.sorted(by: order.byTitle)) }.sorted { $0.0 < $1.0 }
+
+        var previous = [Int?](repeating: nil, count: pages.count)
+        var next = [Int?](repeating: nil, count: pages.count)
+        for members in bySection.values {
+            for (position, index) in members.enumerated() {
+                previous[index] = position > 0 ? members[position - 1] : nil
+                next[index] = position + 1 < members.count ? members[position + 1] : nil
+            }
+        }
+        let related = relatedPages(pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags),
+                                   order: order, log: log)
+        return Structure(backlinks: backlinks, related: related, previous: previous, next: next, articlesBySection: bySection,
+                         tags: sortedTags, sectionPages: sectionPages, homePage: home, titleOrder: order.sorted)
+    }
+
+    /// The graph with some pages replaced by new versions of the same shape (`SiteShape`):
+    /// backlinks, related pages, neighbours and lists cannot have changed, so only the new
+    /// pages' own links are resolved again. Returns the diagnostics of those links.
+    package func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
+        var graph = self
+        for (index, page) in replacements { graph.pages[index] = page }
+        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, media: media, draftPaths: draftPaths,
+                                    failedPaths: failedPaths)
+        var diagnostics: [Diagnostic] = []
+        for index in replacements.keys {
+            let result = resolver.resolve(pageIndex: index)
+            graph.links[index] = result
+            diagnostics += result.diagnostics
+        }
+        return (graph, diagnostics)
+    }
+
+    private static func relatedPages(
+        pages: [Page], pagesByPath: [String: Int], byTag: [String: [Int]], order: TitleOrder, log: DiagnosticLog
+    ) -> [[Int]] {
+        let suggestions = Suggestion(candidates: { Array(pagesByPath.keys) })
+        return Array(pages.indices).parallelMap { index -> [Int] in
+            let page = pages[index]
+            guard page.isArticle else { return [] }
+            var chosen: [Int] = []
+            for reference in page.source.frontMatter.related {
+                let path = reference.path.hasSuffix(".md") ? reference.path : reference.path + ".md"
+                let normalized = path.hasPrefix("/") ? String(path.dropFirst()) : path
+                guard let target = pagesByPath[normalized], pages[target].isArticle else {
+                    let suggestion = suggestions.closest(to: normalized).map {
+                        " (did you mean '\($0.dropLast(3))'?)"
+                    } ?? ""
+                    log.add(Diagnostic(file: page.source.displayPath, location: reference.location, severity: .error,
+                                       message: "related article '\(reference.path)' not found\(suggestion)", rule: "broken-link"))
+                    continue
+                }
+                if target != index, !chosen.contains(target) { chosen.append(target) }
+            }
+            guard chosen.count < relatedLimit else { return Array(chosen.prefix(relatedLimit)) }
+            // Each candidate once per tag it shares; sorted, equal candidates sit together.
+            var candidates: [Int] = []
+            for tag in page.source.frontMatter.tags {
+                for candidate in (byTag[tag] ?? []).prefix(candidatesPerTag) where candidate != index && !chosen.contains(candidate) {
+                    candidates.append(candidate)
+                }
+            }
+            candidates.sort()
+            // The best few: most shared tags, then title.
+            let wanted = relatedLimit - chosen.count
+            var best: [(key: Int, value: Int)] = []
+            var start = 0
+            while start < candidates.count {
+                var end = start + 1
+                while end < candidates.count, candidates[end] == candidates[start] { end += 1 }
+                let candidate = (key: candidates[start], value: end - start)
+                start = end
+                let place = best.firstIndex { other in
+                    candidate.value != other.value ? candidate.value > other.value : order.byTitle(candidate.key, other.key)
+                } ?? best.count
+                if place < wanted {
+                    best.insert(candidate, at: place)
+                    if best.count > wanted { best.removeLast() }
+                }
+            }
+            return chosen + best.map(\.key)
+        }
+    }
+
+}
+
+/// Orders pages by title (trimmed and case-insensitive, then path) or by `order` then title. The pages
+/// are sorted by title once; every later comparison is of two integers, which keeps the
+/// sorts of backlinks, tag lists and related candidates cheap at 10,000 pages.
+package struct TitleOrder: Sendable {
+    /// The page indexes in title order.
+    package let sorted: [Int]
+    /// Each page's place in title order.
+    private let ranks: [Int]
+    private let orders: [Int]
+
+    package init(pages: [Page]) {
+        let keys = pages.map(\.titleKey)
+        let sorted = pages.indices.sorted { lhs, rhs in
+            keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : pages[lhs].source.path < pages[rhs].source.path
+        }
+        var ranks = [Int](repeating: 0, count: pages.count)
+        for (rank, index) in sorted.enumerated() { ranks[index] = rank }
+        self.sorted = sorted
+        self.ranks = ranks
+        orders = pages.map { $0.source.frontMatter.order ?? Int.max }
+    }
+
+    package func byTitle(_ lhs: Int, _ rhs: Int) -> Bool {
+        ranks[lhs] < ranks[rhs]
+    }
+
+    package func byReadingOrder(_ lhs: Int, _ rhs: Int) -> Bool {
+        orders[lhs] != orders[rhs] ? orders[lhs] < orders[rhs] : byTitle(lhs, rhs)
+    }
+}

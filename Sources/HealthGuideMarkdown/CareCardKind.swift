@@ -1,0 +1,57 @@
+import HealthGuideContent
+
+/// The GitHub-alert markers HealthGuide understands: three levels of care advice in the NHS
+/// manner, and three plain callouts.
+public enum CareCardKind: String, Sendable, Codable, CaseIterable {
+    case emergency = "EMERGENCY"
+    case urgent = "URGENT"
+    case nonUrgent = "NON-URGENT"
+    case note = "NOTE"
+    case tip = "TIP"
+    case warning = "WARNING"
+
+    /// True for the three levels of care advice; false for plain callouts.
+    public var isCareLevel: Bool {
+        switch self {
+        case .emergency, .urgent, .nonUrgent: return true
+        case .note, .tip, .warning: return false
+        }
+    }
+
+    /// CSS modifier: `care-card--emergency`, `callout--tip`.
+    package var cssName: String { rawValue.lowercased() }
+
+    /// Read first by screen readers, hidden on screen, so the level is never conveyed by colour alone.
+    package var screenReaderPrefix: String {
+        switch self {
+        case .emergency: return "Immediate action required: "
+        case .urgent: return "Urgent advice: "
+        case .nonUrgent: return "Non-urgent advice: "
+        case .note: return "Note: "
+        case .tip: return "Tip: "
+        case .warning: return "Warning: "
+        }
+    }
+
+    /// The visible heading of the card, which names the action.
+    package func heading(emergencyNumber: String) -> String {
+        switch self {
+        case .emergency: return "Call \(emergencyNumber) or go to the emergency department if:"
+        case .urgent: return "Get advice today from your doctor or an urgent care clinic if:"
+        case .nonUrgent: return "See a doctor if:"
+        case .note: return "Note"
+        case .tip: return "Tip"
+        case .warning: return "Warning"
+        }
+    }
+
+    /// Parses the first line of a block quote: `[!EMERGENCY]` (any case). Returns the kind and
+    /// the text after the marker, or nil when the line is no marker.
+    package static func parseMarker(_ line: String) -> (kind: CareCardKind?, name: String, rest: String)? {
+        guard line.hasPrefix("[!"), let close = line.firstIndex(of: "]") else { return nil }
+        let name = String(line[line.index(line.startIndex, offsetBy: 2)..<close])
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+        let rest = String(line[line.index(after: close)...]).trimmingWhitespace
+        return (CareCardKind(rawValue: name.uppercased()), name, rest)
+    }
+}

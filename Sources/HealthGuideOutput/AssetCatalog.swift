@@ -1,0 +1,39 @@
+import Foundation
+import HealthGuideBase
+
+/// Copies `Templates/assets/` to the output. Stylesheets and scripts get content-hashed
+/// names (`site.3f2a1c9e.css`) so hosts can cache them forever; other files keep their names.
+package struct AssetCatalog {
+    package struct Asset {
+        package var sourcePath: String
+        /// Output path: `assets/site.3f2a1c9e.css`.
+        package var outputPath: String
+        package var data: Data
+    }
+
+    package let assets: [Asset]
+
+    /// Asset file name → output path, for templates.
+    package var outputPaths: [String: String] {
+        Dictionary(uniqueKeysWithValues: assets.map { (($0.sourcePath as NSString).lastPathComponent, $0.outputPath) })
+    }
+
+    package init(templatesDirectory: URL) {
+        let templates = templatesDirectory.standardizedFileURL.path
+        let root = templates + "/assets"
+        var assets: [Asset] = []
+        // Links that leave the templates folder are left out; `TemplateSet.load` reports them.
+        let files = InputFolderWalker(root: root, boundary: templates, boundaryName: "the templates folder").walk().files
+        for file in files {
+            let absolute = root + "/" + file
+            guard let data = FileManager.default.contents(atPath: absolute) else { continue }
+            let name = file as NSString
+            let fingerprinted = ["css", "js"].contains(name.pathExtension)
+            let outputName = fingerprinted
+                ? "\(name.deletingPathExtension).\(ContentHash.of(data).prefix(8)).\(name.pathExtension)"
+                : file
+            assets.append(Asset(sourcePath: file, outputPath: "assets/" + outputName, data: data))
+        }
+        self.assets = assets
+    }
+}

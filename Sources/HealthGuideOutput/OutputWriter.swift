@@ -1,0 +1,245 @@
+import Foundation
+import HealthGuideBase
+
+/// Writes output files atomically: each file is written in full to a temporary file under
+/// `.healthguide/tmp/` on the same file system, then renamed into place, so a reader (or a
+/// build killed half-way) never sees a partial page. Files whose bytes did not change are
+/// not rewritten, unless the build is clean.
+package final class OutputWriter: @unchecked Sendable {
+    package let root: String
+    /// Scratch space on the output's file system, for files renamed into place.
+    package let temporaryFolder: String
+    private let previous: BuildManifest
+    /// False for a clean build: every file is written again, and the last build's manifest
+    /// serves only to find the files it wrote that are no longer made.
+    private let reusesPrevious: Bool
+    private let lock = NSLock()
+    private var entries: [String: BuildManifest.Entry] = [:]
+    /// Paths this build is writing: claimed before the file is written, and in `entries` once
+    /// it is. A kept file goes straight into `entries`.
+    private var pathsBeingWritten: Set<String> = []
+    private var writtenPaths: [String] = []
+    private var unchangedCount = 0
+    private var failures: [Diagnostic] = []
+    /// The output folder, open once `prepare` has made sure it exists: output files are
+    /// looked up from it rather than by whole path.
+    private var rootFolder: Int32 = -1
+    /// Folders of the output, relative to it, found or made as real folders by this build:
+    /// checked for links once, not for each file written into them.
+    private var realFolders: Set<String> = []
+    /// Links in the output already reported, each once however many files lie behind it.
+    private var reportedLinks: Set<String> = []
+
+    package init(root: String, previous: BuildManifest, reusesPrevious: Bool = true) {
+        self.root = root
+        self.previous = previous
+        self.reusesPrevious = reusesPrevious
+        temporaryFolder = root + "/" + BuildManifest.folder + "/tmp"
+        // About as many files as last time: the table is not rehashed as it fills.
+        entries.reserveCapacity(previous.files.count)
+    }
+
+    /// Creates the output and scratch folders and clears temporary files a killed build left.
+    /// Until this build finishes, the manifest on disk is pending (`BuildManifest.markPending`):
+    /// a build killed half-way is followed by one that rewrites everything, yet still knows
+    /// which old files are its own to remove.
+    /// `markingPending` false skips the mark, when the manifest on disk is pending already.
+    package func prepare(markingPending: Bool = true) throws {
+        _ = try StateFolder.make(in: root)
+        FileSystem.removeTree(temporaryFolder)
+        try FileSystem.makeFolders(temporaryFolder)
+        if rootFolder < 0 { rootFolder = FileSystem.openFolder(root) }
+        guard markingPending else { return }
+        try BuildManifest.markPending(in: root)
+    }
+
+    deinit {
+        if rootFolder >= 0 { close(rootFolder) }
+    }
+
+    package var written: Int { lock.withLock { writtenPaths.count } }
+    /// Output paths written by this build, sorted.
+    package var writtenFiles: [String] { lock.withLock { writtenPaths.sorted() } }
+    package var unchanged: Int { lock.withLock { unchangedCount } }
+    package var errors: [Diagnostic] { lock.withLock { failures } }
+    package var manifest: BuildManifest { lock.withLock { BuildManifest(files: entries) } }
+
+    /// True when the last build made `path` from the same inputs and the file is still there.
+    /// A `shapeInputs` fingerprint (see `BuildManifest.Entry`) that matches is enough.
+    package func isCurrent(_ path: String, inputs: String, shapeInputs: String = "") -> Bool {
+        guard reusesPrevious, var entry = previous.files[path], entry.inputs == inputs,
+              FileSystem.exists(path, inFolder: rootFolder) else { return false }
+        entry.shapeInputs = shapeInputs
+        keep(entry, at: path)
+        return true
+    }
+
+    /// True when the last build made `path` from the same file in a site of the same shape.
+    package func isCurrent(_ path: String, shapeInputs: String) -> Bool {
+        guard reusesPrevious, let entry = previous.files[path], entry.shapeInputs == shapeInputs,
+              FileSystem.exists(path, inFolder: rootFolder) else { return false }
+        keep(entry, at: path)
+        return true
+    }
+
+    /// Keeps the file at `path` as it is, unless another output of this build has the path.
+    private func keep(_ entry: BuildManifest.Entry, at path: String) {
+        // One look-up under one lock: every unchanged page of a rebuild comes through here.
+        let claimed = lock.withLock {
+            guard !pathsBeingWritten.contains(path), entries[path] == nil else { return false }
+            entries[path] = entry
+            unchangedCount += 1
+            return true
+        }
+        if !claimed { reportCollision(at: path) }
+    }
+
+    /// Claims `path` for a file about to be written; false, with the build failed, when another
+    /// output of this build has it already.
+    private func claimForWriting(_ path: String) -> Bool {
+        let claimed = lock.withLock { entries[path] == nil && pathsBeingWritten.insert(path).inserted }
+        if !claimed { reportCollision(at: path) }
+        return claimed
+    }
+
+    /// The site's settings are checked so that no two outputs share a path (`GeneratedPaths`,
+    /// `duplicate-url`); this is the last guard, so that one page can never silently take
+    /// another's place.
+    private func reportCollision(at path: String) {
+        fail(Diagnostic(file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
+                        message: "two outputs of this build would be written to this file", rule: "path-collision"))
+    }
+
+    package func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
+        write(Data(text.utf8), to: path, inputs: inputs, shapeInputs: shapeInputs)
+    }
+
+    package func write(_ data: Data, to path: String, inputs: String = "", shapeInputs: String = "") {
+        let hash = ContentHash.of(data)
+        let destination = root + "/" + path
+        let entry = BuildManifest.Entry(hash: hash, inputs: inputs, shapeInputs: shapeInputs)
+        guard claimForWriting(path) else { return }
+        if reusesPrevious, let old = previous.files[path], old.hash == hash, FileSystem.size(of: destination) == data.count {
+            lock.withLock {
+                entries[path] = entry
+                unchangedCount += 1
+            }
+            return
+        }
+        let relativeFolder = FileSystem.folder(of: path)
+        if let link = link(onTheWayTo: relativeFolder) {
+            refuseLink(at: link)
+            return
+        }
+        do {
+            let folder = FileSystem.folder(of: destination)
+            // In a folder made just now nothing is in the way; elsewhere a file already there
+            // is replaced, not written beside first, and a link there is refused.
+            let folderIsNew = try FileSystem.makeFolders(folder)
+            markReal(relativeFolder)
+            let existing = folderIsNew ? nil : FileSystem.entryKind(at: path, inFolder: rootFolder)
+            if existing == .link {
+                refuseLink(at: path)
+                return
+            }
+            if !(existing == nil && FileSystem.writeNewFile(data, to: destination, in: folder)) {
+                try replace(destination, with: data)
+            }
+            lock.withLock {
+                entries[path] = entry
+                writtenPaths.append(path)
+            }
+        } catch {
+            fail(Diagnostic(file: DisplayPaths().display(destination), location: nil, severity: .error,
+                            message: "could not write: \(error.localizedDescription)", rule: "write-failed"))
+        }
+    }
+
+    /// Replaces the file at `destination` through a scratch file renamed over it.
+    private func replace(_ destination: String, with data: Data) throws {
+        try FileSystem.replace(destination, with: data, through: temporaryFolder + "/" + UUID().uuidString)
+    }
+
+    /// Records a problem that stops this build from vouching for the output; once, however
+    /// many pages meet it (a template problem meets every page of its kind).
+    package func fail(_ diagnostic: Diagnostic) {
+        lock.withLock {
+            if !failures.contains(diagnostic) { failures.append(diagnostic) }
+        }
+    }
+
+    /// Deletes the files the last build wrote that this build did not, and then empty folders
+    /// they leave. Returns how many files were removed. Never touches files it did not write,
+    /// and never deletes through a link: a file behind one is left, and the link reported.
+    package func removeStale() -> Int {
+        let current = lock.withLock { entries }
+        var removed = 0
+        // Sorted once found: sorting every path the last build wrote cost more than the search.
+        for path in previous.files.keys.filter({ current[$0] == nil }).sorted() {
+            if let link = link(onTheWayTo: FileSystem.folder(of: path)) {
+                refuseLink(at: link)
+                continue
+            }
+            if FileSystem.entryKind(at: path, inFolder: rootFolder) == .link {
+                refuseLink(at: path)
+                continue
+            }
+            let absolute = root + "/" + path
+            guard FileSystem.removeFile(absolute) else { continue }
+            removed += 1
+            // `rmdir` removes a folder only while it is empty, and never a link.
+            var folder = FileSystem.folder(of: absolute)
+            while folder.hasPrefix(root + "/"), rmdir(folder) == 0 {
+                folder = FileSystem.folder(of: folder)
+            }
+        }
+        return removed
+    }
+
+    /// The first folder on the way from the output folder to `relativeFolder` (itself
+    /// included) that is a symbolic link, or nil. A missing folder ends the search: the
+    /// build makes it, a real folder.
+    private func link(onTheWayTo relativeFolder: String) -> String? {
+        guard !relativeFolder.isEmpty, !lock.withLock({ realFolders.contains(relativeFolder) }) else { return nil }
+        var folder = ""
+        for name in relativeFolder.split(separator: "/") {
+            folder = folder.isEmpty ? String(name) : folder + "/" + name
+            if lock.withLock({ realFolders.contains(folder) }) { continue }
+            switch FileSystem.entryKind(at: folder, inFolder: rootFolder) {
+            case .link: return folder
+            case .folder: lock.withLock { _ = realFolders.insert(folder) }
+            // Missing, or a file in the way, which making the folder reports.
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// Records `relativeFolder` and the folders above it as real: just found or made so.
+    private func markReal(_ relativeFolder: String) {
+        guard !relativeFolder.isEmpty else { return }
+        lock.withLock {
+            var folder = relativeFolder
+            while !folder.isEmpty, realFolders.insert(folder).inserted {
+                folder = FileSystem.folder(of: folder)
+            }
+        }
+    }
+
+    /// Reports the link at `relativePath` in the output folder, once.
+    private func refuseLink(at relativePath: String) {
+        guard lock.withLock({ reportedLinks.insert(relativePath).inserted }) else { return }
+        fail(OutputRefusal.link(at: root + "/" + relativePath).diagnostic)
+    }
+
+    /// Saves the manifest last: only a finished build vouches for its files.
+    @discardableResult
+    package func saveManifest(inputs: InputStamps?, diagnostics: [Diagnostic]) throws -> BuildManifest {
+        var finished = manifest
+        finished.inputs = inputs
+        finished.diagnostics = diagnostics
+        try finished.save(in: root, through: temporaryFolder + "/manifest")
+        FileSystem.removeTree(temporaryFolder)
+        return finished
+    }
+}

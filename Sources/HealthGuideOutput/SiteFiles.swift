@@ -1,0 +1,61 @@
+import Foundation
+import HealthGuideBase
+import HealthGuideContent
+import HealthGuideLinks
+
+/// The machine-readable files of a site: `sitemap.xml`, `feed.xml`, `robots.txt`.
+package enum SiteFiles {
+    package static func sitemap(graph: SiteGraph, config: SiteConfig, extraURLs: [String]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for url in extraURLs {
+            xml += "  <url><loc>\(HTML.escape(config.baseURL + url))</loc></url>\n"
+        }
+        for page in graph.pages.sorted(by: { $0.url < $1.url }) where page.isArticle {
+            xml += "  <url><loc>\(HTML.escape(config.baseURL + page.url))</loc>"
+            if let reviewed = page.source.frontMatter.reviewed { xml += "<lastmod>\(reviewed.iso)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// An Atom feed of the most recently reviewed articles. Its `updated` is the newest review
+    /// date, never the build time, so the same input gives the same bytes.
+    package static func feed(graph: SiteGraph, config: SiteConfig, limit: Int = 20) -> String {
+        let articles = graph.pages.filter(\.isArticle).sorted { lhs, rhs in
+            let left = lhs.source.frontMatter.reviewed, right = rhs.source.frontMatter.reviewed
+            if left != right { return (left.map { r in right.map { r > $0 } ?? true }) ?? false }
+            return lhs.url < rhs.url
+        }.prefix(limit)
+        let updated = articles.first?.source.frontMatter.reviewed?.iso ?? "1970-01-01"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>\(HTML.escape(config.title))</title>
+          <link href="\(HTML.escape(config.baseURL))"/>
+          <link rel="self" href="\(HTML.escape(config.baseURL + "feed.xml"))"/>
+          <id>\(HTML.escape(config.baseURL))</id>
+          <updated>\(updated)T00:00:00Z</updated>
+
+        """
+        for page in articles {
+            let matter = page.source.frontMatter
+            let url = HTML.escape(config.baseURL + page.url)
+            xml += """
+              <entry>
+                <title>\(HTML.escape(matter.title))</title>
+                <link href="\(url)"/>
+                <id>\(url)</id>
+                <updated>\(matter.reviewed?.iso ?? updated)T00:00:00Z</updated>
+                <summary>\(HTML.escape(matter.summary))</summary>
+                <author><name>\(HTML.escape(config.title))</name></author>
+              </entry>
+
+            """
+        }
+        return xml + "</feed>\n"
+    }
+
+    package static func robots(config: SiteConfig) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)sitemap.xml\n"
+    }
+}
