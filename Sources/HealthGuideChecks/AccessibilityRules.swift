@@ -6,11 +6,11 @@ import HealthGuideLinks
 // Checks from WCAG 2.2 that the Markdown alone can answer.
 
 /// Screen-reader users hear the alt text instead of seeing the picture (WCAG 1.1.1).
-package struct AltTextRule: PageRule {
-    package let id = "alt-text"
-    package let defaultSeverity = Severity.error
+public struct AltTextRule: PageRule {
+    public let id = "alt-text"
+    public let defaultSeverity = Severity.error
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.links.filter { $0.isImage && $0.text.isBlank }.map { image in
             Finding(page: page, location: image.location, message: "image '\(image.destination)' has no alt text",
                     hint: "say what the picture shows inside the brackets: ![A person kneeling on all fours](…)")
@@ -21,11 +21,11 @@ package struct AltTextRule: PageRule {
 /// Headings are how screen-reader users move through a page (WCAG 1.3.1). The template shows
 /// the page title as the one level-1 heading, so the body starts at `##` and goes down one
 /// level at a time.
-package struct HeadingOrderRule: PageRule {
-    package let id = "heading-order"
-    package let defaultSeverity = Severity.warning
+public struct HeadingOrderRule: PageRule {
+    public let id = "heading-order"
+    public let defaultSeverity = Severity.warning
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         var findings: [Finding] = []
         var previousLevel = 1
         for heading in page.facts.headings {
@@ -46,16 +46,16 @@ package struct HeadingOrderRule: PageRule {
 
 /// Link text must say where the link goes, because screen readers list links out of context
 /// (WCAG 2.4.4): no "click here", no bare web address.
-package struct LinkTextRule: PageRule {
-    package let id = "link-text"
-    package let defaultSeverity = Severity.warning
+public struct LinkTextRule: PageRule {
+    public let id = "link-text"
+    public let defaultSeverity = Severity.warning
 
-    package static let vagueTexts: Set<String> = [
+    public static let vagueTexts: Set<String> = [
         "click", "click here", "go", "here", "learn more", "link", "more", "more info", "more information",
         "page", "read more", "see here", "this", "this link", "this page",
     ]
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.links.filter { !$0.isImage }.compactMap { link in
             let text = link.text.trimmingWhitespace
             if Self.mayBeVague(text),
@@ -81,7 +81,7 @@ package struct LinkTextRule: PageRule {
     /// The text without punctuation (Unicode's categories P*, as Foundation's
     /// `punctuationCharacters`) at either end: "here." and "(more)" are as vague as their
     /// words. Trimmed by scalar properties, at a tenth of Foundation's cost.
-    package static func trimmingPunctuation(_ text: String) -> String {
+    public static func trimmingPunctuation(_ text: String) -> String {
         var scalars = text.unicodeScalars[...]
         while let first = scalars.first, isPunctuation(first) { scalars.removeFirst() }
         while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
@@ -98,7 +98,7 @@ package struct LinkTextRule: PageRule {
 
     private static let mostVagueLetters = vagueTexts.map { $0.filter(\.isLetter).count }.max() ?? 0
 
-    package static func isBareAddress(_ text: String, destination: String) -> Bool {
+    public static func isBareAddress(_ text: String, destination: String) -> Bool {
         let lowered = text.lowercased()
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.")
             || (text == destination && text.contains(":"))
@@ -107,11 +107,11 @@ package struct LinkTextRule: PageRule {
 
 /// Screen readers name each cell by its column header (WCAG 1.3.1); GFM tables always have a
 /// header row, but it can be left blank.
-package struct TableHeaderRule: PageRule {
-    package let id = "table-header"
-    package let defaultSeverity = Severity.error
+public struct TableHeaderRule: PageRule {
+    public let id = "table-header"
+    public let defaultSeverity = Severity.error
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.tables.filter { !$0.hasHeaderText }.map { table in
             Finding(page: page, location: table.location, message: "table has no header text",
                     hint: "name each column in the table's first row")
@@ -121,11 +121,11 @@ package struct TableHeaderRule: PageRule {
 
 /// Two pages with one title cannot be told apart in search results, tabs and link lists
 /// (WCAG 2.4.2).
-package struct DuplicateTitleRule: SiteRule {
-    package let id = "duplicate-title"
-    package let defaultSeverity = Severity.warning
+public struct DuplicateTitleRule: SiteRule {
+    public let id = "duplicate-title"
+    public let defaultSeverity = Severity.warning
 
-    package func check(_ context: CheckContext) -> [Finding] {
+    public func check(_ context: CheckContext) -> [Finding] {
         let pages = context.graph.pages
         var findings: [Finding] = []
         // In title order equal titles sit together, the first by path first.

@@ -22,11 +22,11 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
     public var nextReview: String?
 
     /// Patients reading health information, often on a phone, read at about 200 words a minute.
-    package static let wordsPerMinute = 200
+    public static let wordsPerMinute = 200
 
     /// Made as the page is prepared, from the sentences its rules read. Every word of the
     /// prose is in one of them, so their words are the page's.
-    package init(page: Page, sentences: [Sentence], config: SiteConfig) {
+    public init(page: Page, sentences: [Sentence], config: SiteConfig) {
         let readability = Readability(sentences)
         let matter = page.source.frontMatter
         path = page.source.displayPath

@@ -8,9 +8,9 @@ import HealthGuideMarkdown
 /// things. Signs are the list items of care cards, compared by their text with case, runs of
 /// spaces and closing punctuation ignored, so the same sentence is the same sign wherever it is
 /// written. Each listing of such a sign is reported, with the first listing at another level.
-package struct CareCardLevelRule: SiteRule {
-    package let id = "care-card-level"
-    package let defaultSeverity = Severity.error
+public struct CareCardLevelRule: SiteRule {
+    public let id = "care-card-level"
+    public let defaultSeverity = Severity.error
 
     /// One sign listed on one page: numbers only, since the rule reads every sign of the site
     /// on every rebuild, and copying or hashing the signs' strings cost more than the rest of it.
@@ -22,7 +22,7 @@ package struct CareCardLevelRule: SiteRule {
         let level: CareCardKind
     }
 
-    package func check(_ context: CheckContext) -> [Finding] {
+    public func check(_ context: CheckContext) -> [Finding] {
         let pages = context.graph.pages
         var listings: [Listing] = []
         listings.reserveCapacity(pages.reduce(0) { $0 + $1.cardSigns.count })

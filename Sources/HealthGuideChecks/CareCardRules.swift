@@ -6,14 +6,14 @@ import HealthGuideLinks
 // callouts (`[!NOTE]`, `[!TIP]`, `[!WARNING]`) are not care cards and are left alone.
 
 /// Every article about warning signs says when to call for an ambulance.
-package struct EmergencyCardRule: PageRule {
-    package let id = "emergency-card"
-    package let defaultSeverity = Severity.error
+public struct EmergencyCardRule: PageRule {
+    public let id = "emergency-card"
+    public let defaultSeverity = Severity.error
 
     /// The section of red-flag advice, as DESIGN.md names it.
-    package static let warningSignsSection = "warning-signs"
+    public static let warningSignsSection = "warning-signs"
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard case .article(Self.warningSignsSection, _) = page.source.kind,
               !page.facts.cards.contains(where: { $0.kind == .emergency }) else { return [] }
         return [Finding(page: page, location: Self.firstTextLine(of: page.source),
@@ -22,7 +22,7 @@ package struct EmergencyCardRule: PageRule {
     }
 
     /// The first line of the body with text on it, near where the card belongs.
-    package static func firstTextLine(of source: SourcePage) -> SourceLocation {
+    public static func firstTextLine(of source: SourcePage) -> SourceLocation {
         // Page rules run as a page is read, so its body is there.
         let blankLines = (source.body ?? "").split(separator: "\n", omittingEmptySubsequences: false)
             .prefix { $0.allSatisfy(\.isWhitespace) }.count
@@ -31,11 +31,11 @@ package struct EmergencyCardRule: PageRule {
 }
 
 /// A care card is shown as "Call 911 … if:" followed by its list, so it needs list items.
-package struct EmptyCareCardRule: PageRule {
-    package let id = "empty-card"
-    package let defaultSeverity = Severity.error
+public struct EmptyCareCardRule: PageRule {
+    public let id = "empty-card"
+    public let defaultSeverity = Severity.error
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.cards.filter { $0.kind.isCareLevel && $0.listItemCount == 0 }.map { card in
             Finding(page: page, location: card.location, message: "[!\(card.kind.rawValue)] card has no list items",
                     hint: "list the signs as '> - …' lines; the card's heading ends with 'if:'")
@@ -44,13 +44,13 @@ package struct EmptyCareCardRule: PageRule {
 }
 
 /// More than three care cards on one page dilute the urgent ones.
-package struct CareCardCountRule: PageRule {
-    package let id = "too-many-cards"
-    package let defaultSeverity = Severity.warning
+public struct CareCardCountRule: PageRule {
+    public let id = "too-many-cards"
+    public let defaultSeverity = Severity.warning
 
-    package static let maximumCards = 3
+    public static let maximumCards = 3
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let cards = page.facts.cards.filter(\.kind.isCareLevel)
         guard cards.count > Self.maximumCards else { return [] }
         return [Finding(page: page, location: cards[Self.maximumCards].location,

@@ -9,16 +9,16 @@ public struct PageCheckContext: Sendable {
     public let config: SiteConfig
     public let glossary: [GlossaryEntry]
     public let today: CalendarDate
-    package var sentences: [Sentence] = []
+    public var sentences: [Sentence] = []
 
-    package init(config: SiteConfig, glossary: [GlossaryEntry], today: CalendarDate) {
+    public init(config: SiteConfig, glossary: [GlossaryEntry], today: CalendarDate) {
         self.config = config
         self.glossary = glossary
         self.today = today
     }
 
     /// This context for one page, whose words are `words`.
-    package func reading(_ page: Page, words: ProseWords) -> PageCheckContext {
+    public func reading(_ page: Page, words: ProseWords) -> PageCheckContext {
         var context = self
         context.sentences = Sentence.all(in: page.facts, words: words)
         return context
@@ -30,7 +30,7 @@ public struct CheckContext: Sendable {
     public let graph: SiteGraph
     public let config: SiteConfig
 
-    package init(graph: SiteGraph, config: SiteConfig) {
+    public init(graph: SiteGraph, config: SiteConfig) {
         self.graph = graph
         self.config = config
     }
@@ -55,7 +55,7 @@ public struct Finding: Sendable {
         self.severity = severity
     }
 
-    package init(page: Page, location: SourceLocation?, message: String, hint: String? = nil, severity: Severity? = nil) {
+    public init(page: Page, location: SourceLocation?, message: String, hint: String? = nil, severity: Severity? = nil) {
         self.init(file: page.source.displayPath, location: location, message: message, hint: hint, severity: severity)
     }
 }
@@ -70,11 +70,11 @@ public protocol ContentRule: Sendable {
 /// A rule whose findings for one page depend on that page alone. These run as each page is
 /// prepared, and their findings are kept with the page in the page cache, so an unchanged
 /// page is not checked again.
-package protocol PageRule: ContentRule {
+public protocol PageRule: ContentRule {
     func check(page: Page, context: PageCheckContext) -> [Finding]
 }
 
 /// A rule over the linked site, run on every build.
-package protocol SiteRule: ContentRule {
+public protocol SiteRule: ContentRule {
     func check(_ context: CheckContext) -> [Finding]
 }

@@ -2,13 +2,13 @@ import HealthGuideBase
 import HealthGuideLinks
 
 /// Paragraphs over five sentences read as a wall of text on a phone.
-package struct LongParagraphRule: PageRule {
-    package let id = "long-paragraph"
-    package let defaultSeverity = Severity.warning
+public struct LongParagraphRule: PageRule {
+    public let id = "long-paragraph"
+    public let defaultSeverity = Severity.warning
 
-    package static let maximumSentences = 5
+    public static let maximumSentences = 5
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         var counts: [Int: Int] = [:]
         for sentence in context.sentences where sentence.block == .paragraph {
             counts[sentence.blockIndex, default: 0] += 1

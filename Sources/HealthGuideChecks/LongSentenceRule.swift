@@ -2,13 +2,13 @@ import HealthGuideBase
 import HealthGuideLinks
 
 /// Sentences over 25 words are hard to follow, most of all for readers under stress.
-package struct LongSentenceRule: PageRule {
-    package let id = "long-sentence"
-    package let defaultSeverity = Severity.warning
+public struct LongSentenceRule: PageRule {
+    public let id = "long-sentence"
+    public let defaultSeverity = Severity.warning
 
-    package static let maximumWords = 25
+    public static let maximumWords = 25
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         context.sentences.compactMap { sentence in
             let words = sentence.score.words
             guard words > Self.maximumWords else { return nil }

@@ -3,11 +3,11 @@ import HealthGuideLinks
 import HealthGuideMarkdown
 
 /// Raw HTML is dropped from pages unless `allow_raw_html: true`; say so where it is written.
-package struct RawHTMLRule: PageRule {
-    package let id = "raw-html"
-    package let defaultSeverity = Severity.warning
+public struct RawHTMLRule: PageRule {
+    public let id = "raw-html"
+    public let defaultSeverity = Severity.warning
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard !context.config.allowRawHTML else { return [] }
         return page.facts.rawHTML.map {
             Finding(page: page, location: $0, message: "raw HTML is left out of the page",
@@ -18,22 +18,22 @@ package struct RawHTMLRule: PageRule {
 
 /// With `allow_raw_html: true`, raw HTML is kept but sanitized: say what was removed and why,
 /// where it is written, so the author is not left wondering where a tag went.
-package struct UnsafeHTMLRule: PageRule {
-    package let id = "unsafe-html"
-    package let defaultSeverity = Severity.warning
+public struct UnsafeHTMLRule: PageRule {
+    public let id = "unsafe-html"
+    public let defaultSeverity = Severity.warning
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard context.config.allowRawHTML else { return [] }
         return page.facts.removedHTML.map { Finding(page: page, location: $0.location, message: $0.message) }
     }
 }
 
 /// `> [!CAUTION]` and other markers HealthGuide does not know are shown as plain quotes.
-package struct UnknownCardRule: PageRule {
-    package let id = "unknown-card"
-    package let defaultSeverity = Severity.warning
+public struct UnknownCardRule: PageRule {
+    public let id = "unknown-card"
+    public let defaultSeverity = Severity.warning
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let known = CareCardKind.allCases.map(\.rawValue)
         return page.facts.unknownCardMarkers.map { marker in
             let suggestion = Suggestion.closest(to: marker.name.uppercased(), in: known).map { " (did you mean '[!\($0)]'?)" } ?? ""

@@ -9,11 +9,11 @@ import HealthGuideLinks
 /// `medicine: true` (see `PageContextBuilder.article`), so the wording is the same everywhere
 /// and no page can forget it. This rule therefore finds the one way it can fail: such an article
 /// exists but `site.yml` has no note to add. It reports at the first mention of a medicine.
-package struct MedicinesRule: PageRule {
-    package let id = "medicines-note"
-    package let defaultSeverity = Severity.error
+public struct MedicinesRule: PageRule {
+    public let id = "medicines-note"
+    public let defaultSeverity = Severity.error
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle, context.config.medicinesNote.isEmpty,
               let mention = page.facts.glossaryTerms.first(where: { context.glossary[$0.entryIndex].medicine })
         else { return [] }

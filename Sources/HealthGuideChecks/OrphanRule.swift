@@ -3,11 +3,11 @@ import HealthGuideBase
 /// An article that no other page's text links to is found only through menus and search.
 /// Links from the generated section lists and "Related" boxes do not count: the rule asks
 /// whether the writing itself leads readers there.
-package struct OrphanRule: SiteRule {
-    package let id = "orphan"
-    package let defaultSeverity = Severity.warning
+public struct OrphanRule: SiteRule {
+    public let id = "orphan"
+    public let defaultSeverity = Severity.warning
 
-    package func check(_ context: CheckContext) -> [Finding] {
+    public func check(_ context: CheckContext) -> [Finding] {
         let graph = context.graph
         return graph.pages.indices.compactMap { index in
             let page = graph.pages[index]

@@ -9,14 +9,14 @@ import Foundation
 ///
 /// Prose with no words scores as the easiest text (grade 0, ease 100), since there is
 /// nothing in it to struggle with.
-package struct Readability: Sendable, Hashable {
-    package var sentences = 0
-    package var words = 0
-    package var syllables = 0
+public struct Readability: Sendable, Hashable {
+    public var sentences = 0
+    public var words = 0
+    public var syllables = 0
     /// Words of three syllables or more, which SMOG counts.
-    package var polysyllables = 0
+    public var polysyllables = 0
 
-    package init(sentences: Int, words: Int, syllables: Int, polysyllables: Int) {
+    public init(sentences: Int, words: Int, syllables: Int, polysyllables: Int) {
         self.sentences = sentences
         self.words = words
         self.syllables = syllables
@@ -25,7 +25,7 @@ package struct Readability: Sendable, Hashable {
 
     /// The scores of several pieces together, from their scores alone: each sentence is
     /// scored once (`Sentence.score`) and the scores are added up.
-    package init(combining parts: [Readability]) {
+    public init(combining parts: [Readability]) {
         for part in parts {
             sentences += part.sentences
             words += part.words
@@ -34,21 +34,21 @@ package struct Readability: Sendable, Hashable {
         }
     }
 
-    package init(_ sentences: [Sentence]) {
+    public init(_ sentences: [Sentence]) {
         self.init(combining: sentences.map(\.score))
     }
 
-    package var fleschKincaidGrade: Double {
+    public var fleschKincaidGrade: Double {
         guard words > 0 else { return 0 }
         return 0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59
     }
 
-    package var fleschReadingEase: Double {
+    public var fleschReadingEase: Double {
         guard words > 0 else { return 100 }
         return 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord
     }
 
-    package var smogGrade: Double {
+    public var smogGrade: Double {
         guard words > 0 else { return 0 }
         return 1.0430 * (Double(polysyllables) * 30 / Double(sentences)).squareRoot() + 3.1291
     }
@@ -56,7 +56,7 @@ package struct Readability: Sendable, Hashable {
     /// How much `sentence`, one sentence of this text, raises the grade compared with an average
     /// sentence of the same text (the first-order change in the formula if it were replaced by
     /// one). Long sentences of long words score highest; a one-word heading barely counts.
-    package func gradeRaise(by sentence: Readability) -> Double {
+    public func gradeRaise(by sentence: Readability) -> Double {
         guard words > 0 else { return 0 }
         return 0.39 * (Double(sentence.words) - wordsPerSentence) / Double(sentences)
             + 11.8 * (Double(sentence.syllables) - Double(sentence.words) * syllablesPerWord) / Double(words)
@@ -66,7 +66,7 @@ package struct Readability: Sendable, Hashable {
     private var syllablesPerWord: Double { Double(syllables) / Double(words) }
 }
 
-package extension Double {
+public extension Double {
     /// Scores are shown and compared with limits to one decimal place, so a message never
     /// says "8.0 is above 8".
     var roundedToTenth: Double { (self * 10).rounded() / 10 }

@@ -5,14 +5,14 @@ import HealthGuideLinks
 /// An article's Flesch-Kincaid grade must stay within the site's `reading_grade` limits:
 /// above `warning` it is reported at the rule's severity, above `error` as an error. The
 /// message names the sentences that raise the grade most, since rewriting those helps most.
-package struct ReadabilityRule: PageRule {
-    package let id = "readability"
-    package let defaultSeverity = Severity.warning
+public struct ReadabilityRule: PageRule {
+    public let id = "readability"
+    public let defaultSeverity = Severity.warning
 
     /// How many of the hardest sentences the message names.
-    package static let namedSentences = 3
+    public static let namedSentences = 3
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle else { return [] }
         let sentences = context.sentences
         let scores = sentences.map(\.score)
@@ -34,7 +34,7 @@ package struct ReadabilityRule: PageRule {
     }
 
     /// The sentences that raise the article's grade most, in that order (document order on ties).
-    package static func hardest(_ sentences: [Sentence], scores: [Readability], of article: Readability) -> [(sentence: Sentence, score: Readability)] {
+    public static func hardest(_ sentences: [Sentence], scores: [Readability], of article: Readability) -> [(sentence: Sentence, score: Readability)] {
         let ranked = zip(sentences, scores).enumerated().map { index, pair in
             (index: index, raise: article.gradeRaise(by: pair.1), sentence: pair.0, score: pair.1)
         }

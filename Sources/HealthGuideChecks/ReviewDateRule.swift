@@ -5,11 +5,11 @@ import HealthGuideLinks
 /// (`reviewed` + `review_interval_months`). A review date in the future is an error: the page
 /// would claim a check that has not happened. A next review that has passed is a warning, or
 /// an error when the site sets `review-date: error`.
-package struct ReviewDateRule: PageRule {
-    package let id = "review-date"
-    package let defaultSeverity = Severity.warning
+public struct ReviewDateRule: PageRule {
+    public let id = "review-date"
+    public let defaultSeverity = Severity.warning
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let matter = page.source.frontMatter
         guard let reviewed = matter.reviewed else { return [] }
         let location = matter.locations["reviewed"]

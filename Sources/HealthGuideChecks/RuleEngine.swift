@@ -47,12 +47,12 @@ public struct RuleEngine: Sendable {
     ]
 
     /// The findings of the page rules for one page.
-    package func run(page: Page, context: PageCheckContext) -> [Diagnostic] {
+    public func run(page: Page, context: PageCheckContext) -> [Diagnostic] {
         pageRules.flatMap { rule in diagnostics(of: rule, config: context.config) { rule.check(page: page, context: context) } }
     }
 
     /// The findings of the site rules.
-    package func run(site context: CheckContext) -> [Diagnostic] {
+    public func run(site context: CheckContext) -> [Diagnostic] {
         siteRules.flatMap { rule in diagnostics(of: rule, config: context.config) { rule.check(context) } }
     }
 

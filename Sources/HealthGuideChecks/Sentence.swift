@@ -5,21 +5,21 @@ import HealthGuideMarkdown
 
 /// One sentence of a page's prose, with where it starts in the file. Headings, list items and
 /// table cells are sentences of their own even without a full stop.
-package struct Sentence: Sendable {
-    package var text: Substring
-    package var block: TextBlockFact.Kind
+public struct Sentence: Sendable {
+    public var text: Substring
+    public var block: TextBlockFact.Kind
     /// Which of the page's text blocks the sentence is in, to count the sentences of a paragraph.
-    package var blockIndex: Int
-    package var location: SourceLocation
+    public var blockIndex: Int
+    public var location: SourceLocation
     /// Its words, syllables and long words, counted once as the sentence is found: every rule
     /// that reads sentences reads these, and they are counted on the bytes, word by word.
-    package let score: Readability
+    public let score: Readability
     /// Where the first few words end (UTF-8 offset), when there are more: to name the sentence.
     private let openingLength: Int?
 
     /// Every sentence of the page's prose, in document order (code blocks are not prose),
     /// given the page's words.
-    package static func all(in facts: PageFacts, words: ProseWords) -> [Sentence] {
+    public static func all(in facts: PageFacts, words: ProseWords) -> [Sentence] {
         // Each distinct word's syllables, counted where it first appears (-1 until then): most
         // words of a page are repeats, and counting was half the cost of finding sentences.
         var syllables = [Int](repeating: -1, count: words.distinct.count)
@@ -80,7 +80,7 @@ package struct Sentence: Sendable {
     }
 
     /// The first few words as written, to name the sentence in a message: `"Most back spasms are not…"`.
-    package var opening: String {
+    public var opening: String {
         guard let openingLength else { return "\"\(text)\"" }
         return "\"" + text[..<text.utf8.index(text.startIndex, offsetBy: openingLength)] + "…\""
     }

@@ -5,11 +5,11 @@ import HealthGuideLinks
 
 /// Claims need sources a reader can follow up: at least one per article, each with a title
 /// and a publisher, and any URL a full web address.
-package struct SourcesRule: PageRule {
-    package let id = "sources"
-    package let defaultSeverity = Severity.error
+public struct SourcesRule: PageRule {
+    public let id = "sources"
+    public let defaultSeverity = Severity.error
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle else { return [] }
         let matter = page.source.frontMatter
         // A missing `sources:` field is already reported by the loader.

@@ -8,9 +8,9 @@ import HealthGuideLinks
 /// ("ly-ing"); every word has at least one. Words the rules get wrong and that health writing
 /// uses often are listed as exceptions. On the back-spasm guide the total is within 0.2% of the
 /// CMU Pronouncing Dictionary's.
-package enum Syllables {
+public enum Syllables {
     /// The count for one word given as text.
-    package static func count(in word: some StringProtocol) -> Int {
+    public static func count(in word: some StringProtocol) -> Int {
         var word = String(word)
         return word.withUTF8(count(utf8:))
     }
@@ -20,7 +20,7 @@ package enum Syllables {
     /// keeps only what the rules look at: the vowel groups so far and the last four letters.
     /// Any other byte sends the word to `countWithUnicode`, and a possible exception sends its
     /// part to `countPart`, which gather the letters first.
-    package static func count(utf8 word: UnsafeBufferPointer<UInt8>) -> Int {
+    public static func count(utf8 word: UnsafeBufferPointer<UInt8>) -> Int {
         var total = 0
         var partStart = 0
         var run = LetterRun()
@@ -191,7 +191,7 @@ package enum Syllables {
     /// Words the rules miscount and health writing uses: vowels said apart ("di-et",
     /// "i-de-a", "os-te-o"), a silent "e" inside a compound ("some-one") or before "-ly",
     /// and "spasm", whose "sm" is said as a syllable of its own.
-    package static let exceptions: [String: Int] = [
+    public static let exceptions: [String: Int] = [
         "aches": 1, "area": 3, "business": 2, "create": 2, "created": 3, "diabetes": 4,
         "diet": 2, "every": 2, "fluid": 2, "fluids": 2, "idea": 3, "ideas": 3,
         "lately": 2, "likely": 2, "maybe": 2, "osteoarthritis": 6, "osteoporosis": 6, "period": 3,

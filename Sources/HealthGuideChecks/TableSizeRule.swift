@@ -3,11 +3,11 @@ import HealthGuideLinks
 
 /// A table larger than `limits.table_cells`: no patient reads it, and a huge one would take the
 /// build minutes and gigabytes to render.
-package struct TableSizeRule: PageRule {
-    package let id = "table-too-large"
-    package let defaultSeverity = Severity.error
+public struct TableSizeRule: PageRule {
+    public let id = "table-too-large"
+    public let defaultSeverity = Severity.error
 
-    package func check(page: Page, context: PageCheckContext) -> [Finding] {
+    public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let limit = context.config.limits.tableCells
         return page.facts.tables.filter { $0.cells > limit }.map { table in
             Finding(page: page, location: table.location, message: "table has \(table.cells) cells, more than the \(limit) a table may have",

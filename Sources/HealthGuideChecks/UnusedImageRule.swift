@@ -3,11 +3,11 @@ import HealthGuideLinks
 
 /// An image no page shows or links to would be published for nothing, and is often one a
 /// page meant to show under another name.
-package struct UnusedImageRule: SiteRule {
-    package let id = "unused-image"
-    package let defaultSeverity = Severity.warning
+public struct UnusedImageRule: SiteRule {
+    public let id = "unused-image"
+    public let defaultSeverity = Severity.warning
 
-    package func check(_ context: CheckContext) -> [Finding] {
+    public func check(_ context: CheckContext) -> [Finding] {
         let media = context.graph.media
         guard !media.images.isEmpty else { return [] }
         var used = Set<String>()

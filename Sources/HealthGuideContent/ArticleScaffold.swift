@@ -7,7 +7,7 @@ public struct ArticleScaffold {
         public let message: String
     }
 
-    package let contentDirectory: URL
+    public let contentDirectory: URL
 
     public init(contentDirectory: URL) {
         self.contentDirectory = contentDirectory
@@ -45,12 +45,12 @@ public struct ArticleScaffold {
 
     /// The title on one line: line breaks, tabs and control characters become single spaces,
     /// since a title is one line of front matter and YAML refuses control characters.
-    package static func oneLine(_ title: String) -> String {
+    public static func oneLine(_ title: String) -> String {
         title.split { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
             .joined(separator: " ")
     }
 
-    package static func template(title: String, today: CalendarDate) -> String {
+    public static func template(title: String, today: CalendarDate) -> String {
         let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         return """
         ---

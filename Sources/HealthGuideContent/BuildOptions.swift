@@ -33,7 +33,7 @@ public struct BuildOptions: Sendable {
     }
 }
 
-package extension CalendarDate {
+extension CalendarDate {
     /// Today in UTC.
     public static var today: CalendarDate {
         var calendar = Calendar(identifier: .gregorian)

@@ -27,7 +27,7 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
 
     /// True when the text has the `YYYY-MM-DD` shape, valid or not: used to tell
     /// "impossible date" apart from "not a date".
-    package static func hasISOShape(_ text: String) -> Bool {
+    public static func hasISOShape(_ text: String) -> Bool {
         let bytes = text.utf8
         guard bytes.count == 10 else { return false }
         return bytes.enumerated().allSatisfy { index, byte in
@@ -35,7 +35,7 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         }
     }
 
-    package static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

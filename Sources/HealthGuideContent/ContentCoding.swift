@@ -4,14 +4,14 @@ import HealthGuideBase
 /// the same order; a change here must bump `PageCache.formatVersion`.
 
 extension CalendarDate: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         guard let date = CalendarDate(year: try reader.int(), month: try reader.int(), day: try reader.int()) else {
             throw ByteReader.Malformed()
         }
         self = date
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(year)
         writer.write(month)
         writer.write(day)
@@ -19,12 +19,12 @@ extension CalendarDate: ByteCodable {
 }
 
 extension SourceReference: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(title: try reader.optionalString(), publisher: try reader.optionalString(), url: try reader.optionalString(),
                   year: try reader.optionalInt(), location: try reader.optional())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(title)
         writer.write(publisher)
         writer.write(url)
@@ -34,18 +34,18 @@ extension SourceReference: ByteCodable {
 }
 
 extension RelatedReference: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(path: try reader.string(), location: try reader.optional())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(path)
         writer.write(location)
     }
 }
 
 extension FrontMatter: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init()
         title = try reader.string()
         summary = try reader.string()
@@ -62,7 +62,7 @@ extension FrontMatter: ByteCodable {
         locations = Dictionary(zip(fields, positions), uniquingKeysWith: { first, _ in first })
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(title)
         writer.write(summary)
         writer.write(reviewed)
@@ -80,7 +80,7 @@ extension FrontMatter: ByteCodable {
 }
 
 extension PageKind: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         switch try reader.int() {
         case 0: self = .home
         case 1: self = .section(id: try reader.string())
@@ -89,7 +89,7 @@ extension PageKind: ByteCodable {
         }
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         switch self {
         case .home:
             writer.write(0)
@@ -106,12 +106,12 @@ extension PageKind: ByteCodable {
 
 extension SourcePage: ByteCodable {
     /// The body is not kept: a page restored from the cache reads it again only if it is rendered.
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(kind: try reader.value(), path: try reader.string(), displayPath: try reader.string(), body: nil,
                   bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(kind)
         writer.write(path)
         writer.write(displayPath)

@@ -7,7 +7,7 @@ public struct ContentFile: Sendable, Hashable {
     public var path: String
     public var kind: PageKind
 
-    package init(path: String, kind: PageKind) {
+    public init(path: String, kind: PageKind) {
         self.path = path
         self.kind = kind
     }
@@ -41,7 +41,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads the Markdown files this loader found.
-    package var fileReader: SourceFileReader {
+    public var fileReader: SourceFileReader {
         SourceFileReader(contentDirectory: contentDirectory.path, paths: paths)
     }
 

@@ -3,25 +3,25 @@ import HealthGuideBase
 
 /// Lists the files of the content folder (through `InputFolderWalker`, which refuses links out
 /// of it) and sorts them into pages, media and settings.
-package struct ContentWalker {
-    package struct Result {
-        package var markdownFiles: [String] = []
-        package var staticFiles: [String] = []
-        package var diagnostics: [Diagnostic] = []
+public struct ContentWalker {
+    public struct Result {
+        public var markdownFiles: [String] = []
+        public var staticFiles: [String] = []
+        public var diagnostics: [Diagnostic] = []
         /// One error for each folder that could not be listed: its pages are unknown, so
         /// every link into it would be reported broken.
-        package var unreadableFolders: [Diagnostic] = []
+        public var unreadableFolders: [Diagnostic] = []
     }
 
     /// Top-level files that are settings, not pages.
-    package static let settingsFiles: Set<String> = ["site.yml", "glossary.yml"]
+    public static let settingsFiles: Set<String> = ["site.yml", "glossary.yml"]
     /// Folder copied as-is to the output.
-    package static let mediaFolder = "images"
+    public static let mediaFolder = "images"
 
-    package let root: String
-    package let paths: DisplayPaths
+    public let root: String
+    public let paths: DisplayPaths
 
-    package func walk() -> Result {
+    public func walk() -> Result {
         let listing = InputFolderWalker(root: root, boundaryName: "the content folder", paths: paths).walk()
         var result = Result(diagnostics: listing.diagnostics, unreadableFolders: listing.unreadableFolders)
         for relative in listing.files {
@@ -44,7 +44,7 @@ package struct ContentWalker {
 
     /// Extensions of files a browser runs as a page or a script when opened from the site.
     /// (SVG images are checked for script elsewhere.)
-    package static let runnableExtensions: Set<String> = ["html", "htm", "xhtml", "js", "mjs", "xml"]
+    public static let runnableExtensions: Set<String> = ["html", "htm", "xhtml", "js", "mjs", "xml"]
 
     /// Why a file of the media folder is not copied, or nil when it may be.
     private static func problem(withMedia path: String) -> String? {

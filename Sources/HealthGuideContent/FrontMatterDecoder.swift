@@ -2,21 +2,21 @@ import HealthGuideBase
 import Yams
 
 /// Validates the YAML front matter of one page against the schema of its kind.
-package struct FrontMatterDecoder {
-    package static let articleFields = ["title", "summary", "reviewed", "reviewer", "sources", "tags", "related", "order", "draft"]
-    package static let articleRequired = ["title", "summary", "reviewed", "sources"]
-    package static let homeFields = ["title", "summary"]
-    package static let sectionFields = ["title", "summary"]
-    package static let sourceFields = ["title", "publisher", "url", "year"]
+public struct FrontMatterDecoder {
+    public static let articleFields = ["title", "summary", "reviewed", "reviewer", "sources", "tags", "related", "order", "draft"]
+    public static let articleRequired = ["title", "summary", "reviewed", "sources"]
+    public static let homeFields = ["title", "summary"]
+    public static let sectionFields = ["title", "summary"]
+    public static let sourceFields = ["title", "publisher", "url", "year"]
 
-    package var reader: YAMLReader
+    public var reader: YAMLReader
 
-    package init(displayPath: String, lineOffset: Int) {
+    public init(displayPath: String, lineOffset: Int) {
         reader = YAMLReader(file: displayPath, lineOffset: lineOffset)
     }
 
     /// Reads the front matter of a page of `kind`. `yaml` is nil when the file has none.
-    package mutating func decode(yaml: String?, kind: PageKind) -> FrontMatter {
+    public mutating func decode(yaml: String?, kind: PageKind) -> FrontMatter {
         var matter = FrontMatter()
         let (allowed, required) = Self.schema(for: kind)
         guard let yaml else {

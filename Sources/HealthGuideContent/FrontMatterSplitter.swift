@@ -4,18 +4,18 @@ import HealthGuideBase
 ///
 /// Front matter is the block between a first line `---` and the next line that is `---`
 /// (or `...`). Line numbers are kept, so positions in either part map back to the file.
-package struct FrontMatterSplitter {
-    package struct Parts: Equatable {
+public struct FrontMatterSplitter {
+    public struct Parts: Equatable {
         /// The YAML text, or nil when the file has no front matter.
-        package var yaml: String?
-        package var body: String
+        public var yaml: String?
+        public var body: String
         /// How many file lines come before the YAML text (1 when there is front matter).
-        package var yamlLineOffset: Int
+        public var yamlLineOffset: Int
         /// How many file lines come before the body.
-        package var bodyLineOffset: Int
+        public var bodyLineOffset: Int
     }
 
-    package enum Failure: Error, Equatable {
+    public enum Failure: Error, Equatable {
         /// `---` opens the front matter but nothing closes it.
         case unterminated
     }
@@ -23,7 +23,7 @@ package struct FrontMatterSplitter {
     /// `text` must already have `\n` line endings. The lines are found on the UTF-8 bytes:
     /// every file of every build comes through here, and walking its front matter by
     /// `Character` took about 160,000 instructions a file.
-    package static func split(_ text: String) -> Result<Parts, Failure> {
+    public static func split(_ text: String) -> Result<Parts, Failure> {
         let utf8 = text.utf8
         guard utf8.starts(with: "---\n".utf8) || utf8.elementsEqual("---".utf8) else {
             return .success(Parts(yaml: nil, body: text, yamlLineOffset: 0, bodyLineOffset: 0))

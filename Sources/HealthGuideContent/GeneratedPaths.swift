@@ -1,13 +1,13 @@
 /// The names at the top of the output folder that the build fills itself, each with what
 /// fills it. A section's pages live in a folder named after its id, so a section whose id is
 /// one of these would write its pages over the build's own (or theirs over its).
-package enum GeneratedPaths {
+public enum GeneratedPaths {
     /// The search index, at the top of the output folder.
-    package static let searchIndex = "search-index.json"
+    public static let searchIndex = "search-index.json"
     /// The build's own state (manifest, page cache, lock), at the top of the output folder.
-    package static let stateFolder = ".healthguide"
+    public static let stateFolder = ".healthguide"
 
-    package static let owners: [String: String] = [
+    public static let owners: [String: String] = [
         "index.html": "the home page",
         "tags": "the topic pages",
         "glossary": "the glossary page",
@@ -23,7 +23,7 @@ package enum GeneratedPaths {
     ]
 
     /// What the build writes at the top-level name `name`, or nil when the name is free.
-    package static func owner(of name: String) -> String? {
+    public static func owner(of name: String) -> String? {
         owners[name]
     }
 }

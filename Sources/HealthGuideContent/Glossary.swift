@@ -12,7 +12,7 @@ public struct GlossaryEntry: Sendable, Hashable, Codable {
     /// a term on every page links to it.
     public let anchor: String
     /// The definition escaped for HTML, for the tooltip at every first use.
-    package let definitionHTML: String
+    public let definitionHTML: String
 
     public init(term: String, definition: String, aliases: [String], medicine: Bool) {
         self.term = term
@@ -28,11 +28,11 @@ public struct GlossaryEntry: Sendable, Hashable, Codable {
 }
 
 /// Reads `glossary.yml`: a list of `{term, definition, aliases?, medicine?}`.
-package struct GlossaryLoader {
-    package static let fields = ["term", "definition", "aliases", "medicine"]
-    package let displayPath: String
+public struct GlossaryLoader {
+    public static let fields = ["term", "definition", "aliases", "medicine"]
+    public let displayPath: String
 
-    package func load(text: String) -> ([GlossaryEntry], [Diagnostic]) {
+    public func load(text: String) -> ([GlossaryEntry], [Diagnostic]) {
         var reader = YAMLReader(file: displayPath)
         guard let root = reader.compose(text) else { return ([], reader.diagnostics) }
         guard let items = reader.sequence(root, field: "glossary") else { return ([], reader.diagnostics) }

@@ -7,7 +7,7 @@ public struct SectionConfig: Sendable, Hashable, Codable {
     public var order: Int
     public var description: String
 
-    package init(id: String, title: String, order: Int, description: String) {
+    public init(id: String, title: String, order: Int, description: String) {
         self.id = id
         self.title = title
         self.order = order
@@ -29,7 +29,7 @@ public struct InputLimits: Sendable, Hashable, Codable {
     /// The most cells in one table. The guide's largest table has 12.
     public var tableCells = 5_000
 
-    package var fileBytes: Int { fileKilobytes * 1024 }
+    public var fileBytes: Int { fileKilobytes * 1024 }
 }
 
 /// The settings in `Content/site.yml`.

@@ -2,28 +2,28 @@ import HealthGuideBase
 import Yams
 
 /// Reads and validates `site.yml`. Every problem is reported with its position.
-package struct SiteConfigLoader {
-    package static let fields = [
+public struct SiteConfigLoader {
+    public static let fields = [
         "title", "condition", "base_url", "language", "emergency_number", "review_interval_months",
         "reading_grade", "allow_raw_html", "medicines_note", "sections", "disclaimer", "rules",
         "limits",
     ]
-    package static let required = ["title", "base_url", "sections", "disclaimer"]
-    package static let sectionFields = ["id", "title", "order", "description"]
+    public static let required = ["title", "base_url", "sections", "disclaimer"]
+    public static let sectionFields = ["id", "title", "order", "description"]
 
     /// Errors in `site.yml` that leave nothing sensible to build: the content is not even
     /// listed, since every file would be judged by settings that are wrong (a misspelt section
     /// id makes each of its articles an "unknown section").
-    package static let stoppingRules: Set<String> = [
+    public static let stoppingRules: Set<String> = [
         "yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "duplicate-section",
         "path-collision",
     ]
 
-    package let displayPath: String
+    public let displayPath: String
     /// The rule ids `rules:` may set, given by the caller that runs the rules; nil takes any.
-    package var ruleIDs: [String]? = nil
+    public var ruleIDs: [String]? = nil
 
-    package func load(text: String) -> (SiteConfig?, [Diagnostic]) {
+    public func load(text: String) -> (SiteConfig?, [Diagnostic]) {
         var reader = YAMLReader(file: displayPath)
         guard let root = reader.compose(text) else {
             if reader.diagnostics.isEmpty {

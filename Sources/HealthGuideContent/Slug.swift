@@ -1,18 +1,18 @@
 import Foundation
 
 /// URL-safe names: lower-case ASCII letters, digits and single hyphens.
-package enum Slug {
+public enum Slug {
     /// Any script to Latin letters, then Latin to ASCII (ß → ss, æ → ae, ø → o, é → e): ICU's transforms.
     private static let toASCII = StringTransform("Any-Latin; Latin-ASCII")
 
     /// A slug names a folder of the output: far under the 255 bytes a file name may have, and
     /// short enough to read in an address.
-    package static let maximumLength = 100
+    public static let maximumLength = 100
 
     /// What is wrong with `text` as a slug, worded to follow its name in a diagnostic ("tag 'x'
     /// must use…"), with the slug to try when there is one; nil when it is a slug. `suffix` ends
     /// the suggestion (".md" for a file name).
-    package static func problem(with text: String, suffix: String = "") -> String? {
+    public static func problem(with text: String, suffix: String = "") -> String? {
         if text.utf8.count > maximumLength { return "is longer than \(maximumLength) characters" }
         guard !isValid(text) else { return nil }
         let slug = make(from: text)
@@ -21,11 +21,11 @@ package enum Slug {
     }
 
     /// `text` to quote in a diagnostic: cut after its first 40 characters when longer.
-    package static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         text.count > 40 ? text.prefix(40) + "…" : text
     }
 
-    package static func isValid(_ text: String) -> Bool {
+    public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= maximumLength, !text.hasPrefix("-"), !text.hasSuffix("-") else { return false }
         return text.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
@@ -38,7 +38,7 @@ package enum Slug {
     /// "uber-die-strasse". Other alphabets are spelled in Latin letters first ("Боль в спине"
     /// → "bol-v-spine"); what has no spelling in ASCII letters is dropped; a long title is cut
     /// after a word.
-    package static func make(from title: String) -> String {
+    public static func make(from title: String) -> String {
         let spelled = title.applyingTransform(Self.toASCII, reverse: false) ?? title
         var result = ""
         var pendingHyphen = false

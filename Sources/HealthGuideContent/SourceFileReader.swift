@@ -3,19 +3,19 @@ import HealthGuideBase
 
 /// Reads one Markdown file of the content folder: decodes the text, splits off and validates
 /// the front matter, and hashes the file.
-package struct SourceFileReader: Sendable {
-    package let contentDirectory: String
+public struct SourceFileReader: Sendable {
+    public let contentDirectory: String
     /// What a file's path inside the content folder is shown after (see `DisplayPaths`).
     private let displayPrefix: String
 
-    package init(contentDirectory: String, paths: DisplayPaths) {
+    public init(contentDirectory: String, paths: DisplayPaths) {
         self.contentDirectory = contentDirectory
         displayPrefix = paths.prefix(forFilesIn: contentDirectory)
     }
 
     /// The page in the file at `path`, unless the file is larger than `maxBytes`: such a file
     /// is not read at all, so a huge one costs nothing but the error.
-    package func read(path: String, kind: PageKind, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
+    public func read(path: String, kind: PageKind, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
         let absolute = contentDirectory + "/" + path
         let display = displayPrefix + path
         if let size = FileSystem.size(of: absolute), size > maxBytes {
@@ -68,7 +68,7 @@ package struct SourceFileReader: Sendable {
     /// The body of a page restored from the page cache, read again for rendering; nil when
     /// the file no longer holds what the cache described. Its front matter was checked when
     /// it was cached, so only the split is done again.
-    package func body(of page: SourcePage) -> String? {
+    public func body(of page: SourcePage) -> String? {
         guard let data = FileManager.default.contents(atPath: contentDirectory + "/" + page.path),
               ContentHash.of(data) == page.contentHash,
               case let .success(text) = TextDecoding.decode(data),

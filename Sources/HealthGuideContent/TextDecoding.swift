@@ -3,13 +3,13 @@ import HealthGuideBase
 
 /// Turns file bytes into the text the pipeline works on: strict UTF-8, without a byte-order
 /// mark, with `\n` line endings. Invalid bytes are reported at their line and column.
-package enum TextDecoding {
-    package enum Failure: Error, Equatable {
+public enum TextDecoding {
+    public enum Failure: Error, Equatable {
         case invalidUTF8(SourceLocation)
         case binary(SourceLocation)
     }
 
-    package static func decode(_ data: Data) -> Result<String, Failure> {
+    public static func decode(_ data: Data) -> Result<String, Failure> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes = bytes.dropFirst(3)

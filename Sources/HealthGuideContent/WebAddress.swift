@@ -2,18 +2,18 @@ import Foundation
 
 /// What a source's `url` must be: an address a reader can open. The sources rule reports any
 /// other, and pages link only to such addresses.
-package enum WebAddress {
+public enum WebAddress {
     /// An absolute http(s) address with a dotted host and no spaces. A plain address, as
     /// nearly all are, is read byte by byte (`plainHost(of:)`); any other is parsed by
     /// `URLComponents`, which took 10 µs an address (through ICU, for international names):
     /// more than every other page rule together.
-    package static func isValid(_ text: String) -> Bool {
+    public static func isValid(_ text: String) -> Bool {
         if let host = plainHost(of: text) { return isDotted(host) }
         return isParsedWebAddress(text)
     }
 
     /// What `URLComponents` says of any address: the rule's definition.
-    package static func isParsedWebAddress(_ text: String) -> Bool {
+    public static func isParsedWebAddress(_ text: String) -> Bool {
         guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
               let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
               let host = components.host
@@ -29,7 +29,7 @@ package enum WebAddress {
     /// hyphens (no user, port or punycode label) and whose path, query and fragment use only
     /// characters RFC 3986 allows unescaped there; nil for any other text. For such an address
     /// `URLComponents` finds the same host.
-    package static func plainHost(of text: String) -> Substring? {
+    public static func plainHost(of text: String) -> Substring? {
         let utf8 = text.utf8
         guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = utf8[..<colon]

@@ -4,12 +4,12 @@ import Yams
 /// Reads typed values out of a composed YAML tree and reports every problem with its position
 /// in the original file. Yams gives positions relative to the YAML text; `lineOffset` shifts
 /// them so they point into the file (front matter starts on the file's second line).
-package struct YAMLReader {
-    package let file: String
-    package let lineOffset: Int
-    package private(set) var diagnostics: [Diagnostic] = []
+public struct YAMLReader {
+    public let file: String
+    public let lineOffset: Int
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    package init(file: String, lineOffset: Int = 0) {
+    public init(file: String, lineOffset: Int = 0) {
         self.file = file
         self.lineOffset = lineOffset
     }
@@ -20,7 +20,7 @@ package struct YAMLReader {
     /// front matter. Null is recognised below, where it matters. The constructor is empty:
     /// only `Node.any` uses one, and Yams's `.default` builds its three tables of conversions
     /// anew for every call (about 9,000 instructions a file).
-    package mutating func compose(_ text: String) -> Node? {
+    public mutating func compose(_ text: String) -> Node? {
         var text = text
         var repeatsTagged = 0
         while true {
@@ -93,7 +93,7 @@ package struct YAMLReader {
         return SourceLocation(line: line + lineOffset, column: text.unicodeScalars[lineStart..<index].count + 1)
     }
 
-    package func location(of node: Node) -> SourceLocation? {
+    public func location(of node: Node) -> SourceLocation? {
         node.mark.map(shifted)
     }
 
@@ -101,7 +101,7 @@ package struct YAMLReader {
         SourceLocation(line: mark.line + lineOffset, column: mark.column)
     }
 
-    package mutating func report(
+    public mutating func report(
         at location: SourceLocation?, _ message: String, rule: String,
         severity: Severity = .error, hint: String? = nil
     ) {
@@ -112,7 +112,7 @@ package struct YAMLReader {
     // MARK: Typed access
 
     /// The pairs of a mapping, with duplicate and unknown keys reported.
-    package mutating func mapping(_ node: Node, named what: String, allowedKeys: [String]?) -> [(key: String, keyNode: Node, value: Node)]? {
+    public mutating func mapping(_ node: Node, named what: String, allowedKeys: [String]?) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case let .mapping(mapping) = node else {
             report(at: location(of: node), "\(what) must be a mapping of 'key: value' lines", rule: "wrong-type")
             return nil
@@ -143,7 +143,7 @@ package struct YAMLReader {
         return pairs
     }
 
-    package mutating func string(_ node: Node, field: String, allowEmpty: Bool = false) -> String? {
+    public mutating func string(_ node: Node, field: String, allowEmpty: Bool = false) -> String? {
         guard case let .scalar(scalar) = node, !Self.isNull(scalar) else {
             report(at: location(of: node), "'\(field)' must be text", rule: "wrong-type")
             return nil
@@ -165,7 +165,7 @@ package struct YAMLReader {
         }
     }
 
-    package mutating func integer(_ node: Node, field: String) -> Int? {
+    public mutating func integer(_ node: Node, field: String) -> Int? {
         guard case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingWhitespace) else {
             report(at: location(of: node), "'\(field)' must be a whole number", rule: "wrong-type")
             return nil
@@ -173,7 +173,7 @@ package struct YAMLReader {
         return value
     }
 
-    package mutating func bool(_ node: Node, field: String) -> Bool? {
+    public mutating func bool(_ node: Node, field: String) -> Bool? {
         guard case let .scalar(scalar) = node else {
             report(at: location(of: node), "'\(field)' must be true or false", rule: "wrong-type")
             return nil
@@ -187,7 +187,7 @@ package struct YAMLReader {
         }
     }
 
-    package mutating func date(_ node: Node, field: String) -> CalendarDate? {
+    public mutating func date(_ node: Node, field: String) -> CalendarDate? {
         guard let text = string(node, field: field) else { return nil }
         if let date = CalendarDate(iso: text) { return date }
         if CalendarDate.hasISOShape(text) {
@@ -198,7 +198,7 @@ package struct YAMLReader {
         return nil
     }
 
-    package mutating func sequence(_ node: Node, field: String) -> [Node]? {
+    public mutating func sequence(_ node: Node, field: String) -> [Node]? {
         guard case let .sequence(sequence) = node else {
             report(at: location(of: node), "'\(field)' must be a list", rule: "wrong-type")
             return nil
@@ -206,7 +206,7 @@ package struct YAMLReader {
         return Array(sequence)
     }
 
-    package mutating func strings(_ node: Node, field: String) -> [(value: String, location: SourceLocation?)]? {
+    public mutating func strings(_ node: Node, field: String) -> [(value: String, location: SourceLocation?)]? {
         guard let items = sequence(node, field: field) else { return nil }
         return items.compactMap { item in
             string(item, field: field).map { ($0, location(of: item)) }
@@ -214,7 +214,7 @@ package struct YAMLReader {
     }
 }
 
-package extension String {
+public extension String {
     var trimmingWhitespace: String {
         // Most text has nothing to trim, which its first and last bytes tell without walking
         // characters or copying it.

@@ -6,21 +6,21 @@ import HealthGuideMarkdown
 /// target's URL relative to the page, anchors are checked, media must exist (and an image be
 /// one a page can show), and every broken link is an error at its own line and column with a
 /// did-you-mean.
-package struct LinkResolver: Sendable {
+public struct LinkResolver: Sendable {
     /// Content path → page index.
-    package let pagesByPath: [String: Int]
-    package let pages: [Page]
+    public let pagesByPath: [String: Int]
+    public let pages: [Page]
     /// The media files copied to the output, with each image's size.
-    package let media: MediaFiles
+    public let media: MediaFiles
     /// Content paths of drafts left out of this build.
-    package let draftPaths: Set<String>
+    public let draftPaths: Set<String>
     /// Content paths of Markdown files that failed to become pages, each with its own error.
-    package let failedPaths: Set<String>
+    public let failedPaths: Set<String>
     /// Did-you-mean for broken links to pages and to media, shared by every page's links.
     private let pageSuggestions: Suggestion
     private let mediaSuggestions: Suggestion
 
-    package init(pagesByPath: [String: Int], pages: [Page], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>) {
+    public init(pagesByPath: [String: Int], pages: [Page], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>) {
         self.pagesByPath = pagesByPath
         self.pages = pages
         self.media = media
@@ -32,15 +32,15 @@ package struct LinkResolver: Sendable {
 
     /// One page's links resolved. It depends on the page's own file and on the site's shape
     /// (`SiteShape`) only, so the page cache keeps it for the next build of the same shape.
-    package struct Result: Sendable, Equatable {
-        package var destinations: [String?] = []
+    public struct Result: Sendable, Equatable {
+        public var destinations: [String?] = []
         /// Indexes of the pages this page links to, ascending, each once. An array, not a set:
         /// the page cache reads one for each of 10,000 pages, and a set is hashed as it is made.
-        package var targets: [Int] = []
-        package var diagnostics: [Diagnostic] = []
+        public var targets: [Int] = []
+        public var diagnostics: [Diagnostic] = []
     }
 
-    package func resolve(pageIndex: Int) -> Result {
+    public func resolve(pageIndex: Int) -> Result {
         let page = pages[pageIndex]
         var result = Result()
         for link in page.facts.links {
@@ -133,7 +133,7 @@ package struct LinkResolver: Sendable {
         Suggestion.closest(to: word, in: candidates).map { " (did you mean '\(prefix)\($0)'?)" } ?? ""
     }
 
-    package static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
+    public static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
         // Searched as bytes: '#' is ASCII, and a search by Character walks grapheme clusters.
         guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
         let fragment = String(destination[destination.utf8.index(after: hash)...])

@@ -6,7 +6,7 @@ import HealthGuideContent
 /// `PageCache.formatVersion`.
 
 extension LinkResolver.Result: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         let count = try reader.int()
         guard count >= 0 else { throw ByteReader.Malformed() }
         for _ in 0..<count { destinations.append(try reader.optionalString()) }
@@ -14,7 +14,7 @@ extension LinkResolver.Result: ByteCodable {
         diagnostics = try reader.array()
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(destinations.count)
         for destination in destinations { writer.write(destination) }
         writer.write(targets)
@@ -25,7 +25,7 @@ extension LinkResolver.Result: ByteCodable {
 extension SiteGraph.Record: ByteCodable {
     /// Every page index is checked against the number of pages: a damaged file is a cache
     /// miss, never an index out of range.
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         shape = try reader.string()
         pagePaths = try reader.strings()
         extras = try reader.string()
@@ -63,7 +63,7 @@ extension SiteGraph.Record: ByteCodable {
             homePage: homePage, titleOrder: titleOrder)
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(shape)
         writer.write(pagePaths)
         writer.write(extras)

@@ -17,13 +17,13 @@ public final class Page: Sendable {
     private let factsStorage: PageFactsStorage
     /// The signs of its care cards, kept apart from the facts: the site-wide check of levels
     /// reads every page's signs on every build, and would otherwise decode every page's facts.
-    package let cardSigns: [CardSign]
+    public let cardSigns: [CardSign]
     /// The title as pages are sorted and compared by: trimmed and in lower case. Kept, since
     /// every build sorts and compares all titles.
-    package let titleKey: String
+    public let titleKey: String
 
     /// A page with the given facts; `cardSigns` when they are known already, else read from them.
-    package convenience init(source: SourcePage, url: String, facts: PageFacts, cardSigns: [CardSign]? = nil) {
+    public convenience init(source: SourcePage, url: String, facts: PageFacts, cardSigns: [CardSign]? = nil) {
         self.init(source: source, url: url, factsStorage: PageFactsStorage(facts),
                   cardSigns: cardSigns ?? CardSign.signs(of: facts))
     }
@@ -31,7 +31,7 @@ public final class Page: Sendable {
     /// A page read from the page cache, whose facts are decoded from `encodedFacts` when first
     /// read: after one edit most pages' facts are never read, and decoding them all was a
     /// quarter of reading the cache.
-    package convenience init(source: SourcePage, url: String, encodedFacts: ArraySlice<UInt8>, cardSigns: [CardSign]) {
+    public convenience init(source: SourcePage, url: String, encodedFacts: ArraySlice<UInt8>, cardSigns: [CardSign]) {
         self.init(source: source, url: url, factsStorage: PageFactsStorage(encoded: encodedFacts), cardSigns: cardSigns)
     }
 
@@ -44,7 +44,7 @@ public final class Page: Sendable {
     }
 
     /// The facts as the page cache keeps them: the bytes they were read from, or encoded now.
-    package var encodedFacts: ArraySlice<UInt8> { factsStorage.encoded }
+    public var encodedFacts: ArraySlice<UInt8> { factsStorage.encoded }
 
     public var title: String { source.frontMatter.title }
     public var isArticle: Bool {

@@ -1,6 +1,6 @@
 import HealthGuideBase
 
-package extension String {
+public extension String {
     /// `%20` → space; nil when an escape is malformed or decodes to invalid UTF-8.
     var percentDecoded: String? {
         guard utf8.contains(UInt8(ascii: "%")) else { return self }

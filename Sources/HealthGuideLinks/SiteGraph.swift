@@ -10,65 +10,65 @@ public struct SiteGraph: Sendable {
     public let sections: [SectionConfig]
     /// Per page, its links resolved: the new destination of each link in document order, the
     /// pages it links to, and its broken links.
-    package private(set) var links: [LinkResolver.Result]
+    public private(set) var links: [LinkResolver.Result]
     /// `SiteShape` of this site.
-    package let shape: String
+    public let shape: String
     /// `SiteShape.extras` of this site: its media files, image sizes, drafts and failed files.
-    package let extras: String
+    public let extras: String
     /// The pages whose links were resolved when the graph was made; the others' came from the
     /// page cache (`KnownGraph`), as the cache holds them.
-    package let resolvedPages: [Int]
-    package var resolvedCount: Int { resolvedPages.count }
+    public let resolvedPages: [Int]
+    public var resolvedCount: Int { resolvedPages.count }
     /// True when the structure was made for this graph rather than taken from the page cache.
-    package let structureIsNew: Bool
+    public let structureIsNew: Bool
     /// Everything made from the shape alone.
-    package let structure: Structure
+    public let structure: Structure
     /// Content path → page index.
-    package let pagesByPath: [String: Int]
+    public let pagesByPath: [String: Int]
     /// The media files links may point to, with each image's size.
-    package let media: MediaFiles
+    public let media: MediaFiles
     /// Content paths of drafts left out of this build, so links to them get a clear message.
-    package let draftPaths: Set<String>
+    public let draftPaths: Set<String>
     /// Content paths of Markdown files that could not be made into pages (unreadable, bad front
     /// matter…): each has its own error, so links to them are not reported again as broken.
-    package let failedPaths: Set<String>
+    public let failedPaths: Set<String>
 
-    package static let relatedLimit = 5
+    public static let relatedLimit = 5
     /// How many members of one tag are considered as related candidates; keeps huge tags linear.
-    package static let candidatesPerTag = 64
+    public static let candidatesPerTag = 64
 
     /// The parts of the graph made from the site's shape alone, by page index: equal shapes
     /// make equal structures, so a build of the last build's shape takes the structure from
     /// the page cache instead of sorting titles and choosing related pages again.
-    package struct Structure: Sendable {
+    public struct Structure: Sendable {
         /// Per page, the pages whose bodies link to it (sorted by title).
-        package var backlinks: [[Int]]
+        public var backlinks: [[Int]]
         /// Per article, at most five related articles: `related:` first, then by shared tags.
-        package var related: [[Int]]
-        package var previous: [Int?]
-        package var next: [Int?]
+        public var related: [[Int]]
+        public var previous: [Int?]
+        public var next: [Int?]
         /// Section id → its articles, in reading order (`order`, then title).
-        package var articlesBySection: [String: [Int]]
+        public var articlesBySection: [String: [Int]]
         /// Tag → its articles, sorted by title; tags sorted.
-        package var tags: [(tag: String, articles: [Int])]
+        public var tags: [(tag: String, articles: [Int])]
         /// Section id → the page index of its `_index.md`, if it has one.
-        package var sectionPages: [String: Int]
-        package var homePage: Int?
+        public var sectionPages: [String: Int]
+        public var homePage: Int?
         /// Every page's index, in title order (trimmed, case-insensitive, then path).
-        package var titleOrder: [Int]
+        public var titleOrder: [Int]
     }
 
     /// What the page cache keeps of a graph, for the next build's `KnownGraph`.
-    package struct Record: Sendable {
-        package var shape: String
+    public struct Record: Sendable {
+        public var shape: String
         /// The content paths of its pages, in order.
-        package var pagePaths: [String]
+        public var pagePaths: [String]
         /// `SiteShape.extras` of its media files, drafts and failed files.
-        package var extras: String
-        package var structure: Structure
+        public var extras: String
+        public var structure: Structure
     }
 
-    package var record: Record {
+    public var record: Record {
         Record(shape: shape, pagePaths: pages.map(\.source.path), extras: extras, structure: structure)
     }
 
@@ -80,9 +80,9 @@ public struct SiteGraph: Sendable {
     public var tags: [(tag: String, articles: [Int])] { structure.tags }
     public var sectionPages: [String: Int] { structure.sectionPages }
     public var homePage: Int? { structure.homePage }
-    package var titleOrder: [Int] { structure.titleOrder }
+    public var titleOrder: [Int] { structure.titleOrder }
 
-    package init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String> = [],
+    public init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String> = [],
          known: KnownGraph? = nil, log: DiagnosticLog) {
         self.pages = pages
         self.sections = sections
@@ -170,7 +170,7 @@ public struct SiteGraph: Sendable {
     /// The graph with some pages replaced by new versions of the same shape (`SiteShape`):
     /// backlinks, related pages, neighbours and lists cannot have changed, so only the new
     /// pages' own links are resolved again. Returns the diagnostics of those links.
-    package func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
+    public func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
         var graph = self
         for (index, page) in replacements { graph.pages[index] = page }
         let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, media: media, draftPaths: draftPaths,
@@ -240,14 +240,14 @@ public struct SiteGraph: Sendable {
 /// Orders pages by title (trimmed and case-insensitive, then path) or by `order` then title. The pages
 /// are sorted by title once; every later comparison is of two integers, which keeps the
 /// sorts of backlinks, tag lists and related candidates cheap at 10,000 pages.
-package struct TitleOrder: Sendable {
+public struct TitleOrder: Sendable {
     /// The page indexes in title order.
-    package let sorted: [Int]
+    public let sorted: [Int]
     /// Each page's place in title order.
     private let ranks: [Int]
     private let orders: [Int]
 
-    package init(pages: [Page]) {
+    public init(pages: [Page]) {
         let keys = pages.map(\.titleKey)
         let sorted = pages.indices.sorted { lhs, rhs in
             keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : pages[lhs].source.path < pages[rhs].source.path
@@ -259,11 +259,11 @@ package struct TitleOrder: Sendable {
         orders = pages.map { $0.source.frontMatter.order ?? Int.max }
     }
 
-    package func byTitle(_ lhs: Int, _ rhs: Int) -> Bool {
+    public func byTitle(_ lhs: Int, _ rhs: Int) -> Bool {
         ranks[lhs] < ranks[rhs]
     }
 
-    package func byReadingOrder(_ lhs: Int, _ rhs: Int) -> Bool {
+    public func byReadingOrder(_ lhs: Int, _ rhs: Int) -> Bool {
         orders[lhs] != orders[rhs] ? orders[lhs] < orders[rhs] : byTitle(lhs, rhs)
     }
 }

@@ -2,8 +2,8 @@ import HealthGuideContent
 
 /// Site-relative URL paths (`causes/muscle-strain/`, `` for the home page) and the relative
 /// links between them, so the site works under any sub-path and straight from disk.
-package enum SitePath {
-    package static func url(for kind: PageKind) -> String {
+public enum SitePath {
+    public static func url(for kind: PageKind) -> String {
         switch kind {
         case .home: return ""
         case let .section(id): return id + "/"
@@ -12,7 +12,7 @@ package enum SitePath {
     }
 
     /// The file that serves a pretty URL: `causes/` → `causes/index.html`.
-    package static func outputFile(for url: String) -> String {
+    public static func outputFile(for url: String) -> String {
         url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url
     }
 
@@ -21,7 +21,7 @@ package enum SitePath {
     /// `causes/a/` → `causes/b/` is `../b/`; → home is `../../`; → itself is `./`.
     ///
     /// Worked on bytes: it runs for every link and listed page, 100,000 times at 10,000 pages.
-    package static func relative(from: String, to: String) -> String {
+    public static func relative(from: String, to: String) -> String {
         var from = from, to = to
         return from.withUTF8 { fromBytes in
             to.withUTF8 { toBytes in
@@ -55,7 +55,7 @@ package enum SitePath {
 
     /// Joins a content path to a relative reference and normalises `.`/`..`.
     /// Returns nil when the result would climb out of the content folder.
-    package static func resolve(_ reference: String, fromFile file: String) -> String? {
+    public static func resolve(_ reference: String, fromFile file: String) -> String? {
         var reference = reference, file = file
         return file.withUTF8 { file in reference.withUTF8 { resolve($0[...], fromFile: file[...]) } }
     }
@@ -104,7 +104,7 @@ package enum SitePath {
 
     /// A reference from `file` to the content path `target`, in the style the author wrote:
     /// rooted (`/stretches/cat-cow.md`) or relative (`../stretches/cat-cow.md`).
-    package static func reference(to target: String, fromFile file: String, rooted: Bool) -> String {
+    public static func reference(to target: String, fromFile file: String, rooted: Bool) -> String {
         if rooted { return "/" + target }
         let fromFolders = file.split(separator: "/").map(String.init).dropLast()
         let targetParts = target.split(separator: "/").map(String.init)

@@ -10,20 +10,20 @@ import HealthGuideBase
 /// has the same resolved links (kept in the page cache) and renders exactly as before, and the
 /// renderer need not build its template context to know that: after a body edit, one page's
 /// links are resolved and one page's context is built instead of 10,000.
-package enum SiteShape {
-    package static func fingerprint(pages: [Page], extras: String) -> String {
+public enum SiteShape {
+    public static func fingerprint(pages: [Page], extras: String) -> String {
         ContentHash.of(parts: pages.parallelMap(part) + [extras])
     }
 
     /// The part of the shape that is not pages: the media files, drafts and failed files links
     /// may name. An image's size is part of it, so a page showing an image that changed size is
     /// rendered again, and a link to an image that became unreadable is checked again.
-    package static func extras(media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>) -> String {
+    public static func extras(media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>) -> String {
         ContentHash.of(parts: ["media"] + media.shapeParts + ["drafts"] + draftPaths.sorted() + ["failed"] + failedPaths.sorted())
     }
 
     /// One page's part of the shape.
-    package static func part(of page: Page) -> String {
+    public static func part(of page: Page) -> String {
         let matter = page.source.frontMatter
         var parts = [page.source.path, page.url, matter.title, matter.summary, matter.order.map(String.init) ?? "-"]
         parts.append(matter.tags.joined(separator: "\u{2}"))

@@ -19,10 +19,10 @@ public enum CareCardKind: String, Sendable, Codable, CaseIterable {
     }
 
     /// CSS modifier: `care-card--emergency`, `callout--tip`.
-    package var cssName: String { rawValue.lowercased() }
+    public var cssName: String { rawValue.lowercased() }
 
     /// Read first by screen readers, hidden on screen, so the level is never conveyed by colour alone.
-    package var screenReaderPrefix: String {
+    public var screenReaderPrefix: String {
         switch self {
         case .emergency: return "Immediate action required: "
         case .urgent: return "Urgent advice: "
@@ -34,7 +34,7 @@ public enum CareCardKind: String, Sendable, Codable, CaseIterable {
     }
 
     /// The visible heading of the card, which names the action.
-    package func heading(emergencyNumber: String) -> String {
+    public func heading(emergencyNumber: String) -> String {
         switch self {
         case .emergency: return "Call \(emergencyNumber) or go to the emergency department if:"
         case .urgent: return "Get advice today from your doctor or an urgent care clinic if:"
@@ -47,7 +47,7 @@ public enum CareCardKind: String, Sendable, Codable, CaseIterable {
 
     /// Parses the first line of a block quote: `[!EMERGENCY]` (any case). Returns the kind and
     /// the text after the marker, or nil when the line is no marker.
-    package static func parseMarker(_ line: String) -> (kind: CareCardKind?, name: String, rest: String)? {
+    public static func parseMarker(_ line: String) -> (kind: CareCardKind?, name: String, rest: String)? {
         guard line.hasPrefix("[!"), let close = line.firstIndex(of: "]") else { return nil }
         let name = String(line[line.index(line.startIndex, offsetBy: 2)..<close])
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }

@@ -3,18 +3,18 @@ import HealthGuideContent
 
 /// Recognises `> [!KIND]` block quotes. cmark-gfm parses the marker as ordinary text, split
 /// over several text nodes (`[`, `!EMERGENCY`, `]`), so the first line is put back together.
-package struct CareCardMarker {
+public struct CareCardMarker {
     /// nil for a marker that names no known kind (`[!CAUTION]`).
-    package var kind: CareCardKind?
-    package var name: String
+    public var kind: CareCardKind?
+    public var name: String
     /// The paragraph holding the marker line.
-    package var paragraph: MarkdownNode
+    public var paragraph: MarkdownNode
     /// The inline nodes that make up the marker line, including the line break after it.
-    package var markerNodes: [MarkdownNode]
+    public var markerNodes: [MarkdownNode]
     /// Text after the marker on the same line, kept as content.
-    package var rest: String
+    public var rest: String
 
-    package static func find(in blockQuote: MarkdownNode) -> CareCardMarker? {
+    public static func find(in blockQuote: MarkdownNode) -> CareCardMarker? {
         guard let paragraph = blockQuote.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH else { return nil }
         var line = ""
         var nodes: [MarkdownNode] = []
@@ -36,14 +36,14 @@ package struct CareCardMarker {
     }
 
     /// The list items of the lists directly inside the card.
-    package static func listItems(in blockQuote: MarkdownNode) -> [MarkdownNode] {
+    public static func listItems(in blockQuote: MarkdownNode) -> [MarkdownNode] {
         blockQuote.children
             .filter { $0.type == CMARK_NODE_LIST }
             .flatMap(\.children)
     }
 }
 
-package extension MarkdownNode {
+public extension MarkdownNode {
     /// The text of a subtree, with line breaks as spaces.
     var plainText: String {
         var text = ""

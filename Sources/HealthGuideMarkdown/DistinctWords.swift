@@ -8,7 +8,7 @@ import HealthGuideBase
 /// `Hasher`, and making a `String` of each before knowing whether it was new, cost more than
 /// finding the words. Repeats are told apart with `memcmp` on that buffer; comparing with a
 /// `String`'s UTF-8 view went byte by byte through its iterator, and most words are repeats.
-package struct DistinctWords: Sendable {
+public struct DistinctWords: Sendable {
     /// The words so far, back to back.
     private var bytes: [UInt8] = []
     /// Where each word starts in `bytes`, and its length and hash, by number.
@@ -19,10 +19,10 @@ package struct DistinctWords: Sendable {
     private var slots = [Int32](repeating: -1, count: 2048)
 
     /// How many distinct words there are; they are numbered from 0.
-    package var count: Int { starts.count }
+    public var count: Int { starts.count }
 
     /// The number of `word` (UTF-8), which is added when it is new.
-    package mutating func number(of word: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
+    public mutating func number(of word: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
         let hash = FNV1a.hash(word)
         var slot = position(of: hash)
         while slots[slot] >= 0 {
@@ -37,7 +37,7 @@ package struct DistinctWords: Sendable {
     /// The number of an ASCII `word` in lower case, which is added when it is new; nil when
     /// the word has a byte beyond ASCII. The word is lower-cased as it is hashed and compared,
     /// in one pass over its bytes and without a copy: every word of every page comes here.
-    package mutating func number(ofLowercasedASCII word: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool)? {
+    public mutating func number(ofLowercasedASCII word: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool)? {
         var hash = FNV1a.offsetBasis
         for byte in word {
             guard byte < 0x80 else { return nil }
@@ -68,7 +68,7 @@ package struct DistinctWords: Sendable {
     }
 
     /// The words whose numbers are in `numbers`, in that order, joined by single spaces.
-    package func joined(_ numbers: [Int]) -> String {
+    public func joined(_ numbers: [Int]) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(numbers.reduce(0) { $0 + lengths[$1] + 1 })
         for number in numbers {

@@ -7,33 +7,33 @@ import HealthGuideContent
 /// The spellings, lower-cased, are stored as a trie of UTF-8 bytes. A text is read once: at
 /// each place a word may start, the trie is walked along the text for as long as it follows a
 /// spelling, so the cost grows with the text, not with the number of spellings or matches.
-package struct GlossaryMatcher: Sendable {
-    package struct Match: Equatable {
+public struct GlossaryMatcher: Sendable {
+    public struct Match: Equatable {
         /// UTF-8 offsets into the searched text.
-        package var range: Range<Int>
-        package var entryIndex: Int
+        public var range: Range<Int>
+        public var entryIndex: Int
     }
 
     private let trie: SpellingTrie
 
-    package init(entries: [GlossaryEntry]) {
+    public init(entries: [GlossaryEntry]) {
         trie = SpellingTrie(entries.enumerated().flatMap { index, entry in
             entry.spellings.map { (FoldedText($0).bytes, index) }
         })
     }
 
-    package var isEmpty: Bool { trie.isEmpty }
+    public var isEmpty: Bool { trie.isEmpty }
 
     /// The entries a page has used so far, one bit each: asked at almost every word of a
     /// glossary-dense text, where hashing the entry's number cost more than the search.
-    package struct Uses {
+    public struct Uses {
         private var bits: [UInt64] = []
 
-        package func contains(_ entry: Int) -> Bool {
+        public func contains(_ entry: Int) -> Bool {
             entry / 64 < bits.count && bits[entry / 64] & (1 << UInt64(entry % 64)) != 0
         }
 
-        package mutating func insert(_ entry: Int) {
+        public mutating func insert(_ entry: Int) {
             while bits.count <= entry / 64 { bits.append(0) }
             bits[entry / 64] |= 1 << UInt64(entry % 64)
         }
@@ -41,7 +41,7 @@ package struct GlossaryMatcher: Sendable {
 
     /// The first use in `text` of each entry not in `used`, in text order; adds their entries
     /// to `used`. Where spellings overlap, the one that starts first wins, then the longest.
-    package func matches(in text: String, used: inout Uses) -> [Match] {
+    public func matches(in text: String, used: inout Uses) -> [Match] {
         guard !trie.isEmpty, !text.isEmpty else { return [] }
         let folded = FoldedText(text)
         let bytes = folded.bytes
@@ -84,13 +84,13 @@ package struct GlossaryMatcher: Sendable {
 }
 
 /// A text lower-cased for matching, as UTF-8 bytes, with the way back to the original's offsets.
-package struct FoldedText {
-    package private(set) var bytes: [UInt8]
+public struct FoldedText {
+    public private(set) var bytes: [UInt8]
     /// For each folded byte offset that starts a scalar, the original text's offset; empty when
     /// folding kept every offset (all of the text that changed was ASCII).
     private var originalOffsets: [Int] = []
 
-    package init(_ text: String) {
+    public init(_ text: String) {
         var utf8 = Array(text.utf8)
         if !utf8.contains(where: { $0 >= 0x80 }) {
             for index in utf8.indices where utf8[index] >= UInt8(ascii: "A") && utf8[index] <= UInt8(ascii: "Z") {
@@ -116,12 +116,12 @@ package struct FoldedText {
         originalOffsets = offsets
     }
 
-    package func originalOffset(_ folded: Int) -> Int {
+    public func originalOffset(_ folded: Int) -> Int {
         originalOffsets.isEmpty ? folded : originalOffsets[folded]
     }
 
     /// The offset just past the scalar that starts at `offset`.
-    package func scalarEnd(from offset: Int) -> Int {
+    public func scalarEnd(from offset: Int) -> Int {
         let lead = bytes[offset]
         let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         return min(bytes.count, offset + width)
@@ -129,14 +129,14 @@ package struct FoldedText {
 
     /// Whether the scalar at `offset` belongs inside a word: a letter, a digit or a mark
     /// that combines with the letter before it.
-    package func isWordScalar(at offset: Int) -> Bool {
+    public func isWordScalar(at offset: Int) -> Bool {
         let lead = bytes[offset]
         if lead < 0x80 { return Self.isASCIIWordByte(lead) }
         return Self.isWord(decode(at: offset))
     }
 
     /// Whether the scalar that ends at `offset` belongs inside a word.
-    package func isWordScalar(endingAt offset: Int) -> Bool {
+    public func isWordScalar(endingAt offset: Int) -> Bool {
         guard offset > 0 else { return false }
         var start = offset - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
@@ -167,8 +167,8 @@ package struct FoldedText {
 /// Spellings as a trie of bytes. Nodes are numbers; each node's children sit together in one
 /// sorted run of edges, so a step reads a few adjacent bytes instead of hashing, and the root,
 /// where every walk starts, has a table of all 256 bytes.
-package struct SpellingTrie: Sendable {
-    package static let root: Int32 = 0
+public struct SpellingTrie: Sendable {
+    public static let root: Int32 = 0
 
     /// The entry whose spelling ends at each node, or -1.
     private let entryIndices: [Int32]
@@ -180,7 +180,7 @@ package struct SpellingTrie: Sendable {
 
     /// Builds the trie of `spellings`, each with the index of its entry. Where two spellings
     /// are equal, the first keeps the place (the glossary reports such duplicates).
-    package init(_ spellings: [(bytes: [UInt8], entryIndex: Int)]) {
+    public init(_ spellings: [(bytes: [UInt8], entryIndex: Int)]) {
         var children: [[UInt8: Int32]] = [[:]]
         var entries: [Int32] = [-1]
         for (bytes, entryIndex) in spellings where !bytes.isEmpty {
@@ -216,9 +216,9 @@ package struct SpellingTrie: Sendable {
         self.rootChildren = rootChildren
     }
 
-    package var isEmpty: Bool { entryIndices.count == 1 }
+    public var isEmpty: Bool { entryIndices.count == 1 }
 
-    package func child(of node: Int32, byte: UInt8) -> Int32? {
+    public func child(of node: Int32, byte: UInt8) -> Int32? {
         if node == Self.root {
             let child = rootChildren[Int(byte)]
             return child < 0 ? nil : child
@@ -233,5 +233,5 @@ package struct SpellingTrie: Sendable {
     }
 
     /// The entry whose spelling ends at `node`, or -1.
-    package func entryIndex(of node: Int32) -> Int { Int(entryIndices[Int(node)]) }
+    public func entryIndex(of node: Int32) -> Int { Int(entryIndices[Int(node)]) }
 }

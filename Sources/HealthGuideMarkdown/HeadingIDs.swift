@@ -2,10 +2,10 @@ import HealthGuideBase
 
 /// GitHub-style heading ids (`FragmentID`), with a
 /// `-1`, `-2`… suffix for repeats, so links written against GitHub's preview keep working.
-package struct HeadingIDs {
+public struct HeadingIDs {
     private var used: [String: Int] = [:]
 
-    package mutating func next(for text: String) -> String {
+    public mutating func next(for text: String) -> String {
         let base = Self.slug(text)
         if let count = used[base] {
             var candidate = "\(base)-\(count)"
@@ -23,7 +23,7 @@ package struct HeadingIDs {
     }
 
     /// The heading's id (see `FragmentID`); a heading with no letter or digit is `section`.
-    package static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         let id = FragmentID.make(from: text)
         return id.isEmpty ? "section" : id
     }

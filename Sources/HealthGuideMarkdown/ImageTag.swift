@@ -4,17 +4,17 @@ import HealthGuideContent
 /// The `<img>` of one image, written as cmark-gfm writes its own (the source escaped as
 /// `CmarkDestination` does, so a body rendered before linking fills in the same way), with
 /// the width and height of the file, and `loading="lazy"` for images after the first.
-package struct ImageTag {
-    package var source: String
-    package var alt: String
-    package var size: ImageSize?
+public struct ImageTag {
+    public var source: String
+    public var alt: String
+    public var size: ImageSize?
     /// The first image of a page may be on the first screen, and loading it lazily would only
     /// delay it; later images load as the reader scrolls toward them.
-    package var loadsLazily: Bool
-    package var allowRawHTML: Bool
-    package var title = ""
+    public var loadsLazily: Bool
+    public var allowRawHTML: Bool
+    public var title = ""
 
-    package var html: String {
+    public var html: String {
         var output: [UInt8] = Array("<img src=\"".utf8)
         CmarkDestination.append(source, allowRawHTML: allowRawHTML, to: &output)
         output += "\" alt=\"".utf8
@@ -36,7 +36,7 @@ package struct ImageTag {
     }
 
     /// The image in a figure, with `caption` under it.
-    package func figure(caption: String) -> String {
+    public func figure(caption: String) -> String {
         "<figure>" + html + "<figcaption>" + HTML.escape(caption) + "</figcaption></figure>\n"
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// A parsed Markdown document: the only owner of a cmark-gfm node tree, which it frees.
 ///
 /// Not thread-safe: each document belongs to the one task that parses it.
-package final class MarkdownDocument {
-    package let root: OpaquePointer
+public final class MarkdownDocument {
+    public let root: OpaquePointer
     private let extensions: UnsafeMutablePointer<cmark_llist>?
 
     /// GFM extensions HealthGuide enables. `tagfilter` is not needed: raw HTML is dropped
@@ -22,7 +22,7 @@ package final class MarkdownDocument {
     /// here; every other page parses on every core at once.
     private static let strikethroughParsing = NSLock()
 
-    package init(markdown: String) {
+    public init(markdown: String) {
         let parser = cmark_parser_new(Self.parseOptions)!
         defer { cmark_parser_free(parser) }
         var strikethrough = false
@@ -54,11 +54,11 @@ package final class MarkdownDocument {
     /// Without `CMARK_OPT_VALIDATE_UTF8`: a Swift string is valid UTF-8 already, and cmark-gfm
     /// replaces a NUL character while it reads lines, validating or not; the check copied
     /// every line of every page once more.
-    package static var parseOptions: Int32 { CMARK_OPT_FOOTNOTES }
+    public static var parseOptions: Int32 { CMARK_OPT_FOOTNOTES }
 
     /// Renders the (possibly rewritten) tree. Without `allowRawHTML`, cmark drops raw HTML and
     /// `javascript:`-style link targets; nodes HealthGuide inserts itself are always kept.
-    package func renderHTML(allowRawHTML: Bool) -> String {
+    public func renderHTML(allowRawHTML: Bool) -> String {
         var options = CMARK_OPT_FOOTNOTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let html = cmark_render_html(root, options, extensions) else { return "" }
@@ -80,7 +80,7 @@ package final class MarkdownDocument {
     /// Every node in document order, collected first so callers may change the tree while
     /// they go through it. cmark's iterator is not recursive, so deep nesting cannot overflow
     /// the stack.
-    package func nodes() -> [(node: OpaquePointer, entering: Bool)] {
+    public func nodes() -> [(node: OpaquePointer, entering: Bool)] {
         // Built with the labels it is returned with: an array of unlabelled tuples is converted
         // element by element through the runtime's dynamic cast.
         var result: [(node: OpaquePointer, entering: Bool)] = []
@@ -98,23 +98,23 @@ package final class MarkdownDocument {
 }
 
 /// Read access to one node, named the way the rest of the code thinks about Markdown.
-package struct MarkdownNode {
-    package let pointer: OpaquePointer
+public struct MarkdownNode {
+    public let pointer: OpaquePointer
 
-    package var type: cmark_node_type { cmark_node_get_type(pointer) }
+    public var type: cmark_node_type { cmark_node_get_type(pointer) }
     /// Whether this is a GFM table, or a cell of one.
-    package var isTable: Bool { type == TableNodeTypes.found.table }
-    package var isTableCell: Bool { type == TableNodeTypes.found.cell }
-    package var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
-    package var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
-    package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
-    package var line: Int { Int(cmark_node_get_start_line(pointer)) }
-    package var column: Int { Int(cmark_node_get_start_column(pointer)) }
-    package var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
-    package var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
-    package var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    public var isTable: Bool { type == TableNodeTypes.found.table }
+    public var isTableCell: Bool { type == TableNodeTypes.found.cell }
+    public var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    public var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    public var line: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var column: Int { Int(cmark_node_get_start_column(pointer)) }
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
 
-    package var children: [MarkdownNode] {
+    public var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var child = firstChild
         while let current = child {

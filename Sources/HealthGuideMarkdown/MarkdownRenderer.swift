@@ -3,20 +3,20 @@ import HealthGuideBase
 import HealthGuideContent
 
 /// What the renderer needs from the whole site to turn one body into HTML.
-package struct BodyRenderPlan {
+public struct BodyRenderPlan {
     /// New destination for each link or image, in document order; nil leaves it unchanged.
-    package var linkDestinations: [String?]
-    package var emergencyNumber: String
-    package var allowRawHTML: Bool
-    package var glossary: GlossaryMatcher
-    package var glossaryEntries: [GlossaryEntry]
+    public var linkDestinations: [String?]
+    public var emergencyNumber: String
+    public var allowRawHTML: Bool
+    public var glossary: GlossaryMatcher
+    public var glossaryEntries: [GlossaryEntry]
     /// The glossary page, relative to the page being rendered: `../../glossary/`.
-    package var glossaryURL: String
+    public var glossaryURL: String
     /// The size of the image each link shows, in document order (`MediaFiles.sizes`); empty
     /// or nil where it is not known, and the `<img>` then has no width and height.
-    package var imageSizes: [ImageSize?] = []
+    public var imageSizes: [ImageSize?] = []
 
-    package init(linkDestinations: [String?], emergencyNumber: String, allowRawHTML: Bool, glossary: GlossaryMatcher, glossaryEntries: [GlossaryEntry], glossaryURL: String, imageSizes: [ImageSize?] = []) {
+    public init(linkDestinations: [String?], emergencyNumber: String, allowRawHTML: Bool, glossary: GlossaryMatcher, glossaryEntries: [GlossaryEntry], glossaryURL: String, imageSizes: [ImageSize?] = []) {
         self.linkDestinations = linkDestinations
         self.emergencyNumber = emergencyNumber
         self.allowRawHTML = allowRawHTML
@@ -31,14 +31,14 @@ package struct BodyRenderPlan {
 /// Inserted markup goes in as cmark custom nodes, which the renderer writes as they are even
 /// in safe mode, while the author's own raw HTML is dropped, or sanitized when the site
 /// allows it (`RawHTMLSanitizer`).
-package struct MarkdownRenderer {
-    package let plan: BodyRenderPlan
+public struct MarkdownRenderer {
+    public let plan: BodyRenderPlan
 
-    package init(plan: BodyRenderPlan) {
+    public init(plan: BodyRenderPlan) {
         self.plan = plan
     }
 
-    package func render(_ document: MarkdownDocument, targets: EditTargets) -> String {
+    public func render(_ document: MarkdownDocument, targets: EditTargets) -> String {
         for (index, link) in targets.links.enumerated() where index < plan.linkDestinations.count {
             if let destination = plan.linkDestinations[index] {
                 cmark_node_set_url(link, destination)

@@ -4,18 +4,18 @@ import HealthGuideContent
 
 /// The nodes the renderer rewrites, found by the same walk that gathers the facts, so the
 /// two can never disagree about which link is which or which word is a glossary term.
-package struct EditTargets {
+public struct EditTargets {
     /// Links and images in document order: the same order as `PageFacts.links`.
-    package var links: [OpaquePointer] = []
-    package var headings: [(node: OpaquePointer, id: String)] = []
-    package var cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = []
+    public var links: [OpaquePointer] = []
+    public var headings: [(node: OpaquePointer, id: String)] = []
+    public var cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = []
     /// Text nodes of prose outside links and headings that hold a page's first use of a
     /// glossary term, with those uses.
-    package var glossaryText: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])] = []
+    public var glossaryText: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])] = []
     /// Raw HTML blocks and inline tags, which are sanitized when the site allows raw HTML.
-    package var rawHTML: [OpaquePointer] = []
+    public var rawHTML: [OpaquePointer] = []
 
-    package init(links: [OpaquePointer] = [], headings: [(node: OpaquePointer, id: String)] = [], cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = [], glossaryText: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])] = [], rawHTML: [OpaquePointer] = []) {
+    public init(links: [OpaquePointer] = [], headings: [(node: OpaquePointer, id: String)] = [], cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = [], glossaryText: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])] = [], rawHTML: [OpaquePointer] = []) {
         self.links = links
         self.headings = headings
         self.cards = cards
@@ -26,28 +26,28 @@ package struct EditTargets {
 
 /// Reads a parsed body once and gathers its `PageFacts`: headings with ids, links, prose,
 /// cards, tables, raw HTML and glossary terms. Changes nothing.
-package struct MarkdownScanner {
-    package let glossary: GlossaryMatcher
+public struct MarkdownScanner {
+    public let glossary: GlossaryMatcher
     /// File lines before the body, so positions point into the file.
-    package let lineOffset: Int
+    public let lineOffset: Int
 
-    package init(glossary: GlossaryMatcher, lineOffset: Int) {
+    public init(glossary: GlossaryMatcher, lineOffset: Int) {
         self.glossary = glossary
         self.lineOffset = lineOffset
     }
 
-    package func scan(_ document: MarkdownDocument) -> PageFacts {
+    public func scan(_ document: MarkdownDocument) -> PageFacts {
         walk(document, gathersProse: true).facts
     }
 
     /// The nodes to rewrite, for rendering a page whose facts are known already. The walk is
     /// the same; only the prose (text blocks, link texts, glossary uses), which the renderer
     /// does not need, is not gathered.
-    package func targets(in document: MarkdownDocument) -> EditTargets {
+    public func targets(in document: MarkdownDocument) -> EditTargets {
         walk(document, gathersProse: false).targets
     }
 
-    package func scanWithTargets(_ document: MarkdownDocument) -> (facts: PageFacts, targets: EditTargets) {
+    public func scanWithTargets(_ document: MarkdownDocument) -> (facts: PageFacts, targets: EditTargets) {
         walk(document, gathersProse: true)
     }
 

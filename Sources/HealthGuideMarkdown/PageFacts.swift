@@ -29,22 +29,22 @@ public struct TextBlockFact: Sendable, Hashable, Codable {
     public var line: Int
     /// Where each run of `text` starts in the file, so a sentence found in the text can be
     /// pointed at exactly even when links or emphasis split it over several nodes.
-    package var runs: [TextRun] = []
+    public var runs: [TextRun] = []
 
-    package init(kind: Kind, line: Int) {
+    public init(kind: Kind, line: Int) {
         self.kind = kind
         self.text = ""
         self.line = line
     }
 
-    package mutating func append(_ literal: String, at location: SourceLocation) {
+    public mutating func append(_ literal: String, at location: SourceLocation) {
         runs.append(TextRun(offset: text.utf8.count, location: location))
         text += literal
     }
 
     /// Trims the text; runs keep pointing at the same characters (a run starting in the
     /// trimmed space gets a negative offset, which `location(atUTF8Offset:)` handles).
-    package mutating func trimWhitespace() {
+    public mutating func trimWhitespace() {
         let trimmed = text.trimmingWhitespace
         // Most blocks have nothing to trim, which the lengths tell without walking characters.
         guard trimmed.utf8.count != text.utf8.count else { return }
@@ -57,17 +57,17 @@ public struct TextBlockFact: Sendable, Hashable, Codable {
 
     /// The file position of the character at `offset` (UTF-8 bytes into `text`), counted
     /// from the start of its run as cmark counts columns.
-    package func location(atUTF8Offset offset: Int) -> SourceLocation {
+    public func location(atUTF8Offset offset: Int) -> SourceLocation {
         guard let run = runs.last(where: { $0.offset <= offset }) else { return SourceLocation(line: line, column: 1) }
         return SourceLocation(line: run.location.line, column: run.location.column + offset - run.offset)
     }
 }
 
 /// The start of one text node inside a `TextBlockFact`.
-package struct TextRun: Sendable, Hashable, Codable {
+public struct TextRun: Sendable, Hashable, Codable {
     /// UTF-8 offset into the block's text.
-    package var offset: Int
-    package var location: SourceLocation
+    public var offset: Int
+    public var location: SourceLocation
 }
 
 /// A `> [!…]` block quote.
@@ -92,7 +92,7 @@ public struct CardSign: Sendable, Hashable {
     public var foldedHash: UInt64
 
     /// The signs of the care-level cards in `facts`, in page order; empty items left out.
-    package static func signs(of facts: PageFacts) -> [CardSign] {
+    public static func signs(of facts: PageFacts) -> [CardSign] {
         facts.cards.enumerated().filter { $0.element.kind.isCareLevel }.flatMap { cardIndex, card in
             card.items.enumerated().compactMap { itemIndex, item in
                 let folded = fold(item.text)
@@ -103,7 +103,7 @@ public struct CardSign: Sendable, Hashable {
 
     /// The text that identifies a sign: lower case, single spaces, no closing punctuation or
     /// space. Read as bytes when the text is ASCII, as nearly every sign is.
-    package static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return unicodeFold(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -162,7 +162,7 @@ public struct PageFacts: Sendable, Hashable, Codable {
     /// Indexes into the glossary of the terms the page uses, with the first use of each.
     public var glossaryTerms: [GlossaryUse] = []
 
-    package init(headings: [HeadingFact] = [], links: [LinkFact] = [], textBlocks: [TextBlockFact] = [], cards: [CardFact] = [], tables: [TableFact] = [], unknownCardMarkers: [UnknownCardMarker] = [], rawHTML: [SourceLocation] = [], removedHTML: [RemovedHTML] = [], glossaryTerms: [GlossaryUse] = []) {
+    public init(headings: [HeadingFact] = [], links: [LinkFact] = [], textBlocks: [TextBlockFact] = [], cards: [CardFact] = [], tables: [TableFact] = [], unknownCardMarkers: [UnknownCardMarker] = [], rawHTML: [SourceLocation] = [], removedHTML: [RemovedHTML] = [], glossaryTerms: [GlossaryUse] = []) {
         self.headings = headings
         self.links = links
         self.textBlocks = textBlocks
@@ -178,7 +178,7 @@ public struct PageFacts: Sendable, Hashable, Codable {
     public var anchors: [String] { headings.map(\.id) }
 
     /// True when a `#fragment` link to this page finds its heading.
-    package func hasAnchor(_ id: String) -> Bool {
+    public func hasAnchor(_ id: String) -> Bool {
         headings.contains { $0.id == id }
     }
 }

@@ -5,11 +5,11 @@ import HealthGuideBase
 /// `PageCache.formatVersion`.
 
 extension HeadingFact: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(level: try reader.int(), text: try reader.string(), id: try reader.string(), location: try reader.value())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(level)
         writer.write(text)
         writer.write(id)
@@ -18,11 +18,11 @@ extension HeadingFact: ByteCodable {
 }
 
 extension LinkFact: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(destination: try reader.string(), text: try reader.string(), isImage: try reader.bool(), location: try reader.value())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(destination)
         writer.write(text)
         writer.write(isImage)
@@ -31,12 +31,12 @@ extension LinkFact: ByteCodable {
 }
 
 extension CardFact: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         guard let kind = CareCardKind(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
         self.init(kind: kind, items: try reader.array(), location: try reader.value())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(kind.rawValue)
         writer.write(items)
         writer.write(location)
@@ -44,13 +44,13 @@ extension CardFact: ByteCodable {
 }
 
 extension CardSign: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         let card = try reader.int(), item = try reader.int()
         guard let level = CareCardKind(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
         self.init(card: card, item: item, level: level, foldedHash: UInt64(bitPattern: Int64(try reader.int())))
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(card)
         writer.write(item)
         writer.write(level.rawValue)
@@ -59,22 +59,22 @@ extension CardSign: ByteCodable {
 }
 
 extension CardItemFact: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(text: try reader.string(), location: try reader.value())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(text)
         writer.write(location)
     }
 }
 
 extension TableFact: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(hasHeaderText: try reader.bool(), location: try reader.value(), cells: try reader.int())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(hasHeaderText)
         writer.write(location)
         writer.write(cells)
@@ -82,22 +82,22 @@ extension TableFact: ByteCodable {
 }
 
 extension UnknownCardMarker: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(name: try reader.string(), location: try reader.value())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(name)
         writer.write(location)
     }
 }
 
 extension GlossaryUse: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(entryIndex: try reader.int(), location: try reader.value())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(entryIndex)
         writer.write(location)
     }
@@ -106,7 +106,7 @@ extension GlossaryUse: ByteCodable {
 extension PageFacts: ByteCodable {
     /// Everything but the prose: the text blocks serve only the checks of the page itself,
     /// which the cache keeps as their findings.
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init()
         headings = try reader.array()
         links = try reader.array()
@@ -117,7 +117,7 @@ extension PageFacts: ByteCodable {
         glossaryTerms = try reader.array()
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(headings)
         writer.write(links)
         writer.write(cards)

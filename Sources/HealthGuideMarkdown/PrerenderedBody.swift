@@ -8,7 +8,7 @@ import Foundation
 /// A link gets a gap when `LinkResolver` may rewrite it: it has no scheme, or one the resolver
 /// removes. Its node carries a token while the body is rendered, which the HTML writer leaves
 /// as it is (letters, digits and hyphens), and the HTML is cut where the tokens are.
-package struct PrerenderedBody: Sendable {
+public struct PrerenderedBody: Sendable {
     /// The HTML without the tokens.
     private let html: [UInt8]
     /// Per gap, in document order: where it is in `html`, which of the page's links it holds,
@@ -27,7 +27,7 @@ package struct PrerenderedBody: Sendable {
 
     /// What to give the renderer as each link's destination: a token where a gap goes, nil to
     /// leave the link as written.
-    package static func placeholders(for links: [LinkFact]) -> [String?] {
+    public static func placeholders(for links: [LinkFact]) -> [String?] {
         links.indices.map { index in
             LinkDestination.mayRewrite(links[index].destination) ? String(decoding: tokenPrefix, as: UTF8.self) + "\(index)" : nil
         }
@@ -36,7 +36,7 @@ package struct PrerenderedBody: Sendable {
     /// Cuts `rendered`, made with `placeholders(for: links)`, at its tokens. Nil unless each
     /// token is found exactly once, in order, inside an attribute: a page whose own text holds
     /// something like a token is rendered from its Markdown instead.
-    package init?(rendered: String, links: [LinkFact]) {
+    public init?(rendered: String, links: [LinkFact]) {
         let expected = links.indices.filter { LinkDestination.mayRewrite(links[$0].destination) }
         var html: [UInt8] = []
         html.reserveCapacity(rendered.utf8.count)
@@ -69,7 +69,7 @@ package struct PrerenderedBody: Sendable {
     /// The body with each gap filled: the link's resolved destination, or its own when the
     /// resolver leaves it unchanged. Nil when `destinations` would change a link that has no
     /// gap, which the renderer then renders from the Markdown.
-    package func filled(destinations: [String?], allowRawHTML: Bool) -> String? {
+    public func filled(destinations: [String?], allowRawHTML: Bool) -> String? {
         guard destinations.count == linkCount else { return nil }
         var gapIndex = 0
         for (link, destination) in destinations.enumerated() {
@@ -108,12 +108,12 @@ package struct PrerenderedBody: Sendable {
 
 /// A link destination as cmark-gfm's HTML writer puts it in an `href` or `src` attribute, so a
 /// filled gap reads exactly as if cmark-gfm had written the link itself.
-package enum CmarkDestination {
+public enum CmarkDestination {
     /// Appends `destination`: ASCII letters, digits and ``-_.+!*(),%#@?=;:/$~`` as they are,
     /// `&` and `'` as entities, every other byte as `%XX`. Without `allowRawHTML`, nothing for a
     /// destination cmark-gfm's safe mode drops (`javascript:`, `vbscript:`, `file:`, and `data:`
     /// except PNG, GIF, JPEG and WebP images).
-    package static func append(_ destination: String, allowRawHTML: Bool, to output: inout [UInt8]) {
+    public static func append(_ destination: String, allowRawHTML: Bool, to output: inout [UInt8]) {
         if !allowRawHTML, isDropped(destination) { return }
         let hexDigits = hexDigits
         for byte in destination.utf8 {

@@ -4,11 +4,11 @@ import HealthGuideBase
 /// index (see `ProseWords`). Both scan UTF-8 bytes with an ASCII fast path: they run over every word
 /// of every page on every full build, and walking `String` indices or asking `Character` for
 /// its properties is many times slower.
-package enum Prose {
+public enum Prose {
     /// Calls `body` with the UTF-8 range of each word of `bytes`, in order, collecting nothing.
     /// Words are runs of letters and digits, apostrophes and inner hyphens kept ("don't",
     /// "knee-to-chest").
-    package static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+    public static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var start: Int?
         var hasLetterOrDigit = false
         var index = 0
@@ -32,7 +32,7 @@ package enum Prose {
     /// (with any closing quotes or brackets) followed by a space, unless the next word starts in
     /// lower case ("e.g. ice") or the stop ends a title such as "Dr."; the end of the block always
     /// ends one. Pieces without a word are dropped; leading space is not part of a sentence.
-    package static func sentences(in text: String) -> [Range<Int>] {
+    public static func sentences(in text: String) -> [Range<Int>] {
         var text = text
         return text.withUTF8 { bytes in
             var sentences: [Range<Int>] = []

@@ -6,20 +6,20 @@
 /// appears. A page of 800 words has a few hundred distinct ones, so the readability rules count
 /// the syllables of each distinct word once, and the search index lists the distinct words
 /// without finding and comparing them again.
-package struct ProseWords: Sendable {
+public struct ProseWords: Sendable {
     /// The UTF-8 ranges of the words, block after block, each within its own block's text.
     private let ranges: [Range<Int>]
     /// Where each block's words start in `ranges`, then where the last block's end.
     private let blockStarts: [Int]
     /// For each word in `ranges`, the number of its lower-case form in `distinct`.
-    package let numbers: [Int]
+    public let numbers: [Int]
     /// The numbers of the lower-case forms of three letters or more, in the order first seen:
     /// the words the search index keeps.
-    package let indexedNumbers: [Int]
+    public let indexedNumbers: [Int]
     /// The words' lower-case forms.
-    package let distinct: DistinctWords
+    public let distinct: DistinctWords
 
-    package init(of facts: PageFacts) {
+    public init(of facts: PageFacts) {
         var ranges: [Range<Int>] = []
         var numbers: [Int] = []
         var indexedNumbers: [Int] = []
@@ -47,7 +47,7 @@ package struct ProseWords: Sendable {
 
     /// The words of the page's text block at `index`, in order. The slice keeps the words'
     /// places on the page, which index `numbers`.
-    package func inBlock(_ index: Int) -> ArraySlice<Range<Int>> {
+    public func inBlock(_ index: Int) -> ArraySlice<Range<Int>> {
         ranges[blockStarts[index]..<blockStarts[index + 1]]
     }
 

@@ -3,22 +3,22 @@ import HealthGuideBase
 
 /// Copies `Templates/assets/` to the output. Stylesheets and scripts get content-hashed
 /// names (`site.3f2a1c9e.css`) so hosts can cache them forever; other files keep their names.
-package struct AssetCatalog {
-    package struct Asset {
-        package var sourcePath: String
+public struct AssetCatalog: Sendable {
+    public struct Asset: Sendable {
+        public var sourcePath: String
         /// Output path: `assets/site.3f2a1c9e.css`.
-        package var outputPath: String
-        package var data: Data
+        public var outputPath: String
+        public var data: Data
     }
 
-    package let assets: [Asset]
+    public let assets: [Asset]
 
     /// Asset file name → output path, for templates.
-    package var outputPaths: [String: String] {
+    public var outputPaths: [String: String] {
         Dictionary(uniqueKeysWithValues: assets.map { (($0.sourcePath as NSString).lastPathComponent, $0.outputPath) })
     }
 
-    package init(templatesDirectory: URL) {
+    public init(templatesDirectory: URL) {
         let templates = templatesDirectory.standardizedFileURL.path
         let root = templates + "/assets"
         var assets: [Asset] = []

@@ -7,46 +7,46 @@ import HealthGuideLinks
 /// content hash and the fingerprint of the inputs it was made from. It lets a build skip
 /// unchanged pages, and delete the pages of removed articles without ever touching a file it
 /// did not write. Binary, since every build reads it: at 10,000 pages JSON took 80 ms.
-package struct BuildManifest: Equatable {
-    package struct Entry: Equatable {
-        package var hash: String
+public struct BuildManifest: Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
+        public var hash: String
         /// Fingerprint of everything the file was made from; equal means "would render the same".
-        package var inputs: String
+        public var inputs: String
         /// Fingerprint of the page's own file and the shape of the site (`SiteShape`): equal
         /// means `inputs` would be equal too, known without building the page's context.
-        package var shapeInputs: String
+        public var shapeInputs: String
     }
 
-    package static let formatVersion = 4
-    package static let folder = GeneratedPaths.stateFolder
+    public static let formatVersion = 4
+    public static let folder = GeneratedPaths.stateFolder
     private static let magic = "healthguide-manifest"
 
-    package var files: [String: Entry] = [:]
+    public var files: [String: Entry] = [:]
     /// What the build read, to tell at once when nothing changed; nil when some input was
     /// too fresh to vouch for (see `InputStamps`).
-    package var inputs: InputStamps?
+    public var inputs: InputStamps?
     /// The warnings of that build, repeated when a build finds nothing changed.
-    package var diagnostics: [Diagnostic] = []
+    public var diagnostics: [Diagnostic] = []
 
     /// True when every file the manifest lists is still in the output folder.
-    package func allFilesExist(in output: String) -> Bool {
+    public func allFilesExist(in output: String) -> Bool {
         FileSystem.allExist(files.keys, in: output)
     }
 
-    package static func path(in output: String) -> String {
+    public static func path(in output: String) -> String {
         output + "/" + folder + "/manifest"
     }
 
     /// The empty file that says the manifest in `output` is pending: a build has begun
     /// changing the folder and not finished.
-    package static func pendingPath(in output: String) -> String {
+    public static func pendingPath(in output: String) -> String {
         output + "/" + folder + "/pending"
     }
 
     /// The manifest of the last build, or an empty one when there is none or it is unreadable.
     /// While it is pending, it vouches for no file: it only names the files that are the
     /// build's own to remove.
-    package static func load(from output: String) -> BuildManifest {
+    public static func load(from output: String) -> BuildManifest {
         guard var manifest = ByteFile.read(BuildManifest.self, from: path(in: output), magic: magic, version: formatVersion) else {
             return BuildManifest()
         }
@@ -62,25 +62,25 @@ package struct BuildManifest: Equatable {
     /// describes it, so a build killed half-way is followed by one that rewrites everything.
     /// An empty marker file, where writing the manifest again without hashes cost a 2 MB write.
     /// Whatever is in its place goes first: a link there is replaced, never followed.
-    package static func markPending(in output: String) throws {
+    public static func markPending(in output: String) throws {
         FileSystem.removeFile(pendingPath(in: output))
         try FileSystem.writeFile(Data(), to: pendingPath(in: output))
     }
 
     /// Replaces the manifest in `output` in one rename, through the scratch file `temporary`;
     /// then it is no longer pending.
-    package func save(in output: String, through temporary: String) throws {
+    public func save(in output: String, through temporary: String) throws {
         try FileSystem.replace(Self.path(in: output), with: encoded(), through: temporary)
         FileSystem.removeFile(Self.pendingPath(in: output))
     }
 
-    package func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] {
         ByteFile.encode(self, magic: Self.magic, version: Self.formatVersion)
     }
 }
 
 extension BuildManifest: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         let paths = try reader.strings()
         let hashes = try reader.strings()
         let inputs = try reader.strings()
@@ -124,7 +124,7 @@ extension BuildManifest: ByteCodable {
     /// In the table's own order: the order means nothing to a reader, and sorting 10,000 paths
     /// (here and for the input stamps) was about two thirds of saving the manifest, the last
     /// step of every build. The file's bytes differ from build to build anyway (`takenAt`).
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         let entries = Array(files)
         writer.write(entries.map(\.key))
         writer.write(entries.map(\.value.hash))

@@ -5,27 +5,27 @@ import HealthGuideLinks
 
 /// The size, modification time and inode of a file: equal stamps mean an unchanged file, as
 /// far as the file system can tell without reading it.
-package struct FileStamp: Hashable, Sendable {
-    package var size: Int
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int
     /// Nanoseconds since 1970.
-    package var modified: Int
-    package var inode: Int
+    public var modified: Int
+    public var inode: Int
 
-    package init(size: Int, modified: Int, inode: Int) {
+    public init(size: Int, modified: Int, inode: Int) {
         self.size = size
         self.modified = modified
         self.inode = inode
     }
 
-    package init(_ info: stat) {
+    public init(_ info: stat) {
         self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
                   inode: Int(info.st_ino))
     }
 
     /// The stamp of a file too fresh to vouch for: no file has it.
-    package static let unsettled = FileStamp(size: -1, modified: 0, inode: 0)
+    public static let unsettled = FileStamp(size: -1, modified: 0, inode: 0)
 
-    package static func of(_ path: String) -> FileStamp? {
+    public static func of(_ path: String) -> FileStamp? {
         var info = stat()
         return stat(path, &info) == 0 ? FileStamp(info) : nil
     }
@@ -39,18 +39,18 @@ package struct FileStamp: Hashable, Sendable {
 /// system's clock ticks every few milliseconds, so a second save of the same size within one
 /// tick keeps the same stamp. Like git's "racily clean" entries, such files are *unsettled*:
 /// no build trusts their stamps, and they are read again.
-package struct InputStamps: Equatable, Sendable {
-    package var files: [String: FileStamp]
-    package var options: String
+public struct InputStamps: Equatable, Sendable {
+    public var files: [String: FileStamp]
+    public var options: String
     /// When the stamps were taken, in nanoseconds since 1970.
-    package var takenAt: Int
+    public var takenAt: Int
 
     /// How long after a file's last change its stamp is trusted.
-    package static let settlingTime = 2_000_000_000
+    public static let settlingTime = 2_000_000_000
 
     /// Stamps every file under `folders` without reading any. `options` names what else
     /// decides the output: drafts, base URL, the review-date day, and the program itself.
-    package static func read(folders: [String], options: [String]) -> InputStamps {
+    public static func read(folders: [String], options: [String]) -> InputStamps {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var files: [String: FileStamp] = [:]
@@ -77,27 +77,27 @@ package struct InputStamps: Equatable, Sendable {
     }
 
     /// True when `stamp` was taken long enough after the file's last change to be trusted.
-    package func isSettled(_ stamp: FileStamp) -> Bool {
+    public func isSettled(_ stamp: FileStamp) -> Bool {
         stamp.modified < takenAt - Self.settlingTime
     }
 
     /// True when every file is settled, so these stamps can vouch for the next build.
-    package var allSettled: Bool {
+    public var allSettled: Bool {
         files.values.allSatisfy(isSettled)
     }
 
     /// Equal when the same files have the same stamps under the same options, whenever taken.
-    package static func == (lhs: InputStamps, rhs: InputStamps) -> Bool {
+    public static func == (lhs: InputStamps, rhs: InputStamps) -> Bool {
         lhs.files == rhs.files && lhs.options == rhs.options
     }
 }
 
 extension FileStamp: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(size: try reader.int(), modified: try reader.int(), inode: try reader.int())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(size)
         writer.write(modified)
         writer.write(inode)
@@ -105,7 +105,7 @@ extension FileStamp: ByteCodable {
 }
 
 extension InputStamps: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         let paths = try reader.strings()
         let stamps: [FileStamp] = try reader.array()
         guard paths.count == stamps.count else { throw ByteReader.Malformed() }
@@ -114,7 +114,7 @@ extension InputStamps: ByteCodable {
     }
 
     /// Unsorted, like the manifest that holds these (see `BuildManifest.write(to:)`).
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         let entries = Array(files)
         writer.write(entries.map(\.key))
         writer.write(entries.map(\.value))

@@ -4,11 +4,11 @@ import HealthGuideBase
 /// Refuses output folders that a build could damage: `/`, the home folder, the working
 /// folder, the content or templates folder, anything containing them or inside them, and
 /// existing files.
-package struct OutputFolderGuard {
-    package let output: String
-    package let protected: [(path: String, name: String)]
+public struct OutputFolderGuard {
+    public let output: String
+    public let protected: [(path: String, name: String)]
 
-    package init(output: URL, content: URL, templates: URL) {
+    public init(output: URL, content: URL, templates: URL) {
         self.output = Self.resolved(output.path)
         let home = FileManager.default.homeDirectoryForCurrentUser.path
         protected = [
@@ -20,7 +20,7 @@ package struct OutputFolderGuard {
     }
 
     /// A reason to refuse, or nil when the folder is safe to build into.
-    package func problem() -> String? {
+    public func problem() -> String? {
         if output == "/" { return "the output folder cannot be '/'" }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -37,12 +37,12 @@ package struct OutputFolderGuard {
     }
 
     /// How many of someone else's files `foreignFilesProblem` names.
-    package static let listedForeignFiles = 10
+    public static let listedForeignFiles = 10
 
     /// A reason to refuse a folder that holds files and no state of a build (`.healthguide/`):
     /// someone else's folder, whose files a build would replace or mix its own with. Names
     /// what is there. An empty or missing folder is fine.
-    package func foreignFilesProblem() -> String? {
+    public func foreignFilesProblem() -> String? {
         let entries = FolderListing(of: output).entries
         guard !entries.isEmpty, !entries.contains(where: { $0.name == BuildManifest.folder }) else { return nil }
         let names = entries.map { entry in
@@ -56,7 +56,7 @@ package struct OutputFolderGuard {
     }
 
     /// The absolute path with links resolved as far as the path exists.
-    package static func resolved(_ path: String) -> String {
+    public static func resolved(_ path: String) -> String {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         if let real = FileSystem.realPath(standardized) { return real }
         let parent = (standardized as NSString).deletingLastPathComponent

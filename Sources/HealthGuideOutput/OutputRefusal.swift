@@ -9,14 +9,14 @@ public struct OutputRefusal: Error, Sendable {
 
     /// Rules of problems with the output folder rather than the site: they end a build with
     /// status 2, like bad options.
-    package static let rules: Set<String> = ["unsafe-output", "foreign-output", "output-link", "output-in-use"]
+    public static let rules: Set<String> = ["unsafe-output", "foreign-output", "output-link", "output-in-use"]
 
-    package init(_ path: String, _ message: String, rule: String) {
+    public init(_ path: String, _ message: String, rule: String) {
         diagnostic = Diagnostic(file: DisplayPaths().display(path), location: nil, severity: .error, message: message, rule: rule)
     }
 
     /// A symbolic link at `path` inside the output folder, where the build would write or delete.
-    package static func link(at path: String) -> OutputRefusal {
+    public static func link(at path: String) -> OutputRefusal {
         let target = FileSystem.linkTarget(path).map { " (to '\($0)')" } ?? ""
         return OutputRefusal(path, "symbolic link in the output folder\(target): the build does not write or delete "
                              + "through links; remove it and build again", rule: "output-link")
@@ -25,10 +25,10 @@ public struct OutputRefusal: Error, Sendable {
 
 /// The build's own folder in the output, `.healthguide/`, which holds the manifest, the page
 /// cache, scratch files and the lock.
-package enum StateFolder {
+public enum StateFolder {
     /// Makes the folder when it is missing and returns its path. Anything there but a real
     /// folder is refused: through a link, the build would write and delete files elsewhere.
-    package static func make(in output: String) throws(OutputRefusal) -> String {
+    public static func make(in output: String) throws(OutputRefusal) -> String {
         let path = output + "/" + BuildManifest.folder
         do {
             try FileSystem.makeFolders(path)

@@ -5,10 +5,10 @@ import HealthGuideBase
 /// `.healthguide/tmp/` on the same file system, then renamed into place, so a reader (or a
 /// build killed half-way) never sees a partial page. Files whose bytes did not change are
 /// not rewritten, unless the build is clean.
-package final class OutputWriter: @unchecked Sendable {
-    package let root: String
+public final class OutputWriter: @unchecked Sendable {
+    public let root: String
     /// Scratch space on the output's file system, for files renamed into place.
-    package let temporaryFolder: String
+    public let temporaryFolder: String
     private let previous: BuildManifest
     /// False for a clean build: every file is written again, and the last build's manifest
     /// serves only to find the files it wrote that are no longer made.
@@ -30,7 +30,7 @@ package final class OutputWriter: @unchecked Sendable {
     /// Links in the output already reported, each once however many files lie behind it.
     private var reportedLinks: Set<String> = []
 
-    package init(root: String, previous: BuildManifest, reusesPrevious: Bool = true) {
+    public init(root: String, previous: BuildManifest, reusesPrevious: Bool = true) {
         self.root = root
         self.previous = previous
         self.reusesPrevious = reusesPrevious
@@ -44,7 +44,7 @@ package final class OutputWriter: @unchecked Sendable {
     /// a build killed half-way is followed by one that rewrites everything, yet still knows
     /// which old files are its own to remove.
     /// `markingPending` false skips the mark, when the manifest on disk is pending already.
-    package func prepare(markingPending: Bool = true) throws {
+    public func prepare(markingPending: Bool = true) throws {
         _ = try StateFolder.make(in: root)
         FileSystem.removeTree(temporaryFolder)
         try FileSystem.makeFolders(temporaryFolder)
@@ -57,16 +57,16 @@ package final class OutputWriter: @unchecked Sendable {
         if rootFolder >= 0 { close(rootFolder) }
     }
 
-    package var written: Int { lock.withLock { writtenPaths.count } }
+    public var written: Int { lock.withLock { writtenPaths.count } }
     /// Output paths written by this build, sorted.
-    package var writtenFiles: [String] { lock.withLock { writtenPaths.sorted() } }
-    package var unchanged: Int { lock.withLock { unchangedCount } }
-    package var errors: [Diagnostic] { lock.withLock { failures } }
-    package var manifest: BuildManifest { lock.withLock { BuildManifest(files: entries) } }
+    public var writtenFiles: [String] { lock.withLock { writtenPaths.sorted() } }
+    public var unchanged: Int { lock.withLock { unchangedCount } }
+    public var errors: [Diagnostic] { lock.withLock { failures } }
+    public var manifest: BuildManifest { lock.withLock { BuildManifest(files: entries) } }
 
     /// True when the last build made `path` from the same inputs and the file is still there.
     /// A `shapeInputs` fingerprint (see `BuildManifest.Entry`) that matches is enough.
-    package func isCurrent(_ path: String, inputs: String, shapeInputs: String = "") -> Bool {
+    public func isCurrent(_ path: String, inputs: String, shapeInputs: String = "") -> Bool {
         guard reusesPrevious, var entry = previous.files[path], entry.inputs == inputs,
               FileSystem.exists(path, inFolder: rootFolder) else { return false }
         entry.shapeInputs = shapeInputs
@@ -75,7 +75,7 @@ package final class OutputWriter: @unchecked Sendable {
     }
 
     /// True when the last build made `path` from the same file in a site of the same shape.
-    package func isCurrent(_ path: String, shapeInputs: String) -> Bool {
+    public func isCurrent(_ path: String, shapeInputs: String) -> Bool {
         guard reusesPrevious, let entry = previous.files[path], entry.shapeInputs == shapeInputs,
               FileSystem.exists(path, inFolder: rootFolder) else { return false }
         keep(entry, at: path)
@@ -110,11 +110,11 @@ package final class OutputWriter: @unchecked Sendable {
                         message: "two outputs of this build would be written to this file", rule: "path-collision"))
     }
 
-    package func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
+    public func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
         write(Data(text.utf8), to: path, inputs: inputs, shapeInputs: shapeInputs)
     }
 
-    package func write(_ data: Data, to path: String, inputs: String = "", shapeInputs: String = "") {
+    public func write(_ data: Data, to path: String, inputs: String = "", shapeInputs: String = "") {
         let hash = ContentHash.of(data)
         let destination = root + "/" + path
         let entry = BuildManifest.Entry(hash: hash, inputs: inputs, shapeInputs: shapeInputs)
@@ -162,7 +162,7 @@ package final class OutputWriter: @unchecked Sendable {
 
     /// Records a problem that stops this build from vouching for the output; once, however
     /// many pages meet it (a template problem meets every page of its kind).
-    package func fail(_ diagnostic: Diagnostic) {
+    public func fail(_ diagnostic: Diagnostic) {
         lock.withLock {
             if !failures.contains(diagnostic) { failures.append(diagnostic) }
         }
@@ -171,7 +171,7 @@ package final class OutputWriter: @unchecked Sendable {
     /// Deletes the files the last build wrote that this build did not, and then empty folders
     /// they leave. Returns how many files were removed. Never touches files it did not write,
     /// and never deletes through a link: a file behind one is left, and the link reported.
-    package func removeStale() -> Int {
+    public func removeStale() -> Int {
         let current = lock.withLock { entries }
         var removed = 0
         // Sorted once found: sorting every path the last build wrote cost more than the search.
@@ -234,7 +234,7 @@ package final class OutputWriter: @unchecked Sendable {
 
     /// Saves the manifest last: only a finished build vouches for its files.
     @discardableResult
-    package func saveManifest(inputs: InputStamps?, diagnostics: [Diagnostic]) throws -> BuildManifest {
+    public func saveManifest(inputs: InputStamps?, diagnostics: [Diagnostic]) throws -> BuildManifest {
         var finished = manifest
         finished.inputs = inputs
         finished.diagnostics = diagnostics

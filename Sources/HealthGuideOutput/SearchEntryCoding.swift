@@ -6,11 +6,11 @@ import HealthGuideLinks
 
 extension SearchEntry: ByteCodable {
     /// Written as a string is; read as a slice of the reader's bytes, without copying.
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(json: try reader.bytes(count: try reader.int()))
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(json.count)
         writer.write(encoded: json)
     }

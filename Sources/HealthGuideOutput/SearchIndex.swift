@@ -8,17 +8,17 @@ import HealthGuideMarkdown
 /// restored from the page cache are slices of the cache file's bytes, taken without copying:
 /// entries are only ever joined into the index, and after one edit decoding 10,000 of them
 /// into strings copied 6 MB into 10,000 new allocations.
-package struct SearchEntry: Sendable, Equatable {
-    package let json: ArraySlice<UInt8>
+public struct SearchEntry: Sendable, Equatable {
+    public let json: ArraySlice<UInt8>
 }
 
 /// The search index: for each article its title, URL, summary, headings and the distinct
 /// words of its body. Compact JSON that the search page loads once, so search works offline.
-package enum SearchIndex {
-    package static let fileName = GeneratedPaths.searchIndex
+public enum SearchIndex {
+    public static let fileName = GeneratedPaths.searchIndex
 
     /// One article's entry, made while its prose and its words are at hand; the page cache keeps it.
-    package static func entry(for page: Page, words: ProseWords) -> SearchEntry {
+    public static func entry(for page: Page, words: ProseWords) -> SearchEntry {
         let json = JSONValue.object([
             ("t", .string(page.title)),
             ("u", .string(page.url)),
@@ -30,7 +30,7 @@ package enum SearchIndex {
     }
 
     /// The index of the articles' entries, given in URL order.
-    package static func build(entries: [(url: String, entry: SearchEntry)]) -> Data {
+    public static func build(entries: [(url: String, entry: SearchEntry)]) -> Data {
         var index = Data()
         index.reserveCapacity(entries.reduce(2) { $0 + $1.entry.json.count + 1 })
         index.append(UInt8(ascii: "["))

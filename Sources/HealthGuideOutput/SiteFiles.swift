@@ -4,8 +4,8 @@ import HealthGuideContent
 import HealthGuideLinks
 
 /// The machine-readable files of a site: `sitemap.xml`, `feed.xml`, `robots.txt`.
-package enum SiteFiles {
-    package static func sitemap(graph: SiteGraph, config: SiteConfig, extraURLs: [String]) -> String {
+public enum SiteFiles {
+    public static func sitemap(graph: SiteGraph, config: SiteConfig, extraURLs: [String]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for url in extraURLs {
             xml += "  <url><loc>\(HTML.escape(config.baseURL + url))</loc></url>\n"
@@ -20,7 +20,7 @@ package enum SiteFiles {
 
     /// An Atom feed of the most recently reviewed articles. Its `updated` is the newest review
     /// date, never the build time, so the same input gives the same bytes.
-    package static func feed(graph: SiteGraph, config: SiteConfig, limit: Int = 20) -> String {
+    public static func feed(graph: SiteGraph, config: SiteConfig, limit: Int = 20) -> String {
         let articles = graph.pages.filter(\.isArticle).sorted { lhs, rhs in
             let left = lhs.source.frontMatter.reviewed, right = rhs.source.frontMatter.reviewed
             if left != right { return (left.map { r in right.map { r > $0 } ?? true }) ?? false }
@@ -55,7 +55,7 @@ package enum SiteFiles {
         return xml + "</feed>\n"
     }
 
-    package static func robots(config: SiteConfig) -> String {
+    public static func robots(config: SiteConfig) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)sitemap.xml\n"
     }
 }

@@ -4,16 +4,16 @@ import Mustache
 
 /// A template context: plain strings, booleans, lists and objects only, so templates stay
 /// logic-less and rendering needs no reflection.
-package typealias TemplateContext = TemplateObject
+public typealias TemplateContext = TemplateObject
 
 /// The data the layout needs on every page.
-package struct LayoutContext {
-    package let config: SiteConfig
-    package let sections: [SectionConfig]
+public struct LayoutContext: Sendable {
+    public let config: SiteConfig
+    public let sections: [SectionConfig]
     /// Output paths of fingerprinted assets: `site.css` → `assets/site.3f2a1c9e.css`.
-    package let assets: [String: String]
+    public let assets: [String: String]
 
-    package init(config: SiteConfig, sections: [SectionConfig], assets: [String: String]) {
+    public init(config: SiteConfig, sections: [SectionConfig], assets: [String: String]) {
         self.config = config
         self.sections = sections
         self.assets = assets
@@ -21,7 +21,7 @@ package struct LayoutContext {
 
     /// `url` is the page's site-relative URL; `linkBase` overrides the relative prefix for
     /// pages served from any path (the 404 page), which use the site's absolute base path.
-    package func context(url: String, title: String, description: String, currentSection: String?,
+    public func context(url: String, title: String, description: String, currentSection: String?,
                  breadcrumbs: [(title: String, url: String)], linkBase: String? = nil) -> TemplateContext {
         let root = linkBase ?? SitePath.relative(from: url, to: "")
         func link(_ target: String) -> TemplateValue {

@@ -5,20 +5,20 @@ import Mustache
 /// Builds the template context of each kind of page from the site graph.
 /// The article body is added by the caller after rendering, so a context without it can be
 /// fingerprinted to decide whether the page needs rendering at all.
-package struct PageContextBuilder {
-    package let graph: SiteGraph
-    package let config: SiteConfig
-    package let glossary: [GlossaryEntry]
-    package let layout: LayoutContext
+public struct PageContextBuilder: Sendable {
+    public let graph: SiteGraph
+    public let config: SiteConfig
+    public let glossary: [GlossaryEntry]
+    public let layout: LayoutContext
 
-    package init(graph: SiteGraph, config: SiteConfig, glossary: [GlossaryEntry], layout: LayoutContext) {
+    public init(graph: SiteGraph, config: SiteConfig, glossary: [GlossaryEntry], layout: LayoutContext) {
         self.graph = graph
         self.config = config
         self.glossary = glossary
         self.layout = layout
     }
 
-    package func article(_ index: Int) -> TemplateContext {
+    public func article(_ index: Int) -> TemplateContext {
         let page = graph.pages[index]
         let matter = page.source.frontMatter
         let sectionID = page.source.kind.sectionID ?? ""
@@ -74,7 +74,7 @@ package struct PageContextBuilder {
         return context
     }
 
-    package func section(_ section: SectionConfig) -> TemplateContext {
+    public func section(_ section: SectionConfig) -> TemplateContext {
         let id = section.id
         let url = id + "/"
         var context = layout.context(url: url, title: section.title, description: section.description,
@@ -88,7 +88,7 @@ package struct PageContextBuilder {
         return context
     }
 
-    package func home() -> TemplateContext {
+    public func home() -> TemplateContext {
         let matter = graph.homePage.map { graph.pages[$0].source.frontMatter }
         var context = layout.context(url: "", title: matter?.title ?? config.title,
                                      description: matter?.summary ?? "", currentSection: nil, breadcrumbs: [])
@@ -103,7 +103,7 @@ package struct PageContextBuilder {
         return context
     }
 
-    package func tag(_ tag: String, articles: [Int]) -> TemplateContext {
+    public func tag(_ tag: String, articles: [Int]) -> TemplateContext {
         let url = "tags/\(tag)/"
         var context = layout.context(url: url, title: "Pages about \(tagLabel(tag))",
                                      description: "Articles tagged \(tag).", currentSection: nil,
@@ -115,7 +115,7 @@ package struct PageContextBuilder {
         return context
     }
 
-    package func tagIndex() -> TemplateContext {
+    public func tagIndex() -> TemplateContext {
         let url = "tags/"
         var context = layout.context(url: url, title: "Topics", description: "Every topic in \(config.title).",
                                      currentSection: nil, breadcrumbs: [("Home", "")])
@@ -128,7 +128,7 @@ package struct PageContextBuilder {
         return context
     }
 
-    package func glossaryPage() -> TemplateContext {
+    public func glossaryPage() -> TemplateContext {
         var context = layout.context(url: "glossary/", title: "Glossary", description: "Plain-language meanings of the medical words used in \(config.title).",
                                      currentSection: nil, breadcrumbs: [("Home", "")])
         context["entries"] = .list(glossary.map { entry in
@@ -138,7 +138,7 @@ package struct PageContextBuilder {
         return context
     }
 
-    package func search(indexURL: String) -> TemplateContext {
+    public func search(indexURL: String) -> TemplateContext {
         var context = layout.context(url: "search/", title: "Search", description: "Search \(config.title).",
                                      currentSection: nil, breadcrumbs: [("Home", "")])
         context["search_index"] = .text(SitePath.relative(from: "search/", to: indexURL))
@@ -146,7 +146,7 @@ package struct PageContextBuilder {
         return context
     }
 
-    package func notFound() -> TemplateContext {
+    public func notFound() -> TemplateContext {
         layout.context(url: "404.html", title: "Page not found", description: "", currentSection: nil,
                        breadcrumbs: [], linkBase: StructuredData.basePath(of: config.baseURL))
     }

@@ -3,8 +3,8 @@ import HealthGuideContent
 import HealthGuideLinks
 
 /// schema.org JSON-LD for articles (`MedicalWebPage`), safe to place inside a `<script>` tag.
-package enum StructuredData {
-    package static func article(page: Page, config: SiteConfig, section: SectionConfig?) -> String {
+public enum StructuredData {
+    public static func article(page: Page, config: SiteConfig, section: SectionConfig?) -> String {
         let matter = page.source.frontMatter
         var crumbs: [(name: String, url: String)] = [("Home", config.baseURL)]
         if let section { crumbs.append((section.title, config.baseURL + section.id + "/")) }
@@ -43,7 +43,7 @@ package enum StructuredData {
     }
 
     /// The path part of the base URL: `https://example.org/guide/` → `/guide/`.
-    package static func basePath(of baseURL: String) -> String {
+    public static func basePath(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" }
         let afterHost = baseURL[schemeEnd.upperBound...]
         guard let slash = afterHost.firstIndex(of: "/") else { return "/" }

@@ -7,22 +7,22 @@ import Mustache
 /// top (`article.mustache`), partials in `partials/` (used as `{{> partials/header}}`),
 /// compiled once into a `TemplateLibrary`.
 public struct TemplateSet: Sendable {
-    package let library: TemplateLibrary
+    public let library: TemplateLibrary
     /// Template name → fingerprint of its text and of every partial and parent it uses,
     /// directly or through others: editing `tag.mustache` re-renders tag pages only.
-    package let fingerprints: [String: String]
+    public let fingerprints: [String: String]
     /// Template name → its file as shown in diagnostics.
     private let files: [String: String]
 
     /// The rule of every template problem; any of them is a bad setup, not bad content.
-    package static let rule = "template-error"
+    public static let rule = "template-error"
 
     /// Templates every site must have.
-    package static let requiredTemplates = ["layout", "home", "section", "article", "tag", "glossary", "search", "404"]
+    public static let requiredTemplates = ["layout", "home", "section", "article", "tag", "glossary", "search", "404"]
 
     /// Loads and compiles every template; a syntax error, a missing partial or a missing page
     /// template is reported with the template's file, line and column.
-    package static func load(from directory: URL, log: DiagnosticLog) -> TemplateSet? {
+    public static func load(from directory: URL, log: DiagnosticLog) -> TemplateSet? {
         let root = directory.standardizedFileURL.path
         let paths = DisplayPaths()
         guard FileSystem.isDirectory(root) else {
@@ -67,7 +67,7 @@ public struct TemplateSet: Sendable {
 
     /// The page's bytes, ready to write; throws the diagnostic when templates nest without end
     /// on this page's data.
-    package func render(_ context: TemplateContext, template: String) throws(Diagnostic) -> Data {
+    public func render(_ context: TemplateContext, template: String) throws(Diagnostic) -> Data {
         do {
             return Data(try library.renderUTF8(template, .object(context)) ?? [])
         } catch {

@@ -1,7 +1,7 @@
 /// How `{{name}}` escapes a value: the five characters of HTML that Mustache implementations
 /// replace, each with the entity they use. The engine is independent of any site, so it keeps
 /// its own; the site's code escapes with the same entities, which its tests compare.
-package enum Escaping {
+public enum Escaping {
     /// The entity for each byte that has one, by byte value.
     private static let entities: [[UInt8]?] = {
         var table = [[UInt8]?](repeating: nil, count: 128)
@@ -13,7 +13,7 @@ package enum Escaping {
 
     /// Appends `text` escaped. The five characters are ASCII, and UTF-8 never uses ASCII byte
     /// values inside a multi-byte character, so the runs between them are copied whole.
-    package static func append(_ text: String, to output: inout [UInt8]) {
+    public static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0

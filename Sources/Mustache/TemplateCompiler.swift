@@ -1,19 +1,19 @@
 /// Turns parsed templates into `TemplateNode` trees. Template names become indices into the
 /// library (resolved here, so a missing template is an error before anything renders) and block
 /// names become numbers shared by all templates of the library.
-package struct TemplateCompiler {
+public struct TemplateCompiler {
     private let templateIndices: [String: Int]
     private var blockNumbers: [String: Int] = [:]
     /// The number of the template being compiled, which its tags record.
     private var current = 0
 
-    package init(templateIndices: [String: Int]) {
+    public init(templateIndices: [String: Int]) {
         self.templateIndices = templateIndices
     }
 
     /// Compiles template number `template`; `problems` lists every reference to a template that
     /// does not exist.
-    package mutating func compile(_ syntax: [TemplateSyntax], template: Int) -> (nodes: [TemplateNode], problems: [TemplateSyntaxError]) {
+    public mutating func compile(_ syntax: [TemplateSyntax], template: Int) -> (nodes: [TemplateNode], problems: [TemplateSyntaxError]) {
         current = template
         var problems: [TemplateSyntaxError] = []
         let nodes = compile(syntax, problems: &problems)
@@ -21,7 +21,7 @@ package struct TemplateCompiler {
     }
 
     /// The names of the templates that `syntax` uses through partial and parent tags, sorted.
-    package static func references(in syntax: [TemplateSyntax]) -> [String] {
+    public static func references(in syntax: [TemplateSyntax]) -> [String] {
         var names: Set<String> = []
         collectReferences(in: syntax, into: &names)
         return names.sorted()

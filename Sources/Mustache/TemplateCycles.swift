@@ -2,15 +2,15 @@
 /// outside any section or block that leads back to where it started, which no data can end.
 /// Recursion inside a section is left alone: the data ends it when it runs out of nested lists,
 /// as in the Mustache spec's "Recursion" cases (the renderer stops what the data never ends).
-package enum TemplateCycles {
+public enum TemplateCycles {
     /// A tag that renders another template whenever its own template is rendered.
-    package struct Reference {
-        package var template: String
-        package var offset: Int
+    public struct Reference {
+        public var template: String
+        public var offset: Int
     }
 
     /// The partial and parent tags of a template that are outside every section and block.
-    package static func unconditionalReferences(in syntax: [TemplateSyntax]) -> [Reference] {
+    public static func unconditionalReferences(in syntax: [TemplateSyntax]) -> [Reference] {
         syntax.compactMap { item in
             switch item {
             case .partial(let name, _, let offset), .parent(let name, _, _, let offset):
@@ -23,7 +23,7 @@ package enum TemplateCycles {
 
     /// One problem for each tag that closes a cycle, in the template that holds the tag, with
     /// the chain of templates from that one round to it again.
-    package static func find(in references: [String: [Reference]]) -> [(template: String, problem: TemplateSyntaxError)] {
+    public static func find(in references: [String: [Reference]]) -> [(template: String, problem: TemplateSyntaxError)] {
         var finished: Set<String> = []
         var path: [String] = []
         var found: [(template: String, problem: TemplateSyntaxError)] = []

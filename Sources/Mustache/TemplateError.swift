@@ -1,27 +1,27 @@
 /// A problem found while compiling a template, located for a person to find and fix.
-package struct TemplateError: Error, Sendable, Equatable {
+public struct TemplateError: Error, Sendable, Equatable {
     /// The template's name, e.g. "glossary" or "partials/header".
-    package var template: String
+    public var template: String
     /// 1-based line of the tag.
-    package var line: Int
+    public var line: Int
     /// 1-based, counted in Characters of that line, pointing at the tag's first delimiter character.
-    package var column: Int
+    public var column: Int
     /// Plain English description of the problem.
-    package var message: String
+    public var message: String
     /// The name of the partial or parent that does not exist, when that is the problem, so
     /// the caller can suggest the name that was meant.
-    package var missingTemplate: String? = nil
+    public var missingTemplate: String? = nil
     /// The templates that include each other without end, when that is the problem: the one
     /// holding the tag first and last.
-    package var chain: [String]? = nil
+    public var chain: [String]? = nil
 }
 
 /// Every problem found in a set of templates: `TemplateLibrary.compile` checks them all.
-package struct TemplateErrors: Error, Sendable, Equatable {
-    package var errors: [TemplateError]
+public struct TemplateErrors: Error, Sendable, Equatable {
+    public var errors: [TemplateError]
 }
 
-package extension TemplateError {
+public extension TemplateError {
     /// Locates `problem` in `source`. Offsets are kept as UTF-8 byte offsets while compiling and
     /// turned into a line and a column only here, because only failing templates need them.
     init(template: String, source: String, problem: TemplateSyntaxError) {
@@ -40,9 +40,9 @@ package extension TemplateError {
 }
 
 /// A problem in one template, at a UTF-8 byte offset of its source; see `TemplateError`.
-package struct TemplateSyntaxError: Error, Sendable, Equatable {
-    package var offset: Int
-    package var message: String
-    package var missingTemplate: String? = nil
-    package var chain: [String]? = nil
+public struct TemplateSyntaxError: Error, Sendable, Equatable {
+    public var offset: Int
+    public var message: String
+    public var missingTemplate: String? = nil
+    public var chain: [String]? = nil
 }

@@ -1,6 +1,6 @@
 /// A set of compiled templates that can refer to each other by name, through partial tags
 /// (`{{> partials/header}}`) and parent tags (`{{< layout}}`).
-package struct TemplateLibrary: Sendable {
+public struct TemplateLibrary: Sendable {
     /// Template indices, given in the order of the sorted template names.
     private let indicesByName: [String: Int]
     /// Node trees by template index.
@@ -14,7 +14,7 @@ package struct TemplateLibrary: Sendable {
     private let expectedSizes: [Int]
 
     /// Compiles every template; returns all errors found (every template is checked, each error once).
-    package static func compile(_ sources: [String: String]) -> Result<TemplateLibrary, TemplateErrors> {
+    public static func compile(_ sources: [String: String]) -> Result<TemplateLibrary, TemplateErrors> {
         let sorted = sources.sorted { $0.key < $1.key }
         let names = sorted.map(\.key)
         let indicesByName = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -56,13 +56,13 @@ package struct TemplateLibrary: Sendable {
 
     /// Renders the named template; nil when there is no template of that name. Throws when
     /// templates nest without end on this data (see `TemplateRenderer.maximumNesting`).
-    package func render(_ name: String, _ context: TemplateValue) throws(TemplateError) -> String? {
+    public func render(_ name: String, _ context: TemplateValue) throws(TemplateError) -> String? {
         try renderUTF8(name, context).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Renders the named template as UTF-8, for a file: a `String` of it would check every
     /// byte only to be turned back into bytes.
-    package func renderUTF8(_ name: String, _ context: TemplateValue) throws(TemplateError) -> [UInt8]? {
+    public func renderUTF8(_ name: String, _ context: TemplateValue) throws(TemplateError) -> [UInt8]? {
         guard let index = indicesByName[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, context: context, expectedSize: expectedSizes[index])
         let output = renderer.render(template: index)
@@ -83,7 +83,7 @@ package struct TemplateLibrary: Sendable {
 
     /// Names of templates `name` uses directly through partials ({{> x}}) and parents ({{< x}}),
     /// sorted; empty when there is no template of that name.
-    package func references(of name: String) -> [String] {
+    public func references(of name: String) -> [String] {
         guard let index = indicesByName[name] else { return [] }
         return referencesByIndex[index]
     }

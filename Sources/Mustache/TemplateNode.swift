@@ -1,7 +1,7 @@
 /// One step of a compiled template. Everything that can be decided before rendering has been:
 /// text is UTF-8 bytes, names are split into path components, templates and blocks are numbers,
 /// and standalone lines and indentation are already resolved into text and `indentation` fields.
-package enum TemplateNode: Sendable {
+public enum TemplateNode: Sendable {
     case text([UInt8])
     case value(Path, escaped: Bool)
     case section(Path, body: [TemplateNode])
@@ -15,40 +15,40 @@ package enum TemplateNode: Sendable {
 
     /// Where a tag that renders other template text is, for the error when rendering nests
     /// without end: the number of the template holding it and the tag's UTF-8 offset there.
-    package struct Tag: Sendable {
-        package var template: Int
-        package var offset: Int
+    public struct Tag: Sendable {
+        public var template: Int
+        public var offset: Int
     }
 
     /// A name such as `a.b.c`, resolved against the context stack.
-    package struct Path: Sendable {
+    public struct Path: Sendable {
         /// The name split at dots; empty for `.`, the top of the stack.
-        package var components: [String]
+        public var components: [String]
         /// True when the first component is looked up from the top of the stack down; false when
         /// the name starts with a dot and is looked up in the top of the stack only.
-        package var searchesStack: Bool
+        public var searchesStack: Bool
 
-        package init(_ name: String) {
+        public init(_ name: String) {
             components = name.split(separator: ".").map(String.init)
             searchesStack = name.utf8.first != UInt8(ascii: ".")
         }
     }
 
     /// The content a parent tag puts in place of block number `block`.
-    package struct BlockOverride: Sendable {
-        package var block: Int
-        package var body: [TemplateNode]
+    public struct BlockOverride: Sendable {
+        public var block: Int
+        public var body: [TemplateNode]
     }
 
     /// A `{{$name}}…{{/name}}` outside parent tags: where block number `block` is rendered.
-    package struct BlockSite: Sendable {
-        package var block: Int
+    public struct BlockSite: Sendable {
+        public var block: Int
         /// The whitespace before the tag; it indents the block's later lines.
-        package var indentation: [UInt8]
+        public var indentation: [UInt8]
         /// When the opening tag is standalone, the indentation of the default content beyond
         /// `indentation`: an override is indented by it too (spec "Intrinsic indentation").
-        package var intrinsicIndentation: [UInt8]
-        package var defaultBody: [TemplateNode]
-        package var tag: Tag
+        public var intrinsicIndentation: [UInt8]
+        public var defaultBody: [TemplateNode]
+        public var tag: Tag
     }
 }

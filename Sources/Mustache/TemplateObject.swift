@@ -7,17 +7,17 @@ import Algorithms
 /// stack, and a page's fingerprint (`CanonicalText`) reads the values in order without
 /// sorting them first. Every page builds, looks up and fingerprints a context of about fifty
 /// objects.
-package struct TemplateObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
-    package struct Member: Sendable, Hashable {
-        package let name: String
-        package var value: TemplateValue
+public struct TemplateObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+    public struct Member: Sendable, Hashable {
+        public let name: String
+        public var value: TemplateValue
     }
 
     /// In order of name.
-    package private(set) var members: [Member]
+    public private(set) var members: [Member]
 
     /// A name given twice keeps its last value, as assigning it twice would.
-    package init(_ pairs: some Sequence<(String, TemplateValue)>) {
+    public init(_ pairs: some Sequence<(String, TemplateValue)>) {
         members = pairs.map { Member(name: $0.0, value: $0.1) }
         // Swift's sort is stable: of equal names, the last given stays last.
         members.sort { $0.name < $1.name }
@@ -33,16 +33,16 @@ package struct TemplateObject: Sendable, Hashable, ExpressibleByDictionaryLitera
         members = unique
     }
 
-    package init(_ dictionary: [String: TemplateValue]) {
+    public init(_ dictionary: [String: TemplateValue]) {
         members = dictionary.map { Member(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
     }
 
-    package init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self.init(elements)
     }
 
     /// The value named `name`; setting nil removes it.
-    package subscript(name: String) -> TemplateValue? {
+    public subscript(name: String) -> TemplateValue? {
         get {
             let place = place(of: name)
             return place < members.count && members[place].name == name ? members[place].value : nil
@@ -60,7 +60,7 @@ package struct TemplateObject: Sendable, Hashable, ExpressibleByDictionaryLitera
     }
 
     /// Adds the values of `other`, whose values win where both have a name.
-    package mutating func add(_ other: TemplateObject) {
+    public mutating func add(_ other: TemplateObject) {
         var merged: [Member] = []
         merged.reserveCapacity(members.count + other.members.count)
         var mine = members.startIndex, theirs = other.members.startIndex

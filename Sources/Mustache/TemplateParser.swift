@@ -5,7 +5,7 @@
 /// marked "as swift-mustache". It works on UTF-8 bytes: every byte that matters to the syntax
 /// (delimiters, sigils, spaces, line ends) is ASCII, and UTF-8 never uses ASCII byte values inside
 /// a multi-byte character.
-package struct TemplateParser {
+public struct TemplateParser {
     private let bytes: [UInt8]
     private var position = 0
     // Delimiters may be changed by `{{=<% %>=}}` for the rest of the template, including after
@@ -17,7 +17,7 @@ package struct TemplateParser {
         bytes = Array(source.utf8)
     }
 
-    package static func parse(_ source: String) throws(TemplateSyntaxError) -> [TemplateSyntax] {
+    public static func parse(_ source: String) throws(TemplateSyntaxError) -> [TemplateSyntax] {
         var parser = TemplateParser(source: source)
         let whole = Scope(opening: nil, atLineStart: true, kind: .content, overrideIndentation: nil)
         return try parser.parseNodes(in: whole).nodes

@@ -1,23 +1,23 @@
 /// Runs compiled templates against one context, appending UTF-8 bytes to a single buffer that
 /// becomes the result string once at the end.
-package struct TemplateRenderer {
+public struct TemplateRenderer {
     /// Deeper nesting of partial, parent and block tags than this is taken to be a template that
     /// includes itself without end (a partial inside a section whose name every level finds
     /// again, or an override that expands its own block): rendering stops at the tag that would
     /// go deeper and `failure` says where, instead of the stack overflowing, or a section of a
     /// list repeating the recursion beyond any time. Recursion over real data stays far below.
     /// (A cycle outside sections is found before any rendering: `TemplateCycles`.)
-    package static let maximumNesting = 200
+    public static let maximumNesting = 200
 
     /// Where rendering stopped: the tag that would have nested too deep, and the templates it
     /// went round, by number, from the first of them to that one again.
-    package struct NestingFailure {
-        package var tag: TemplateNode.Tag
-        package var chain: [Int]
+    public struct NestingFailure {
+        public var tag: TemplateNode.Tag
+        public var chain: [Int]
     }
 
     /// Set when rendering stopped; the output is then incomplete and must not be used.
-    package private(set) var failure: NestingFailure?
+    public private(set) var failure: NestingFailure?
 
     /// Node trees of the library's templates, by template index.
     private let templates: [[TemplateNode]]
@@ -34,7 +34,7 @@ package struct TemplateRenderer {
     /// The templates being rendered, outermost first.
     private var frames: [Int] = []
 
-    package init(templates: [[TemplateNode]], context: TemplateValue, expectedSize: Int) {
+    public init(templates: [[TemplateNode]], context: TemplateValue, expectedSize: Int) {
         self.templates = templates
         output = []
         output.reserveCapacity(expectedSize)
@@ -42,7 +42,7 @@ package struct TemplateRenderer {
     }
 
     /// Renders template number `template` and returns the text produced, as UTF-8.
-    package mutating func render(template: Int) -> [UInt8] {
+    public mutating func render(template: Int) -> [UInt8] {
         frames.append(template)
         render(templates[template])
         return output

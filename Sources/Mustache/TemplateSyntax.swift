@@ -1,6 +1,6 @@
 /// One piece of a parsed template, before any name is resolved. Offsets are UTF-8 byte offsets of
 /// the tag's first delimiter character in the template's source, kept for error messages.
-package enum TemplateSyntax {
+public enum TemplateSyntax {
     /// Literal bytes, copied to the output unchanged.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (not escaped).
@@ -17,8 +17,8 @@ package enum TemplateSyntax {
     case block(name: String, indentation: [UInt8], standalone: Bool, body: [TemplateSyntax], offset: Int)
 
     /// `{{$name}}…{{/name}}` directly inside a parent tag: the content that fills block `name`.
-    package struct Override {
-        package var name: String
-        package var body: [TemplateSyntax]
+    public struct Override {
+        public var name: String
+        public var body: [TemplateSyntax]
     }
 }

@@ -8,7 +8,7 @@
 ///   top of the context stack, and `.object` or `.text` (even an empty one) once with the value
 ///   on top. `.flag(false)`, an empty `.list` and a missing name render nothing.
 /// - `{{^name}}` renders exactly when `{{#name}}` would not.
-package enum TemplateValue: Sendable, Hashable {
+public enum TemplateValue: Sendable, Hashable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])

@@ -2,19 +2,19 @@
 /// decode 10,000 pages in milliseconds: values are written in a fixed order with no keys,
 /// integers as LEB128 varints and strings as length-prefixed UTF-8. Codable with JSON costs
 /// about ten times as much here.
-package protocol ByteCodable {
+public protocol ByteCodable {
     init(from reader: inout ByteReader) throws(ByteReader.Malformed)
     func write(to writer: inout ByteWriter)
 }
 
-package struct ByteWriter {
-    package private(set) var bytes: [UInt8] = []
+public struct ByteWriter {
+    public private(set) var bytes: [UInt8] = []
 
-    package init(bytes: [UInt8] = []) {
+    public init(bytes: [UInt8] = []) {
         self.bytes = bytes
     }
 
-    package mutating func write(_ value: Int) {
+    public mutating func write(_ value: Int) {
         // Zig-zag, so small negative numbers stay short too.
         var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
         while rest >= 0x80 {
@@ -24,11 +24,11 @@ package struct ByteWriter {
         bytes.append(UInt8(rest))
     }
 
-    package mutating func write(_ value: Bool) {
+    public mutating func write(_ value: Bool) {
         bytes.append(value ? 1 : 0)
     }
 
-    package mutating func write(_ value: String) {
+    public mutating func write(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             write(utf8.count)
@@ -37,77 +37,77 @@ package struct ByteWriter {
     }
 
     /// Makes room for `count` bytes in all, so a large file is not copied as it grows.
-    package mutating func reserveCapacity(_ count: Int) {
+    public mutating func reserveCapacity(_ count: Int) {
         bytes.reserveCapacity(count)
     }
 
     /// Bytes another writer wrote, copied as they are.
-    package mutating func write(encoded: ArraySlice<UInt8>) {
+    public mutating func write(encoded: ArraySlice<UInt8>) {
         bytes.append(contentsOf: encoded)
     }
 
-    package mutating func write<Value: ByteCodable>(_ value: Value) {
+    public mutating func write<Value: ByteCodable>(_ value: Value) {
         value.write(to: &self)
     }
 
-    package mutating func write<Value: ByteCodable>(_ value: Value?) {
+    public mutating func write<Value: ByteCodable>(_ value: Value?) {
         write(value != nil)
         value?.write(to: &self)
     }
 
-    package mutating func write(_ value: String?) {
+    public mutating func write(_ value: String?) {
         write(value != nil)
         if let value { write(value) }
     }
 
-    package mutating func write(_ value: Int?) {
+    public mutating func write(_ value: Int?) {
         write(value != nil)
         if let value { write(value) }
     }
 
-    package mutating func write<Value: ByteCodable>(_ values: [Value]) {
+    public mutating func write<Value: ByteCodable>(_ values: [Value]) {
         write(values.count)
         for value in values { value.write(to: &self) }
     }
 
-    package mutating func write(_ values: [String]) {
+    public mutating func write(_ values: [String]) {
         write(values.count)
         for value in values { write(value) }
     }
 
-    package mutating func write(_ values: [Int]) {
+    public mutating func write(_ values: [Int]) {
         write(values.count)
         for value in values { write(value) }
     }
 }
 
-package struct ByteReader {
+public struct ByteReader {
     /// The bytes end early or hold something no writer wrote; the cache is then ignored.
-    package struct Malformed: Error {
-        package init() {}
+    public struct Malformed: Error {
+        public init() {}
     }
 
     private let bytes: ArraySlice<UInt8>
     private var offset: Int
 
-    package init(_ bytes: ArraySlice<UInt8>) {
+    public init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
         offset = bytes.startIndex
     }
 
-    package var isAtEnd: Bool { offset == bytes.endIndex }
+    public var isAtEnd: Bool { offset == bytes.endIndex }
 
     /// How many bytes are left: every value takes at least one, which bounds a corrupt count.
     private var remaining: Int { bytes.endIndex - offset }
 
     /// The next `count` bytes, as they are.
-    package mutating func bytes(count: Int) throws(Malformed) -> ArraySlice<UInt8> {
+    public mutating func bytes(count: Int) throws(Malformed) -> ArraySlice<UInt8> {
         guard count >= 0, count <= remaining else { throw Malformed() }
         defer { offset += count }
         return bytes[offset..<offset + count]
     }
 
-    package mutating func int() throws(Malformed) -> Int {
+    public mutating func int() throws(Malformed) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -122,13 +122,13 @@ package struct ByteReader {
         return Int((zigzag >> 1) ^ -(zigzag & 1))
     }
 
-    package mutating func bool() throws(Malformed) -> Bool {
+    public mutating func bool() throws(Malformed) -> Bool {
         guard offset < bytes.endIndex, bytes[offset] <= 1 else { throw Malformed() }
         defer { offset += 1 }
         return bytes[offset] == 1
     }
 
-    package mutating func string() throws(Malformed) -> String {
+    public mutating func string() throws(Malformed) -> String {
         let count = try int()
         guard count >= 0, count <= remaining else { throw Malformed() }
         // Decoded, not validated: the file's checksum has vouched for its bytes already, and
@@ -139,36 +139,36 @@ package struct ByteReader {
         return text
     }
 
-    package mutating func value<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value {
+    public mutating func value<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value {
         try Value(from: &self)
     }
 
-    package mutating func optional<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value? {
+    public mutating func optional<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value? {
         try bool() ? try Value(from: &self) : nil
     }
 
-    package mutating func optionalString() throws(Malformed) -> String? {
+    public mutating func optionalString() throws(Malformed) -> String? {
         try bool() ? try string() : nil
     }
 
-    package mutating func optionalInt() throws(Malformed) -> Int? {
+    public mutating func optionalInt() throws(Malformed) -> Int? {
         try bool() ? try int() : nil
     }
 
-    package mutating func array<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> [Value] {
+    public mutating func array<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> [Value] {
         try list { reader throws(Malformed) in try Value(from: &reader) }
     }
 
-    package mutating func ints() throws(Malformed) -> [Int] {
+    public mutating func ints() throws(Malformed) -> [Int] {
         try list { reader throws(Malformed) in try reader.int() }
     }
 
-    package mutating func strings() throws(Malformed) -> [String] {
+    public mutating func strings() throws(Malformed) -> [String] {
         try list { reader throws(Malformed) in try reader.string() }
     }
 
     /// A count, then that many values read by `element`.
-    package mutating func list<Element>(_ element: (inout ByteReader) throws(Malformed) -> Element) throws(Malformed) -> [Element] {
+    public mutating func list<Element>(_ element: (inout ByteReader) throws(Malformed) -> Element) throws(Malformed) -> [Element] {
         let count = try int()
         guard count >= 0, count <= remaining else { throw Malformed() }
         var values: [Element] = []

@@ -4,13 +4,13 @@ import Foundation
 /// word and format version, one `ByteCodable` value, and a checksum of all that. Anything
 /// unreadable, truncated, damaged or from another version reads as nil, and the build starts
 /// from scratch.
-package enum ByteFile {
-    package static func read<Value: ByteCodable>(_ type: Value.Type, from path: String, magic: String, version: Int) -> Value? {
+public enum ByteFile {
+    public static func read<Value: ByteCodable>(_ type: Value.Type, from path: String, magic: String, version: Int) -> Value? {
         checkedPayload(of: path).flatMap { decode(type, from: $0, magic: magic, version: version) }
     }
 
     /// The file's bytes with the checksum taken off, if it matches; nil when unreadable or damaged.
-    package static func checkedPayload(of path: String) -> ArraySlice<UInt8>? {
+    public static func checkedPayload(of path: String) -> ArraySlice<UInt8>? {
         guard let bytes = contents(of: path), bytes.count > checksumSize else { return nil }
         let payload = bytes[..<(bytes.count - checksumSize)]
         guard Array(bytes.suffix(checksumSize)) == checksum(of: payload) else { return nil }
@@ -18,7 +18,7 @@ package enum ByteFile {
     }
 
     /// The value in a payload `checkedPayload` gave, if it has the magic word and version.
-    package static func decode<Value: ByteCodable>(_: Value.Type, from payload: ArraySlice<UInt8>, magic: String, version: Int) -> Value? {
+    public static func decode<Value: ByteCodable>(_: Value.Type, from payload: ArraySlice<UInt8>, magic: String, version: Int) -> Value? {
         var reader = ByteReader(payload)
         do throws(ByteReader.Malformed) {
             guard try reader.string() == magic, try reader.int() == version else { return nil }
@@ -51,7 +51,7 @@ package enum ByteFile {
         return complete ? bytes : nil
     }
 
-    package static func encode<Value: ByteCodable>(_ value: Value, magic: String, version: Int) -> [UInt8] {
+    public static func encode<Value: ByteCodable>(_ value: Value, magic: String, version: Int) -> [UInt8] {
         var writer = ByteWriter()
         writer.write(magic)
         writer.write(version)

@@ -2,33 +2,33 @@
 /// written and read in the same order; a change here must bump the version of both files.
 
 extension SourceLocation: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(line: try reader.int(), column: try reader.int())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(line)
         writer.write(column)
     }
 }
 
 extension Severity: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self = try reader.bool() ? .error : .warning
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(self == .error)
     }
 }
 
 extension Diagnostic: ByteCodable {
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(file: try reader.string(), location: try reader.optional(), severity: try reader.value(),
                   message: try reader.string(), rule: try reader.string(), hint: try reader.optionalString())
     }
 
-    package func write(to writer: inout ByteWriter) {
+    public func write(to writer: inout ByteWriter) {
         writer.write(file)
         writer.write(location)
         writer.write(severity)

@@ -8,7 +8,7 @@ import Foundation
 /// whose length is near enough, stops measuring a name once it is further than the best so far,
 /// and remembers each answer. The names are gathered at the first question, so a site with no
 /// broken link never pays for them. Safe to ask from many threads.
-package final class Suggestion: @unchecked Sendable {
+public final class Suggestion: @unchecked Sendable {
     private struct Names {
         let names: [String]
         let folded: [[UInt32]]
@@ -30,12 +30,12 @@ package final class Suggestion: @unchecked Sendable {
     private var gathered: Names?
     private var answers: [String: String?] = [:]
 
-    package init(candidates: @escaping @Sendable () -> [String]) {
+    public init(candidates: @escaping @Sendable () -> [String]) {
         gatherNames = candidates
     }
 
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
-    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let names = Array(candidates)
         return Suggestion(candidates: { names }).closest(to: word)
     }
@@ -43,7 +43,7 @@ package final class Suggestion: @unchecked Sendable {
     /// The candidate closest to `word`: ties go to the alphabetically first, so suggestions
     /// never depend on the order a dictionary lists its keys. Accepted when the distance is at
     /// most a third of the shorter name's length (at least 2).
-    package func closest(to word: String) -> String? {
+    public func closest(to word: String) -> String? {
         let (known, names) = lock.withLock { () -> (String??, Names) in
             let names = gathered ?? Names(gatherNames())
             gathered = names
@@ -89,7 +89,7 @@ package final class Suggestion: @unchecked Sendable {
     /// Levenshtein distance between `a` and `b` if it is at most `bound`, else nil. A common
     /// start and end cost nothing and are skipped; then only the diagonal band of width
     /// `2 × bound + 1` is filled, and the measure stops once a whole row exceeds the bound.
-    package static func distance(_ a: [UInt32], _ b: [UInt32], atMost bound: Int) -> Int? {
+    public static func distance(_ a: [UInt32], _ b: [UInt32], atMost bound: Int) -> Int? {
         guard abs(a.count - b.count) <= bound else { return nil }
         var start = 0
         while start < a.count, start < b.count, a[start] == b[start] { start += 1 }

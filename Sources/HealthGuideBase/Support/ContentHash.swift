@@ -3,13 +3,13 @@ import Foundation
 
 /// Short SHA-256 fingerprints: of file contents for the build manifest, of assets for their
 /// cache-busting names.
-package enum ContentHash {
-    package static func of(_ data: Data) -> String {
+public enum ContentHash {
+    public static func of(_ data: Data) -> String {
         hex(SHA256.hash(data: data))
     }
 
     /// A fingerprint of several parts; the separator keeps ("ab","c") apart from ("a","bc").
-    package static func of(parts: [String]) -> String {
+    public static func of(parts: [String]) -> String {
         var fingerprint = Parts()
         for part in parts { fingerprint.add(part) }
         return fingerprint.finish()
@@ -18,24 +18,24 @@ package enum ContentHash {
     /// A fingerprint of several parts given one at a time, for a caller that would otherwise
     /// join strings only to hash them: two parts of each of 10,000 pages joined into one
     /// string made 10,000 allocations.
-    package struct Parts {
+    public struct Parts {
         private var hasher = SHA256()
 
-        package init() {}
+        public init() {}
 
-        package mutating func add(_ part: String) {
+        public mutating func add(_ part: String) {
             var part = part
             // Hashed in place: a `Data` copy of each part was a fifth of hashing 10,000 of them.
             part.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
         }
 
         /// Adds a part given as bytes; the same bytes as a `String` add the same part.
-        package mutating func add(bytes part: UnsafeRawBufferPointer) {
+        public mutating func add(bytes part: UnsafeRawBufferPointer) {
             hasher.update(bufferPointer: part)
             withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
         }
 
-        package func finish() -> String {
+        public func finish() -> String {
             ContentHash.hex(hasher.finalize())
         }
     }

@@ -2,8 +2,8 @@ import CUnnamedFile
 import Foundation
 
 /// Small file-system questions, answered with `lstat`/`realpath` so links are never followed by accident.
-package enum FileSystem {
-    package static func isDirectory(_ path: String) -> Bool {
+public enum FileSystem {
+    public static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
@@ -12,7 +12,7 @@ package enum FileSystem {
     /// a build creates thousands of folders whose parents mostly exist already. True when this
     /// call made `path` itself, which then held nothing a moment ago.
     @discardableResult
-    package static func makeFolders(_ path: String) throws -> Bool {
+    public static func makeFolders(_ path: String) throws -> Bool {
         if mkdir(path, 0o755) == 0 { return true }
         if errno == EEXIST { return false }
         guard errno == ENOENT else { throw lastError() }
@@ -27,7 +27,7 @@ package enum FileSystem {
     /// The folder of what is at `path`, a path without a trailing "/": everything before its
     /// last "/", or "" when it has none. Cut from the bytes: `NSString`'s
     /// `deletingLastPathComponent` took about 30,000 instructions for each file written.
-    package static func folder(of path: String) -> String {
+    public static func folder(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
@@ -35,7 +35,7 @@ package enum FileSystem {
     /// Writes `data` to the file at `path`, created or emptied first. Nothing more: callers
     /// write to a scratch file and rename it into place themselves. A link at `path` is an
     /// error, never followed: it could empty a file anywhere.
-    package static func writeFile(_ data: some ContiguousBytes, to path: String) throws {
+    public static func writeFile(_ data: some ContiguousBytes, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw lastError() }
         defer { close(descriptor) }
@@ -46,7 +46,7 @@ package enum FileSystem {
     /// same file system, so a reader sees the old file or the new one, never part of one.
     /// The build's own state files are written this way: `FileManager.createFile` wrote a
     /// scratch file of its own and waited for the disk (`fsync`) on every build.
-    package static func replace(_ path: String, with data: some ContiguousBytes, through temporary: String) throws {
+    public static func replace(_ path: String, with data: some ContiguousBytes, through temporary: String) throws {
         try writeFile(data, to: temporary)
         guard rename(temporary, path) == 0 else {
             let error = lastError()
@@ -60,7 +60,7 @@ package enum FileSystem {
     /// killed build leaves nothing behind. Cheaper than a scratch file renamed into place,
     /// which locks two folders. False, with nothing written, when the system cannot or `path`
     /// appeared meanwhile; the caller then takes the scratch-file way.
-    package static func writeNewFile(_ data: Data, to path: String, in folder: String) -> Bool {
+    public static func writeNewFile(_ data: Data, to path: String, in folder: String) -> Bool {
         let descriptor = healthguide_open_unnamed_file(folder)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -70,12 +70,12 @@ package enum FileSystem {
 
     /// Whether something is at `path`, following links as `FileManager.fileExists` does, for
     /// the cost of one system call.
-    package static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }
 
     /// The size in bytes of what is at `path`, following links; nil when nothing is there.
-    package static func size(of path: String) -> Int? {
+    public static func size(of path: String) -> Int? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Int(info.st_size)
@@ -84,7 +84,7 @@ package enum FileSystem {
     /// Whether each of `paths`, relative to `folder`, has something at it, as `exists` says.
     /// Looked up from the open folder: checking the 10,000 pages of a site by whole path made
     /// the kernel walk the folders above the output for each one.
-    package static func allExist(_ paths: some Sequence<String>, in folder: String) -> Bool {
+    public static func allExist(_ paths: some Sequence<String>, in folder: String) -> Bool {
         let descriptor = openFolder(folder)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -92,17 +92,17 @@ package enum FileSystem {
     }
 
     /// Whether something is at `path`, relative to the open folder `descriptor`.
-    package static func exists(_ path: String, inFolder descriptor: Int32) -> Bool {
+    public static func exists(_ path: String, inFolder descriptor: Int32) -> Bool {
         faccessat(descriptor, path, F_OK, 0) == 0
     }
 
     /// A descriptor of the folder at `path`, for looking up paths inside it, or -1.
-    package static func openFolder(_ path: String) -> Int32 {
+    public static func openFolder(_ path: String) -> Int32 {
         open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
     /// What is at `path` itself, a link not followed; nil when nothing is.
-    package static func entryKind(at path: String, inFolder descriptor: Int32 = AT_FDCWD) -> FolderListing.Kind? {
+    public static func entryKind(at path: String, inFolder descriptor: Int32 = AT_FDCWD) -> FolderListing.Kind? {
         var info = stat()
         guard fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
@@ -113,18 +113,18 @@ package enum FileSystem {
     }
 
     /// Where the link at `path` points, as written in it.
-    package static func linkTarget(_ path: String) -> String? {
+    public static func linkTarget(_ path: String) -> String? {
         try? FileManager.default.destinationOfSymbolicLink(atPath: path)
     }
 
     /// Deletes the file or link at `path` itself, never what a link points to, and never a folder.
     @discardableResult
-    package static func removeFile(_ path: String) -> Bool {
+    public static func removeFile(_ path: String) -> Bool {
         unlink(path) == 0
     }
 
     /// Deletes `path` and, when it is a real folder, everything in it; a link is deleted itself.
-    package static func removeTree(_ path: String) {
+    public static func removeTree(_ path: String) {
         if entryKind(at: path) == .folder {
             try? FileManager.default.removeItem(atPath: path)
         } else {
@@ -148,12 +148,12 @@ package enum FileSystem {
     }
 
     /// The last system call's error, with the system's words for it.
-    package static func lastError() -> NSError {
+    public static func lastError() -> NSError {
         NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
 
     /// The path with every link resolved, or nil when it does not resolve (missing, or a loop).
-    package static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -179,7 +179,7 @@ public struct DisplayPaths: Sendable {
     /// What `display` puts before a path inside `folder` given as a plain relative path (no
     /// `.` or `..`, as a folder listing gives them): standardizing each of 10,000 paths cost
     /// about 1% of a full build.
-    package func prefix(forFilesIn folder: String) -> String {
+    public func prefix(forFilesIn folder: String) -> String {
         let shown = display(folder)
         if shown == workingDirectory { return "" }
         return shown.hasSuffix("/") ? shown : shown + "/"

@@ -2,33 +2,33 @@ import Foundation
 
 /// The entries of one folder, read with `readdir`: each name with the type the directory
 /// itself records, so walking 10,000 files needs no `lstat` to tell files from folders.
-package struct FolderListing {
-    package enum Kind {
+public struct FolderListing {
+    public enum Kind {
         case file, folder, link
         /// The file system did not say; ask `lstat`.
         case unknown
     }
 
-    package struct Entry {
-        package var name: String
-        package var kind: Kind
+    public struct Entry {
+        public var name: String
+        public var kind: Kind
         /// The entry's own `lstat`, when asked for.
-        package var status: stat?
+        public var status: stat?
     }
 
     /// The entries but `.` and `..`, in the folder's own order; empty when it cannot be read.
-    package let entries: [Entry]
+    public let entries: [Entry]
     /// Why the folder could not be opened (`errno`), or nil when it was read.
-    package let failure: Int32?
+    public let failure: Int32?
 
     /// With `statting`, each entry also gets its `lstat`, taken relative to the open folder,
     /// which spares the kernel walking the whole path again for every file.
-    package init(of path: String, statting: Bool = false) {
+    public init(of path: String, statting: Bool = false) {
         (entries, failure) = Self.read(path, statting: statting)
     }
 
     /// Why the folder could not be read, in words, or nil when it was.
-    package var failureDescription: String? {
+    public var failureDescription: String? {
         failure.map { String(cString: strerror($0)) }
     }
 

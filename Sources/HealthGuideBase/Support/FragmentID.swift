@@ -2,8 +2,8 @@
 /// `what-to-do`) and glossary entries (`β-blocker` → `term-β-blocker`). Letters and digits of
 /// every script are kept, lower-cased; spaces become hyphens; `-` and `_` stay; everything
 /// else is dropped. Empty when nothing is left.
-package enum FragmentID {
-    package static func make(from text: String) -> String {
+public enum FragmentID {
+    public static func make(from text: String) -> String {
         if let ascii = asciiID(text) { return ascii }
         var result = ""
         for character in text.lowercased() {

@@ -1,8 +1,8 @@
 /// Escaping for text placed in HTML or XML by code (headings, sitemap, feed). The five
 /// characters it replaces, and their entities, are those the template engine uses for
 /// `{{name}}`, as Mustache implementations do, so text reads the same whichever wrote it.
-package enum HTML {
-    package static func escape(_ text: String) -> String {
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)
         appendEscaped(text, to: &output)
@@ -12,14 +12,14 @@ package enum HTML {
     /// Appends `text` escaped. Works on UTF-8 bytes: the five characters are ASCII, and UTF-8
     /// never uses ASCII byte values inside a multi-byte character, so the runs between them are
     /// copied whole.
-    package static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    public static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendEscaped($0, to: &output, apostrophe: true) }
     }
 
     /// Appends Markdown text escaped as cmark-gfm escapes a text node (`&`, `<`, `>`, `"`;
     /// not `'`), so text rendered here reads byte for byte as the text nodes around it.
-    package static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    public static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         appendEscaped(bytes, to: &output, apostrophe: false)
     }
 

@@ -5,32 +5,32 @@ import Foundation
 /// a loop. One policy for every input, so no input can publish a file from elsewhere: a link
 /// to a file inside the folder is listed like the file, a broken link or one that points out
 /// of the folder is an error, and a linked folder is skipped with a warning.
-package struct InputFolderWalker {
-    package struct Result {
+public struct InputFolderWalker {
+    public struct Result {
         /// Paths relative to the walked folder, sorted.
-        package var files: [String] = []
-        package var diagnostics: [Diagnostic] = []
+        public var files: [String] = []
+        public var diagnostics: [Diagnostic] = []
         /// One error for each folder that could not be listed: its files are unknown, so
         /// every link into it would be reported broken.
-        package var unreadableFolders: [Diagnostic] = []
+        public var unreadableFolders: [Diagnostic] = []
     }
 
     /// The folder to list.
-    package let root: String
+    public let root: String
     /// The folder links must stay inside: `root` itself, or a folder containing it.
-    package let boundary: String
+    public let boundary: String
     /// How diagnostics name the boundary: "the content folder".
-    package let boundaryName: String
-    package let paths: DisplayPaths
+    public let boundaryName: String
+    public let paths: DisplayPaths
 
-    package init(root: String, boundary: String? = nil, boundaryName: String, paths: DisplayPaths = DisplayPaths()) {
+    public init(root: String, boundary: String? = nil, boundaryName: String, paths: DisplayPaths = DisplayPaths()) {
         self.root = root
         self.boundary = boundary ?? root
         self.boundaryName = boundaryName
         self.paths = paths
     }
 
-    package func walk() -> Result {
+    public func walk() -> Result {
         var result = Result()
         let realBoundary = FileSystem.realPath(boundary) ?? boundary
         var pending = [""]

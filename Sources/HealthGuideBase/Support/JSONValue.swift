@@ -1,14 +1,14 @@
 /// A small JSON writer for the files the build emits (search index, JSON-LD). Keys keep the
 /// order given, so output is deterministic without sorting; it is several times faster than
 /// `JSONSerialization`, which matters at ten thousand pages.
-package enum JSONValue {
+public enum JSONValue {
     case string(String)
     case int(Int)
     case array([JSONValue])
     case object([(String, JSONValue)])
 
     /// `scriptSafe` also escapes `<`, `>` and `&`, so no value can end a `<script>` element.
-    package func serialized(scriptSafe: Bool = false) -> String {
+    public func serialized(scriptSafe: Bool = false) -> String {
         var output: [UInt8] = []
         write(to: &output, scriptSafe: scriptSafe)
         return String(decoding: output, as: UTF8.self)

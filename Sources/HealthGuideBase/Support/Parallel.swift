@@ -1,6 +1,6 @@
 import Dispatch
 
-package extension Array where Element: Sendable {
+public extension Array where Element: Sendable {
     /// Maps the elements on all cores, keeping the order. Each slot of the result is written by
     /// exactly one iteration, so the buffer needs no lock. Results are made in place in the
     /// returned array: gathering them as optionals and unwrapping copied every result, and
@@ -24,7 +24,7 @@ package extension Array where Element: Sendable {
 /// `first` runs on a worker of the shared pool, so it must not itself wait for work it queues
 /// there (a nested `inParallel`): the pool then starves until the system adds a worker, a
 /// second later.
-package func inParallel<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
+public func inParallel<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
     nonisolated(unsafe) var a: A?
     let done = DispatchSemaphore(value: 0)
     // Written once, on the other thread, and read only after the semaphore says it is done.

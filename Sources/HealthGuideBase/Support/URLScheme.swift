@@ -1,14 +1,14 @@
 /// The scheme of a link's destination as a browser would find it, for the checks that drop
 /// `javascript:` and the like: Markdown links (`LinkResolver`) and raw HTML attributes
 /// (`RawHTMLPolicy`).
-package enum URLScheme {
+public enum URLScheme {
     /// The scheme of `destination` in lower case (`https`, `javascript`), or nil for a relative
     /// reference. Browsers ignore tabs and line breaks anywhere in an address and spaces and
     /// control characters around it, so `java\tscript:` is `javascript:`; every such character
     /// is left out here wherever it is, which can only find a scheme where a browser finds
     /// none, never miss one. A scheme is an ASCII letter, then letters, digits, `+`, `-` and
     /// `.`, before the first `:`.
-    package static func of(_ destination: String) -> String? {
+    public static func of(_ destination: String) -> String? {
         var scheme: [UInt8] = []
         for byte in destination.utf8 {
             if byte <= 0x20 || byte == 0x7F { continue }

@@ -1,8 +1,8 @@
 /// Reading Unicode scalars straight from UTF-8 bytes, for the prose scanners that walk every
 /// byte of every page and must not pay for `String` indices or `Character`s.
-package enum UTF8Bytes {
+public enum UTF8Bytes {
     /// The length of the scalar whose first byte is `lead` (text is valid UTF-8).
-    package static func scalarLength(_ lead: UInt8) -> Int {
+    public static func scalarLength(_ lead: UInt8) -> Int {
         switch lead {
         case 0..<0x80: return 1
         case 0xC0..<0xE0: return 2
@@ -11,7 +11,7 @@ package enum UTF8Bytes {
         }
     }
 
-    package static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+    public static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
         let lead = bytes[index]
         if lead < 0x80 { return Unicode.Scalar(lead) }
         let length = min(scalarLength(lead), bytes.count - index)

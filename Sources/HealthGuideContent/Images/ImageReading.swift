@@ -6,9 +6,9 @@ public struct ImageSize: Sendable, Hashable {
     public var height: Int
 
     /// Sizes beyond this are taken for a damaged header rather than a picture.
-    package static let largest = 65_535
+    public static let largest = 65_535
 
-    package init?(width: Int, height: Int) {
+    public init?(width: Int, height: Int) {
         guard (1...Self.largest).contains(width), (1...Self.largest).contains(height) else { return nil }
         self.width = width
         self.height = height
@@ -21,12 +21,12 @@ public enum ImageReading: Sendable, Hashable {
     case unreadable(String)
 
     /// The image formats a page may show, by lower-case file extension.
-    package static let extensions: Set<String> = ["svg", "png", "jpg", "jpeg", "webp", "gif"]
+    public static let extensions: Set<String> = ["svg", "png", "jpg", "jpeg", "webp", "gif"]
 
     /// Reads the size from the header of `data`, the contents of `path`; nil when the path has
     /// no image extension. Only the first bytes a format needs are read, each one checked
     /// against the length first, so a short or damaged file gives a reason and never a crash.
-    package static func read(_ data: Data, path: String) -> ImageReading? {
+    public static func read(_ data: Data, path: String) -> ImageReading? {
         let fileExtension = (path as NSString).pathExtension.lowercased()
         guard extensions.contains(fileExtension) else { return nil }
         if fileExtension == "svg" { return SVGSize.read([UInt8](data)) }

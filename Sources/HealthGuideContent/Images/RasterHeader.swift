@@ -1,11 +1,11 @@
 /// Readers of the width and height in PNG, JPEG, WebP and GIF headers. Each reads bytes only
 /// through `Bytes`, which answers nil past the end, so a truncated or damaged file gives nil.
-package enum RasterHeader {
+public enum RasterHeader {
     /// Enough for the PNG, WebP and GIF headers; JPEG is walked segment by segment.
-    package static let bytesNeeded = 64
+    public static let bytesNeeded = 64
 
     /// The signature, then the IHDR chunk: width and height as 32-bit big-endian numbers.
-    package static func png(_ data: [UInt8]) -> ImageSize? {
+    public static func png(_ data: [UInt8]) -> ImageSize? {
         let bytes = Bytes(data)
         guard data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), bytes.ascii(12, 4) == "IHDR",
               let width = bytes.bigEndian(16, 4), let height = bytes.bigEndian(20, 4) else { return nil }
@@ -13,7 +13,7 @@ package enum RasterHeader {
     }
 
     /// "GIF87a" or "GIF89a", then the screen's width and height, 16-bit little-endian.
-    package static func gif(_ data: [UInt8]) -> ImageSize? {
+    public static func gif(_ data: [UInt8]) -> ImageSize? {
         let bytes = Bytes(data)
         guard bytes.ascii(0, 6) == "GIF87a" || bytes.ascii(0, 6) == "GIF89a",
               let width = bytes.littleEndian(6, 2), let height = bytes.littleEndian(8, 2) else { return nil }
@@ -22,7 +22,7 @@ package enum RasterHeader {
 
     /// A RIFF file of type WEBP whose first chunk is a lossy (`VP8 `), lossless (`VP8L`) or
     /// extended (`VP8X`) image, each with its own way of writing the size.
-    package static func webp(_ data: [UInt8]) -> ImageSize? {
+    public static func webp(_ data: [UInt8]) -> ImageSize? {
         let bytes = Bytes(data)
         guard bytes.ascii(0, 4) == "RIFF", bytes.ascii(8, 4) == "WEBP" else { return nil }
         switch bytes.ascii(12, 4) {
@@ -46,7 +46,7 @@ package enum RasterHeader {
 
     /// Walks the segments after the start-of-image marker to the first start-of-frame, which
     /// holds the height and then the width. Every step moves forward, so the walk ends.
-    package static func jpeg(_ data: [UInt8]) -> ImageSize? {
+    public static func jpeg(_ data: [UInt8]) -> ImageSize? {
         let bytes = Bytes(data)
         guard data.starts(with: [0xFF, 0xD8]) else { return nil }
         var offset = 2

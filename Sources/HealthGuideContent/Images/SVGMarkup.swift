@@ -5,46 +5,46 @@ import HealthGuideBase
 /// Comments, processing instructions, the doctype and end tags are stepped over. Not a full
 /// XML parser: it does not need to be, since it only looks for what must not be there and
 /// always moves forward, so malformed markup ends the reading instead of looping.
-package struct SVGMarkup {
-    package struct Attribute {
-        package var name: String
-        package var value: String
-        package var location: SourceLocation
+public struct SVGMarkup {
+    public struct Attribute {
+        public var name: String
+        public var value: String
+        public var location: SourceLocation
     }
 
-    package struct Element {
+    public struct Element {
         /// The name as written, `svg:script` included.
-        package var name: String
-        package var attributes: [Attribute]
-        package var location: SourceLocation
+        public var name: String
+        public var attributes: [Attribute]
+        public var location: SourceLocation
 
         /// The name without a namespace prefix, in lower case.
-        package var localName: String { Self.local(name) }
+        public var localName: String { Self.local(name) }
 
-        package func attribute(_ name: String) -> String? {
+        public func attribute(_ name: String) -> String? {
             attributes.first { $0.name == name }?.value
         }
 
-        package static func local(_ name: String) -> String {
+        public static func local(_ name: String) -> String {
             String(name.split(separator: ":").last ?? "").lowercased()
         }
     }
 
     /// Text of a `<style>` element, CDATA sections included.
-    package struct StyleText {
-        package var text: String
-        package var location: SourceLocation
+    public struct StyleText {
+        public var text: String
+        public var location: SourceLocation
     }
 
-    package private(set) var elements: [Element] = []
-    package private(set) var styles: [StyleText] = []
+    public private(set) var elements: [Element] = []
+    public private(set) var styles: [StyleText] = []
 
     private let bytes: [UInt8]
     private var offset = 0
     private var line = 1
     private var lineStart = 0
 
-    package init(_ bytes: [UInt8]) {
+    public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         read()
     }
@@ -124,7 +124,7 @@ package struct SVGMarkup {
     }
 
     /// The character references an attribute may hide a name or address behind.
-    package static func decodeEntities(_ value: String) -> String {
+    public static func decodeEntities(_ value: String) -> String {
         guard value.contains("&") else { return value }
         var result = ""
         var rest = Substring(value)

@@ -3,16 +3,16 @@ import HealthGuideBase
 /// What an SVG file must not hold before it is published: pictures are shown as images, and
 /// an SVG opened on its own is a document that can run code and load other files. Each
 /// finding names what was found and where.
-package enum SVGSafety {
-    package struct Problem: Equatable {
-        package var message: String
-        package var location: SourceLocation
+public enum SVGSafety {
+    public struct Problem: Equatable {
+        public var message: String
+        public var location: SourceLocation
     }
 
     /// Elements that run code or carry a page of HTML inside the picture.
     private static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "embed", "object"]
 
-    package static func problems(in bytes: [UInt8]) -> [Problem] {
+    public static func problems(in bytes: [UInt8]) -> [Problem] {
         let markup = SVGMarkup(bytes)
         var problems: [Problem] = []
         for element in markup.elements {

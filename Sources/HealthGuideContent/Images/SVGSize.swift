@@ -1,7 +1,7 @@
 /// The size of an SVG image: its root element's `width` and `height` when both are plain
 /// numbers (or pixels), otherwise the width and height of its `viewBox`.
-package enum SVGSize {
-    package static func read(_ bytes: [UInt8]) -> ImageReading {
+public enum SVGSize {
+    public static func read(_ bytes: [UInt8]) -> ImageReading {
         guard let root = SVGMarkup(bytes).elements.first, root.localName == "svg" else {
             return .unreadable("not an SVG image: it does not start with an <svg> element")
         }

@@ -17,12 +17,12 @@ public final class BuildMemory: @unchecked Sendable {
 
     public init() {}
 
-    package var last: (manifest: BuildManifest?, pages: PageCache?, live: LiveBuild?) {
+    public var last: (manifest: BuildManifest?, pages: PageCache?, live: LiveBuild?) {
         lock.withLock { (manifest, pages, live) }
     }
 
     /// After a failed write the folder differs from every manifest but the one on disk.
-    package func forget() {
+    public func forget() {
         lock.withLock {
             manifest = nil
             pages = nil
@@ -31,11 +31,11 @@ public final class BuildMemory: @unchecked Sendable {
     }
 
     /// After a failed quick rebuild, whose findings the next build must find again in full.
-    package func forgetLiveBuild() {
+    public func forgetLiveBuild() {
         lock.withLock { live = nil }
     }
 
-    package func remember(manifest: BuildManifest, pages: PageCache?, live: LiveBuild?) {
+    public func remember(manifest: BuildManifest, pages: PageCache?, live: LiveBuild?) {
         lock.withLock {
             self.manifest = manifest
             if let pages { self.pages = pages }
@@ -45,18 +45,18 @@ public final class BuildMemory: @unchecked Sendable {
 }
 
 /// The last good build, whole: what a quick rebuild starts from.
-package struct LiveBuild {
-    package var site: LinkedSite
-    package var templates: TemplateSet
-    package var assets: AssetCatalog
+public struct LiveBuild: Sendable {
+    public var site: LinkedSite
+    public var templates: TemplateSet
+    public var assets: AssetCatalog
     /// `SiteRenderer.siteKey` of the build; a save that keeps the shape keeps it too.
-    package var siteKey: String
-    package var diagnostics: [Diagnostic]
+    public var siteKey: String
+    public var diagnostics: [Diagnostic]
     /// Every file the build read: a changed path that is not among these and no longer
     /// exists came and went within one save.
-    package var inputs: InputStamps
+    public var inputs: InputStamps
     /// True once the manifest on disk lists the output as unknown: quick rebuilds keep the
     /// real manifest in memory only, and a server killed meanwhile leaves a folder the next
     /// build rewrites rather than trusts.
-    package var diskManifestIsPending = false
+    public var diskManifestIsPending = false
 }

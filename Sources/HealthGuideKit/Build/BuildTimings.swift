@@ -13,7 +13,7 @@ public struct BuildTimings: Sendable {
     public init() {}
 
     /// Ends the step called `name`, which began when the last one ended.
-    package mutating func finish(_ name: String) {
+    public mutating func finish(_ name: String) {
         let now = ContinuousClock.now
         let elapsed = (now - stepStart).components
         steps.append(Step(name: name, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))

@@ -6,10 +6,10 @@ import Mustache
 
 /// A stable text form of a template context (keys sorted), fingerprinted to tell whether a
 /// page would render differently from last time without rendering it.
-package enum CanonicalText {
+public enum CanonicalText {
     /// Adds the text form of `context` to `fingerprint` as one part. The bytes are hashed as
     /// they are: making a `String` of them checked and copied every page's context once more.
-    package static func add(_ context: TemplateContext, to fingerprint: inout ContentHash.Parts) {
+    public static func add(_ context: TemplateContext, to fingerprint: inout ContentHash.Parts) {
         // Gathered as bytes: appending to a `String` checks and grows it piece by piece, which
         // was most of the cost. About the size of an article's context, so it is not copied as
         // it grows.

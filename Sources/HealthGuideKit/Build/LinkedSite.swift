@@ -9,11 +9,11 @@ public struct LinkedSite: Sendable {
     public let content: LoadedContent
     public private(set) var graph: SiteGraph
     /// Each article's search entry with its URL, in URL order.
-    package private(set) var searchEntries: [(url: String, entry: SearchEntry)]
+    public private(set) var searchEntries: [(url: String, entry: SearchEntry)]
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
-    package let fileReader: SourceFileReader
+    public let fileReader: SourceFileReader
 
-    package init(content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
+    public init(content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
          fileReader: SourceFileReader, log: DiagnosticLog) {
         self.content = content
         self.fileReader = fileReader
@@ -47,7 +47,7 @@ public struct LinkedSite: Sendable {
     /// The site with some pages replaced by new versions of the same shape, and their search
     /// entries; returns the diagnostics of the new pages' links, and whether any search entry
     /// changed.
-    package func replacing(_ replacements: [Int: PreparedPage]) -> (site: LinkedSite, diagnostics: [Diagnostic], searchChanged: Bool) {
+    public func replacing(_ replacements: [Int: PreparedPage]) -> (site: LinkedSite, diagnostics: [Diagnostic], searchChanged: Bool) {
         var site = self
         let pages = replacements.compactMapValues(\.page)
         let (graph, diagnostics) = graph.replacing(pages)

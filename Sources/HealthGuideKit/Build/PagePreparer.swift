@@ -6,37 +6,37 @@ import HealthGuideMarkdown
 import HealthGuideOutput
 
 /// One Markdown file after every step that depends on that file alone.
-package struct PreparedPage: Sendable {
+public struct PreparedPage: Sendable {
     /// The page with its prose and most front-matter places dropped (only the steps here need
     /// them); nil when the file could not be read as a page.
-    package var page: Page?
+    public var page: Page?
     /// Problems in the file, and the findings of the page rules.
-    package var diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic]
     /// An article's entry in the search index.
-    package var searchEntry: SearchEntry?
+    public var searchEntry: SearchEntry?
     /// An article's record for `healthguide check`; never cached.
-    package var record: ArticleRecord?
+    public var record: ArticleRecord?
 }
 
 /// Reads a Markdown file, gathers the facts of its body, runs the page rules and makes its
 /// search entry. Pages are independent here, so they are prepared in parallel, and what this
 /// makes of an unchanged file can be taken from the page cache instead.
-package struct PagePreparer: Sendable {
-    package let reader: SourceFileReader
-    package let matcher: GlossaryMatcher
+public struct PagePreparer: Sendable {
+    public let reader: SourceFileReader
+    public let matcher: GlossaryMatcher
     /// The images pages may show, whose sizes go into their `<img>` tags.
-    package let media: MediaFiles
-    package let rules: RuleEngine
-    package let context: PageCheckContext
-    package let includeDrafts: Bool
+    public let media: MediaFiles
+    public let rules: RuleEngine
+    public let context: PageCheckContext
+    public let includeDrafts: Bool
     /// Makes the article records of `healthguide check`.
-    package let makesRecords: Bool
+    public let makesRecords: Bool
     /// Renders each page's body while its tree is at hand, for a build that writes pages.
-    package let rendersBodies: Bool
+    public let rendersBodies: Bool
 
     /// The prepared page, and its body rendered when asked for. The body is not part of the
     /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
-    package func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
+    public func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
         let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind, maxBytes: context.config.limits.fileBytes)
         guard let source else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
         let document = MarkdownDocument(markdown: source.body ?? "")

@@ -6,7 +6,7 @@ import HealthGuideLinks
 import HealthGuideMarkdown
 import HealthGuideOutput
 
-package extension SiteBuilder {
+extension SiteBuilder {
     /// The preview server's rebuild after a save of `changed` files (absolute paths, as the
     /// watcher reports them).
     ///

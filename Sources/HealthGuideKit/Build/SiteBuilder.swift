@@ -268,7 +268,7 @@ public struct SiteBuilder: Sendable {
         return bodies
     }
 
-    package func status(of log: DiagnosticLog) -> BuildStatus {
+    public func status(of log: DiagnosticLog) -> BuildStatus {
         let diagnostics = log.all
         if diagnostics.contains(where: { OutputRefusal.rules.contains($0.rule) }) { return .configurationError }
         // Templates that nest without end are found only while pages render; they are a bad setup.
@@ -278,7 +278,7 @@ public struct SiteBuilder: Sendable {
         return .success
     }
 
-    package func finish(_ result: BuildResult, started: Date) -> BuildResult {
+    public func finish(_ result: BuildResult, started: Date) -> BuildResult {
         var result = result
         result.seconds = Date().timeIntervalSince(started)
         return result

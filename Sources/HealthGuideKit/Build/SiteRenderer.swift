@@ -9,31 +9,31 @@ import HealthGuideRender
 /// Renders every output file of a linked site and hands it to the writer. A page whose
 /// inputs fingerprint matches the last build's is not rendered at all.
 /// A class, not a struct: each page's closures capture it, and a struct was copied for every page.
-package final class SiteRenderer: Sendable {
-    package let site: LinkedSite
-    package let templates: TemplateSet
-    package let assets: AssetCatalog
-    package let writer: OutputWriter
+public final class SiteRenderer: Sendable {
+    public let site: LinkedSite
+    public let templates: TemplateSet
+    public let assets: AssetCatalog
+    public let writer: OutputWriter
     private let builder: PageContextBuilder
     private let fingerprints: Fingerprints
     private let matcher: GlossaryMatcher
     /// By page index, the bodies rendered while the pages were prepared (see `PrerenderedBody`).
     private let bodies: [PrerenderedBody?]
 
-    package struct Outcome {
-        package var rendered = 0
-        package var searchIndexBytes = 0
+    public struct Outcome: Sendable {
+        public var rendered = 0
+        public var searchIndexBytes = 0
     }
 
     /// The rule id of a page whose file no longer holds what the page cache described.
-    package static let changedDuringBuild = "changed-during-build"
+    public static let changedDuringBuild = "changed-during-build"
 
     private var config: SiteConfig { site.content.config }
     private var graph: SiteGraph { site.graph }
 
     /// `siteKey` is `SiteRenderer.siteKey(…)` of this site, templates and assets; a page
     /// without a body in `bodies` is rendered from its Markdown.
-    package init(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String,
+    public init(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String,
          bodies: [PrerenderedBody?] = []) {
         self.site = site
         self.bodies = bodies
@@ -55,13 +55,13 @@ package final class SiteRenderer: Sendable {
     }
 
     /// Every input of every page but the page's own file; see `SiteShape`.
-    package static func siteKey(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog) -> String {
+    public static func siteKey(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog) -> String {
         ContentHash.of(parts: sharedInputs(of: site) + templates.fingerprints.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
             + assets.outputPaths.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
             + [site.graph.shape])
     }
 
-    package func renderAll() -> Outcome {
+    public func renderAll() -> Outcome {
         for asset in assets.assets {
             writer.write(asset.data, to: asset.outputPath)
         }
@@ -116,16 +116,16 @@ package final class SiteRenderer: Sendable {
     }
 
     /// What a save changed besides the pages themselves.
-    package struct SaveEffects {
-        package var searchEntries: Bool
-        package var reviewDates: Bool
+    public struct SaveEffects {
+        public var searchEntries: Bool
+        public var reviewDates: Bool
     }
 
     /// Renders only the given content pages, and the search index, sitemap and feed when
     /// `effects` says they changed. Right when nothing else can have changed, as after a save
     /// that kept the site's shape. The new search index gets no inputs fingerprint (the next
     /// full build finds its bytes unchanged), since that would cost a pass over every page.
-    package func render(pages indexes: [Int], effects: SaveEffects) -> Outcome {
+    public func render(pages indexes: [Int], effects: SaveEffects) -> Outcome {
         let rendered = indexes.filter(renderContentPage).count
         var searchIndexBytes = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName) ?? 0
         if effects.searchEntries {

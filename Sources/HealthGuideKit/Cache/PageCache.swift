@@ -16,18 +16,18 @@ import HealthGuideOutput
 /// On disk the cache is two files: `pages`, the whole cache as some build wrote it, and
 /// `pages-recent`, what later builds changed since (see `PageCacheFiles`). After one edit a
 /// build writes the few kilobytes of the second, not the 18 MB of 10,000 pages again.
-package struct PageCache: Sendable {
-    package struct Entry: Sendable {
-        package var stamp: FileStamp
-        package var prepared: PreparedPage
+public struct PageCache: Sendable {
+    public struct Entry: Sendable {
+        public var stamp: FileStamp
+        public var prepared: PreparedPage
         /// The page's links as the last build resolved them, valid while the site keeps `shape`.
-        package var links: LinkResolver.Result?
+        public var links: LinkResolver.Result?
         /// The entry's bytes as a cache file holds them, while the entry is unchanged since it
         /// was read or saved: encoding the 10,000 others again after one edit cost about as
         /// much as decoding them.
-        package var saved: SavedBytes?
+        public var saved: SavedBytes?
 
-        package init(stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result? = nil, saved: SavedBytes? = nil) {
+        public init(stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result? = nil, saved: SavedBytes? = nil) {
             self.stamp = stamp
             self.prepared = prepared
             self.links = links
@@ -35,35 +35,35 @@ package struct PageCache: Sendable {
         }
     }
 
-    package struct SavedBytes: Sendable {
-        package var bytes: ArraySlice<UInt8>
+    public struct SavedBytes: Sendable {
+        public var bytes: ArraySlice<UInt8>
         /// True when `pages` itself holds these bytes, so `pages-recent` need not repeat them.
-        package var inBase: Bool
+        public var inBase: Bool
     }
 
     /// What the `pages` file on disk holds, to write only what differs from it.
-    package struct Base: Sendable {
+    public struct Base: Sendable {
         /// Chosen at random each time `pages` is written; `pages-recent` names the one it follows.
-        package var id: UInt64
-        package var paths: [String]
+        public var id: UInt64
+        public var paths: [String]
         /// The bytes of its entries, against which `pages-recent` is weighed.
-        package var size: Int
+        public var size: Int
     }
 
-    package var key: String
+    public var key: String
     /// The graph of the build that saved the cache, whose shape its entries' links hold for.
-    package var graph: SiteGraph.Record? {
+    public var graph: SiteGraph.Record? {
         didSet { graphInBase = false }
     }
     /// By path inside the content folder.
-    package var entries: [String: Entry]
+    public var entries: [String: Entry]
     /// The `pages` file this cache was read from or last saved as; nil before the first save.
-    package var base: Base?
+    public var base: Base?
     /// True while `graph` is the one `pages` holds.
-    package var graphInBase = false
+    public var graphInBase = false
 
     /// An empty cache with `key`, to be filled from `previous`, the cache read for this build.
-    package init(key: String, following previous: PageCache?) {
+    public init(key: String, following previous: PageCache?) {
         self.key = key
         entries = [:]
         graph = previous?.graph
@@ -72,7 +72,7 @@ package struct PageCache: Sendable {
     }
 
     /// What the last build knew of the site graph, for a graph of the same shape to take.
-    package func knownGraph() -> KnownGraph? {
+    public func knownGraph() -> KnownGraph? {
         guard let graph else { return nil }
         return KnownGraph(record: graph) { path in
             guard let entry = entries[path], let page = entry.prepared.page else { return nil }
@@ -83,7 +83,7 @@ package struct PageCache: Sendable {
     /// Records `graph` and each page's links as it resolved them. Returns whether anything
     /// changed. An entry whose links changed is encoded afresh. Only the pages whose links the
     /// graph resolved are looked at: the others' links are the ones their entries hold.
-    package mutating func keepGraph(_ graph: SiteGraph) -> Bool {
+    public mutating func keepGraph(_ graph: SiteGraph) -> Bool {
         var changed = self.graph?.shape != graph.shape
         if changed || graph.structureIsNew { self.graph = graph.record }
         for index in graph.resolvedPages {
@@ -102,7 +102,7 @@ package struct PageCache: Sendable {
     }
 
     /// The page prepared from the file at `path` when it had `stamp`, if that is what it still has.
-    package func page(at path: String, stamp: FileStamp?) -> PreparedPage? {
+    public func page(at path: String, stamp: FileStamp?) -> PreparedPage? {
         guard let stamp, let entry = entries[path], entry.stamp == stamp else { return nil }
         return entry.prepared
     }

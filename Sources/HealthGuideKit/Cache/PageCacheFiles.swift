@@ -14,7 +14,7 @@ import HealthGuideOutput
 /// both afresh. Each is replaced in one rename, and a `pages-recent` whose id is not that of
 /// `pages` is ignored, so a build stopped between the two renames leaves an older cache, never a
 /// mixed one.
-package extension PageCache {
+public extension PageCache {
     static let formatVersion = 10
     private static let magic = "healthguide-pages"
     private static let recentMagic = "healthguide-pages-recent"

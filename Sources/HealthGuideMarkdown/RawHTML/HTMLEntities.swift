@@ -5,7 +5,7 @@ import HealthGuideContent
 /// with or without their `;`, as browsers do; of the named ones, those that spell URL syntax
 /// or markup. A reference left undecoded is harmless: the sanitizer escapes every `&` it
 /// writes, so the browser reads it as the letters it is, never as the character it names.
-package enum HTMLEntities {
+public enum HTMLEntities {
     private static let named: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
         "colon": ":", "sol": "/", "bsol": "\\", "period": ".", "comma": ",", "semi": ";", "excl": "!",
@@ -13,7 +13,7 @@ package enum HTMLEntities {
         "tab": "\t", "newline": "\n",
     ]
 
-    package static func decode(_ raw: ArraySlice<UInt8>) -> String {
+    public static func decode(_ raw: ArraySlice<UInt8>) -> String {
         guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
         var output = ""
         var index = raw.startIndex

@@ -1,5 +1,5 @@
 /// One piece of raw HTML, with where it starts (a byte offset into the text).
-package enum HTMLToken: Equatable {
+public enum HTMLToken: Equatable {
     /// Text between tags, as written (entities undecoded).
     case text(String)
     case startTag(name: String, attributes: [HTMLAttribute], offset: Int)
@@ -10,12 +10,12 @@ package enum HTMLToken: Equatable {
     case unfinished(offset: Int)
 }
 
-package struct HTMLAttribute: Equatable {
+public struct HTMLAttribute: Equatable {
     /// In ASCII lower case, as HTML compares names.
-    package var name: String
+    public var name: String
     /// With its character references decoded: what a browser would see.
-    package var value: String
-    package var offset: Int
+    public var value: String
+    public var offset: Int
 }
 
 /// Splits raw HTML into tags and text the way the HTML standard's tokenizer does, as far as
@@ -23,15 +23,15 @@ package struct HTMLAttribute: Equatable {
 /// is a `script` tag), attribute values are decoded, a name repeated in one tag keeps its
 /// first value, and the first `>` ends a comment-like token. What it gets wrong can do no
 /// harm, since the sanitizer writes out only tags it built itself and text it escaped.
-package struct HTMLTokenizer {
+public struct HTMLTokenizer {
     private let bytes: [UInt8]
     private var position = 0
 
-    package init(_ html: String) {
+    public init(_ html: String) {
         bytes = Array(html.utf8)
     }
 
-    package mutating func next() -> HTMLToken? {
+    public mutating func next() -> HTMLToken? {
         guard position < bytes.count else { return nil }
         if bytes[position] == UInt8(ascii: "<"), let kind = markupKind(at: position) {
             switch kind {
@@ -52,7 +52,7 @@ package struct HTMLTokenizer {
     /// of the text when it has none. Nested elements of the same name are not counted: for
     /// `script` and `style` the first end tag is the end, and for the rest it removes less
     /// than the whole element, never more.
-    package mutating func skipContent(of name: String) {
+    public mutating func skipContent(of name: String) {
         let closing = Array("</\(name)".utf8)
         while position < bytes.count {
             if bytes[position] == UInt8(ascii: "<"), position + closing.count <= bytes.count,
@@ -181,7 +181,7 @@ package struct HTMLTokenizer {
         return HTMLAttribute(name: name, value: HTMLEntities.decode(raw), offset: offset)
     }
 
-    package static func isSpace(_ byte: UInt8) -> Bool {
+    public static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 

@@ -4,8 +4,8 @@ import HealthGuideContent
 /// What raw HTML may keep: elements that format text and show media, attributes that describe
 /// them, addresses that open a page, a mail or a call. Everything else is removed, since an
 /// article is read by patients and every trick below runs script in their browser.
-package enum RawHTMLPolicy {
-    package static let elements: Set<String> = [
+public enum RawHTMLPolicy {
+    public static let elements: Set<String> = [
         "a", "abbr", "audio", "b", "bdi", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
         "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr",
         "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp",
@@ -15,13 +15,13 @@ package enum RawHTMLPolicy {
 
     /// Elements whose content goes with them: script and style text, and the inside of
     /// embedded documents, which means nothing without them.
-    package static let droppedWithContent: Set<String> = [
+    public static let droppedWithContent: Set<String> = [
         "script", "style", "iframe", "object", "applet", "svg", "math", "template", "noscript", "noembed",
         "noframes", "xmp", "textarea", "title", "plaintext", "select",
     ]
 
     /// Void elements: no end tag to expect.
-    package static let void: Set<String> = ["br", "col", "hr", "img", "source", "track", "wbr"]
+    public static let void: Set<String> = ["br", "col", "hr", "img", "source", "track", "wbr"]
 
     private static let globalAttributes: Set<String> = ["class", "dir", "id", "lang", "role", "style", "title"]
 
@@ -47,10 +47,10 @@ package enum RawHTMLPolicy {
     /// the rest (`action`, `formaction`, `xlink:href`, `background`…) never pass the lists above.
     private static let addressAttributes: Set<String> = ["cite", "href", "poster", "src"]
 
-    package static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+    public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Nil when `attribute` may stay on `element`; otherwise why it goes.
-    package static func problem(with attribute: HTMLAttribute, on element: String) -> String? {
+    public static func problem(with attribute: HTMLAttribute, on element: String) -> String? {
         let name = attribute.name
         if name.hasPrefix("aria-"), name.utf8.dropFirst(5).allSatisfy(isNameByte), name.count > 5 { return nil }
         guard globalAttributes.contains(name) || elementAttributes[element]?.contains(name) == true else {

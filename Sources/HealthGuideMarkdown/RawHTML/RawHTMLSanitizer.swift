@@ -5,18 +5,18 @@ import HealthGuideBase
 /// its parsed name and decoded attributes (every value in double quotes, escaped), and text
 /// has its `<` and `>` escaped, so what the browser parses is exactly what was checked.
 /// Comments are left out without a word; every other removal is reported.
-package enum RawHTMLSanitizer {
+public enum RawHTMLSanitizer {
     /// Something removed, at a byte offset into the raw HTML.
-    package struct Removal: Equatable {
-        package var offset: Int
-        package var message: String
+    public struct Removal: Equatable {
+        public var offset: Int
+        public var message: String
     }
 
     /// The elements the raw HTML of one page has opened and not yet closed, carried from one
     /// raw HTML node to the next in document order: an end tag with no element of its name
     /// open would close the page's own markup around the article, so it is removed, and the
     /// renderer closes what is still open at the end of the body (`closingTags`).
-    package struct OpenElements {
+    public struct OpenElements {
         private var names: [String] = []
         /// How many of each name are open: an end tag with none open is found without a
         /// search, and one with some open finds it by a search through only what it closes.
@@ -35,18 +35,18 @@ package enum RawHTMLSanitizer {
             return true
         }
 
-        package var closingTags: String {
+        public var closingTags: String {
             names.reversed().map { "</\($0)>" }.joined()
         }
     }
 
     /// One piece of raw HTML on its own, as if it were a page's only one.
-    package static func sanitize(_ html: String) -> (html: String, removals: [Removal]) {
+    public static func sanitize(_ html: String) -> (html: String, removals: [Removal]) {
         var open = OpenElements()
         return sanitize(html, open: &open)
     }
 
-    package static func sanitize(_ html: String, open: inout OpenElements) -> (html: String, removals: [Removal]) {
+    public static func sanitize(_ html: String, open: inout OpenElements) -> (html: String, removals: [Removal]) {
         var tokenizer = HTMLTokenizer(html)
         var output = ""
         var removals: [Removal] = []
