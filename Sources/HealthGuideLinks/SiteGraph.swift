@@ -15,12 +15,6 @@ public struct SiteGraph: Sendable {
     public let shape: String
     /// `SiteShape.extras` of this site: its media files, image sizes, drafts and failed files.
     public let extras: String
-    /// The pages whose links were resolved when the graph was made; the others' came from the
-    /// page cache (`KnownGraph`), as the cache holds them.
-    public let resolvedPages: [Int]
-    public var resolvedCount: Int { resolvedPages.count }
-    /// True when the structure was made for this graph rather than taken from the page cache.
-    public let structureIsNew: Bool
     /// Everything made from the shape alone.
     public let structure: Structure
     /// Content path → page index.
@@ -38,8 +32,8 @@ public struct SiteGraph: Sendable {
     public static let candidatesPerTag = 64
 
     /// The parts of the graph made from the site's shape alone, by page index: equal shapes
-    /// make equal structures, so a build of the last build's shape takes the structure from
-    /// the page cache instead of sorting titles and choosing related pages again.
+    /// make equal structures, so a caller that kept the structure of a graph of the same shape
+    /// may give it instead of having titles sorted and related pages chosen again.
     public struct Structure: Sendable {
         /// Per page, the pages whose bodies link to it (sorted by title).
         public var backlinks: [[Int]]
@@ -56,20 +50,18 @@ public struct SiteGraph: Sendable {
         public var homePage: Int?
         /// Every page's index, in title order (trimmed, case-insensitive, then path).
         public var titleOrder: [Int]
-    }
 
-    /// What the page cache keeps of a graph, for the next build's `KnownGraph`.
-    public struct Record: Sendable {
-        public var shape: String
-        /// The content paths of its pages, in order.
-        public var pagePaths: [String]
-        /// `SiteShape.extras` of its media files, drafts and failed files.
-        public var extras: String
-        public var structure: Structure
-    }
-
-    public var record: Record {
-        Record(shape: shape, pagePaths: pages.map(\.source.path), extras: extras, structure: structure)
+        public init(backlinks: [[Int]], related: [[Int]], previous: [Int?], next: [Int?], articlesBySection: [String: [Int]], tags: [(tag: String, articles: [Int])], sectionPages: [String: Int], homePage: Int?, titleOrder: [Int]) {
+            self.backlinks = backlinks
+            self.related = related
+            self.previous = previous
+            self.next = next
+            self.articlesBySection = articlesBySection
+            self.tags = tags
+            self.sectionPages = sectionPages
+            self.homePage = homePage
+            self.titleOrder = titleOrder
+        }
     }
 
     public var backlinks: [[Int]] { structure.backlinks }
@@ -82,52 +74,67 @@ public struct SiteGraph: Sendable {
     public var homePage: Int? { structure.homePage }
     public var titleOrder: [Int] { structure.titleOrder }
 
+    /// The graph of `pages`: every link resolved and the structure worked out.
     public init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String> = [],
-         known: KnownGraph? = nil, log: DiagnosticLog) {
+                log: DiagnosticLog) {
+        let index = Index(pages: pages, log: log)
+        let extras = SiteShape.extras(media: media, draftPaths: draftPaths, failedPaths: failedPaths)
+        let resolver = LinkResolver(pagesByPath: index.pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
+                                    failedPaths: failedPaths)
+        let links = Array(pages.indices).parallelMap(resolver.resolve)
+        // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
+        log.add(contentsOf: links.flatMap(\.diagnostics))
+        self.init(pages: pages, sections: sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths, index: index,
+                  links: links, shape: SiteShape.fingerprint(pages: pages, extras: extras), extras: extras,
+                  structure: Self.structure(pages: pages, links: links, index: index, log: log))
+    }
+
+    /// A graph from its parts, made by the steps above: the way a caller that keeps some parts
+    /// from an earlier graph of the same shape puts one together.
+    public init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>,
+                index: Index, links: [LinkResolver.Result], shape: String, extras: String, structure: Structure) {
         self.pages = pages
         self.sections = sections
         self.media = media
         self.draftPaths = draftPaths
         self.failedPaths = failedPaths
-        var pagesByPath: [String: Int] = [:]
-        var urls: [String: Int] = [:]
-        pagesByPath.reserveCapacity(pages.count)
-        urls.reserveCapacity(pages.count)
-        var duplicated = Set<Int>()
-        for (index, page) in pages.enumerated() {
-            pagesByPath[page.source.path] = index
-            if let other = urls[page.url] {
-                duplicated.insert(index)
-                log.add(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
-                                   message: "maps to the same URL '/\(page.url)' as \(pages[other].source.displayPath)",
-                                   rule: "duplicate-url", hint: "rename one of the files"))
-            } else {
-                urls[page.url] = index
-            }
-        }
-        self.pagesByPath = pagesByPath
-        let extras = SiteShape.extras(media: media, draftPaths: draftPaths, failedPaths: failedPaths)
+        pagesByPath = index.pagesByPath
+        self.links = links
+        self.shape = shape
         self.extras = extras
-        let kept = known.flatMap { $0.holds(for: pages, extras: extras) ? $0 : nil }
-        shape = kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras)
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
-                                    failedPaths: failedPaths)
-        let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
-            if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
-            return (resolver.resolve(pageIndex: index), true)
+        self.structure = structure
+    }
+
+    /// Pages by content path, and those whose URL an earlier page has (each reported).
+    public struct Index: Sendable {
+        public let pagesByPath: [String: Int]
+        public let duplicated: Set<Int>
+
+        public init(pages: [Page], log: DiagnosticLog) {
+            var pagesByPath: [String: Int] = [:]
+            var urls: [String: Int] = [:]
+            pagesByPath.reserveCapacity(pages.count)
+            urls.reserveCapacity(pages.count)
+            var duplicated = Set<Int>()
+            for (index, page) in pages.enumerated() {
+                pagesByPath[page.source.path] = index
+                if let other = urls[page.url] {
+                    duplicated.insert(index)
+                    log.add(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
+                                       message: "maps to the same URL '/\(page.url)' as \(pages[other].source.displayPath)",
+                                       rule: "duplicate-url", hint: "rename one of the files"))
+                } else {
+                    urls[page.url] = index
+                }
+            }
+            self.pagesByPath = pagesByPath
+            self.duplicated = duplicated
         }
-        resolvedPages = resolved.indices.filter { resolved[$0].isNew }
-        // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
-        log.add(contentsOf: resolved.flatMap(\.0.diagnostics))
-        links = resolved.map(\.0)
-        structureIsNew = kept == nil
-        structure = kept?.record.structure
-            ?? Self.structure(pages: pages, links: links, pagesByPath: pagesByPath, duplicated: duplicated, log: log)
     }
 
     /// Works out the structure of a graph from its pages and resolved links.
-    private static func structure(pages: [Page], links: [LinkResolver.Result], pagesByPath: [String: Int],
-                                  duplicated: Set<Int>, log: DiagnosticLog) -> Structure {
+    public static func structure(pages: [Page], links: [LinkResolver.Result], index: Index, log: DiagnosticLog) -> Structure {
+        let (pagesByPath, duplicated) = (index.pagesByPath, index.duplicated)
         var backlinkSets = [Set<Int>](repeating: [], count: pages.count)
         for (source, result) in links.enumerated() {
             for target in result.targets { backlinkSets[target].insert(source) }

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Foundation
 import Glibc
-import HealthGuideLinks
 
 /// Linux's inotify: the kernel reports changes as they happen. inotify watches one folder at a
 /// time, so every folder of each tree gets a watch, and folders created later get one as

@@ -113,20 +113,20 @@ struct PageCacheTests {
         let first = site.build()
         let warning = first.diagnostics.filter { $0.rule == "unsafe-link" }
         try #require(warning.count == 1)
-        #expect(first.graph?.resolvedCount == Self.markdownFiles)
-        #expect(first.graph?.structureIsNew == true)
+        #expect(first.linksResolved == Self.markdownFiles)
+        #expect(first.structureIsNew == true)
 
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         let bodyEdit = site.build()
-        #expect(bodyEdit.graph?.resolvedCount == 1)
-        #expect(bodyEdit.graph?.structureIsNew == false)
+        #expect(bodyEdit.linksResolved == 1)
+        #expect(bodyEdit.structureIsNew == false)
         #expect(bodyEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
         #expect(try site.differencesFromCleanBuild() == [])
 
         try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
         let titleEdit = site.build()
-        #expect(titleEdit.graph?.resolvedCount == Self.markdownFiles)
-        #expect(titleEdit.graph?.structureIsNew == true)
+        #expect(titleEdit.linksResolved == Self.markdownFiles)
+        #expect(titleEdit.structureIsNew == true)
         #expect(titleEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
         #expect(try site.differencesFromCleanBuild() == [])
     }
@@ -137,10 +137,12 @@ struct PageCacheTests {
         try site.settle()
         site.build()
         try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
-        let kept = try #require(site.build().graph)
-        #expect(kept.structureIsNew == false)
-        let fresh = try #require(site.build(clean: true).graph)
-        #expect(fresh.structureIsNew == true)
+        let keptBuild = site.build()
+        #expect(keptBuild.structureIsNew == false)
+        let kept = try #require(keptBuild.graph)
+        let freshBuild = site.build(clean: true)
+        #expect(freshBuild.structureIsNew == true)
+        let fresh = try #require(freshBuild.graph)
         #expect(kept.shape == fresh.shape)
         #expect(kept.backlinks == fresh.backlinks)
         #expect(kept.related == fresh.related)
@@ -162,7 +164,7 @@ struct PageCacheTests {
         try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
         let second = site.build()
         #expect(second.prepared == Self.markdownFiles)
-        #expect(second.graph?.structureIsNew == false)
+        #expect(second.structureIsNew == false)
         #expect(site.page("causes/muscle-strain/index.html")?.contains("A strain aches.") == true)
         #expect(try site.differencesFromCleanBuild() == [])
     }
@@ -171,17 +173,17 @@ struct PageCacheTests {
     func recordIndexesAreChecked() throws {
         let site = try TestSite(Fixture.smallSite())
         let graph = try #require(site.build().graph)
-        var record = graph.record
+        var record = GraphRecord(of: graph)
         var writer = ByteWriter()
         record.write(to: &writer)
         var reader = ByteReader(writer.bytes[...])
-        #expect((try? SiteGraph.Record(from: &reader)) != nil)
+        #expect((try? GraphRecord(from: &reader)) != nil)
 
         record.structure.backlinks[0] = [graph.pages.count]
         writer = ByteWriter()
         record.write(to: &writer)
         reader = ByteReader(writer.bytes[...])
-        #expect((try? SiteGraph.Record(from: &reader)) == nil)
+        #expect((try? GraphRecord(from: &reader)) == nil)
     }
 
     @Test("a file saved twice within one clock tick, same size and same time, is still read again")

@@ -35,6 +35,10 @@ public struct BuildResult: Sendable {
     public var timings = BuildTimings()
     /// The linked site, for reports; nil when loading failed or no input had changed.
     public var graph: SiteGraph?
+    /// How many pages' links were resolved for `graph` (the others' came from the page cache),
+    /// and whether its structure was worked out rather than taken from the cache.
+    public var linksResolved = 0
+    public var structureIsNew = false
     /// The editor's record of every article; filled by `check()` only.
     public var articles: [ArticleRecord] = []
     /// What a build worked with (pages, page cache, manifests), handed back so that a program

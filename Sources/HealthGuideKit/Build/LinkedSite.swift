@@ -8,12 +8,16 @@ import HealthGuideOutput
 public struct LinkedSite: Sendable {
     public let content: LoadedContent
     public private(set) var graph: SiteGraph
+    /// The pages whose links were resolved for this graph (the others' came from the page
+    /// cache), and whether its structure was worked out rather than taken from it.
+    public let resolvedPages: [Int]
+    public let structureIsNew: Bool
     /// Each article's search entry with its URL, in URL order.
     public private(set) var searchEntries: [(url: String, entry: SearchEntry)]
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
     public let fileReader: SourceFileReader
 
-    public init(content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
+    init(content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
          fileReader: SourceFileReader, log: DiagnosticLog) {
         self.content = content
         self.fileReader = fileReader
@@ -40,8 +44,11 @@ public struct LinkedSite: Sendable {
             if let entry = prepared[index].searchEntry { searchEntries.append((page.url, entry)) }
         }
         self.searchEntries = searchEntries.sorted { $0.url < $1.url }
-        graph = SiteGraph(pages: pages, sections: content.config.sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths,
-                          known: known, log: log)
+        let made = KnownGraph.graph(pages: pages, sections: content.config.sections, media: media, draftPaths: draftPaths,
+                                    failedPaths: failedPaths, known: known, log: log)
+        graph = made.graph
+        resolvedPages = made.resolvedPages
+        structureIsNew = made.structureIsNew
     }
 
     /// The site with some pages replaced by new versions of the same shape, and their search

@@ -38,6 +38,8 @@ public struct SiteBuilder: Sendable {
         }
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = prepared.site.graph
+        result.linksResolved = prepared.site.resolvedPages.count
+        result.structureIsNew = prepared.site.structureIsNew
         result.prepared = prepared.preparedCount
         result.articles = prepared.records.sorted { $0.path < $1.path }
         return finish(result, started: started)
@@ -105,6 +107,8 @@ public struct SiteBuilder: Sendable {
         timings.finish("templates")
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = site.graph
+        result.linksResolved = site.resolvedPages.count
+        result.structureIsNew = site.structureIsNew
         result.prepared = prepared.preparedCount
         result.timings = timings
         guard result.status == .success else { return finish(result, started: started) }
@@ -250,7 +254,7 @@ public struct SiteBuilder: Sendable {
             next.entries = next.entries.filter { paths.contains($0.key) }
         }
         let preparedCount = prepared.filter { !$0.reused }.count
-        let graphChanged = next.keepGraph(site.graph)
+        let graphChanged = next.keepGraph(of: site)
         let changed = reusableCount == nil || added || graphChanged || next.entries.count != reusableCount
         log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))
         timings.finish("pages linked, site checked")

@@ -26,12 +26,17 @@ public struct PageCache: Sendable {
         /// was read or saved: encoding the 10,000 others again after one edit cost about as
         /// much as decoding them.
         public var saved: SavedBytes?
+        /// The page's facts as a cache file holds them, for an entry read from one: an entry
+        /// whose links changed is written again without encoding its facts again.
+        public var encodedFacts: ArraySlice<UInt8>?
 
-        public init(stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result? = nil, saved: SavedBytes? = nil) {
+        public init(stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result? = nil, saved: SavedBytes? = nil,
+                    encodedFacts: ArraySlice<UInt8>? = nil) {
             self.stamp = stamp
             self.prepared = prepared
             self.links = links
             self.saved = saved
+            self.encodedFacts = encodedFacts
         }
     }
 
@@ -52,7 +57,7 @@ public struct PageCache: Sendable {
 
     public var key: String
     /// The graph of the build that saved the cache, whose shape its entries' links hold for.
-    public var graph: SiteGraph.Record? {
+    var graph: GraphRecord? {
         didSet { graphInBase = false }
     }
     /// By path inside the content folder.
@@ -72,7 +77,7 @@ public struct PageCache: Sendable {
     }
 
     /// What the last build knew of the site graph, for a graph of the same shape to take.
-    public func knownGraph() -> KnownGraph? {
+    func knownGraph() -> KnownGraph? {
         guard let graph else { return nil }
         return KnownGraph(record: graph) { path in
             guard let entry = entries[path], let page = entry.prepared.page else { return nil }
@@ -83,10 +88,11 @@ public struct PageCache: Sendable {
     /// Records `graph` and each page's links as it resolved them. Returns whether anything
     /// changed. An entry whose links changed is encoded afresh. Only the pages whose links the
     /// graph resolved are looked at: the others' links are the ones their entries hold.
-    public mutating func keepGraph(_ graph: SiteGraph) -> Bool {
+    mutating func keepGraph(of site: LinkedSite) -> Bool {
+        let graph = site.graph
         var changed = self.graph?.shape != graph.shape
-        if changed || graph.structureIsNew { self.graph = graph.record }
-        for index in graph.resolvedPages {
+        if changed || site.structureIsNew { self.graph = GraphRecord(of: graph) }
+        for index in site.resolvedPages {
             let page = graph.pages[index]
             guard var entry = entries[page.source.path] else { continue }
             // Links belong to the version of the page they were resolved for: an entry holding

@@ -2,6 +2,7 @@ import Foundation
 import HealthGuideBase
 import HealthGuideContent
 import HealthGuideLinks
+import HealthGuideMarkdown
 import HealthGuideOutput
 
 /// The page cache's two files in `<output>/.healthguide/`:
@@ -103,7 +104,7 @@ public extension PageCache {
         writer.write(entry.stamp)
         writer.write(page.source)
         // With its length, so a reader can keep the bytes and decode them only when asked.
-        let facts = page.encodedFacts
+        let facts = entry.encodedFacts ?? Self.encoded(page.facts)
         writer.write(facts.count)
         writer.write(encoded: facts)
         writer.write(page.cardSigns)
@@ -143,9 +144,24 @@ public extension PageCache {
         let stamp: FileStamp = try reader.value()
         let source: SourcePage = try reader.value()
         let facts = try reader.bytes(count: try reader.int())
-        let page = Page(source: source, url: SitePath.url(for: source.kind), encodedFacts: facts, cardSigns: try reader.array())
+        let page = Page(source: source, url: SitePath.url(for: source.kind), facts: Lazy { Self.decodedFacts(facts) },
+                        cardSigns: try reader.array())
         let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optional())
-        return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), saved: saved)
+        return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), saved: saved, encodedFacts: facts)
+    }
+
+    private static func encoded(_ facts: PageFacts) -> ArraySlice<UInt8> {
+        var writer = ByteWriter()
+        writer.write(facts)
+        return writer.bytes[...]
+    }
+
+    /// The cache file's checksum and format version vouch for bytes `encoded` wrote, and a
+    /// test reads them back; were they unreadable anyway, the page would have no facts rather
+    /// than stop the build.
+    private static func decodedFacts(_ bytes: ArraySlice<UInt8>) -> PageFacts {
+        var reader = ByteReader(bytes)
+        return (try? PageFacts(from: &reader)) ?? PageFacts()
     }
 
     fileprivate static func write(_ entries: [(path: String, entry: Entry)], to writer: inout ByteWriter) {
@@ -211,7 +227,7 @@ private struct RecentFile: ByteCodable {
     var baseID: UInt64
     var key: String
     /// The graph record, when it is not the one `pages` holds.
-    var graph: SiteGraph.Record??
+    var graph: GraphRecord??
     var changed: [(path: String, entry: PageCache.Entry)]
     var removed: [String]
 
