@@ -17,6 +17,12 @@ public struct RuleEngine: Sendable {
         siteRules = rules.compactMap { $0 as? any SiteRule }
     }
 
+    /// The engine of every build: one, with the standard rules.
+    public static let standard = RuleEngine()
+
+    /// The ids of the rules that look at the whole site rather than one page.
+    public var siteRuleIDs: Set<String> { Set(siteRules.map(\.id)) }
+
     /// Every rule HealthGuide ships, in the order their findings are most useful.
     public static let standardRules: [any ContentRule] = [
         // Safety first: advice on when to get help, medicines, review dates and sources.

@@ -58,7 +58,14 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if let today { options.today = today }
-        let result = SiteBuilder(options: options, waiting: Terminal.printNote).build()
+        // The process ends inside the build, before its memory is freed (see `build(ending:)`).
+        SiteBuilder(options: options, waiting: Terminal.printNote).build { result in
+            report(result)
+            Foundation.exit(result.status.rawValue)
+        }
+    }
+
+    private func report(_ result: BuildResult) {
         Terminal.printDiagnostics(result.diagnostics)
         if timings, !result.timings.steps.isEmpty { print(result.timings.table) }
         switch result.status {
@@ -70,6 +77,5 @@ struct BuildCommand: ParsableCommand {
         case .configurationError:
             Terminal.printError("nothing was built")
         }
-        Terminal.exit(result.status.rawValue, keeping: result)
     }
 }

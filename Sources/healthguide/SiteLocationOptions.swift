@@ -52,12 +52,6 @@ enum Terminal {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
-    /// Ends the process with `status` while `result` is still alive: returning would free a
-    /// 10,000-page site graph object by object first, a tenth of a second spent on memory the
-    /// system takes back at once anyway. Standard output is flushed by `exit`.
-    static func exit(_ status: Int32, keeping result: some Any) -> Never {
-        withExtendedLifetime(result) { Foundation.exit(status) }
-    }
 }
 
 /// Parses `--today YYYY-MM-DD`.

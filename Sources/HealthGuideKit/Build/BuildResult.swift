@@ -41,10 +41,6 @@ public struct BuildResult: Sendable {
     public var structureIsNew = false
     /// The editor's record of every article; filled by `check()` only.
     public var articles: [ArticleRecord] = []
-    /// What a build worked with (pages, page cache, manifests), handed back so that a program
-    /// about to exit can keep it rather than free it object by object: that took 10 to 20 ms
-    /// of a build after one edit at 10,000 pages.
-    public var workingState: [any Sendable] = []
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

@@ -23,10 +23,7 @@ public struct PreparedPage: Sendable {
 /// makes of an unchanged file can be taken from the page cache instead.
 public struct PagePreparer: Sendable {
     public let reader: SourceFileReader
-    public let matcher: GlossaryMatcher
-    /// The images pages may show, whose sizes go into their `<img>` tags.
-    public let media: MediaFiles
-    public let rules: RuleEngine
+    let bodyRendering: BodyRendering
     public let context: PageCheckContext
     public let includeDrafts: Bool
     /// Makes the article records of `healthguide check`.
@@ -34,13 +31,25 @@ public struct PagePreparer: Sendable {
     /// Renders each page's body while its tree is at hand, for a build that writes pages.
     public let rendersBodies: Bool
 
+    /// The preparer of every build, quick rebuilds too: `content` as loaded, with the site's
+    /// media files.
+    init(content: LoadedContent, media: MediaFiles, reader: SourceFileReader, options: BuildOptions, makesRecords: Bool,
+         rendersBodies: Bool) {
+        self.reader = reader
+        bodyRendering = BodyRendering(content: content, media: media)
+        context = PageCheckContext(config: content.config, glossary: content.glossary, today: options.today)
+        includeDrafts = options.includeDrafts
+        self.makesRecords = makesRecords
+        self.rendersBodies = rendersBodies
+    }
+
     /// The prepared page, and its body rendered when asked for. The body is not part of the
     /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
     public func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
         let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind, maxBytes: context.config.limits.fileBytes)
         guard let source else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
         let document = MarkdownDocument(markdown: source.body ?? "")
-        let scanner = MarkdownScanner(glossary: matcher, lineOffset: source.bodyLineOffset)
+        let scanner = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: source.bodyLineOffset)
         var (facts, targets) = rendersBodies ? scanner.scanWithTargets(document) : (scanner.scan(document), EditTargets())
         let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
         var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics)
@@ -49,7 +58,7 @@ public struct PagePreparer: Sendable {
         if !source.frontMatter.draft || includeDrafts {
             let words = ProseWords(of: facts)
             let pageContext = context.reading(page, words: words)
-            prepared.diagnostics += rules.run(page: page, context: pageContext)
+            prepared.diagnostics += RuleEngine.standard.run(page: page, context: pageContext)
             if page.isArticle {
                 prepared.searchEntry = SearchIndex.entry(for: page, words: words)
                 if makesRecords {
@@ -75,11 +84,7 @@ public struct PagePreparer: Sendable {
     /// comes after every step that reads it.
     private func render(_ document: MarkdownDocument, targets: EditTargets, of page: Page) -> PrerenderedBody? {
         let links = page.facts.links
-        let plan = BodyRenderPlan(
-            linkDestinations: PrerenderedBody.placeholders(for: links), emergencyNumber: context.config.emergencyNumber,
-            allowRawHTML: context.config.allowRawHTML, glossary: matcher, glossaryEntries: context.glossary,
-            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"),
-            imageSizes: media.sizes(of: links, fromFile: page.source.path))
-        return PrerenderedBody(rendered: MarkdownRenderer(plan: plan).render(document, targets: targets), links: links)
+        let html = bodyRendering.render(document, targets: targets, of: page, destinations: PrerenderedBody.placeholders(for: links))
+        return PrerenderedBody(rendered: html, links: links)
     }
 }

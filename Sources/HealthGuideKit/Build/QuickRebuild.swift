@@ -38,11 +38,11 @@ extension SiteBuilder {
         let (site, linkDiagnostics, searchChanged) = live.site.replacing(replacements)
         let log = DiagnosticLog()
         let changedFiles = Set(replacements.values.compactMap { $0.page?.source.displayPath })
-        let siteRules = Set(RuleEngine().rules.filter { $0 is any SiteRule }.map(\.id))
+        let siteRules = RuleEngine.standard.siteRuleIDs
         log.add(contentsOf: live.diagnostics.filter { !changedFiles.contains($0.file) && !siteRules.contains($0.rule) })
         for prepared in replacements.values { log.add(contentsOf: prepared.diagnostics) }
         log.add(contentsOf: linkDiagnostics)
-        log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: site.content.config)))
+        log.add(contentsOf: RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: site.content.config)))
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = site.graph
         result.prepared = replacements.count
@@ -103,11 +103,9 @@ extension SiteBuilder {
         }
         guard !files.isEmpty else { return nil }
         let content = live.site.content
-        let preparer = PagePreparer(
-            reader: ContentLoader(contentDirectory: options.contentDirectory).fileReader,
-            matcher: GlossaryMatcher(entries: content.glossary), media: graph.media, rules: RuleEngine(),
-            context: PageCheckContext(config: content.config, glossary: content.glossary, today: options.today),
-            includeDrafts: options.includeDrafts, makesRecords: false, rendersBodies: false)
+        let preparer = PagePreparer(content: content, media: graph.media,
+                                    reader: ContentLoader(contentDirectory: options.contentDirectory).fileReader, options: options,
+                                    makesRecords: false, rendersBodies: false)
         var replacements: [Int: PreparedPage] = [:]
         for (index, file) in files {
             let prepared = preparer.prepare(file).page

@@ -47,23 +47,31 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site into the output folder.
     public func build() -> BuildResult {
+        build { $0 }
+    }
+
+    /// Builds the site and hands the result to `end` while the build's working state (pages,
+    /// page cache, manifests, templates) is still alive. A program that exits in `end` leaves
+    /// that memory to the system: freeing it object by object took 10 to 20 ms of a build
+    /// after one edit at 10,000 pages, and a tenth of a second after a full build.
+    public func build<Ending>(ending end: (BuildResult) -> Ending) -> Ending {
         let started = Date()
         let log = DiagnosticLog()
         // The lock is held until the build returns: the last build's state is read under it too.
         if let lock {
-            return withExtendedLifetime(lock) { buildLocked(log: log, started: started) }
+            return withExtendedLifetime(lock) { buildLocked(log: log, started: started, ending: end) }
         }
         do {
             let lock = try OutputLock.claim(options, as: .build, waiting: waiting)
-            return withExtendedLifetime(lock) { buildLocked(log: log, started: started) }
+            return withExtendedLifetime(lock) { buildLocked(log: log, started: started, ending: end) }
         } catch {
             log.add(error.diagnostic)
-            return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
+            return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
     }
 
     /// `build()` once the output folder is checked and locked.
-    private func buildLocked(log: DiagnosticLog, started: Date) -> BuildResult {
+    private func buildLocked<Ending>(log: DiagnosticLog, started: Date, ending end: (BuildResult) -> Ending) -> Ending {
         let outputRoot = OutputFolderGuard.resolved(options.outputDirectory.path)
         var timings = BuildTimings()
         let remembered = memory?.last
@@ -91,18 +99,18 @@ public struct SiteBuilder: Sendable {
             result.searchIndexBytes = FileSystem.size(of: outputRoot + "/" + SearchIndex.fileName) ?? 0
             timings.finish("every output file found in place")
             result.timings = timings
-            return finish(result, started: started)
+            return end(finish(result, started: started))
         }
         let loadCache: @Sendable () -> PageCache? = {
             options.clean ? nil : remembered?.pages ?? storedCache.flatMap(PageCache.decode)
         }
         guard var prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false, rendersBodies: true,
                                      timings: &timings) else {
-            return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
+            return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         let site = prepared.site
         guard let templates = TemplateSet.load(from: options.templatesDirectory, log: log) else {
-            return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
+            return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         timings.finish("templates")
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
@@ -111,18 +119,18 @@ public struct SiteBuilder: Sendable {
         result.structureIsNew = site.structureIsNew
         result.prepared = prepared.preparedCount
         result.timings = timings
-        guard result.status == .success else { return finish(result, started: started) }
+        guard result.status == .success else { return end(finish(result, started: started)) }
 
         let writer = OutputWriter(root: outputRoot, previous: previous, reusesPrevious: !options.clean)
         do {
             try writer.prepare()
         } catch let refusal as OutputRefusal {
             log.add(refusal.diagnostic)
-            return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
+            return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         } catch {
             log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
                                message: "cannot write to the output folder: \(error.localizedDescription)", rule: "write-failed"))
-            return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
+            return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         let assets = AssetCatalog(templatesDirectory: options.templatesDirectory)
         let siteKey = SiteRenderer.siteKey(site: site, templates: templates, assets: assets)
@@ -169,10 +177,9 @@ public struct SiteBuilder: Sendable {
         result.unchanged = writer.unchanged
         result.rendered = rendering.rendered
         result.searchIndexBytes = rendering.searchIndexBytes
-        result.workingState = [previous, inputs, prepared, templates, writer, renderer]
         timings.finish("old files removed, manifest saved")
         result.timings = timings
-        return finish(result, started: started)
+        return withExtendedLifetime((previous, inputs, prepared, templates, writer, renderer)) { end(finish(result, started: started)) }
     }
 
     /// What `prepare` makes: the linked site, the page cache for the next build, and the
@@ -201,10 +208,8 @@ public struct SiteBuilder: Sendable {
             content.config.baseURL = baseURL.text
         }
         let media = MediaFiles(content.staticFiles)
-        let preparer = PagePreparer(
-            reader: loader.fileReader, matcher: GlossaryMatcher(entries: content.glossary), media: media, rules: RuleEngine(),
-            context: PageCheckContext(config: content.config, glossary: content.glossary, today: options.today),
-            includeDrafts: options.includeDrafts, makesRecords: makesRecords, rendersBodies: rendersBodies)
+        let preparer = PagePreparer(content: content, media: media, reader: loader.fileReader, options: options,
+                                    makesRecords: makesRecords, rendersBodies: rendersBodies)
         // Everything besides the file that decides how it is prepared.
         let key = [stamps?.options ?? "", content.configHash, content.glossaryHash].joined(separator: "\u{1}")
         // Taken, not copied: the next cache takes over its table of entries below, and a second
@@ -256,7 +261,7 @@ public struct SiteBuilder: Sendable {
         let preparedCount = prepared.filter { !$0.reused }.count
         let graphChanged = next.keepGraph(of: site)
         let changed = reusableCount == nil || added || graphChanged || next.entries.count != reusableCount
-        log.add(contentsOf: RuleEngine().run(site: CheckContext(graph: site.graph, config: content.config)))
+        log.add(contentsOf: RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: content.config)))
         timings.finish("pages linked, site checked")
         return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount,
                            records: prepared.compactMap(\.0.record), bodies: Self.bodies(of: site.graph.pages, from: prepared))

@@ -16,7 +16,7 @@ public final class SiteRenderer: Sendable {
     public let writer: OutputWriter
     private let builder: PageContextBuilder
     private let fingerprints: Fingerprints
-    private let matcher: GlossaryMatcher
+    private let bodyRendering: BodyRendering
     /// By page index, the bodies rendered while the pages were prepared (see `PrerenderedBody`).
     private let bodies: [PrerenderedBody?]
 
@@ -44,7 +44,7 @@ public final class SiteRenderer: Sendable {
         builder = PageContextBuilder(graph: site.graph, config: config, glossary: site.content.glossary,
                                      layout: LayoutContext(config: config, sections: config.sections, assets: assets.outputPaths))
         fingerprints = Fingerprints(shared: Self.sharedInputs(of: site), siteKey: siteKey)
-        matcher = GlossaryMatcher(entries: site.content.glossary)
+        bodyRendering = BodyRendering(content: site.content, media: site.graph.media)
     }
 
     /// Every page depends on these; any change to them changes every fingerprint. Templates
@@ -247,13 +247,8 @@ public final class SiteRenderer: Sendable {
     private func renderBody(of page: Page, destinations: [String?]) -> String? {
         guard let markdown = page.source.body ?? site.fileReader.body(of: page.source) else { return nil }
         let document = MarkdownDocument(markdown: markdown)
-        let targets = MarkdownScanner(glossary: matcher, lineOffset: page.source.bodyLineOffset).targets(in: document)
-        let plan = BodyRenderPlan(
-            linkDestinations: destinations, emergencyNumber: config.emergencyNumber,
-            allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: site.content.glossary,
-            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"),
-            imageSizes: graph.media.sizes(of: page.facts.links, fromFile: page.source.path))
-        return MarkdownRenderer(plan: plan).render(document, targets: targets)
+        let targets = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: page.source.bodyLineOffset).targets(in: document)
+        return bodyRendering.render(document, targets: targets, of: page, destinations: destinations)
     }
 
     /// Renders a page made only from the site graph (tags, glossary, search, 404).
