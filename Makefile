@@ -1,5 +1,5 @@
 # HealthGuide: `make site` builds the guide into Site/, `make test` runs the tests.
-# Both install the cmark-gfm system library first when it is missing.
+# Both install the system libraries first when they are missing, and do nothing when they are not.
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
