@@ -111,11 +111,8 @@ let package = Package(
                 "HealthGuideKit", "HealthGuidePreview", "HealthGuideOutput", "HealthGuideChecks", "HealthGuideLinks",
                 "HealthGuideContent", "HealthGuideBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes and
-            // frees millions of small objects on every core, and glibc grows each thread's heap
-            // a page at a time. Builds after one edit took about an eighth less time with it.
-            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+            ]
+            // The release build links jemalloc where it is installed: see RELEASE_FLAGS in the Makefile.
         ),
         .testTarget(
             name: "HealthGuideKitTests",

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the C libraries HealthGuide needs when they are missing: cmark-gfm, which parses
-# Markdown, and on Linux jemalloc, its memory allocator. When they are installed it does
-# nothing at all: no package manager runs, and no sudo is asked for. Otherwise apt-get on
-# Debian/Ubuntu (through sudo only when not root), Homebrew on macOS.
+# Installs the C library HealthGuide needs when it is missing: cmark-gfm, which parses
+# Markdown. When it is installed this does nothing at all: no package manager runs, and no
+# sudo is asked for. Otherwise apt-get on Debian/Ubuntu (through sudo only when not root),
+# Homebrew on macOS.
 # `install-system-deps.sh --apt PACKAGE…` installs other Debian packages the same way
 # (the benchmark's /usr/bin/time and Hugo, the browser tests' Chromium).
+# `install-system-deps.sh --has-jemalloc` only answers, by its exit status, whether the jemalloc
+# library is installed; the release build links it when it is (see the Makefile).
 set -euo pipefail
 
 apt_install() {
@@ -64,9 +66,7 @@ have_cmark() {
   return 1
 }
 
-# On Linux the program is linked with jemalloc (see Package.swift); macOS keeps its own malloc.
 have_jemalloc() {
-  [ "$(uname -s)" != "Linux" ] && return 0
   local prefix folder
   for prefix in $prefixes; do
     for folder in $(library_folders "$prefix"); do
@@ -76,7 +76,12 @@ have_jemalloc() {
   return 1
 }
 
-if have_cmark && have_jemalloc; then
+if [ "${1:-}" = "--has-jemalloc" ]; then
+  have_jemalloc
+  exit
+fi
+
+if have_cmark; then
   exit 0
 fi
 
@@ -84,9 +89,9 @@ if [ "$(uname -s)" = "Darwin" ] && command -v brew >/dev/null 2>&1; then
   echo "Installing cmark-gfm with Homebrew…"
   brew install cmark-gfm pkg-config
 elif command -v apt-get >/dev/null 2>&1; then
-  echo "Installing cmark-gfm and jemalloc with apt-get…"
-  apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
+  echo "Installing cmark-gfm with apt-get…"
+  apt_install libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 else
-  echo "error: cmark-gfm or jemalloc is missing. Install libcmark-gfm-dev, libcmark-gfm-extensions-dev and libjemalloc-dev (Debian/Ubuntu) or 'brew install cmark-gfm' (macOS)." >&2
+  echo "error: cmark-gfm is missing. Install libcmark-gfm-dev and libcmark-gfm-extensions-dev (Debian/Ubuntu) or 'brew install cmark-gfm' (macOS)." >&2
   exit 2
 fi
