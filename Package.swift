@@ -114,9 +114,18 @@ let package = Package(
             ]
             // The release build links jemalloc where it is installed: see RELEASE_FLAGS in the Makefile.
         ),
+        // The fixture sites the tests build, shared by both test targets that build sites. A
+        // plain target, since a test target cannot be another's dependency; kept under Tests/
+        // beside the code that uses it. It uses only public API, so it builds in any configuration.
+        .target(
+            name: "HealthGuideTestSupport",
+            dependencies: ["HealthGuideKit", "HealthGuideContent"],
+            path: "Tests/HealthGuideTestSupport"
+        ),
         .testTarget(
             name: "HealthGuideKitTests",
             dependencies: [
+                "HealthGuideTestSupport",
                 "HealthGuideKit", "HealthGuideOutput", "HealthGuideRender", "HealthGuideChecks", "HealthGuideLinks",
                 "HealthGuideMarkdown", "HealthGuideContent", "HealthGuideBase", "Mustache",
                 // The end-to-end tests run the real command line, so it must be built first.
@@ -132,7 +141,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HealthGuidePreviewTests",
-            dependencies: ["HealthGuidePreview", "HealthGuideKit", "HealthGuideOutput", "HealthGuideContent", "HealthGuideBase"]
+            dependencies: [
+                "HealthGuideTestSupport", "HealthGuidePreview", "HealthGuideKit", "HealthGuideOutput", "HealthGuideContent",
+                "HealthGuideBase",
+            ]
         ),
     ]
 )

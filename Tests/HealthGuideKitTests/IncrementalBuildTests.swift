@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideTestSupport
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -313,22 +314,4 @@ struct TemplateEdit: Sendable, CustomTestStringConvertible {
     var pages: Int
 
     var testDescription: String { file }
-}
-
-extension TestSite {
-    /// Replaces text in `Content/<path>` (or `Templates/…`); the text must be there.
-    func edit(_ path: String, replacing old: String, with new: String) throws {
-        let url = fileURL(path)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try #require(text.contains(old), "'\(old)' is not in \(path)")
-        try write(path, text.replacingOccurrences(of: old, with: new))
-    }
-
-    func append(_ path: String, _ text: String) throws {
-        try write(path, try String(contentsOf: fileURL(path), encoding: .utf8) + text)
-    }
-
-    private func fileURL(_ path: String) -> URL {
-        path.hasPrefix("Templates/") ? root.appendingPathComponent(path) : content.appendingPathComponent(path)
-    }
 }
