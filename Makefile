@@ -1,5 +1,5 @@
 # HealthGuide: `make site` builds the guide into Site/, `make test` runs the tests.
-# Both install the cmark-gfm system library first when it is missing.
+# Both install the system libraries first when they are missing, and do nothing when they are not.
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
@@ -34,9 +34,16 @@ serve: $(HEALTHGUIDE)
 # The release build. On Linux the Swift runtime and Foundation are linked into the program:
 # loading them as shared libraries took about 8 ms of every run (`healthguide --help`: 18 ms,
 # now 10 ms), which every build after an edit pays.
-RELEASE_FLAGS = -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
+# jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes and frees
+# millions of small objects on every core, and glibc grows each thread's heap a page at a time.
+# Builds after one edit took about an eighth less time with it. Linked only here, and only where
+# it is installed: `swift build` and `swift test` need nothing but cmark-gfm.
+LINUX = $(filter Linux,$(shell uname -s))
+JEMALLOC_FLAGS = $(if $(LINUX),$(shell ./scripts/install-system-deps.sh --has-jemalloc && echo -Xlinker -ljemalloc))
+RELEASE_FLAGS = -c release $(if $(LINUX),--static-swift-stdlib) $(JEMALLOC_FLAGS)
 
 release: deps
+	@$(if $(LINUX),$(if $(JEMALLOC_FLAGS),,echo "jemalloc is not installed (libjemalloc-dev): the release build uses the system's malloc"))
 	$(SWIFT) build $(RELEASE_FLAGS) --product healthguide
 
 # Benchmarks (release build); not part of `make test`. BENCH_SIZES and BENCH_RUNS override.

@@ -111,15 +111,21 @@ let package = Package(
                 "HealthGuideKit", "HealthGuidePreview", "HealthGuideOutput", "HealthGuideChecks", "HealthGuideLinks",
                 "HealthGuideContent", "HealthGuideBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes and
-            // frees millions of small objects on every core, and glibc grows each thread's heap
-            // a page at a time. Builds after one edit took about an eighth less time with it.
-            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+            ]
+            // The release build links jemalloc where it is installed: see RELEASE_FLAGS in the Makefile.
+        ),
+        // The fixture sites the tests build, shared by both test targets that build sites. A
+        // plain target, since a test target cannot be another's dependency; kept under Tests/
+        // beside the code that uses it. It uses only public API, so it builds in any configuration.
+        .target(
+            name: "HealthGuideTestSupport",
+            dependencies: ["HealthGuideKit", "HealthGuideContent"],
+            path: "Tests/HealthGuideTestSupport"
         ),
         .testTarget(
             name: "HealthGuideKitTests",
             dependencies: [
+                "HealthGuideTestSupport",
                 "HealthGuideKit", "HealthGuideOutput", "HealthGuideRender", "HealthGuideChecks", "HealthGuideLinks",
                 "HealthGuideMarkdown", "HealthGuideContent", "HealthGuideBase", "Mustache",
                 // The end-to-end tests run the real command line, so it must be built first.
@@ -135,7 +141,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HealthGuidePreviewTests",
-            dependencies: ["HealthGuidePreview", "HealthGuideKit", "HealthGuideOutput", "HealthGuideContent", "HealthGuideBase"]
+            dependencies: [
+                "HealthGuideTestSupport", "HealthGuidePreview", "HealthGuideKit", "HealthGuideOutput", "HealthGuideContent",
+                "HealthGuideBase",
+            ]
         ),
     ]
 )

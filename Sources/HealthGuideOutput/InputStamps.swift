@@ -18,8 +18,7 @@ public struct FileStamp: Hashable, Sendable {
     }
 
     public init(_ info: stat) {
-        self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
-                  inode: Int(info.st_ino))
+        self.init(size: Int(info.st_size), modified: FileSystem.modificationTime(of: info), inode: Int(info.st_ino))
     }
 
     /// The stamp of a file too fresh to vouch for: no file has it.

@@ -51,6 +51,7 @@ public final class OutputWriter: @unchecked Sendable {
         if rootFolder < 0 { rootFolder = FileSystem.openFolder(root) }
         guard markingPending else { return }
         try BuildManifest.markPending(in: root)
+        TestPause.at(.manifestPending)
     }
 
     deinit {
@@ -148,6 +149,8 @@ public final class OutputWriter: @unchecked Sendable {
             lock.withLock {
                 entries[path] = entry
                 writtenPaths.append(path)
+                // Paused holding the lock, every other writer stops too.
+                if writtenPaths.count == TestPause.filesBeforeWritingPause { TestPause.at(.writingFiles) }
             }
         } catch {
             fail(Diagnostic(file: DisplayPaths().display(destination), location: nil, severity: .error,
@@ -235,11 +238,34 @@ public final class OutputWriter: @unchecked Sendable {
     /// Saves the manifest last: only a finished build vouches for its files.
     @discardableResult
     public func saveManifest(inputs: InputStamps?, diagnostics: [Diagnostic]) throws -> BuildManifest {
+        TestPause.at(.filesWritten)
         var finished = manifest
         finished.inputs = inputs
         finished.diagnostics = diagnostics
         try finished.save(in: root, through: temporaryFolder + "/manifest")
         FileSystem.removeTree(temporaryFolder)
         return finished
+    }
+}
+
+/// Test-only: `HEALTHGUIDE_TEST_PAUSE=<point>` stops a build at that point for good, after it
+/// prints `healthguide-test-paused <point>` to standard error, so the crash-safety tests can
+/// kill it exactly there. The variable is read once; without it a point costs one comparison.
+public enum TestPause: String, Sendable {
+    /// The last build's manifest marked pending, nothing written yet.
+    case manifestPending = "manifest-pending"
+    /// `filesBeforeWritingPause` files written, the rest not.
+    case writingFiles = "writing-files"
+    /// Every file written and stale ones removed, the manifest not yet saved.
+    case filesWritten = "files-written"
+
+    public static let variable = "HEALTHGUIDE_TEST_PAUSE"
+    public static let filesBeforeWritingPause = 100
+    private static let requested = ProcessInfo.processInfo.environment[variable].flatMap(TestPause.init(rawValue:))
+
+    static func at(_ point: TestPause) {
+        guard requested == point else { return }
+        FileHandle.standardError.write(Data("healthguide-test-paused \(point.rawValue)\n".utf8))
+        while true { sleep(60) }
     }
 }

@@ -1,17 +1,14 @@
 import Foundation
+import HealthGuideBase
 
 /// The fallback watcher: compares each file's size, modification time and inode with the last
 /// look, every `interval`. Works on any file system, inotify or not.
 final class PollingWatcher: FileWatcher, @unchecked Sendable {
     private struct Stamp: Equatable {
         var size: Int64
-        var modified: timespec
+        /// Nanoseconds since 1970.
+        var modified: Int
         var inode: UInt64
-
-        static func == (lhs: Stamp, rhs: Stamp) -> Bool {
-            lhs.size == rhs.size && lhs.inode == rhs.inode
-                && lhs.modified.tv_sec == rhs.modified.tv_sec && lhs.modified.tv_nsec == rhs.modified.tv_nsec
-        }
     }
 
     private let roots: [String]
@@ -57,12 +54,8 @@ final class PollingWatcher: FileWatcher, @unchecked Sendable {
                 let path = root + "/" + relative
                 var info = stat()
                 guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                #if canImport(Darwin)
-                let modified = info.st_mtimespec
-                #else
-                let modified = info.st_mtim
-                #endif
-                stamps[path] = Stamp(size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
+                stamps[path] = Stamp(size: Int64(info.st_size), modified: FileSystem.modificationTime(of: info),
+                                     inode: UInt64(info.st_ino))
             }
         }
         return stamps

@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideTestSupport
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -10,8 +11,9 @@ import Foundation
 @testable import Mustache
 import Testing
 
-/// Kills the build with SIGKILL at random moments. After every kill the output folder holds
-/// only complete files, and the next build matches a clean build byte for byte.
+/// Kills the build with SIGKILL: at each point where a test build can be made to pause
+/// (`TestPause`), and at seeded random moments. After every kill the output folder holds only
+/// complete files, and the next build matches a clean build byte for byte.
 @Suite("Crash safety")
 struct CrashSafetyTests {
     /// A site big enough that a debug build takes a noticeable time.
@@ -24,16 +26,61 @@ struct CrashSafetyTests {
         return files
     }
 
-    @Test("SIGKILL at random moments never leaves a partial file")
-    func killedBuilds() throws {
-        let site = try TestSite(Self.site(variant: 0))
-        let references = try [0, 1].map { variant -> [String: Data] in
+    /// Clean builds of both versions, with `site`'s templates.
+    static func references(templatesFrom site: TestSite) throws -> [[String: Data]] {
+        try [0, 1].map { variant in
             let reference = try TestSite(Self.site(variant: variant), templatesFrom: site)
             let result = reference.build()
             #expect(result.status == .success)
             return reference.snapshot()
         }
-        var generator = SystemRandomNumberGenerator()
+    }
+
+    @Test("killed where a build pauses, it leaves complete files and a pending manifest; the next build repairs the folder",
+          arguments: [TestPause.manifestPending, .writingFiles, .filesWritten])
+    func killedAtAPause(_ point: TestPause) throws {
+        let site = try TestSite(Self.site(variant: 0))
+        let references = try Self.references(templatesFrom: site)
+        #expect(site.build().status == .success)
+        for (path, text) in Self.site(variant: 1) { try site.write(path, text) }
+
+        let errors = Pipe()
+        let process = try CommandLineRunner.start(["build"], in: site.root, environment: [TestPause.variable: point.rawValue],
+                                                  standardError: errors)
+        let marker = "healthguide-test-paused \(point.rawValue)\n"
+        let printed = Self.read(errors.fileHandleForReading, until: marker)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(printed.hasSuffix(marker), "the build did not pause at \(point.rawValue): \(printed)")
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let killed = site.snapshot()
+        Self.expectComplete(killed, references, "killed at \(point.rawValue)")
+        #expect(FileSystem.exists(BuildManifest.pendingPath(in: site.output.path)))
+        let newFiles = killed.filter { references[0][$0.key] != $0.value }.count
+        switch point {
+        case .manifestPending:
+            #expect(newFiles == 0)
+        case .writingFiles:
+            // Writers that had a file in place when the pause took the lock add theirs.
+            #expect(newFiles >= TestPause.filesBeforeWritingPause)
+            #expect(newFiles < references[1].filter { references[0][$0.key] != $0.value }.count)
+        case .filesWritten:
+            #expect(killed == references[1])
+        }
+
+        let repair = try CommandLineRunner.run(["build"], in: site.root)
+        #expect(repair.status == 0)
+        Self.expectSame(site.snapshot(), references[1])
+        #expect(!FileSystem.exists(BuildManifest.pendingPath(in: site.output.path)))
+        #expect(!FileSystem.exists(site.output.path + "/" + BuildManifest.folder + "/tmp"))
+    }
+
+    @Test("SIGKILL at seeded random moments never leaves a partial file")
+    func killedBuilds() throws {
+        let site = try TestSite(Self.site(variant: 0))
+        let references = try Self.references(templatesFrom: site)
+        var generator = SplitMix64(seed: 0x4845_414C_5448)
         var kills = 0
         let rounds = 25
         for round in 0..<rounds {
@@ -46,19 +93,55 @@ struct CrashSafetyTests {
                 kills += 1
             }
             process.waitUntilExit()
-            for (path, data) in site.snapshot() {
-                let complete = references.contains { $0[path] == data }
-                #expect(complete, "round \(round): \(path) is not a complete file of either version")
-            }
+            Self.expectComplete(site.snapshot(), references, "round \(round)")
         }
         #expect(kills > 0, "no build was interrupted")
         let final = try CommandLineRunner.run(["build"], in: site.root)
         #expect(final.status == 0)
-        let result = site.snapshot()
-        let reference = references[(rounds - 1) % 2]
-        #expect(result.keys.sorted() == reference.keys.sorted())
-        for (path, data) in reference {
-            #expect(result[path] == data, "\(path) differs from a clean build")
+        Self.expectSame(site.snapshot(), references[(rounds - 1) % 2])
+    }
+
+    /// Every file is a complete file of one of the versions.
+    static func expectComplete(_ files: [String: Data], _ references: [[String: Data]], _ when: String) {
+        for (path, data) in files {
+            let complete = references.contains { $0[path] == data }
+            #expect(complete, "\(when): \(path) is not a complete file of either version")
         }
+    }
+
+    static func expectSame(_ files: [String: Data], _ reference: [String: Data]) {
+        #expect(files.keys.sorted() == reference.keys.sorted())
+        for (path, data) in reference {
+            #expect(files[path] == data, "\(path) differs from a clean build")
+        }
+    }
+
+    /// What `handle` gives until `marker` ends it or the writer closes it.
+    static func read(_ handle: FileHandle, until marker: String) -> String {
+        var text = ""
+        while !text.hasSuffix(marker) {
+            let data = handle.availableData
+            guard !data.isEmpty else { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        return text
+    }
+}
+
+/// A random number generator that gives the same numbers for the same seed (SplitMix64), so a
+/// failing sweep of kill times can be run again.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideTestSupport
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent

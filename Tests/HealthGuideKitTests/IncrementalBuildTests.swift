@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideTestSupport
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -43,10 +44,14 @@ struct IncrementalBuildTests {
             "input stamps and the last build's state", "content folder listed, page cache read", "pages read, parsed and checked",
             "pages linked, site checked", "templates", "pages rendered and written, page cache saved", "old files removed, manifest saved",
         ])
-        #expect(first.timings.steps.allSatisfy { $0.seconds >= 0 })
+        #expect(first.timings.steps.allSatisfy { $0.seconds > 0 }, "a step was not timed")
         #expect(first.timings.steps.map(\.seconds).reduce(0, +) <= first.seconds)
-        #expect(first.timings.table.split(separator: "\n").count == first.timings.steps.count)
-        #expect(first.timings.table.split(separator: "\n").allSatisfy { $0.contains(" ms  ") })
+        // One line a step, in order: its milliseconds to a tenth, then its name.
+        let lines = first.timings.table.split(separator: "\n").map { $0.components(separatedBy: " ms  ") }
+        #expect(lines.allSatisfy { $0.count == 2 })
+        #expect(lines.map(\.last) == first.timings.steps.map(\.name))
+        #expect(lines.map { Double($0[0].trimmingCharacters(in: .whitespaces)) }
+                == first.timings.steps.map { ($0.seconds * 10_000).rounded() / 10 })
         let unchanged = try rebuild(site) {}
         #expect(unchanged.rendered == 0)
         #expect(unchanged.timings.steps.map(\.name) == ["input stamps and the last build's state", "every output file found in place"])
@@ -309,22 +314,4 @@ struct TemplateEdit: Sendable, CustomTestStringConvertible {
     var pages: Int
 
     var testDescription: String { file }
-}
-
-extension TestSite {
-    /// Replaces text in `Content/<path>` (or `Templates/…`); the text must be there.
-    func edit(_ path: String, replacing old: String, with new: String) throws {
-        let url = fileURL(path)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try #require(text.contains(old), "'\(old)' is not in \(path)")
-        try write(path, text.replacingOccurrences(of: old, with: new))
-    }
-
-    func append(_ path: String, _ text: String) throws {
-        try write(path, try String(contentsOf: fileURL(path), encoding: .utf8) + text)
-    }
-
-    private func fileURL(_ path: String) -> URL {
-        path.hasPrefix("Templates/") ? root.appendingPathComponent(path) : content.appendingPathComponent(path)
-    }
 }

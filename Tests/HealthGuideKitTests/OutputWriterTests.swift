@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideTestSupport
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -21,6 +22,18 @@ struct OutputWriterTests {
         #expect(try !FileSystem.makeFolders(nested))
         #expect(try !FileSystem.makeFolders(site.root.path + "/a"))
         #expect(try FileSystem.makeFolders(site.root.path + "/a/d"))
+    }
+
+    @Test("a file's modification time is read to the nanosecond, as the input stamps compare it")
+    func modificationTimeToTheNanosecond() throws {
+        let site = try TestSite(["note.md": "text"], realTemplates: false)
+        let path = site.content.path + "/note.md"
+        let times = [timespec(tv_sec: 1_700_000_000, tv_nsec: 123_456_789), timespec(tv_sec: 1_700_000_000, tv_nsec: 123_456_789)]
+        #expect(utimensat(AT_FDCWD, path, times, 0) == 0)
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(FileSystem.modificationTime(of: info) == 1_700_000_000_123_456_789)
+        #expect(FileStamp.of(path)?.modified == 1_700_000_000_123_456_789)
     }
 
     @Test("a file in a new folder is written; one in the way in an existing folder is replaced whole")

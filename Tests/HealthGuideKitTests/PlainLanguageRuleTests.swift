@@ -7,6 +7,7 @@
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
+import HealthGuideTestSupport
 import Testing
 
 /// Bodies of `Fixture.article` start on line 10 of the file.

@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideTestSupport
 import Testing
 
 /// The theme's palette meets WCAG 2.2 AA: every text colour on every background it is used on

@@ -4,6 +4,7 @@ import Foundation
 @testable import HealthGuideKit
 @testable import HealthGuideOutput
 @testable import HealthGuidePreview
+import HealthGuideTestSupport
 import Testing
 
 /// The preview end to end: a real server on a free loopback port, a real site on disk, real
@@ -12,7 +13,7 @@ import Testing
 struct PreviewServerTests {
     @Test("serves the built pages, with the reload script added on the way out only")
     func servesPages() async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let home = try await preview.get("/")
             #expect(home.status == 200)
@@ -33,7 +34,7 @@ struct PreviewServerTests {
 
     @Test("an edited article is rebuilt, open pages are told to reload, and the new page is served")
     func editReloads() async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let events = try await EventStreamClient.connect(port: preview.port)
 
@@ -50,7 +51,7 @@ struct PreviewServerTests {
 
     @Test("a stylesheet edit swaps the stylesheet without a reload")
     func stylesheetSwap() async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let events = try await EventStreamClient.connect(port: preview.port)
 
@@ -71,7 +72,7 @@ struct PreviewServerTests {
 
     @Test("a failed rebuild shows its problems with file:line, keeps the last good pages, and the next good save clears them")
     func failedRebuild() async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let events = try await EventStreamClient.connect(port: preview.port)
             let good = try site.read("causes/muscle-strain.md")
@@ -97,7 +98,7 @@ struct PreviewServerTests {
 
     @Test("a good save after a failure reloads the pages")
     func fixReloads() async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let events = try await EventStreamClient.connect(port: preview.port)
 
@@ -112,7 +113,7 @@ struct PreviewServerTests {
 
     @Test("paths that leave the output folder are refused")
     func traversal() async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         let secret = "TOP-SECRET-\(UUID().uuidString)"
         try Data(secret.utf8).write(to: site.root.appendingPathComponent("secret.txt"))
         try await withPreview(site) { preview in
@@ -141,7 +142,7 @@ struct PreviewServerTests {
         ("/images/photo.webp", "image/webp"),
     ])
     func contentTypes(target: String, type: String) async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         for image in ["diagram.svg", "photo.png", "photo.jpg", "photo.webp"] {
             try site.write("images/" + image, Data("not really an image".utf8))
         }
@@ -155,7 +156,7 @@ struct PreviewServerTests {
 
     @Test("a folder without its slash is redirected, a missing page gets the site's 404 page, HEAD has no body, POST is refused")
     func httpDetails() async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let redirect = try await preview.get("/causes/muscle-strain")
             #expect(redirect.status == 301)
@@ -175,8 +176,8 @@ struct PreviewServerTests {
 
     @Test("a port in use is a clear error, found before anything is built")
     func portInUse() async throws {
-        let first = try PreviewSite()
-        let second = try PreviewSite()
+        let first = try TestSite.preview()
+        let second = try TestSite.preview()
         try await withPreview(first) { preview in
             let server = PreviewServer(options: second.options, host: "127.0.0.1", port: preview.port)
             await #expect(throws: PreviewServer.Failure.portInUse(host: "127.0.0.1", port: preview.port)) {
@@ -188,7 +189,7 @@ struct PreviewServerTests {
 
     @Test("a preview waits for a build writing its folder, says so, then builds and serves")
     func waitsForABuild() async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         var held: OutputLock? = try OutputLock.claim(site.options, as: .build, waiting: { _ in })
         let messages = BuildRecorder()
         let server = PreviewServer(options: site.options, host: "127.0.0.1", port: 0)
@@ -216,7 +217,7 @@ struct PreviewServerTests {
         "Host: 127.0.0.1", "Host: [::1]:1", "Host: 10.0.0.1:PORT", "Host: localhost:PORT:PORT", "",
     ])
     func foreignHosts(header: String) async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let port = String(preview.port)
             let line = header.isEmpty ? "" : header.replacingOccurrences(of: "PORT", with: port) + "\r\n"
@@ -230,7 +231,7 @@ struct PreviewServerTests {
 
     @Test("the preview's own names are answered", arguments: ["127.0.0.1:PORT", "localhost:PORT", "LocalHost:PORT", "[::1]:PORT"])
     func ownHosts(host: String) async throws {
-        let site = try PreviewSite()
+        let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let header = host.replacingOccurrences(of: "PORT", with: String(preview.port))
             let response = try await LoopbackClient.send("GET / HTTP/1.1\r\nHost: \(header)\r\nConnection: close\r\n\r\n", port: preview.port)
@@ -241,7 +242,7 @@ struct PreviewServerTests {
 }
 
 /// Runs `body` against a preview of `site`, and stops the server however `body` ends.
-private func withPreview(_ site: PreviewSite, _ body: (RunningPreview) async throws -> Void) async throws {
+private func withPreview(_ site: TestSite, _ body: (RunningPreview) async throws -> Void) async throws {
     let preview = try await RunningPreview.start(site)
     do {
         try await body(preview)

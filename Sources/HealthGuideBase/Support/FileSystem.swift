@@ -81,6 +81,18 @@ public enum FileSystem {
         return Int(info.st_size)
     }
 
+    /// When the file `info` describes was last modified, in nanoseconds since 1970. Darwin and
+    /// Linux name the field differently (`st_mtimespec`, `st_mtim`); this is the one place that
+    /// knows.
+    public static func modificationTime(of info: stat) -> Int {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+    }
+
     /// Whether each of `paths`, relative to `folder`, has something at it, as `exists` says.
     /// Looked up from the open folder: checking the 10,000 pages of a site by whole path made
     /// the kernel walk the folders above the output for each one.

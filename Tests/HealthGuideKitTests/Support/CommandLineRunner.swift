@@ -12,14 +12,19 @@ struct CommandLineRunner {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("healthguide")
     }
 
-    /// Starts the command in `folder` without waiting, for tests that interrupt it.
-    static func start(_ arguments: [String], in folder: URL) throws -> Process {
+    /// Starts the command in `folder` without waiting, for tests that interrupt it, with
+    /// `environment` added to this process's; its standard error goes to `standardError` when given.
+    static func start(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
+                      standardError: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = standardError ?? FileHandle.nullDevice
         try process.run()
         return process
     }

@@ -1,107 +1,37 @@
 import Foundation
+import HealthGuideTestSupport
 @testable import HealthGuideBase
 @testable import HealthGuideContent
 @testable import HealthGuideKit
 @testable import HealthGuideOutput
 @testable import HealthGuidePreview
 
-/// A small site in a temporary folder, with the repository's real templates, for the preview.
-final class PreviewSite: @unchecked Sendable {
-    let root: URL
-    var content: URL { root.appendingPathComponent("Content") }
-    var templates: URL { root.appendingPathComponent("Templates") }
-    var output: URL { root.appendingPathComponent("Site") }
+extension TestSite {
+    /// A small site with the repository's real templates, for the preview; written the way
+    /// many editors save (see `writesAtomically`), so each edit is exactly one rebuild however
+    /// loaded the machine is.
+    static func preview() throws -> TestSite {
+        try TestSite([
+            "site.yml": Fixture.siteYML.replacingOccurrences(of: "Test Guide", with: "Preview Guide"),
+            "index.md": """
+                ---
+                title: "Preview Guide"
+                summary: "A small guide."
+                ---
 
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                Start with [muscle strain](causes/muscle-strain.md).
+                """,
+            "causes/muscle-strain.md": Fixture.article(title: "Muscle strain", body: """
+                ## What it feels like
 
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("healthguide-preview-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: templates)
-        try write("site.yml", """
-            title: "Preview Guide"
-            base_url: "https://guide.example.org/"
-            language: en
-            emergency_number: "911"
-            review_interval_months: 12
-            sections:
-              - id: causes
-                title: "Causes"
-                description: "Why it happens."
-              - id: stretches
-                title: "Stretches"
-                description: "Gentle moves."
-            disclaimer: "This guide is for learning only. See a doctor about your own health."
-            """)
-        try write("index.md", """
-            ---
-            title: "Preview Guide"
-            summary: "A small guide."
-            ---
+                A strain hurts. Try the [cat-cow stretch](../stretches/cat-cow.md#how-to-do-it).
+                """),
+            "stretches/cat-cow.md": Fixture.article(title: "Cat-cow stretch", body: """
+                ## How to do it
 
-            Start with [muscle strain](causes/muscle-strain.md).
-            """)
-        try write("causes/muscle-strain.md", Self.article(title: "Muscle strain", body: """
-            ## What it feels like
-
-            A strain hurts. Try the [cat-cow stretch](../stretches/cat-cow.md#how-to-do-it).
-            """))
-        try write("stretches/cat-cow.md", Self.article(title: "Cat-cow stretch", body: """
-            ## How to do it
-
-            Kneel on the floor and arch your back.
-            """))
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    var options: BuildOptions {
-        var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
-        options.today = CalendarDate(iso: "2026-11-21")!
-        return options
-    }
-
-    /// Writes `Content/<path>`, or `<path>` when it starts with `Templates/`.
-    func write(_ path: String, _ text: String) throws {
-        try write(path, Data(text.utf8))
-    }
-
-    /// Writes atomically, as many editors save: the watcher sees one rename, never a half-written
-    /// file, so each edit is exactly one rebuild however loaded the machine is.
-    func write(_ path: String, _ data: Data) throws {
-        let url = path.hasPrefix("Templates/") ? root.appendingPathComponent(path) : content.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
-    }
-
-    func read(_ path: String) throws -> String {
-        let url = path.hasPrefix("Templates/") ? root.appendingPathComponent(path) : content.appendingPathComponent(path)
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
-    func edit(_ path: String, replacing old: String, with new: String) throws {
-        let text = try read(path)
-        precondition(text.contains(old), "'\(old)' is not in \(path)")
-        try write(path, text.replacingOccurrences(of: old, with: new))
-    }
-
-    static func article(title: String, body: String) -> String {
-        """
-        ---
-        title: "\(title)"
-        summary: "About \(title.lowercased())."
-        reviewed: 2026-11-01
-        sources:
-          - title: "Back pain"
-            publisher: "Test Clinic"
-        ---
-
-        \(body)
-
-        """
+                Kneel on the floor and arch your back.
+                """),
+        ], writesAtomically: true)
     }
 }
 
@@ -117,7 +47,7 @@ final class RunningPreview: Sendable {
         self.task = task
     }
 
-    static func start(_ site: PreviewSite) async throws -> RunningPreview {
+    static func start(_ site: TestSite) async throws -> RunningPreview {
         let builds = BuildRecorder()
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let server = PreviewServer(options: site.options, host: "127.0.0.1", port: 0)

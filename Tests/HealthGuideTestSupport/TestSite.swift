@@ -1,32 +1,30 @@
 import Foundation
-@testable import HealthGuideBase
-@testable import HealthGuideChecks
-@testable import HealthGuideContent
-@testable import HealthGuideKit
-@testable import HealthGuideLinks
-@testable import HealthGuideMarkdown
-@testable import HealthGuideOutput
-@testable import HealthGuideRender
-@testable import Mustache
-import Testing
+import HealthGuideContent
+import HealthGuideKit
 
 /// A site in a temporary folder, written from a `[path: contents]` map and built with the
-/// real templates, so tests assert on the files a user would get.
-final class TestSite {
-    let root: URL
-    var content: URL { root.appendingPathComponent("Content") }
-    var templates: URL { root.appendingPathComponent("Templates") }
-    var output: URL { root.appendingPathComponent("Site") }
+/// real templates, so tests assert on the files a user would get. The fixture sites of every
+/// test target are built with it.
+public final class TestSite: Sendable {
+    public let root: URL
+    /// Whether files are written to a scratch file and renamed into place, as many editors
+    /// save: a file watcher then sees one change, never a half-written file.
+    public let writesAtomically: Bool
+    public var content: URL { root.appendingPathComponent("Content") }
+    public var templates: URL { root.appendingPathComponent("Templates") }
+    public var output: URL { root.appendingPathComponent("Site") }
 
     /// The repository's own folder, found from this file's path.
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `files` are paths inside `Content/` (or `Templates/…` when prefixed so). The real
     /// templates are copied unless `realTemplates` is false; `templatesFrom` copies another
     /// site's, for tests that compare sites built from one snapshot of the templates.
-    init(_ files: [String: String], realTemplates: Bool = true, templatesFrom: TestSite? = nil) throws {
+    public init(_ files: [String: String], realTemplates: Bool = true, templatesFrom: TestSite? = nil,
+                writesAtomically: Bool = false) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("healthguide-test-\(UUID().uuidString)")
+        self.writesAtomically = writesAtomically
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if let other = templatesFrom {
             try FileManager.default.copyItem(at: other.templates, to: templates)
@@ -42,29 +40,49 @@ final class TestSite {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// `Content/<path>`, or `<path>` when it starts with `Templates/`.
+    public func fileURL(_ path: String) -> URL {
+        path.hasPrefix("Templates/") ? root.appendingPathComponent(path) : content.appendingPathComponent(path)
+    }
+
     /// Writes `Content/<path>`, or `<path>` when it starts with `Templates/`.
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         try write(path, Data(text.utf8))
     }
 
-    func write(_ path: String, _ data: Data) throws {
-        let url = path.hasPrefix("Templates/") ? root.appendingPathComponent(path) : content.appendingPathComponent(path)
+    public func write(_ path: String, _ data: Data) throws {
+        let url = fileURL(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        try data.write(to: url, options: writesAtomically ? .atomic : [])
     }
 
-    func remove(_ path: String) throws {
+    public func read(_ path: String) throws -> String {
+        try String(contentsOf: fileURL(path), encoding: .utf8)
+    }
+
+    /// Replaces text in `Content/<path>` (or `Templates/…`); the text must be there.
+    public func edit(_ path: String, replacing old: String, with new: String) throws {
+        let text = try read(path)
+        guard text.contains(old) else { throw MissingText(text: old, path: path) }
+        try write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    public func append(_ path: String, _ text: String) throws {
+        try write(path, try read(path) + text)
+    }
+
+    public func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: content.appendingPathComponent(path))
     }
 
-    var options: BuildOptions {
+    public var options: BuildOptions {
         var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
         options.today = CalendarDate(iso: "2026-11-21")!
         return options
     }
 
     @discardableResult
-    func build(strict: Bool = false, clean: Bool = false, drafts: Bool = false) -> BuildResult {
+    public func build(strict: Bool = false, clean: Bool = false, drafts: Bool = false) -> BuildResult {
         var options = options
         options.strict = strict
         options.clean = clean
@@ -72,14 +90,14 @@ final class TestSite {
         return SiteBuilder(options: options).build()
     }
 
-    func check() -> BuildResult {
+    public func check() -> BuildResult {
         SiteBuilder(options: options).check()
     }
 
     /// Dates every content and template file an hour back, as if written long before the build:
     /// a file changed within the last moments is never taken from the page cache (see
     /// `InputStamps`), so tests of the cache settle the site first.
-    func settle() throws {
+    public func settle() throws {
         let anHourAgo = Date().addingTimeInterval(-3600)
         for folder in [content, templates] {
             for case let path as String in FileManager.default.enumerator(atPath: folder.path)?.allObjects ?? [] {
@@ -90,34 +108,23 @@ final class TestSite {
 
     /// Edits a content file and dates it half an hour back, so the page cache can vouch for it
     /// without settling (and so restamping) the whole site again.
-    func editSettled(_ path: String, replacing old: String, with new: String) throws {
+    public func editSettled(_ path: String, replacing old: String, with new: String) throws {
         try edit(path, replacing: old, with: new)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-1800)],
                                               ofItemAtPath: content.appendingPathComponent(path).path)
     }
 
     /// A file of the built site, or nil.
-    func page(_ path: String) -> String? {
+    public func page(_ path: String) -> String? {
         try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
 
-    func exists(_ path: String) -> Bool {
+    public func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
     }
 
-    /// The output files that differ from a clean build of the same input in a fresh folder.
-    func differencesFromCleanBuild() throws -> [String] {
-        let fresh = try TestSite([:], realTemplates: false)
-        try FileManager.default.copyItem(at: content, to: fresh.content)
-        try FileManager.default.copyItem(at: templates, to: fresh.templates)
-        let reference = fresh.build()
-        try #require(reference.status == .success, "\(reference.diagnostics)")
-        let mine = snapshot(), clean = fresh.snapshot()
-        return Set(mine.keys).union(clean.keys).filter { mine[$0] != clean[$0] }.sorted()
-    }
-
     /// Every file of the built site with its bytes, the build's own state folder excluded.
-    func snapshot() -> [String: Data] {
+    public func snapshot() -> [String: Data] {
         var files: [String: Data] = [:]
         let base = output.path
         for case let path as String in FileManager.default.enumerator(atPath: base)?.allObjects ?? []
@@ -132,9 +139,17 @@ final class TestSite {
     }
 }
 
+/// `TestSite.edit` was asked to replace text the file does not hold.
+public struct MissingText: Error, CustomStringConvertible {
+    public var text: String
+    public var path: String
+
+    public var description: String { "'\(text)' is not in \(path)" }
+}
+
 /// Small builders for fixture files.
-enum Fixture {
-    static let siteYML = """
+public enum Fixture {
+    public static let siteYML = """
     title: "Test Guide"
     base_url: "https://guide.example.org/"
     language: en
@@ -151,7 +166,7 @@ enum Fixture {
     disclaimer: "This guide is for learning only. See a doctor about your own health."
     """
 
-    static let home = """
+    public static let home = """
     ---
     title: "Test Guide"
     summary: "A small guide."
@@ -161,7 +176,7 @@ enum Fixture {
     """
 
     /// An article with valid front matter and the given body.
-    static func article(
+    public static func article(
         title: String, body: String, reviewed: String = "2026-11-01", tags: [String] = [],
         related: [String] = [], order: Int? = nil, extra: String = ""
     ) -> String {
@@ -185,7 +200,7 @@ enum Fixture {
     }
 
     /// The small site with one warning: a sentence of over 25 words in `causes/muscle-strain.md`.
-    static func smallSiteWithLongSentence() -> [String: String] {
+    public static func smallSiteWithLongSentence() -> [String: String] {
         var files = smallSite()
         files["causes/muscle-strain.md"] = article(title: "Muscle strain", body: """
             ## What it feels like
@@ -198,7 +213,7 @@ enum Fixture {
     }
 
     /// A small valid site: home, two sections, three linked articles.
-    static func smallSite() -> [String: String] {
+    public static func smallSite() -> [String: String] {
         [
             "site.yml": siteYML,
             "index.md": home,
