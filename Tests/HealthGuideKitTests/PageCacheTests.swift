@@ -23,13 +23,13 @@ struct PageCacheTests {
         try site.settle()
         let first = site.build()
         #expect(first.prepared == Self.markdownFiles)
-        let warnings = first.diagnostics.filter { $0.rule == "long-sentence" }
+        let warnings = first.diagnostics.filter { $0.rule == .longSentence }
         try #require(warnings.count == 1)
 
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         let second = site.build()
         #expect(second.prepared == 1)
-        #expect(second.diagnostics.filter { $0.rule == "long-sentence" } == warnings)
+        #expect(second.diagnostics.filter { $0.rule == .longSentence } == warnings)
         #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie flat on your back.") == true)
     }
 
@@ -111,7 +111,7 @@ struct PageCacheTests {
         let site = try TestSite(files)
         try site.settle()
         let first = site.build()
-        let warning = first.diagnostics.filter { $0.rule == "unsafe-link" }
+        let warning = first.diagnostics.filter { $0.rule == .unsafeLink }
         try #require(warning.count == 1)
         #expect(first.graph?.resolvedCount == Self.markdownFiles)
         #expect(first.graph?.structureIsNew == true)
@@ -120,14 +120,14 @@ struct PageCacheTests {
         let bodyEdit = site.build()
         #expect(bodyEdit.graph?.resolvedCount == 1)
         #expect(bodyEdit.graph?.structureIsNew == false)
-        #expect(bodyEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
+        #expect(bodyEdit.diagnostics.filter { $0.rule == .unsafeLink } == warning)
         #expect(try site.differencesFromCleanBuild() == [])
 
         try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
         let titleEdit = site.build()
         #expect(titleEdit.graph?.resolvedCount == Self.markdownFiles)
         #expect(titleEdit.graph?.structureIsNew == true)
-        #expect(titleEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
+        #expect(titleEdit.diagnostics.filter { $0.rule == .unsafeLink } == warning)
         #expect(try site.differencesFromCleanBuild() == [])
     }
 
@@ -290,7 +290,7 @@ struct PageCacheTests {
 
         let failed = site.build()
         #expect(failed.status == .contentErrors)
-        #expect(failed.diagnostics.filter { $0.rule == "write-failed" }.map { "\($0.severity): \($0.message)" }
+        #expect(failed.diagnostics.filter { $0.rule == .writeFailed }.map { "\($0.severity): \($0.message)" }
             == ["error: could not save the build manifest"])
         #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie flat on your back.") == true)
 
