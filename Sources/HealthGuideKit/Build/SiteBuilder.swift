@@ -55,11 +55,16 @@ public struct SiteBuilder: Sendable {
             let lock = try OutputLock.claim(options, as: .build, waiting: waiting)
             return withExtendedLifetime(lock) { buildLocked(log: log, started: started) }
         } catch {
-            log.add(error.diagnostic)
-            var result = BuildResult(status: .configurationError, diagnostics: log.all)
-            result.refusal = error.reason
-            return finish(result, started: started)
+            return refused(error, log: log, started: started)
         }
+    }
+
+    /// The result of a build that will not write into its output folder, and why.
+    private func refused(_ refusal: OutputRefusal, log: DiagnosticLog, started: Date) -> BuildResult {
+        log.add(refusal.diagnostic)
+        var result = BuildResult(status: .configurationError, diagnostics: log.all)
+        result.refusal = refusal.reason
+        return finish(result, started: started)
     }
 
     /// `build()` once the output folder is checked and locked.
@@ -115,10 +120,7 @@ public struct SiteBuilder: Sendable {
         do {
             try writer.prepare()
         } catch let refusal as OutputRefusal {
-            log.add(refusal.diagnostic)
-            var result = BuildResult(status: .configurationError, diagnostics: log.all)
-            result.refusal = refusal.reason
-            return finish(result, started: started)
+            return refused(refusal, log: log, started: started)
         } catch {
             log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
                                message: "cannot write to the output folder: \(error.localizedDescription)", rule: .writeFailed))
