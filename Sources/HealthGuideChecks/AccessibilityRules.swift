@@ -7,8 +7,7 @@ import HealthGuideLinks
 
 /// Screen-reader users hear the alt text instead of seeing the picture (WCAG 1.1.1).
 public struct AltTextRule: PageRule {
-    public let id = "alt-text"
-    public let defaultSeverity = Severity.error
+    public let id = RuleID.altText
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.links.filter { $0.isImage && $0.text.isBlank }.map { image in
@@ -22,8 +21,7 @@ public struct AltTextRule: PageRule {
 /// the page title as the one level-1 heading, so the body starts at `##` and goes down one
 /// level at a time.
 public struct HeadingOrderRule: PageRule {
-    public let id = "heading-order"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.headingOrder
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         var findings: [Finding] = []
@@ -47,8 +45,7 @@ public struct HeadingOrderRule: PageRule {
 /// Link text must say where the link goes, because screen readers list links out of context
 /// (WCAG 2.4.4): no "click here", no bare web address.
 public struct LinkTextRule: PageRule {
-    public let id = "link-text"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.linkText
 
     public static let vagueTexts: Set<String> = [
         "click", "click here", "go", "here", "learn more", "link", "more", "more info", "more information",
@@ -108,8 +105,7 @@ public struct LinkTextRule: PageRule {
 /// Screen readers name each cell by its column header (WCAG 1.3.1); GFM tables always have a
 /// header row, but it can be left blank.
 public struct TableHeaderRule: PageRule {
-    public let id = "table-header"
-    public let defaultSeverity = Severity.error
+    public let id = RuleID.tableHeader
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.tables.filter { !$0.hasHeaderText }.map { table in
@@ -122,8 +118,7 @@ public struct TableHeaderRule: PageRule {
 /// Two pages with one title cannot be told apart in search results, tabs and link lists
 /// (WCAG 2.4.2).
 public struct DuplicateTitleRule: SiteRule {
-    public let id = "duplicate-title"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.duplicateTitle
 
     public func check(_ context: CheckContext) -> [Finding] {
         let pages = context.graph.pages

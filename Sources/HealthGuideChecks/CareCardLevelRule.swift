@@ -9,8 +9,7 @@ import HealthGuideMarkdown
 /// spaces and closing punctuation ignored, so the same sentence is the same sign wherever it is
 /// written. Each listing of such a sign is reported, with the first listing at another level.
 public struct CareCardLevelRule: SiteRule {
-    public let id = "care-card-level"
-    public let defaultSeverity = Severity.error
+    public let id = RuleID.careCardLevel
 
     /// One sign listed on one page: numbers only, since the rule reads every sign of the site
     /// on every rebuild, and copying or hashing the signs' strings cost more than the rest of it.

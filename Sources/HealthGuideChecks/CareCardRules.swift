@@ -7,8 +7,7 @@ import HealthGuideLinks
 
 /// Every article about warning signs says when to call for an ambulance.
 public struct EmergencyCardRule: PageRule {
-    public let id = "emergency-card"
-    public let defaultSeverity = Severity.error
+    public let id = RuleID.emergencyCard
 
     /// The section of red-flag advice, as DESIGN.md names it.
     public static let warningSignsSection = "warning-signs"
@@ -32,8 +31,7 @@ public struct EmergencyCardRule: PageRule {
 
 /// A care card is shown as "Call 911 … if:" followed by its list, so it needs list items.
 public struct EmptyCareCardRule: PageRule {
-    public let id = "empty-card"
-    public let defaultSeverity = Severity.error
+    public let id = RuleID.emptyCard
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.cards.filter { $0.kind.isCareLevel && $0.listItemCount == 0 }.map { card in
@@ -45,8 +43,7 @@ public struct EmptyCareCardRule: PageRule {
 
 /// More than three care cards on one page dilute the urgent ones.
 public struct CareCardCountRule: PageRule {
-    public let id = "too-many-cards"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.tooManyCards
 
     public static let maximumCards = 3
 

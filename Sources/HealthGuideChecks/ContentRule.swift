@@ -60,11 +60,14 @@ public struct Finding: Sendable {
     }
 }
 
-/// A content rule: a stable id users can configure in `site.yml` (`rules: {id: error|warning|off}`)
-/// and a default severity. Each rule is either a `PageRule` or a `SiteRule`.
+/// A content rule: a stable id users can configure in `site.yml` (`rules: {id: error|warning|off}`),
+/// whose default severity the id carries. Each rule is either a `PageRule` or a `SiteRule`.
 public protocol ContentRule: Sendable {
-    var id: String { get }
-    var defaultSeverity: Severity { get }
+    var id: RuleID { get }
+}
+
+extension ContentRule {
+    public var defaultSeverity: Severity { id.defaultSeverity }
 }
 
 /// A rule whose findings for one page depend on that page alone. These run as each page is

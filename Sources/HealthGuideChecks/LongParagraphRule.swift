@@ -3,8 +3,7 @@ import HealthGuideLinks
 
 /// Paragraphs over five sentences read as a wall of text on a phone.
 public struct LongParagraphRule: PageRule {
-    public let id = "long-paragraph"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.longParagraph
 
     public static let maximumSentences = 5
 

@@ -3,8 +3,7 @@ import HealthGuideLinks
 
 /// Sentences over 25 words are hard to follow, most of all for readers under stress.
 public struct LongSentenceRule: PageRule {
-    public let id = "long-sentence"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.longSentence
 
     public static let maximumWords = 25
 

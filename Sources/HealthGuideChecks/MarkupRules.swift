@@ -4,8 +4,7 @@ import HealthGuideMarkdown
 
 /// Raw HTML is dropped from pages unless `allow_raw_html: true`; say so where it is written.
 public struct RawHTMLRule: PageRule {
-    public let id = "raw-html"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.rawHTML
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard !context.config.allowRawHTML else { return [] }
@@ -19,8 +18,7 @@ public struct RawHTMLRule: PageRule {
 /// With `allow_raw_html: true`, raw HTML is kept but sanitized: say what was removed and why,
 /// where it is written, so the author is not left wondering where a tag went.
 public struct UnsafeHTMLRule: PageRule {
-    public let id = "unsafe-html"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.unsafeHTML
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard context.config.allowRawHTML else { return [] }
@@ -30,8 +28,7 @@ public struct UnsafeHTMLRule: PageRule {
 
 /// `> [!CAUTION]` and other markers HealthGuide does not know are shown as plain quotes.
 public struct UnknownCardRule: PageRule {
-    public let id = "unknown-card"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.unknownCard
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let known = CareCardKind.allCases.map(\.rawValue)

@@ -10,8 +10,7 @@ import HealthGuideLinks
 /// and no page can forget it. This rule therefore finds the one way it can fail: such an article
 /// exists but `site.yml` has no note to add. It reports at the first mention of a medicine.
 public struct MedicinesRule: PageRule {
-    public let id = "medicines-note"
-    public let defaultSeverity = Severity.error
+    public let id = RuleID.medicinesNote
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle, context.config.medicinesNote.isEmpty,

@@ -4,8 +4,7 @@ import HealthGuideBase
 /// Links from the generated section lists and "Related" boxes do not count: the rule asks
 /// whether the writing itself leads readers there.
 public struct OrphanRule: SiteRule {
-    public let id = "orphan"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.orphan
 
     public func check(_ context: CheckContext) -> [Finding] {
         let graph = context.graph

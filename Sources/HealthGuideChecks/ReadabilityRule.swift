@@ -6,8 +6,7 @@ import HealthGuideLinks
 /// above `warning` it is reported at the rule's severity, above `error` as an error. The
 /// message names the sentences that raise the grade most, since rewriting those helps most.
 public struct ReadabilityRule: PageRule {
-    public let id = "readability"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.readability
 
     /// How many of the hardest sentences the message names.
     public static let namedSentences = 3

@@ -6,8 +6,7 @@ import HealthGuideLinks
 /// would claim a check that has not happened. A next review that has passed is a warning, or
 /// an error when the site sets `review-date: error`.
 public struct ReviewDateRule: PageRule {
-    public let id = "review-date"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.reviewDate
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let matter = page.source.frontMatter

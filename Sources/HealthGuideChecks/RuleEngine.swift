@@ -21,7 +21,7 @@ public struct RuleEngine: Sendable {
     public static let standard = RuleEngine()
 
     /// The ids of the rules that look at the whole site rather than one page.
-    public var siteRuleIDs: Set<String> { Set(siteRules.map(\.id)) }
+    public var siteRuleIDs: Set<RuleID> { Set(siteRules.map(\.id)) }
 
     /// Every rule HealthGuide ships, in the order their findings are most useful.
     public static let standardRules: [any ContentRule] = [

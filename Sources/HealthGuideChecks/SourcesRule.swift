@@ -6,8 +6,7 @@ import HealthGuideLinks
 /// Claims need sources a reader can follow up: at least one per article, each with a title
 /// and a publisher, and any URL a full web address.
 public struct SourcesRule: PageRule {
-    public let id = "sources"
-    public let defaultSeverity = Severity.error
+    public let id = RuleID.sources
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle else { return [] }

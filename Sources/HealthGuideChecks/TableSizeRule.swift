@@ -4,8 +4,7 @@ import HealthGuideLinks
 /// A table larger than `limits.table_cells`: no patient reads it, and a huge one would take the
 /// build minutes and gigabytes to render.
 public struct TableSizeRule: PageRule {
-    public let id = "table-too-large"
-    public let defaultSeverity = Severity.error
+    public let id = RuleID.tableTooLarge
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let limit = context.config.limits.tableCells

@@ -4,8 +4,7 @@ import HealthGuideLinks
 /// An image no page shows or links to would be published for nothing, and is often one a
 /// page meant to show under another name.
 public struct UnusedImageRule: SiteRule {
-    public let id = "unused-image"
-    public let defaultSeverity = Severity.warning
+    public let id = RuleID.unusedImage
 
     public func check(_ context: CheckContext) -> [Finding] {
         let media = context.graph.media

@@ -30,13 +30,10 @@ public struct LoadedContent: Sendable {
 /// The pages themselves are read by `PagePreparer`, one file at a time.
 public struct ContentLoader: Sendable {
     public let contentDirectory: URL
-    /// The ids `rules:` in site.yml may set; nil takes any.
-    public let ruleIDs: [String]?
     private let paths: DisplayPaths
 
-    public init(contentDirectory: URL, ruleIDs: [String]? = nil) {
+    public init(contentDirectory: URL) {
         self.contentDirectory = contentDirectory.standardizedFileURL
-        self.ruleIDs = ruleIDs
         self.paths = DisplayPaths()
     }
 
@@ -49,18 +46,18 @@ public struct ContentLoader: Sendable {
         let root = contentDirectory.path
         guard FileSystem.isDirectory(root) else {
             log.add(Diagnostic(file: paths.display(root), location: nil, severity: .error,
-                               message: "content folder not found", rule: "missing-content"))
+                               message: "content folder not found", rule: .missingContent))
             return nil
         }
         let siteFile = root + "/site.yml"
         guard let siteData = FileManager.default.contents(atPath: siteFile) else {
             log.add(Diagnostic(file: paths.display(siteFile), location: nil, severity: .error,
                                message: "site.yml not found: every site needs one (title, base_url, sections, disclaimer)",
-                               rule: "missing-config"))
+                               rule: .missingConfig))
             return nil
         }
         guard let siteText = decodeText(siteData, file: siteFile, log: log) else { return nil }
-        let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile), ruleIDs: ruleIDs).load(text: siteText)
+        let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile)).load(text: siteText)
         log.add(contentsOf: configDiagnostics)
         guard let config = loadedConfig,
               !configDiagnostics.contains(where: { $0.severity == .error && SiteConfigLoader.stoppingRules.contains($0.rule) }) else {
@@ -111,7 +108,7 @@ public struct ContentLoader: Sendable {
             let where_ = parts.count == 1 ? "at the top of the content folder" : "in a nested folder"
             log.add(Diagnostic(file: display, location: nil, severity: .error,
                                message: "article \(where_): articles live in <section>/<slug>.md",
-                               rule: "misplaced-file"))
+                               rule: .misplacedFile))
             return nil
         }
         let sectionID = parts[0]
@@ -119,7 +116,7 @@ public struct ContentLoader: Sendable {
             let suggestion = Suggestion.closest(to: sectionID, in: config.sections.map(\.id))
             log.add(Diagnostic(file: display, location: nil, severity: .error,
                                message: "unknown section folder '\(sectionID)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
-                               rule: "unknown-section",
+                               rule: .unknownSection,
                                hint: "add the section to 'sections' in site.yml, or move the file"))
             return nil
         }
@@ -129,7 +126,7 @@ public struct ContentLoader: Sendable {
         let slug = stem.lowercased()
         if let problem = Slug.problem(with: slug, suffix: ".md") {
             log.add(Diagnostic(file: display, location: nil, severity: .error,
-                               message: "file name '\(Slug.quoted(parts[1]))' \(problem)", rule: "invalid-slug"))
+                               message: "file name '\(Slug.quoted(parts[1]))' \(problem)", rule: .invalidSlug))
             return nil
         }
         return .article(section: sectionID, slug: slug)
@@ -155,7 +152,7 @@ public struct ContentLoader: Sendable {
     private func checkSVG(_ data: Data, of file: StaticFile, log: DiagnosticLog) {
         for problem in SVGSafety.problems(in: [UInt8](data)) {
             log.add(Diagnostic(file: file.displayPath, location: problem.location, severity: .error,
-                               message: "unsafe SVG: \(problem.message)", rule: "unsafe-svg",
+                               message: "unsafe SVG: \(problem.message)", rule: .unsafeSVG,
                                hint: "pictures may not hold scripts, event attributes or links to other files"))
         }
     }
@@ -165,7 +162,7 @@ public struct ContentLoader: Sendable {
         case let .success(text): return text
         case let .failure(.invalidUTF8(location)), let .failure(.binary(location)):
             log.add(Diagnostic(file: paths.display(file), location: location, severity: .error,
-                               message: "file is not valid UTF-8 text", rule: "invalid-encoding"))
+                               message: "file is not valid UTF-8 text", rule: .invalidEncoding))
             return nil
         }
     }

@@ -28,7 +28,7 @@ public struct ContentWalker {
             let inMedia = relative.hasPrefix(Self.mediaFolder + "/")
             if inMedia, let problem = Self.problem(withMedia: relative) {
                 result.diagnostics.append(Diagnostic(file: paths.display(root + "/" + relative), location: nil, severity: .error,
-                                                     message: problem, rule: "unsafe-media"))
+                                                     message: problem, rule: .unsafeMedia))
             } else if inMedia {
                 result.staticFiles.append(relative)
             } else if relative.hasSuffix(".md") {
@@ -36,7 +36,7 @@ public struct ContentWalker {
             } else if !Self.settingsFiles.contains(relative) {
                 result.diagnostics.append(Diagnostic(
                     file: paths.display(root + "/" + relative), location: nil, severity: .warning,
-                    message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: "ignored-file"))
+                    message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: .ignoredFile))
             }
         }
         return result

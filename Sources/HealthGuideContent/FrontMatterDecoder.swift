@@ -22,7 +22,7 @@ public struct FrontMatterDecoder {
         guard let yaml else {
             if !required.isEmpty {
                 reader.report(at: .start, "missing front matter: the file must start with a '---' line, then \(required.joined(separator: ", ")), then '---'",
-                              rule: "missing-front-matter")
+                              rule: .missingFrontMatter)
             }
             return matter
         }
@@ -41,7 +41,7 @@ public struct FrontMatterDecoder {
         let present = Set(pairs.map(\.key))
         for field in required where !present.contains(field) {
             reader.report(at: SourceLocation(line: 1, column: 1), "missing required field '\(field)' in front matter",
-                          rule: "missing-field")
+                          rule: .missingField)
         }
         return matter
     }
@@ -92,7 +92,7 @@ public struct FrontMatterDecoder {
         var tags: [String] = []
         for (tag, location) in reader.strings(node, field: "tags") ?? [] {
             if let problem = Slug.problem(with: tag) {
-                reader.report(at: location, "tag '\(Slug.quoted(tag))' \(problem)", rule: "invalid-tag")
+                reader.report(at: location, "tag '\(Slug.quoted(tag))' \(problem)", rule: .invalidTag)
                 continue
             }
             if !tags.contains(tag) { tags.append(tag) }

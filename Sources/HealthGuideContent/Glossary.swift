@@ -55,12 +55,12 @@ public struct GlossaryLoader {
             }
             let entry = GlossaryEntry(term: term, definition: definition, aliases: aliases, medicine: medicine)
             if entry.term.isEmpty || entry.definition.isEmpty {
-                reader.report(at: reader.location(of: item), "every glossary entry needs a 'term' and a 'definition'", rule: "missing-field")
+                reader.report(at: reader.location(of: item), "every glossary entry needs a 'term' and a 'definition'", rule: .missingField)
                 continue
             }
             if FragmentID.make(from: entry.term).isEmpty {
                 reader.report(at: reader.location(of: termNode), "glossary term '\(entry.term)' needs a letter or a digit, for its link",
-                              rule: "invalid-value")
+                              rule: .invalidValue)
                 continue
             }
             clashes.check(entry, at: reader.location(of: termNode), reader: &reader)
@@ -85,7 +85,7 @@ private struct GlossaryClashes {
             let key = spelling.lowercased()
             if let first = spellings[key] {
                 reader.report(at: location, "glossary term '\(spelling)' is defined twice\(Self.place(first, prefix: " (first at ", suffix: ")"))",
-                              rule: "duplicate-term")
+                              rule: .duplicateTerm)
                 termSpelledBefore = termSpelledBefore || spelling == entry.term
             } else {
                 spellings[key] = location
@@ -97,7 +97,7 @@ private struct GlossaryClashes {
             guard !termSpelledBefore else { return }
             reader.report(at: location, "glossary term '\(entry.term)' would have the same id '#\(anchor)' as '\(first.term)'"
                               + Self.place(first.location, prefix: " at ", suffix: ""),
-                          rule: "duplicate-term", hint: "reword one of the two terms")
+                          rule: .duplicateTerm, hint: "reword one of the two terms")
         } else {
             terms[anchor] = (entry.term, location)
         }

@@ -51,7 +51,7 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var sections: [SectionConfig] = []
     public var disclaimer: String = ""
     /// Per-rule severity overrides: `rules: { orphan: error, long-paragraph: off }`; nil means off.
-    public var ruleSeverities: [String: Severity?] = [:]
+    public var ruleSeverities: [RuleID: Severity?] = [:]
     public var limits = InputLimits()
 
     public init() {}

@@ -14,20 +14,17 @@ public struct SiteConfigLoader {
     /// Errors in `site.yml` that leave nothing sensible to build: the content is not even
     /// listed, since every file would be judged by settings that are wrong (a misspelt section
     /// id makes each of its articles an "unknown section").
-    public static let stoppingRules: Set<String> = [
-        "yaml-syntax", "missing-field", "wrong-type", "unknown-field", "invalid-value", "duplicate-field", "duplicate-section",
-        "path-collision",
+    public static let stoppingRules: Set<RuleID> = [
+        .yamlSyntax, .missingField, .wrongType, .unknownField, .invalidValue, .duplicateField, .duplicateSection, .pathCollision,
     ]
 
     public let displayPath: String
-    /// The rule ids `rules:` may set, given by the caller that runs the rules; nil takes any.
-    public var ruleIDs: [String]? = nil
 
     public func load(text: String) -> (SiteConfig?, [Diagnostic]) {
         var reader = YAMLReader(file: displayPath)
         guard let root = reader.compose(text) else {
             if reader.diagnostics.isEmpty {
-                reader.report(at: .start, "site.yml is empty", rule: "missing-field")
+                reader.report(at: .start, "site.yml is empty", rule: .missingField)
             }
             return (nil, reader.diagnostics)
         }
@@ -45,7 +42,7 @@ public struct SiteConfigLoader {
             case "review_interval_months":
                 if let months = reader.integer(value, field: key) {
                     if months < 1 || months > 60 {
-                        reader.report(at: reader.location(of: value), "'review_interval_months' must be between 1 and 60", rule: "invalid-value")
+                        reader.report(at: reader.location(of: value), "'review_interval_months' must be between 1 and 60", rule: .invalidValue)
                     } else {
                         config.reviewIntervalMonths = months
                     }
@@ -55,14 +52,14 @@ public struct SiteConfigLoader {
             case "medicines_note": config.medicinesNote = reader.string(value, field: key) ?? ""
             case "sections": config.sections = Self.sections(value, reader: &reader)
             case "disclaimer": config.disclaimer = reader.string(value, field: key) ?? ""
-            case "rules": config.ruleSeverities = Self.rules(value, known: ruleIDs, reader: &reader)
+            case "rules": config.ruleSeverities = Self.rules(value, reader: &reader)
             case "limits": config.limits = Self.limits(value, reader: &reader)
             default: break
             }
         }
         let present = Set(pairs.map(\.key))
         for field in Self.required where !present.contains(field) {
-            reader.report(at: .start, "site.yml is missing '\(field)'", rule: "missing-field")
+            reader.report(at: .start, "site.yml is missing '\(field)'", rule: .missingField)
         }
         return (config, reader.diagnostics)
     }
@@ -72,7 +69,7 @@ public struct SiteConfigLoader {
         do {
             return try BaseURL(validating: text).text
         } catch {
-            reader.report(at: reader.location(of: node), "'base_url' \(error.reason)", rule: "invalid-value")
+            reader.report(at: reader.location(of: node), "'base_url' \(error.reason)", rule: .invalidValue)
             return "/"
         }
     }
@@ -83,7 +80,7 @@ public struct SiteConfigLoader {
         for (key, _, value) in pairs {
             guard let number = reader.integer(value, field: key) else { continue }
             guard number >= 1 && number <= 1_000_000 else {
-                reader.report(at: reader.location(of: value), "'\(key)' must be between 1 and 1000000", rule: "invalid-value")
+                reader.report(at: reader.location(of: value), "'\(key)' must be between 1 and 1000000", rule: .invalidValue)
                 continue
             }
             if key == "file_kb" { limits.fileKilobytes = number } else { limits.tableCells = number }
@@ -96,7 +93,7 @@ public struct SiteConfigLoader {
         guard let text else { return "en" }
         guard isLanguageTag(text) else {
             reader.report(at: reader.location(of: node), "'language' must be a language tag such as en, en-GB or es-419, not '\(text)'",
-                          rule: "invalid-value")
+                          rule: .invalidValue)
             return "en"
         }
         return text
@@ -124,12 +121,12 @@ public struct SiteConfigLoader {
         guard let pairs = reader.mapping(node, named: "reading_grade", allowedKeys: ["warning", "error"]) else { return limits }
         for (key, _, value) in pairs {
             guard let text = value.scalar?.string, let number = Double(text) else {
-                reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a number", rule: "wrong-type")
+                reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a number", rule: .wrongType)
                 continue
             }
             guard gradeRange.contains(number) else {
                 reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a grade from 0 to 30, not '\(text)'",
-                              rule: "invalid-value")
+                              rule: .invalidValue)
                 continue
             }
             if key == "warning" { limits.warning = number } else { limits.error = number }
@@ -137,7 +134,7 @@ public struct SiteConfigLoader {
         if limits.warning > limits.error {
             reader.report(at: reader.location(of: node),
                           "'reading_grade.warning' (\(grade(limits.warning))) is above 'reading_grade.error' (\(grade(limits.error))): the warning would never show",
-                          rule: "invalid-value")
+                          rule: .invalidValue)
         }
         return limits
     }
@@ -162,22 +159,22 @@ public struct SiteConfigLoader {
                 }
             }
             if section.id.isEmpty || section.title.isEmpty {
-                reader.report(at: reader.location(of: item), "every section needs an 'id' and a 'title'", rule: "missing-field")
+                reader.report(at: reader.location(of: item), "every section needs an 'id' and a 'title'", rule: .missingField)
                 continue
             }
             if let problem = Slug.problem(with: section.id) {
-                reader.report(at: reader.location(of: idNode), "section id '\(Slug.quoted(section.id))' \(problem)", rule: "invalid-value")
+                reader.report(at: reader.location(of: idNode), "section id '\(Slug.quoted(section.id))' \(problem)", rule: .invalidValue)
                 continue
             }
             if let owner = GeneratedPaths.owner(of: section.id) {
                 reader.report(at: reader.location(of: idNode),
                               "section '\(section.id)' would write its pages to '\(section.id)/', where the build writes \(owner)",
-                              rule: "path-collision", hint: "choose another section id")
+                              rule: .pathCollision, hint: "choose another section id")
                 continue
             }
             if let first = firstIDNodes[section.id] {
                 let place = reader.location(of: first).map { " (first at line \($0.line))" } ?? ""
-                reader.report(at: reader.location(of: idNode), "section '\(section.id)' is listed twice\(place)", rule: "duplicate-section")
+                reader.report(at: reader.location(of: idNode), "section '\(section.id)' is listed twice\(place)", rule: .duplicateSection)
                 continue
             }
             firstIDNodes[section.id] = idNode
@@ -186,16 +183,20 @@ public struct SiteConfigLoader {
         return sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
     }
 
-    private static func rules(_ node: Node, known: [String]?, reader: inout YAMLReader) -> [String: Severity?] {
-        guard let pairs = reader.mapping(node, named: "rules", allowedKeys: known) else { return [:] }
-        var severities: [String: Severity?] = [:]
+    /// The content rules' severities; the ids come from `RuleID`, so an unknown one is an
+    /// unknown field with a suggestion.
+    private static func rules(_ node: Node, reader: inout YAMLReader) -> [RuleID: Severity?] {
+        guard let pairs = reader.mapping(node, named: "rules", allowedKeys: RuleID.contentRules.map(\.rawValue)) else { return [:] }
+        var severities: [RuleID: Severity?] = [:]
         for (key, _, value) in pairs {
+            // `mapping` passed only the content rules' ids.
+            guard let rule = RuleID(rawValue: key) else { continue }
             switch value.scalar?.string {
-            case "error": severities[key] = .error
-            case "warning": severities[key] = .warning
-            case "off": severities[key] = .some(nil)
+            case "error": severities[rule] = .error
+            case "warning": severities[rule] = .warning
+            case "off": severities[rule] = .some(nil)
             default:
-                reader.report(at: reader.location(of: value), "rule '\(key)' must be error, warning or off", rule: "invalid-value")
+                reader.report(at: reader.location(of: value), "rule '\(key)' must be error, warning or off", rule: .invalidValue)
             }
         }
         return severities

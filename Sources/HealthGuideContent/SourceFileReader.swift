@@ -21,25 +21,25 @@ public struct SourceFileReader: Sendable {
         if let size = FileSystem.size(of: absolute), size > maxBytes {
             return (nil, [Diagnostic(file: display, location: .start, severity: .error,
                                      message: "file is \(Self.kilobytes(size)) KB, more than the \(Self.kilobytes(maxBytes)) KB a page may be",
-                                     rule: "input-too-large", hint: "split it into several articles, or raise limits.file_kb in site.yml")])
+                                     rule: .inputTooLarge, hint: "split it into several articles, or raise limits.file_kb in site.yml")])
         }
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            return (nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: "unreadable-file")])
+            return (nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: .unreadableFile)])
         }
         let text: String
         switch TextDecoding.decode(data) {
         case let .success(decoded): text = decoded
         case let .failure(.invalidUTF8(location)):
             return (nil, [Diagnostic(file: display, location: location, severity: .error,
-                                     message: "file is not valid UTF-8 text", rule: "invalid-encoding",
+                                     message: "file is not valid UTF-8 text", rule: .invalidEncoding,
                                      hint: "save the file as UTF-8 in your editor")])
         case let .failure(.binary(location)):
             return (nil, [Diagnostic(file: display, location: location, severity: .error,
-                                     message: "file holds binary data (a NUL byte), not Markdown text", rule: "invalid-encoding")])
+                                     message: "file holds binary data (a NUL byte), not Markdown text", rule: .invalidEncoding)])
         }
         if case .article = kind, text.isBlank {
             return (nil, [Diagnostic(file: display, location: .start, severity: .error,
-                                     message: "file is empty: an article needs front matter and a body", rule: "empty-file")])
+                                     message: "file is empty: an article needs front matter and a body", rule: .emptyFile)])
         }
         let parts: FrontMatterSplitter.Parts
         switch FrontMatterSplitter.split(text) {
@@ -47,7 +47,7 @@ public struct SourceFileReader: Sendable {
         case .failure(.unterminated):
             return (nil, [Diagnostic(file: display, location: .start, severity: .error,
                                      message: "front matter is not closed: add a '---' line after the last field",
-                                     rule: "unterminated-front-matter")])
+                                     rule: .unterminatedFrontMatter)])
         }
         var decoder = FrontMatterDecoder(displayPath: display, lineOffset: parts.yamlLineOffset)
         var matter = decoder.decode(yaml: parts.yaml, kind: kind)
@@ -59,7 +59,7 @@ public struct SourceFileReader: Sendable {
                               contentHash: ContentHash.of(data))
         // A page with front-matter errors still goes through linking, so one run reports
         // its broken links too; the errors already stop anything being written.
-        let unreadable = decoder.reader.diagnostics.contains { $0.rule == "yaml-syntax" }
+        let unreadable = decoder.reader.diagnostics.contains { $0.rule == .yamlSyntax }
         return (unreadable ? nil : page, decoder.reader.diagnostics)
     }
 

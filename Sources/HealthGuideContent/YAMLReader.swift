@@ -35,7 +35,7 @@ public struct YAMLReader {
                 record(yamlError: error)
                 return nil
             } catch {
-                report(at: nil, "could not read YAML: \(error)", rule: "yaml-syntax")
+                report(at: nil, "could not read YAML: \(error)", rule: .yamlSyntax)
                 return nil
             }
         }
@@ -69,17 +69,17 @@ public struct YAMLReader {
     private mutating func record(yamlError error: YamlError) {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            report(at: shifted(mark), "YAML syntax error: \(problem)", rule: "yaml-syntax")
+            report(at: shifted(mark), "YAML syntax error: \(problem)", rule: .yamlSyntax)
         case let .reader(problem, offset, value, yaml):
             // Said in words and by code point: the character itself may be one a terminal acts on.
             let hex = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
             let character = value >= 0 ? " (U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ")" : ""
             report(at: offset.map { location(atCharacterOffset: $0, in: yaml) },
-                   "YAML cannot be read: \(problem)\(character)", rule: "yaml-syntax")
+                   "YAML cannot be read: \(problem)\(character)", rule: .yamlSyntax)
         case let .duplicatedKeysInMapping(duplicates, context):
-            report(at: shifted(context.mark), "duplicate keys: \(duplicates.joined(separator: ", "))", rule: "yaml-syntax")
+            report(at: shifted(context.mark), "duplicate keys: \(duplicates.joined(separator: ", "))", rule: .yamlSyntax)
         default:
-            report(at: nil, "could not read YAML: \(error)", rule: "yaml-syntax")
+            report(at: nil, "could not read YAML: \(error)", rule: .yamlSyntax)
         }
     }
 
@@ -102,7 +102,7 @@ public struct YAMLReader {
     }
 
     public mutating func report(
-        at location: SourceLocation?, _ message: String, rule: String,
+        at location: SourceLocation?, _ message: String, rule: RuleID,
         severity: Severity = .error, hint: String? = nil
     ) {
         diagnostics.append(Diagnostic(
@@ -114,19 +114,19 @@ public struct YAMLReader {
     /// The pairs of a mapping, with duplicate and unknown keys reported.
     public mutating func mapping(_ node: Node, named what: String, allowedKeys: [String]?) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case let .mapping(mapping) = node else {
-            report(at: location(of: node), "\(what) must be a mapping of 'key: value' lines", rule: "wrong-type")
+            report(at: location(of: node), "\(what) must be a mapping of 'key: value' lines", rule: .wrongType)
             return nil
         }
         var seen: [String: Node] = [:]
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
-                report(at: location(of: keyNode), "\(what) has a key that is not text", rule: "wrong-type")
+                report(at: location(of: keyNode), "\(what) has a key that is not text", rule: .wrongType)
                 continue
             }
             if let first = seen[key] {
                 let place = location(of: first).map { " (first at line \($0.line))" } ?? ""
-                report(at: location(of: keyNode), "duplicate field '\(key)' in \(what)\(place)", rule: "duplicate-field")
+                report(at: location(of: keyNode), "duplicate field '\(key)' in \(what)\(place)", rule: .duplicateField)
                 continue
             }
             seen[key] = keyNode
@@ -135,7 +135,7 @@ public struct YAMLReader {
                 let list = allowedKeys.joined(separator: ", ")
                 report(at: location(of: keyNode),
                        "unknown field '\(key)' in \(what)" + (hint.map { " (\($0))" } ?? ""),
-                       rule: "unknown-field", hint: "allowed fields: \(list)")
+                       rule: .unknownField, hint: "allowed fields: \(list)")
                 continue
             }
             pairs.append((key, keyNode, value))
@@ -145,12 +145,12 @@ public struct YAMLReader {
 
     public mutating func string(_ node: Node, field: String, allowEmpty: Bool = false) -> String? {
         guard case let .scalar(scalar) = node, !Self.isNull(scalar) else {
-            report(at: location(of: node), "'\(field)' must be text", rule: "wrong-type")
+            report(at: location(of: node), "'\(field)' must be text", rule: .wrongType)
             return nil
         }
         let value = scalar.string.trimmingWhitespace
         if value.isEmpty && !allowEmpty {
-            report(at: location(of: node), "'\(field)' is empty", rule: "empty-field")
+            report(at: location(of: node), "'\(field)' is empty", rule: .emptyField)
             return nil
         }
         return value
@@ -167,7 +167,7 @@ public struct YAMLReader {
 
     public mutating func integer(_ node: Node, field: String) -> Int? {
         guard case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingWhitespace) else {
-            report(at: location(of: node), "'\(field)' must be a whole number", rule: "wrong-type")
+            report(at: location(of: node), "'\(field)' must be a whole number", rule: .wrongType)
             return nil
         }
         return value
@@ -175,14 +175,14 @@ public struct YAMLReader {
 
     public mutating func bool(_ node: Node, field: String) -> Bool? {
         guard case let .scalar(scalar) = node else {
-            report(at: location(of: node), "'\(field)' must be true or false", rule: "wrong-type")
+            report(at: location(of: node), "'\(field)' must be true or false", rule: .wrongType)
             return nil
         }
         switch scalar.string.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            report(at: location(of: node), "'\(field)' must be true or false, not '\(scalar.string)'", rule: "wrong-type")
+            report(at: location(of: node), "'\(field)' must be true or false, not '\(scalar.string)'", rule: .wrongType)
             return nil
         }
     }
@@ -191,16 +191,16 @@ public struct YAMLReader {
         guard let text = string(node, field: field) else { return nil }
         if let date = CalendarDate(iso: text) { return date }
         if CalendarDate.hasISOShape(text) {
-            report(at: location(of: node), "'\(field)' is not a real date: \(text)", rule: "invalid-date")
+            report(at: location(of: node), "'\(field)' is not a real date: \(text)", rule: .invalidDate)
         } else {
-            report(at: location(of: node), "'\(field)' must be a date written YYYY-MM-DD, not '\(text)'", rule: "invalid-date")
+            report(at: location(of: node), "'\(field)' must be a date written YYYY-MM-DD, not '\(text)'", rule: .invalidDate)
         }
         return nil
     }
 
     public mutating func sequence(_ node: Node, field: String) -> [Node]? {
         guard case let .sequence(sequence) = node else {
-            report(at: location(of: node), "'\(field)' must be a list", rule: "wrong-type")
+            report(at: location(of: node), "'\(field)' must be a list", rule: .wrongType)
             return nil
         }
         return Array(sequence)

@@ -53,16 +53,16 @@ public struct LinkResolver: Sendable {
 
     private func resolve(_ link: LinkFact, in page: Page, pageIndex: Int, result: inout Result) -> String? {
         let raw = link.destination
-        func fail(_ message: String, rule: String, hint: String? = nil, severity: Severity = .error) {
+        func fail(_ message: String, rule: RuleID, hint: String? = nil, severity: Severity = .error) {
             result.diagnostics.append(Diagnostic(file: page.source.displayPath, location: link.location,
                                                  severity: severity, message: message, rule: rule, hint: hint))
         }
         if raw.isEmpty {
-            fail("empty link target", rule: "broken-link")
+            fail("empty link target", rule: .brokenLink)
             return nil
         }
         if let scheme = LinkDestination.droppedScheme(of: raw) {
-            fail("'\(scheme):' link removed: only web, mail and phone links are allowed", rule: "unsafe-link", severity: .warning)
+            fail("'\(scheme):' link removed: only web, mail and phone links are allowed", rule: .unsafeLink, severity: .warning)
             return ""
         }
         if LinkDestination.scheme(of: raw) != nil { return nil }
@@ -71,34 +71,34 @@ public struct LinkResolver: Sendable {
         if pathPart.isEmpty {
             if let fragment, !page.facts.hasAnchor(fragment) {
                 fail("no heading '#\(fragment)' on this page" + didYouMean(fragment, page.facts.anchors, prefix: "#"),
-                     rule: "broken-anchor")
+                     rule: .brokenAnchor)
             }
             return nil
         }
         guard let decoded = pathPart.percentDecoded else {
-            fail("malformed %-escape in link '\(raw)'", rule: "broken-link")
+            fail("malformed %-escape in link '\(raw)'", rule: .brokenLink)
             return nil
         }
         guard let target = SitePath.resolve(decoded, fromFile: page.source.path) else {
-            fail("link '\(raw)' points outside the content folder", rule: "link-outside-content")
+            fail("link '\(raw)' points outside the content folder", rule: .linkOutsideContent)
             return nil
         }
         if let targetIndex = pagesByPath[target] {
             let target = pages[targetIndex]
             if let fragment, !target.facts.hasAnchor(fragment) {
                 fail("no heading '#\(fragment)' in '\(target.source.path)'"
-                        + didYouMean(fragment, target.facts.anchors, prefix: "#"), rule: "broken-anchor")
+                        + didYouMean(fragment, target.facts.anchors, prefix: "#"), rule: .brokenAnchor)
             }
             if targetIndex != pageIndex { result.targets.append(targetIndex) }
             return SitePath.relative(from: page.url, to: target.url) + (fragment.map { "#" + $0 } ?? "")
         }
         if media.paths.contains(target) {
             if link.isImage, let problem = imageProblem(target) {
-                fail("image '\(raw)' cannot be shown: \(problem)", rule: "broken-image")
+                fail("image '\(raw)' cannot be shown: \(problem)", rule: .brokenImage)
             }
             return SitePath.relative(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? "")
         }
-        let rule = link.isImage ? "broken-image" : "broken-link"
+        let rule: RuleID = link.isImage ? .brokenImage : .brokenLink
         let what = link.isImage ? "image" : "link"
         // The file is there but has an error of its own, which fails the build already: one
         // error for it, not one more for every link to it.

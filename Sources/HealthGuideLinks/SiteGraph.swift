@@ -122,7 +122,7 @@ public struct SiteGraph: Sendable {
                     duplicated.insert(index)
                     log.add(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
                                        message: "maps to the same URL '/\(page.url)' as \(pages[other].source.displayPath)",
-                                       rule: "duplicate-url", hint: "rename one of the files"))
+                                       rule: .duplicateURL, hint: "rename one of the files"))
                 } else {
                     urls[page.url] = index
                 }
@@ -207,7 +207,7 @@ public struct SiteGraph: Sendable {
                         " (did you mean '\($0.dropLast(3))'?)"
                     } ?? ""
                     log.add(Diagnostic(file: page.source.displayPath, location: reference.location, severity: .error,
-                                       message: "related article '\(reference.path)' not found\(suggestion)", rule: "broken-link"))
+                                       message: "related article '\(reference.path)' not found\(suggestion)", rule: .brokenLink))
                     continue
                 }
                 if target != index, !chosen.contains(target) { chosen.append(target) }

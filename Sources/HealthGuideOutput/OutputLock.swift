@@ -31,15 +31,15 @@ public final class OutputLock: @unchecked Sendable {
         let guardian = OutputFolderGuard(output: options.outputDirectory, content: options.contentDirectory,
                                          templates: options.templatesDirectory)
         let output = guardian.output
-        if let problem = guardian.problem() { throw OutputRefusal(options.outputDirectory.path, problem, rule: "unsafe-output") }
+        if let problem = guardian.problem() { throw OutputRefusal(options.outputDirectory.path, problem, reason: .unusable) }
         if !options.force, let problem = guardian.foreignFilesProblem() {
-            throw OutputRefusal(options.outputDirectory.path, problem, rule: "foreign-output")
+            throw OutputRefusal(options.outputDirectory.path, problem, reason: .foreign)
         }
         let path = try StateFolder.make(in: output) + "/lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
             throw errno == ELOOP ? .link(at: path)
-                : OutputRefusal(path, "cannot open the build's lock: \(FileSystem.lastError().localizedDescription)", rule: "unsafe-output")
+                : OutputRefusal(path, "cannot open the build's lock: \(FileSystem.lastError().localizedDescription)", reason: .unusable)
         }
         let lock = OutputLock(descriptor: descriptor)
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -48,7 +48,7 @@ public final class OutputLock: @unchecked Sendable {
             let process = other.process.map { ", process \($0)" } ?? ""
             if other.holder == .preview {
                 throw OutputRefusal(options.outputDirectory.path, "a preview (healthguide serve\(process)) is writing to this "
-                                    + "folder: stop it first, or choose another folder with --output", rule: "output-in-use")
+                                    + "folder: stop it first, or choose another folder with --output", reason: .inUse)
             }
             waiting("\(name): waiting for another build (healthguide build\(process)) to finish writing this folder")
             while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}

@@ -5,21 +5,40 @@ import HealthGuideBase
 /// someone else, holds a link the build would follow, or another build is writing it. The
 /// command line exits with status 2.
 public struct OutputRefusal: Error, Sendable {
+    public enum Reason: Sendable, Equatable {
+        /// The folder cannot be used at all: a folder the build must never write into, or one
+        /// whose lock or state folder cannot be made. No edit of the content can fix it.
+        case unusable
+        /// The folder holds files no build wrote.
+        case foreign
+        /// A symbolic link inside the folder, where the build would write or delete.
+        case link
+        /// A preview holds the folder.
+        case inUse
+
+        public var rule: RuleID {
+            switch self {
+            case .unusable: return .unsafeOutput
+            case .foreign: return .foreignOutput
+            case .link: return .outputLink
+            case .inUse: return .outputInUse
+            }
+        }
+    }
+
+    public let reason: Reason
     public let diagnostic: Diagnostic
 
-    /// Rules of problems with the output folder rather than the site: they end a build with
-    /// status 2, like bad options.
-    public static let rules: Set<String> = ["unsafe-output", "foreign-output", "output-link", "output-in-use"]
-
-    public init(_ path: String, _ message: String, rule: String) {
-        diagnostic = Diagnostic(file: DisplayPaths().display(path), location: nil, severity: .error, message: message, rule: rule)
+    public init(_ path: String, _ message: String, reason: Reason) {
+        self.reason = reason
+        diagnostic = Diagnostic(file: DisplayPaths().display(path), location: nil, severity: .error, message: message, rule: reason.rule)
     }
 
     /// A symbolic link at `path` inside the output folder, where the build would write or delete.
     public static func link(at path: String) -> OutputRefusal {
         let target = FileSystem.linkTarget(path).map { " (to '\($0)')" } ?? ""
         return OutputRefusal(path, "symbolic link in the output folder\(target): the build does not write or delete "
-                             + "through links; remove it and build again", rule: "output-link")
+                             + "through links; remove it and build again", reason: .link)
     }
 }
 
@@ -33,12 +52,12 @@ public enum StateFolder {
         do {
             try FileSystem.makeFolders(path)
         } catch {
-            throw OutputRefusal(output, "cannot write to the output folder: \(error.localizedDescription)", rule: "unsafe-output")
+            throw OutputRefusal(output, "cannot write to the output folder: \(error.localizedDescription)", reason: .unusable)
         }
         switch FileSystem.entryKind(at: path) {
         case .folder: return path
         case .link: throw .link(at: path)
-        default: throw OutputRefusal(path, "the build's state folder is not a folder: remove it and build again", rule: "unsafe-output")
+        default: throw OutputRefusal(path, "the build's state folder is not a folder: remove it and build again", reason: .unusable)
         }
     }
 }

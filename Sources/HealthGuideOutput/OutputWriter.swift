@@ -21,6 +21,7 @@ public final class OutputWriter: @unchecked Sendable {
     private var writtenPaths: [String] = []
     private var unchangedCount = 0
     private var failures: [Diagnostic] = []
+    private var inputChanged = false
     /// The output folder, open once `prepare` has made sure it exists: output files are
     /// looked up from it rather than by whole path.
     private var rootFolder: Int32 = -1
@@ -63,6 +64,8 @@ public final class OutputWriter: @unchecked Sendable {
     public var writtenFiles: [String] { lock.withLock { writtenPaths.sorted() } }
     public var unchanged: Int { lock.withLock { unchangedCount } }
     public var errors: [Diagnostic] { lock.withLock { failures } }
+    /// True when an input was found changed while this build used it (`failInputChanged`).
+    public var inputChangedDuringBuild: Bool { lock.withLock { inputChanged } }
     public var manifest: BuildManifest { lock.withLock { BuildManifest(files: entries) } }
 
     /// True when the last build made `path` from the same inputs and the file is still there.
@@ -108,7 +111,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// another's place.
     private func reportCollision(at path: String) {
         fail(Diagnostic(file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
-                        message: "two outputs of this build would be written to this file", rule: "path-collision"))
+                        message: "two outputs of this build would be written to this file", rule: .pathCollision))
     }
 
     public func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
@@ -154,7 +157,7 @@ public final class OutputWriter: @unchecked Sendable {
             }
         } catch {
             fail(Diagnostic(file: DisplayPaths().display(destination), location: nil, severity: .error,
-                            message: "could not write: \(error.localizedDescription)", rule: "write-failed"))
+                            message: "could not write: \(error.localizedDescription)", rule: .writeFailed))
         }
     }
 
@@ -169,6 +172,13 @@ public final class OutputWriter: @unchecked Sendable {
         lock.withLock {
             if !failures.contains(diagnostic) { failures.append(diagnostic) }
         }
+    }
+
+    /// Records that an input no longer holds what this build read from it: the build fails,
+    /// and what it kept of its reading of the inputs (the page cache) cannot be trusted.
+    public func failInputChanged(_ diagnostic: Diagnostic) {
+        lock.withLock { inputChanged = true }
+        fail(diagnostic)
     }
 
     /// Deletes the files the last build wrote that this build did not, and then empty folders

@@ -74,9 +74,8 @@ public struct PreviewServer: Sendable {
         // a save fixes the site.
         guard let files = StaticFileResolver(root: options.outputDirectory.path) else {
             watcher.stop()
-            throw Failure.unsafeOutput(Diagnostic(file: DisplayPaths().display(options.outputDirectory.path), location: nil,
-                                                  severity: .error, message: "cannot open the output folder",
-                                                  rule: "unsafe-output").description)
+            throw Failure.unsafeOutput(OutputRefusal(options.outputDirectory.path, "cannot open the output folder",
+                                                     reason: .unusable).diagnostic.description)
         }
 
         var logger = Logger(label: "healthguide.preview")

@@ -27,7 +27,7 @@ enum ReloadEvent: Equatable, Sendable {
             position = diagnostic.file + (diagnostic.location.map { ":\($0.line):\($0.column)" } ?? "")
             severity = diagnostic.severity.rawValue
             message = diagnostic.message
-            rule = diagnostic.rule
+            rule = diagnostic.rule.rawValue
             hint = diagnostic.hint
         }
     }

@@ -14,9 +14,6 @@ public struct TemplateSet: Sendable {
     /// Template name → its file as shown in diagnostics.
     private let files: [String: String]
 
-    /// The rule of every template problem; any of them is a bad setup, not bad content.
-    public static let rule = "template-error"
-
     /// Templates every site must have.
     public static let requiredTemplates = ["layout", "home", "section", "article", "tag", "glossary", "search", "404"]
 
@@ -27,7 +24,7 @@ public struct TemplateSet: Sendable {
         let paths = DisplayPaths()
         guard FileSystem.isDirectory(root) else {
             log.add(Diagnostic(file: paths.display(root), location: nil, severity: .error,
-                               message: "templates folder not found", rule: "missing-templates"))
+                               message: "templates folder not found", rule: .missingTemplates))
             return nil
         }
         var sources: [String: String] = [:]
@@ -42,7 +39,7 @@ public struct TemplateSet: Sendable {
             files[name] = display
             guard let data = FileManager.default.contents(atPath: root + "/" + file),
                   case let .success(text) = TextDecoding.decode(data) else {
-                log.add(Diagnostic(file: display, location: nil, severity: .error, message: "template is not UTF-8 text", rule: rule))
+                log.add(Diagnostic(file: display, location: nil, severity: .error, message: "template is not UTF-8 text", rule: .templateError))
                 failed = true
                 continue
             }
@@ -50,7 +47,7 @@ public struct TemplateSet: Sendable {
         }
         for required in requiredTemplates where files[required] == nil {
             log.add(Diagnostic(file: paths.display(root + "/" + required + ".mustache"), location: nil, severity: .error,
-                               message: "missing template '\(required).mustache'", rule: rule))
+                               message: "missing template '\(required).mustache'", rule: .templateError))
             failed = true
         }
         switch TemplateLibrary.compile(sources) {
@@ -79,7 +76,7 @@ public struct TemplateSet: Sendable {
     private static func diagnostic(for problem: TemplateError, files: [String: String], among names: [String]) -> Diagnostic {
         Diagnostic(file: files[problem.template] ?? problem.template,
                    location: SourceLocation(line: problem.line, column: problem.column),
-                   severity: .error, message: message(for: problem, among: names), rule: rule)
+                   severity: .error, message: message(for: problem, among: names), rule: .templateError)
     }
 
     private static func message(for problem: TemplateError, among names: [String]) -> String {

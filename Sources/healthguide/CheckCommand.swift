@@ -10,8 +10,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check links and the health-content rules without writing anything.",
         discussion: """
-        Rules and their default severities: \(RuleEngine.standardRules.map { "\($0.id) (\($0.defaultSeverity.rawValue))" }.joined(separator: ", ")). \
-        Set a rule's severity in site.yml: 'rules: { orphan: error, long-paragraph: off }'.
+        Content rules, with their default severities. Set a rule's severity in site.yml: \
+        'rules: { orphan: error, long-paragraph: off }'.
+        \(contentRules)
 
         --report prints the editor's table: reading grade, words, reading minutes, sources and \
         next review date of every article. The JSON output always holds these records.
@@ -19,6 +20,12 @@ struct CheckCommand: ParsableCommand {
         Exit status: 0 no errors, 1 content errors (or warnings with --strict), 2 bad options or settings.
         """
     )
+
+    /// Each content rule, its default severity, and below it what it finds: two short lines
+    /// rather than one the help would wrap.
+    static let contentRules = RuleID.contentRules
+        .map { "  \($0.rawValue) (\($0.defaultSeverity.rawValue))\n      \($0.summary)" }
+        .joined(separator: "\n")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json

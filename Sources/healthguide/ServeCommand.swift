@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HealthGuideContent
 import HealthGuideKit
+import HealthGuideOutput
 import HealthGuidePreview
 
 struct ServeCommand: AsyncParsableCommand {
@@ -82,8 +83,9 @@ struct ServeCommand: AsyncParsableCommand {
     /// One build's diagnostics and a line on how it went.
     @Sendable private static func report(_ build: PreviewBuild) {
         let result = build.result
-        // A refused output folder stops the server, which then says why, once: no "save" can fix it.
-        guard !result.diagnostics.contains(where: { $0.rule == "unsafe-output" }) else { return }
+        // An output folder that cannot be used stops the server, which then says why, once: no
+        // "save" can fix it.
+        guard result.refusal != .unusable else { return }
         Terminal.printDiagnostics(result.diagnostics)
         let cause = build.isFirst ? "" : "Changed \(build.changedFiles.joined(separator: ", ")): "
         switch result.status {

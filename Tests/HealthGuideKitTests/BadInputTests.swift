@@ -211,7 +211,7 @@ struct BadInputTests {
         let site = try TestSite(files)
         let result = site.build()
         #expect(result.status == .contentErrors)
-        #expect(result.diagnostics.filter { $0.rule == "table-too-large" }
+        #expect(result.diagnostics.filter { $0.rule == .tableTooLarge }
                     .map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") }
                 == ["Content/causes/table.md:12:1: error: table has 30 cells, more than the 29 a table may have [table-too-large]\n"
                     + "  hint: split the table, or raise limits.table_cells in site.yml"])
@@ -466,7 +466,7 @@ struct BadInputTests {
             + "\nrules:\n  orphn: off\n  broken-link: warning\n"
         let (status, lines, _) = try build(["site.yml": yml])
         #expect(status == .configurationError)
-        let allowed = RuleEngine.standardRules.map(\.id).joined(separator: ", ")
+        let allowed = RuleEngine.standardRules.map(\.id.rawValue).joined(separator: ", ")
         #expect(lines == [
             "Content/site.yml:13:9: error: section 'stretches' is listed twice (first at line 8) [duplicate-section]",
             "Content/site.yml:18:3: error: unknown field 'orphn' in rules (did you mean 'orphan'?) [unknown-field]\n  hint: allowed fields: \(allowed)",

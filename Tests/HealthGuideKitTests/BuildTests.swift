@@ -154,8 +154,8 @@ struct BuildTests {
         #expect(!page.contains("<script>alert"))
         #expect(!page.contains("javascript:"))
         #expect(!page.contains("<b>bold</b>"))
-        #expect(result.diagnostics.contains { $0.rule == "raw-html" })
-        #expect(result.diagnostics.contains { $0.rule == "unsafe-link" })
+        #expect(result.diagnostics.contains { $0.rule == .rawHTML })
+        #expect(result.diagnostics.contains { $0.rule == .unsafeLink })
     }
 
     @Test("glossary terms link to the glossary on first use, with the definition")
@@ -196,7 +196,7 @@ struct BuildTests {
         let first = site.build()
         let second = site.build()
         #expect(second.diagnostics == first.diagnostics)
-        #expect(second.diagnostics.contains { $0.rule == "ignored-file" })
+        #expect(second.diagnostics.contains { $0.rule == .ignoredFile })
         #expect(second.written == 0 && second.unchanged == first.written)
         #expect(site.build(strict: true).status == .contentErrors, "replayed warnings still fail a strict build")
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("stretches/cat-cow/index.html"))

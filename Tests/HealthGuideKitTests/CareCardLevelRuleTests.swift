@@ -24,7 +24,7 @@ struct CareCardLevelRuleTests {
             "causes/falls.md": Fixture.article(title: "Falls", body: Self.card("EMERGENCY", ["chest pain", "back pain after a bad fall"])),
             "causes/ice.md": Fixture.article(title: "Ice", body: Self.card("URGENT", ["Back pain after a bad  fall."])),
         ]))
-        #expect(site.findings("care-card-level") == [
+        #expect(site.findings(.careCardLevel) == [
             "Content/causes/falls.md:12:3: error: 'back pain after a bad fall' is listed under [!EMERGENCY] here but under [!URGENT] at Content/causes/ice.md:11:3 [care-card-level]",
             "Content/causes/ice.md:11:3: error: 'Back pain after a bad  fall.' is listed under [!URGENT] here but under [!EMERGENCY] at Content/causes/falls.md:12:3 [care-card-level]",
         ])
@@ -37,7 +37,7 @@ struct CareCardLevelRuleTests {
             "causes/ice.md": Fixture.article(title: "Ice", body: Self.card("EMERGENCY", ["Back pain after a bad fall."])
                 + "\n" + Self.card("URGENT", ["back pain after a small fall, if you have weak bones"])),
         ]))
-        #expect(site.findings("care-card-level").isEmpty)
+        #expect(site.findings(.careCardLevel).isEmpty)
     }
 
     @Test("plain callouts are not care cards: a tip may repeat a sign")
@@ -46,7 +46,7 @@ struct CareCardLevelRuleTests {
             "causes/falls.md": Fixture.article(title: "Falls", body: Self.card("EMERGENCY", ["back pain after a bad fall"])),
             "causes/ice.md": Fixture.article(title: "Ice", body: Self.card("TIP", ["back pain after a bad fall"])),
         ]))
-        #expect(site.findings("care-card-level").isEmpty)
+        #expect(site.findings(.careCardLevel).isEmpty)
     }
 
     @Test("a page taken from the page cache still lists its signs: an edit to the other page finds the clash")
@@ -61,7 +61,7 @@ struct CareCardLevelRuleTests {
         let result = site.build()
         // Only the edited file is read again; falls.md comes from the page cache.
         #expect(result.prepared == 1)
-        #expect(result.diagnostics.filter { $0.rule == "care-card-level" }.map(site.relative) == [
+        #expect(result.diagnostics.filter { $0.rule == .careCardLevel }.map(site.relative) == [
             "Content/causes/falls.md:11:3: error: 'back pain after a bad fall' is listed under [!EMERGENCY] here but under [!NON-URGENT] at Content/causes/ice.md:11:3 [care-card-level]",
             "Content/causes/ice.md:11:3: error: 'back pain after a bad fall' is listed under [!NON-URGENT] here but under [!EMERGENCY] at Content/causes/falls.md:11:3 [care-card-level]",
         ])

@@ -21,7 +21,7 @@ struct HealthContentRuleTests {
         let site = try TestSite(Fixture.smallSite(adding: [
             "causes/rest.md": Fixture.article(title: "Rest", body: "Rest a little.", reviewed: "2026-12-01"),
         ]))
-        #expect(site.findings("review-date") == [
+        #expect(site.findings(.reviewDate) == [
             "Content/causes/rest.md:4:1: error: reviewed date 2026-12-01 is in the future (today is 2026-11-21) [review-date]",
         ])
     }
@@ -31,10 +31,10 @@ struct HealthContentRuleTests {
         let site = try TestSite(Fixture.smallSite(adding: [
             "causes/rest.md": Fixture.article(title: "Rest", body: "Rest a little.", reviewed: "9999-12-01"),
         ]))
-        #expect(site.findings("review-date") == [
+        #expect(site.findings(.reviewDate) == [
             "Content/causes/rest.md:4:1: error: reviewed date 9999-12-01 is in the future (today is 2026-11-21) [review-date]",
         ])
-        #expect(site.findings("review-date", today: "9999-12-31").filter { $0.hasPrefix("Content/causes/rest.md") }.isEmpty)
+        #expect(site.findings(.reviewDate, today: "9999-12-31").filter { $0.hasPrefix("Content/causes/rest.md") }.isEmpty)
         let record = try #require(site.check().articles.first { $0.title == "Rest" })
         #expect(record.reviewed == "9999-12-01")
         #expect(record.nextReview == nil)
@@ -45,11 +45,11 @@ struct HealthContentRuleTests {
         let site = try TestSite(Fixture.smallSite(adding: [
             "causes/rest.md": Fixture.article(title: "Rest", body: "Rest a little.", reviewed: "2025-11-20"),
         ]))
-        #expect(site.findings("review-date", today: "2026-11-21") == [
+        #expect(site.findings(.reviewDate, today: "2026-11-21") == [
             "Content/causes/rest.md:4:1: warning: next review was due on 2026-11-20 (12 months after 2025-11-20) [review-date]",
         ])
-        #expect(site.findings("review-date", today: "2026-11-20").isEmpty)
-        #expect(site.findings("review-date", today: "2025-11-19").filter { $0.hasPrefix("Content/causes/rest.md") } == [
+        #expect(site.findings(.reviewDate, today: "2026-11-20").isEmpty)
+        #expect(site.findings(.reviewDate, today: "2025-11-19").filter { $0.hasPrefix("Content/causes/rest.md") } == [
             "Content/causes/rest.md:4:1: error: reviewed date 2025-11-20 is in the future (today is 2025-11-19) [review-date]",
         ])
     }
@@ -60,7 +60,7 @@ struct HealthContentRuleTests {
             "site.yml": Fixture.siteYML.replacingOccurrences(of: "review_interval_months: 12", with: "review_interval_months: 6"),
             "causes/rest.md": Fixture.article(title: "Rest", body: "Rest a little.", reviewed: "2026-05-01"),
         ]))
-        #expect(site.findings("review-date") == [
+        #expect(site.findings(.reviewDate) == [
             "Content/causes/rest.md:4:1: warning: next review was due on 2026-11-01 (6 months after 2026-05-01) [review-date]",
         ])
     }
@@ -68,7 +68,7 @@ struct HealthContentRuleTests {
     @Test("articles reviewed within the interval pass")
     func reviewQuiet() throws {
         let site = try TestSite(Fixture.smallSite())
-        #expect(site.findings("review-date").isEmpty)
+        #expect(site.findings(.reviewDate).isEmpty)
     }
 
     // MARK: sources
@@ -90,7 +90,7 @@ struct HealthContentRuleTests {
         Use ice.
         """
         let site = try TestSite(Fixture.smallSite(adding: ["causes/ice.md": article]))
-        #expect(site.findings("sources") == [
+        #expect(site.findings(.sources) == [
             "Content/causes/ice.md:6:5: error: source 'Ice packs' has a malformed URL 'htps//example' [sources]",
             "Content/causes/ice.md:6:5: error: source 'Ice packs' has no publisher [sources]",
             "Content/causes/ice.md:8:5: error: source 2 has no title [sources]",
@@ -101,13 +101,13 @@ struct HealthContentRuleTests {
     func noSources() throws {
         let article = "---\ntitle: \"Ice\"\nsummary: \"About ice.\"\nreviewed: 2026-11-01\nsources: []\n---\n\nUse ice.\n"
         let site = try TestSite(Fixture.smallSite(adding: ["causes/ice.md": article]))
-        #expect(site.findings("sources") == ["Content/causes/ice.md:5:1: error: article lists no sources [sources]"])
+        #expect(site.findings(.sources) == ["Content/causes/ice.md:5:1: error: article lists no sources [sources]"])
     }
 
     @Test("complete sources pass")
     func sourcesQuiet() throws {
         let site = try TestSite(Fixture.smallSite())
-        #expect(site.findings("sources").isEmpty)
+        #expect(site.findings(.sources).isEmpty)
         #expect(WebAddress.isValid("https://www.nhs.uk/conditions/back-pain/"))
         #expect(!WebAddress.isValid("www.nhs.uk"))
         #expect(!WebAddress.isValid("https://nhs uk"))
@@ -138,7 +138,7 @@ struct HealthContentRuleTests {
             "site.yml": Fixture.siteWithWarningSigns,
             "warning-signs/fever.md": Fixture.article(title: "Fever", body: body),
         ]))
-        #expect(site.findings("emergency-card") == [
+        #expect(site.findings(.emergencyCard) == [
             "Content/warning-signs/fever.md:10:1: error: warning-signs article has no [!EMERGENCY] card [emergency-card]",
         ])
     }
@@ -150,7 +150,7 @@ struct HealthContentRuleTests {
             "site.yml": Fixture.siteWithWarningSigns,
             "warning-signs/numbness.md": Fixture.article(title: "Numbness", body: body),
         ]))
-        #expect(site.findings("emergency-card").isEmpty)
+        #expect(site.findings(.emergencyCard).isEmpty)
     }
 
     @Test("a care card without list items is an error; plain callouts need no list")
@@ -163,7 +163,7 @@ struct HealthContentRuleTests {
         > Warm baths help.
         """
         let site = try TestSite(Fixture.smallSite(adding: ["causes/fever.md": Fixture.article(title: "Fever", body: body)]))
-        #expect(site.findings("empty-card") == [
+        #expect(site.findings(.emptyCard) == [
             "Content/causes/fever.md:10:1: error: [!URGENT] card has no list items [empty-card]",
         ])
     }
@@ -172,7 +172,7 @@ struct HealthContentRuleTests {
     func emptyCardQuiet() throws {
         let body = "> [!NON-URGENT]\n> - pain that lasts six weeks\n"
         let site = try TestSite(Fixture.smallSite(adding: ["causes/pain.md": Fixture.article(title: "Pain", body: body)]))
-        #expect(site.findings("empty-card").isEmpty)
+        #expect(site.findings(.emptyCard).isEmpty)
     }
 
     private static func cards(_ kinds: [String]) -> String {
@@ -184,7 +184,7 @@ struct HealthContentRuleTests {
         let body = Self.cards(["EMERGENCY", "URGENT", "NON-URGENT", "URGENT"])
         let site = try TestSite(Fixture.smallSite(adding: ["causes/signs.md": Fixture.article(title: "Signs", body: body)]))
         // Each card takes three lines: marker, item, blank.
-        #expect(site.findings("too-many-cards") == [
+        #expect(site.findings(.tooManyCards) == [
             "Content/causes/signs.md:19:1: warning: page has 4 care cards, more than 3 [too-many-cards]",
         ])
     }
@@ -193,7 +193,7 @@ struct HealthContentRuleTests {
     func tooManyCardsQuiet() throws {
         let body = Self.cards(["EMERGENCY", "URGENT", "NON-URGENT", "TIP"])
         let site = try TestSite(Fixture.smallSite(adding: ["causes/signs.md": Fixture.article(title: "Signs", body: body)]))
-        #expect(site.findings("too-many-cards").isEmpty)
+        #expect(site.findings(.tooManyCards).isEmpty)
     }
 
     // MARK: medicines
@@ -213,7 +213,7 @@ struct HealthContentRuleTests {
             "site.yml": noNote, "glossary.yml": Self.glossary,
             "causes/pain.md": Fixture.article(title: "Pain", body: "A sore tendon heals.\nTake ibuprofen if it hurts."),
         ]))
-        #expect(site.findings("medicines-note") == [
+        #expect(site.findings(.medicinesNote) == [
             "Content/causes/pain.md:11:6: error: names the medicine 'Ibuprofen' but site.yml has no medicines_note to show with it [medicines-note]",
         ])
     }
@@ -224,7 +224,7 @@ struct HealthContentRuleTests {
             "glossary.yml": Self.glossary,
             "causes/pain.md": Fixture.article(title: "Pain", body: "Take ibuprofen if it hurts. See [muscle strain](muscle-strain.md)."),
         ]))
-        #expect(site.findings("medicines-note").isEmpty)
+        #expect(site.findings(.medicinesNote).isEmpty)
         site.build()
         let page = try #require(site.page("causes/pain/index.html"))
         #expect(page.contains("Read the label. Ask a pharmacist if you are not sure."))

@@ -182,13 +182,13 @@ struct ImageTests {
             "spare.webp": ImageFixture.webpLossless(width: 4, height: 4),
             "unused-notes.pdf": Data("%PDF-1.4".utf8),
         ])
-        #expect(site.findings("broken-image") == [
+        #expect(site.findings(.brokenImage) == [
             "Content/stretches/cat-cow.md:12:1: error: broken image '../images/gone.svg' (did you mean '../images/flat.svg'?) [broken-image]",
             "Content/stretches/cat-cow.md:13:1: error: image '../images/broken.png' cannot be shown: not a PNG image with a readable size [broken-image]",
             "Content/stretches/cat-cow.md:15:1: error: image '../images/notes.pdf' cannot be shown: not an image (pages show .svg, .png, .jpg, .webp and .gif files) [broken-image]",
             "Content/stretches/cat-cow.md:15:35: error: image '../images/flat.svg' cannot be shown: the <svg> element has no viewBox, nor a width and height in pixels [broken-image]",
         ])
-        #expect(site.findings("unused-image") == [
+        #expect(site.findings(.unusedImage) == [
             "Content/images/spare.webp: warning: image 'images/spare.webp' is not used by any page [unused-image]",
         ])
         #expect(site.build().status == .contentErrors)
@@ -198,7 +198,7 @@ struct ImageTests {
     func linkedImageIsUsed() throws {
         let site = try site(body: "## How to do it\n\nSee [the drawing](../images/spare.svg)." + Self.backLink,
                             images: ["spare.svg": Data(ImageFixture.svg(width: 10, height: 10).utf8)])
-        #expect(site.findings("unused-image").isEmpty)
+        #expect(site.findings(.unusedImage).isEmpty)
         let result = site.build(strict: true)
         #expect(result.status == .success, "\(result.diagnostics)")
     }
@@ -218,7 +218,7 @@ struct ImageTests {
         let site = try site(body: "![A drawing](../images/bad.svg)" + Self.backLink, images: ["bad.svg": Data(svg.utf8)])
         let result = site.build()
         #expect(result.status == .contentErrors)
-        #expect(result.diagnostics.filter { $0.rule == "unsafe-svg" }.map(site.relative) == [
+        #expect(result.diagnostics.filter { $0.rule == .unsafeSVG }.map(site.relative) == [
             "Content/images/bad.svg:1:104: error: unsafe SVG: an event attribute 'onload' [unsafe-svg]",
             "Content/images/bad.svg:2:1: error: unsafe SVG: a <script> element [unsafe-svg]",
             "Content/images/bad.svg:3:8: error: unsafe SVG: an @import in a style [unsafe-svg]",

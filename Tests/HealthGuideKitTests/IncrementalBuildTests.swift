@@ -113,7 +113,7 @@ struct IncrementalBuildTests {
         try site.edit("stretches/cat-cow.md", replacing: "## How to do it", with: "## Steps")
         let failed = site.build()
         #expect(failed.status == .contentErrors)
-        let brokenAnchor = try #require(failed.diagnostics.first { $0.rule == "broken-anchor" })
+        let brokenAnchor = try #require(failed.diagnostics.first { $0.rule == .brokenAnchor })
         #expect(brokenAnchor.file.hasSuffix("causes/muscle-strain.md"))
         #expect(brokenAnchor.location?.line == 14)
         #expect(failed.rendered == 0)

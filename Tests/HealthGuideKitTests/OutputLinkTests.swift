@@ -121,6 +121,7 @@ struct OutputLinkTests {
         let result = site.build()
         #expect(result.status == .configurationError)
         #expect(result.diagnostics.map(\.description) == [Self.linkDiagnostic(state, to: outside.root.path)])
+        #expect(result.refusal == .link)
         #expect(outside.snapshot() == ["tmp/keep.txt": Data("keep me".utf8)])
         #expect(!site.exists("index.html"))
     }

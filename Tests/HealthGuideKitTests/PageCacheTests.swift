@@ -24,13 +24,13 @@ struct PageCacheTests {
         try site.settle()
         let first = site.build()
         #expect(first.prepared == Self.markdownFiles)
-        let warnings = first.diagnostics.filter { $0.rule == "long-sentence" }
+        let warnings = first.diagnostics.filter { $0.rule == .longSentence }
         try #require(warnings.count == 1)
 
         try site.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         let second = site.build()
         #expect(second.prepared == 1)
-        #expect(second.diagnostics.filter { $0.rule == "long-sentence" } == warnings)
+        #expect(second.diagnostics.filter { $0.rule == .longSentence } == warnings)
         #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie flat on your back.") == true)
     }
 
@@ -112,7 +112,7 @@ struct PageCacheTests {
         let site = try TestSite(files)
         try site.settle()
         let first = site.build()
-        let warning = first.diagnostics.filter { $0.rule == "unsafe-link" }
+        let warning = first.diagnostics.filter { $0.rule == .unsafeLink }
         try #require(warning.count == 1)
         #expect(first.linksResolved == Self.markdownFiles)
         #expect(first.structureIsNew == true)
@@ -121,14 +121,14 @@ struct PageCacheTests {
         let bodyEdit = site.build()
         #expect(bodyEdit.linksResolved == 1)
         #expect(bodyEdit.structureIsNew == false)
-        #expect(bodyEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
+        #expect(bodyEdit.diagnostics.filter { $0.rule == .unsafeLink } == warning)
         #expect(try site.differencesFromCleanBuild() == [])
 
         try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
         let titleEdit = site.build()
         #expect(titleEdit.linksResolved == Self.markdownFiles)
         #expect(titleEdit.structureIsNew == true)
-        #expect(titleEdit.diagnostics.filter { $0.rule == "unsafe-link" } == warning)
+        #expect(titleEdit.diagnostics.filter { $0.rule == .unsafeLink } == warning)
         #expect(try site.differencesFromCleanBuild() == [])
     }
 
@@ -240,6 +240,8 @@ struct PageCacheTests {
         #expect(failed.diagnostics.map(\.description) == [
             "\(DisplayPaths().display(path)): error: the file changed while the site was being built; build again [changed-during-build]",
         ])
+        // No entry of the cache can be trusted after that: it is gone, not kept for the next build.
+        #expect(PageCache.load(from: site.output.path) == nil)
         let next = site.build()
         #expect(next.status == .success)
         #expect(site.page("causes/muscle-strain/index.html")?.contains("A strain aches.") == true)
@@ -293,7 +295,7 @@ struct PageCacheTests {
 
         let failed = site.build()
         #expect(failed.status == .contentErrors)
-        #expect(failed.diagnostics.filter { $0.rule == "write-failed" }.map { "\($0.severity): \($0.message)" }
+        #expect(failed.diagnostics.filter { $0.rule == .writeFailed }.map { "\($0.severity): \($0.message)" }
             == ["error: could not save the build manifest"])
         #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie flat on your back.") == true)
 

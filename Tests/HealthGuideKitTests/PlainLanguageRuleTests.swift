@@ -21,7 +21,7 @@ struct PlainLanguageRuleTests {
         let site = try TestSite(Fixture.smallSite(adding: ["causes/therapy.md": Fixture.article(title: "Therapy", body: Self.gradeNineText)]))
         // Per sentence: "Physical therapy helps." 0.39 × 3 + 11.8 × 7/3 − 15.59 = 13.1;
         // the other 0.39 × 6 + 11.8 × 11/6 − 15.59 = 8.4. The first raises the article's grade more.
-        #expect(site.findings("readability") == [
+        #expect(site.findings(.readability) == [
             "Content/causes/therapy.md:10:1: warning: reading grade 9.8 is above 8; hardest sentences: "
                 + "line 10 \"Physical therapy helps.\" (grade 13.1), "
                 + "line 10 \"Stretching every morning loosens tight muscles.\" (grade 8.4) [readability]",
@@ -40,7 +40,7 @@ struct PlainLanguageRuleTests {
         Medication reduces inflammation.
         """
         let site = try TestSite(Fixture.smallSite(adding: ["causes/therapy.md": Fixture.article(title: "Therapy", body: body)]))
-        #expect(site.findings("readability") == [
+        #expect(site.findings(.readability) == [
             "Content/causes/therapy.md:12:1: error: reading grade 27.3 is above 10; hardest sentences: "
                 + "line 12 \"Medication reduces inflammation.\" (grade 28.8), "
                 + "line 10 \"Physical therapists recommend rehabilitation programs.\" (grade 26.5) [readability]",
@@ -53,16 +53,16 @@ struct PlainLanguageRuleTests {
         let site = try TestSite(Fixture.smallSite(adding: [
             "site.yml": relaxed, "causes/therapy.md": Fixture.article(title: "Therapy", body: Self.gradeNineText),
         ]))
-        #expect(site.findings("readability").isEmpty)
+        #expect(site.findings(.readability).isEmpty)
 
         try site.write("site.yml", Fixture.siteYML + "\nreading_grade:\n  warning: 5\n  error: 9.5\n")
-        #expect(site.findings("readability").first?.hasPrefix("Content/causes/therapy.md:10:1: error: reading grade 9.8 is above 9.5;") == true)
+        #expect(site.findings(.readability).first?.hasPrefix("Content/causes/therapy.md:10:1: error: reading grade 9.8 is above 9.5;") == true)
     }
 
     @Test("plain articles pass the readability rule")
     func readabilityQuiet() throws {
         let site = try TestSite(Fixture.smallSite())
-        #expect(site.findings("readability").isEmpty)
+        #expect(site.findings(.readability).isEmpty)
     }
 
     @Test("a sentence over 25 words is reported at its own line and column")
@@ -72,7 +72,7 @@ struct PlainLanguageRuleTests {
         and stretch gently when the worst of the pain has gone away.
         """
         let site = try TestSite(Fixture.smallSite(adding: ["causes/rest.md": Fixture.article(title: "Rest", body: body)]))
-        #expect(site.findings("long-sentence") == [
+        #expect(site.findings(.longSentence) == [
             "Content/causes/rest.md:10:13: warning: sentence of 27 words is longer than 25: \"You can rest for a day…\" [long-sentence]",
         ])
     }
@@ -81,7 +81,7 @@ struct PlainLanguageRuleTests {
     func longSentenceQuiet() throws {
         let body = "You can rest for a day or two, then walk a little more each day, and stretch gently when the worst pain has gone away."
         let site = try TestSite(Fixture.smallSite(adding: ["causes/rest.md": Fixture.article(title: "Rest", body: body)]))
-        #expect(site.findings("long-sentence").isEmpty)
+        #expect(site.findings(.longSentence).isEmpty)
     }
 
     @Test("a paragraph over five sentences is reported where it starts")
@@ -94,7 +94,7 @@ struct PlainLanguageRuleTests {
         - One. Two. Three. Four. Five. Six.
         """
         let site = try TestSite(Fixture.smallSite(adding: ["causes/rest.md": Fixture.article(title: "Rest", body: body)]))
-        #expect(site.findings("long-paragraph") == [
+        #expect(site.findings(.longParagraph) == [
             "Content/causes/rest.md:12:1: warning: paragraph of 6 sentences is longer than 5 [long-paragraph]",
         ])
     }
@@ -103,6 +103,6 @@ struct PlainLanguageRuleTests {
     func longParagraphQuiet() throws {
         let body = "Rest. Walk. Stretch. Sleep well. Drink water."
         let site = try TestSite(Fixture.smallSite(adding: ["causes/rest.md": Fixture.article(title: "Rest", body: body)]))
-        #expect(site.findings("long-paragraph").isEmpty)
+        #expect(site.findings(.longParagraph).isEmpty)
     }
 }

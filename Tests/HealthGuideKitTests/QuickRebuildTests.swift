@@ -113,7 +113,7 @@ struct QuickRebuildTests {
         try site.edit("stretches/cat-cow.md", replacing: "Kneel on the floor.", with: "Kneel on a mat.")
         let first = builder.rebuild(changed: [path(site, "stretches/cat-cow.md")])
         #expect(first.prepared == 1)
-        #expect(first.diagnostics.filter { $0.rule == "long-sentence" }.map(\.file) == ["\(DisplayPaths().display(path(site, "causes/muscle-strain.md")))"])
+        #expect(first.diagnostics.filter { $0.rule == .longSentence }.map(\.file) == ["\(DisplayPaths().display(path(site, "causes/muscle-strain.md")))"])
 
         // In strict mode the same warning fails the build; saving another page must not hide it.
         let (strictSite, strictBuilder) = try served(Fixture.smallSite(), strict: true)
@@ -123,7 +123,7 @@ struct QuickRebuildTests {
         try strictSite.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         let next = strictBuilder.rebuild(changed: [path(strictSite, "stretches/knee-to-chest.md")])
         #expect(next.status == .contentErrors)
-        #expect(next.diagnostics.contains { $0.rule == "long-sentence" })
+        #expect(next.diagnostics.contains { $0.rule == .longSentence })
     }
 
     @Test("after quick rebuilds and no clean stop, a build without the server's memory gives a clean build's output")

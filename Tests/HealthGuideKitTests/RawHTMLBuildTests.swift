@@ -23,7 +23,7 @@ struct RawHTMLBuildTests {
         return try TestSite(files)
     }
 
-    private func printed(_ result: BuildResult, _ site: TestSite, rules: Set<String>) -> [String] {
+    private func printed(_ result: BuildResult, _ site: TestSite, rules: Set<RuleID>) -> [String] {
         result.diagnostics.filter { rules.contains($0.rule) }
             .map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") }
     }
@@ -53,7 +53,7 @@ struct RawHTMLBuildTests {
             """)
         let result = site.build()
         #expect(result.status == .success)
-        #expect(printed(result, site, rules: ["unsafe-html"]) == [
+        #expect(printed(result, site, rules: [.unsafeHTML]) == [
             "Content/causes/muscle-strain.md:10:48: warning: raw HTML attribute 'href' removed from <a>: 'javascript:' addresses "
                 + "are not allowed (only http, https, mailto, tel and relative ones) [unsafe-html]",
             "Content/causes/muscle-strain.md:10:75: warning: raw HTML attribute 'onclick' removed from <a>: event handlers are not allowed [unsafe-html]",
@@ -89,7 +89,7 @@ struct RawHTMLBuildTests {
             """)
         let result = site.build()
         #expect(result.status == .success)
-        #expect(printed(result, site, rules: ["unsafe-html"]) == [
+        #expect(printed(result, site, rules: [.unsafeHTML]) == [
             "Content/causes/muscle-strain.md:12:7: warning: raw HTML </div> removed: no <div> is open here [unsafe-html]",
             "Content/causes/muscle-strain.md:12:13: warning: raw HTML </div> removed: no <div> is open here [unsafe-html]",
         ])
@@ -105,7 +105,7 @@ struct RawHTMLBuildTests {
     func notAllowed() throws {
         let site = try site(body: "Text <b onclick=x>bold</b>.", settings: "")
         let result = site.build()
-        #expect(printed(result, site, rules: ["raw-html", "unsafe-html"]) == [
+        #expect(printed(result, site, rules: [.rawHTML, .unsafeHTML]) == [
             "Content/causes/muscle-strain.md:10:6: warning: raw HTML is left out of the page [raw-html]\n"
                 + "  hint: write it in Markdown, or set 'allow_raw_html: true' in site.yml if you trust every author",
             "Content/causes/muscle-strain.md:10:23: warning: raw HTML is left out of the page [raw-html]\n"
@@ -125,7 +125,7 @@ struct RawHTMLBuildTests {
             let result = site.build()
             #expect(result.status == .success)
             let removed = "link removed: only web, mail and phone links are allowed [unsafe-link]"
-            #expect(printed(result, site, rules: ["unsafe-link"]) == [
+            #expect(printed(result, site, rules: [.unsafeLink]) == [
                 "Content/causes/muscle-strain.md:10:1: warning: 'javascript:' \(removed)",
                 "Content/causes/muscle-strain.md:10:26: warning: 'javascript:' \(removed)",
                 "Content/causes/muscle-strain.md:10:56: warning: 'javascript:' \(removed)",
@@ -168,7 +168,7 @@ struct RawHTMLBuildTests {
         let result = site.build()
         #expect(result.status == .contentErrors)
         let runnable = "so it is not copied: images/ is for images and other media [unsafe-media]"
-        #expect(printed(result, site, rules: ["unsafe-media"]) == [
+        #expect(printed(result, site, rules: [.unsafeMedia]) == [
             "Content/images/app.js: error: a browser would run this .js file as a page or script, \(runnable)",
             "Content/images/feed.xml: error: a browser would run this .xml file as a page or script, \(runnable)",
             "Content/images/notes.md: error: Markdown file in images/ is not a page and is not copied: move it to a section folder [unsafe-media]",

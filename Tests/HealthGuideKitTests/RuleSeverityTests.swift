@@ -23,15 +23,15 @@ struct RuleSeverityTests {
     func severityOverrides() throws {
         let site = try TestSite(Fixture.smallSite(adding: ["causes/therapy.md": Self.brokenArticle]))
         let defaults = site.check().diagnostics
-        #expect(defaults.filter { $0.rule == "orphan" }.map(\.severity) == [.warning])
-        #expect(defaults.filter { $0.rule == "readability" }.map(\.severity) == [.error])
-        #expect(defaults.filter { $0.rule == "long-paragraph" }.map(\.severity) == [.warning])
+        #expect(defaults.filter { $0.rule == .orphan }.map(\.severity) == [.warning])
+        #expect(defaults.filter { $0.rule == .readability }.map(\.severity) == [.error])
+        #expect(defaults.filter { $0.rule == .longParagraph }.map(\.severity) == [.warning])
 
         try site.write("site.yml", Fixture.siteYML + "\nrules:\n  orphan: error\n  readability: warning\n  long-paragraph: off\n")
         let configured = site.check().diagnostics
-        #expect(configured.filter { $0.rule == "orphan" }.map(\.severity) == [.error])
-        #expect(configured.filter { $0.rule == "readability" }.map(\.severity) == [.warning])
-        #expect(configured.filter { $0.rule == "long-paragraph" }.isEmpty)
+        #expect(configured.filter { $0.rule == .orphan }.map(\.severity) == [.error])
+        #expect(configured.filter { $0.rule == .readability }.map(\.severity) == [.warning])
+        #expect(configured.filter { $0.rule == .longParagraph }.isEmpty)
     }
 
     @Test("'review-date: error' makes a passed next-review date an error")
@@ -40,7 +40,7 @@ struct RuleSeverityTests {
             "site.yml": Fixture.siteYML + "\nrules:\n  review-date: error\n",
             "causes/rest.md": Fixture.article(title: "Rest", body: "Rest a little.", reviewed: "2025-01-01"),
         ]))
-        #expect(site.findings("review-date") == [
+        #expect(site.findings(.reviewDate) == [
             "Content/causes/rest.md:4:1: error: next review was due on 2026-01-01 (12 months after 2025-01-01) [review-date]",
         ])
     }
@@ -69,8 +69,8 @@ struct RuleSeverityTests {
         let ruleIDs = Set(RuleEngine.standardRules.map(\.id))
         let findings = site.check().diagnostics.filter { ruleIDs.contains($0.rule) }
         #expect(Set(findings.map(\.rule)) == [
-            "heading-order", "long-paragraph", "alt-text", "link-text", "table-header", "empty-card", "review-date",
-            "duplicate-title", "orphan",
+            .headingOrder, .longParagraph, .altText, .linkText, .tableHeader, .emptyCard, .reviewDate,
+            .duplicateTitle, .orphan,
         ])
         for finding in findings {
             #expect(finding.location != nil, "\(finding)")

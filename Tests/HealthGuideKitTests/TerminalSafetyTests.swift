@@ -24,8 +24,8 @@ struct TerminalSafetyTests {
     @Test("a diagnostic escapes its file, message and hint, and keeps its own line break before the hint")
     func diagnostic() {
         let diagnostic = Diagnostic(file: "Content/\u{1B}[2J.md", location: SourceLocation(line: 1, column: 2), severity: .error,
-                                    message: "title '\u{202E}txt.exe'", rule: "x", hint: "one\ntwo")
-        #expect(diagnostic.description == "Content/\\u{1B}[2J.md:1:2: error: title '\\u{202E}txt.exe' [x]\n  hint: one\\ntwo")
+                                    message: "title '\u{202E}txt.exe'", rule: .invalidValue, hint: "one\ntwo")
+        #expect(diagnostic.description == "Content/\\u{1B}[2J.md:1:2: error: title '\\u{202E}txt.exe' [invalid-value]\n  hint: one\\ntwo")
     }
 
     @Test("a file named with ESC[31m and a newline prints as one escaped line")

@@ -39,8 +39,8 @@ struct ReloadEventTests {
     @Test("a failure carries its errors with file:line:column")
     func failure() {
         let error = Diagnostic(file: "Content/causes/a.md", location: SourceLocation(line: 14, column: 9), severity: .error,
-                               message: "broken link 'b.md'", rule: "broken-link", hint: nil)
-        let warning = Diagnostic(file: "Content/causes/a.md", location: nil, severity: .warning, message: "long", rule: "readability")
+                               message: "broken link 'b.md'", rule: .brokenLink, hint: nil)
+        let warning = Diagnostic(file: "Content/causes/a.md", location: nil, severity: .warning, message: "long", rule: .readability)
         let event = ReloadEvent.after(result(.contentErrors, diagnostics: [warning, error]), changedSources: [], failureShown: false)
         guard case let .failed(problems) = event else {
             Issue.record("expected a failure, got \(String(describing: event))")

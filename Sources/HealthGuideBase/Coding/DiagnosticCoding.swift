@@ -22,10 +22,21 @@ extension Severity: ByteCodable {
     }
 }
 
+extension RuleID: ByteCodable {
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        guard let rule = RuleID(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
+        self = rule
+    }
+
+    public func write(to writer: inout ByteWriter) {
+        writer.write(rawValue)
+    }
+}
+
 extension Diagnostic: ByteCodable {
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(file: try reader.string(), location: try reader.optional(), severity: try reader.value(),
-                  message: try reader.string(), rule: try reader.string(), hint: try reader.optionalString())
+                  message: try reader.string(), rule: try reader.value(), hint: try reader.optionalString())
     }
 
     public func write(to writer: inout ByteWriter) {

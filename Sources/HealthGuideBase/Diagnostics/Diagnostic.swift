@@ -30,13 +30,13 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
     /// A stable id (`broken-link`, `readability`…) that users can look up and configure.
-    public var rule: String
+    public var rule: RuleID
     /// How to fix it, when there is something useful to say.
     public var hint: String?
 
     public init(
         file: String, location: SourceLocation?, severity: Severity,
-        message: String, rule: String, hint: String? = nil
+        message: String, rule: RuleID, hint: String? = nil
     ) {
         self.file = file
         self.location = location

@@ -39,7 +39,7 @@ public struct InputFolderWalker {
             let listing = FolderListing(of: absoluteFolder)
             if let reason = listing.failureDescription {
                 result.unreadableFolders.append(Diagnostic(file: paths.display(absoluteFolder), location: nil, severity: .error,
-                                                           message: "cannot read this folder: \(reason)", rule: "unreadable-folder",
+                                                           message: "cannot read this folder: \(reason)", rule: .unreadableFolder,
                                                            hint: "give yourself permission to read it, or move it out of \(boundaryName)"))
                 continue
             }
@@ -76,17 +76,17 @@ public struct InputFolderWalker {
         case .link:
             guard let target = FileSystem.realPath(absolute) else {
                 diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,
-                                              message: "broken symbolic link (or a link loop)", rule: "bad-symlink"))
+                                              message: "broken symbolic link (or a link loop)", rule: .badSymlink))
                 return nil
             }
             guard target == realBoundary || target.hasPrefix(realBoundary + "/") else {
                 diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,
-                                              message: "symbolic link points outside \(boundaryName)", rule: "bad-symlink"))
+                                              message: "symbolic link points outside \(boundaryName)", rule: .badSymlink))
                 return nil
             }
             if FileSystem.isDirectory(absolute) {
                 diagnostics.append(Diagnostic(file: display, location: nil, severity: .warning,
-                                              message: "linked folder skipped: link the files instead", rule: "bad-symlink"))
+                                              message: "linked folder skipped: link the files instead", rule: .badSymlink))
                 return nil
             }
             return .file

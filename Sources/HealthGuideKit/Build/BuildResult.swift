@@ -2,6 +2,7 @@ import Foundation
 import HealthGuideBase
 import HealthGuideChecks
 import HealthGuideLinks
+import HealthGuideOutput
 
 /// How a build ended; the command line turns it into the exit status.
 public enum BuildStatus: Int32, Sendable {
@@ -16,6 +17,8 @@ public enum BuildStatus: Int32, Sendable {
 public struct BuildResult: Sendable {
     public var status: BuildStatus
     public var diagnostics: [Diagnostic]
+    /// Why the build would not write into its output folder, when it would not.
+    public var refusal: OutputRefusal.Reason?
     public var written = 0
     /// The output paths written, sorted: the preview server tells a stylesheet swap from a page change.
     public var writtenFiles: [String] = []

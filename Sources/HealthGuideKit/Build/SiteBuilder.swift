@@ -65,9 +65,16 @@ public struct SiteBuilder: Sendable {
             let lock = try OutputLock.claim(options, as: .build, waiting: waiting)
             return withExtendedLifetime(lock) { buildLocked(log: log, started: started, ending: end) }
         } catch {
-            log.add(error.diagnostic)
-            return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
+            return end(refused(error, log: log, started: started))
         }
+    }
+
+    /// The result of a build that will not write into its output folder, and why.
+    private func refused(_ refusal: OutputRefusal, log: DiagnosticLog, started: Date) -> BuildResult {
+        log.add(refusal.diagnostic)
+        var result = BuildResult(status: .configurationError, diagnostics: log.all)
+        result.refusal = refusal.reason
+        return finish(result, started: started)
     }
 
     /// `build()` once the output folder is checked and locked.
@@ -125,11 +132,10 @@ public struct SiteBuilder: Sendable {
         do {
             try writer.prepare()
         } catch let refusal as OutputRefusal {
-            log.add(refusal.diagnostic)
-            return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
+            return end(refused(refusal, log: log, started: started))
         } catch {
             log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
-                               message: "cannot write to the output folder: \(error.localizedDescription)", rule: "write-failed"))
+                               message: "cannot write to the output folder: \(error.localizedDescription)", rule: .writeFailed))
             return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         let assets = AssetCatalog(templatesDirectory: options.templatesDirectory)
@@ -151,21 +157,23 @@ public struct SiteBuilder: Sendable {
         }
         log.add(contentsOf: writer.errors)
         result.diagnostics = log.all
+        var manifestSaved = false
         if writer.errors.isEmpty {
             // Stamps of files changed a moment ago cannot vouch for them (see `InputStamps`).
             if cacheSaving.saved, let manifest = try? writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all) {
                 let live = LiveBuild(site: site, templates: templates, assets: assets, siteKey: siteKey, diagnostics: log.all, inputs: inputs)
                 memory?.remember(manifest: manifest, pages: prepared.cache, live: live)
+                manifestSaved = true
             } else {
                 log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
-                                   message: "could not save the build manifest", rule: "write-failed"))
+                                   message: "could not save the build manifest", rule: .writeFailed))
             }
         }
-        if !writer.errors.isEmpty || log.all.contains(where: { $0.rule == "write-failed" }) {
+        if !manifestSaved {
             // The folder now differs from every manifest but the one on disk.
             memory?.forget()
         }
-        if writer.errors.contains(where: { $0.rule == SiteRenderer.changedDuringBuild }) {
+        if writer.inputChangedDuringBuild {
             // A cached page no longer matched its file although the stamp did (a file rewritten
             // with its size and time put back): no entry of the cache can be trusted now.
             PageCache.remove(from: outputRoot)
@@ -200,7 +208,7 @@ public struct SiteBuilder: Sendable {
     /// The cache is read while the content folder is walked.
     private func prepare(log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
                          makesRecords: Bool, rendersBodies: Bool, timings: inout BuildTimings) -> Preparation? {
-        let loader = ContentLoader(contentDirectory: options.contentDirectory, ruleIDs: RuleEngine.standardRules.map(\.id))
+        let loader = ContentLoader(contentDirectory: options.contentDirectory)
         var (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
         timings.finish("content folder listed, page cache read")
         guard var content = loaded else { return nil }
@@ -279,9 +287,9 @@ public struct SiteBuilder: Sendable {
 
     public func status(of log: DiagnosticLog) -> BuildStatus {
         let diagnostics = log.all
-        if diagnostics.contains(where: { OutputRefusal.rules.contains($0.rule) }) { return .configurationError }
-        // Templates that nest without end are found only while pages render; they are a bad setup.
-        if diagnostics.contains(where: { $0.severity == .error && $0.rule == TemplateSet.rule }) { return .configurationError }
+        // Templates that nest without end, or a link in the output folder, are found only while
+        // pages are written; they are a bad setup all the same.
+        if diagnostics.contains(where: { $0.severity == .error && $0.rule.isSetupProblem }) { return .configurationError }
         if diagnostics.contains(where: { $0.severity == .error }) { return .contentErrors }
         if options.strict, diagnostics.contains(where: { $0.severity == .warning }) { return .contentErrors }
         return .success

@@ -25,9 +25,6 @@ public final class SiteRenderer: Sendable {
         public var searchIndexBytes = 0
     }
 
-    /// The rule id of a page whose file no longer holds what the page cache described.
-    public static let changedDuringBuild = "changed-during-build"
-
     private var config: SiteConfig { site.content.config }
     private var graph: SiteGraph { site.graph }
 
@@ -221,8 +218,10 @@ public final class SiteRenderer: Sendable {
         let resolved = graph.links[index].destinations
         let prerendered = index < bodies.count ? bodies[index]?.filled(destinations: resolved, allowRawHTML: config.allowRawHTML) : nil
         guard let body = prerendered ?? renderBody(of: page, destinations: resolved) else {
-            writer.fail(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
-                                   message: "the file changed while the site was being built; build again", rule: Self.changedDuringBuild))
+            // The file no longer holds what the page cache described.
+            writer.failInputChanged(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
+                                               message: "the file changed while the site was being built; build again",
+                                               rule: .changedDuringBuild))
             return false
         }
         var full = context

@@ -20,7 +20,7 @@ extension TestSite {
 
     /// The first line of each diagnostic of `rule`, as the command line prints it but with paths
     /// relative to the site's folder: `Content/causes/x.md:10:1: warning: … [rule]`.
-    func findings(_ rule: String, today: String = "2026-11-21") -> [String] {
+    func findings(_ rule: RuleID, today: String = "2026-11-21") -> [String] {
         check(today: today).diagnostics.filter { $0.rule == rule }.map(relative)
     }
 
