@@ -5,7 +5,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 HEALTHGUIDE = .build/debug/healthguide
 
-.PHONY: site test serve check deps clean release bench e2e stress
+.PHONY: site test serve check deps clean release bench e2e stress lint format
 
 deps:
 	@./scripts/install-system-deps.sh
@@ -21,6 +21,15 @@ check: $(HEALTHGUIDE)
 
 test: deps
 	$(SWIFT) test
+
+# The code's layout, as .swift-format sets it (the toolchain's `swift format`); CI fails on
+# any difference. `make format` rewrites the files to match.
+FORMATTED = Package.swift Sources Tests
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMATTED)
 
 clean:
 	rm -rf .build Site

@@ -11,8 +11,9 @@ public struct AltTextRule: PageRule {
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.links.filter { $0.isImage && $0.text.isBlank }.map { image in
-            Finding(page: page, location: image.location, message: "image '\(image.destination)' has no alt text",
-                    hint: "say what the picture shows inside the brackets: ![A person kneeling on all fours](…)")
+            Finding(
+                page: page, location: image.location, message: "image '\(image.destination)' has no alt text",
+                hint: "say what the picture shows inside the brackets: ![A person kneeling on all fours](…)")
         }
     }
 }
@@ -28,13 +29,17 @@ public struct HeadingOrderRule: PageRule {
         var previousLevel = 1
         for heading in page.facts.headings {
             if heading.level == 1 {
-                findings.append(Finding(page: page, location: heading.location,
-                                        message: "more than one level-1 heading: '\(heading.text)' (the page title is already one)",
-                                        hint: "use '##' for the main headings of the body"))
+                findings.append(
+                    Finding(
+                        page: page, location: heading.location,
+                        message: "more than one level-1 heading: '\(heading.text)' (the page title is already one)",
+                        hint: "use '##' for the main headings of the body"))
             } else if heading.level > previousLevel + 1 {
-                findings.append(Finding(page: page, location: heading.location,
-                                        message: "heading '\(heading.text)' skips from level \(previousLevel) to level \(heading.level)",
-                                        hint: "use '\(String(repeating: "#", count: previousLevel + 1))' here"))
+                findings.append(
+                    Finding(
+                        page: page, location: heading.location,
+                        message: "heading '\(heading.text)' skips from level \(previousLevel) to level \(heading.level)",
+                        hint: "use '\(String(repeating: "#", count: previousLevel + 1))' here"))
             }
             previousLevel = heading.level
         }
@@ -56,13 +61,16 @@ public struct LinkTextRule: PageRule {
         page.facts.links.filter { !$0.isImage }.compactMap { link in
             let text = link.text.trimmingWhitespace
             if Self.mayBeVague(text),
-               Self.vagueTexts.contains(Self.trimmingPunctuation(text.lowercased()).trimmingWhitespace) {
-                return Finding(page: page, location: link.location, message: "link text '\(text)' does not say where the link goes",
-                               hint: "use words that name the page: 'read about [ice and heat](…)'")
+                Self.vagueTexts.contains(Self.trimmingPunctuation(text.lowercased()).trimmingWhitespace)
+            {
+                return Finding(
+                    page: page, location: link.location, message: "link text '\(text)' does not say where the link goes",
+                    hint: "use words that name the page: 'read about [ice and heat](…)'")
             }
             if Self.isBareAddress(text, destination: link.destination) {
-                return Finding(page: page, location: link.location, message: "link text is a bare web address '\(text)'",
-                               hint: "name the page or the site in the link text instead of its address")
+                return Finding(
+                    page: page, location: link.location, message: "link text is a bare web address '\(text)'",
+                    hint: "name the page or the site in the link text instead of its address")
             }
             return nil
         }
@@ -88,7 +96,8 @@ public struct LinkTextRule: PageRule {
     private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
         default: return false
         }
     }
@@ -109,8 +118,9 @@ public struct TableHeaderRule: PageRule {
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.tables.filter { !$0.hasHeaderText }.map { table in
-            Finding(page: page, location: table.location, message: "table has no header text",
-                    hint: "name each column in the table's first row")
+            Finding(
+                page: page, location: table.location, message: "table has no header text",
+                hint: "name each column in the table's first row")
         }
     }
 }
@@ -131,9 +141,12 @@ public struct DuplicateTitleRule: SiteRule {
                 first = index
                 continue
             }
-            findings.append(Finding(page: page, location: page.source.frontMatter.locations["title"] ?? .start,
-                                    message: "title '\(page.title)' is also the title of \(pages[earlier].source.displayPath)",
-                                    hint: "give each page a title of its own"))
+            findings.append(
+                Finding(
+                    page: page, location: page.source.frontMatter.locations["title"] ?? .start,
+                    message: "title '\(page.title)' is also the title of \(pages[earlier].source.displayPath)",
+                    hint: "give each page a title of its own"))
         }
         return findings
-    }}
+    }
+}

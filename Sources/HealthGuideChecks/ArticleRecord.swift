@@ -46,8 +46,10 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
         let header = ["Article", "Grade", "Words", "Minutes", "Sources", "Next review"]
         let rows = records.map { record in
             // The path is a file name, printed on a terminal.
-            [TerminalText.escaped(record.path), record.grade.oneDecimal, String(record.words), String(record.readingMinutes),
-             String(record.sources), record.nextReview ?? "-"]
+            [
+                TerminalText.escaped(record.path), record.grade.oneDecimal, String(record.words), String(record.readingMinutes),
+                String(record.sources), record.nextReview ?? "-",
+            ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { cells in

@@ -64,9 +64,10 @@ public struct CareCardLevelRule: SiteRule {
         let other = sign.first { $0.level != listing.level } ?? listing
         let otherItem = Self.item(other, pages), thisItem = Self.item(listing, pages)
         let place = "\(pages[other.page].source.displayPath):\(otherItem.location.line):\(otherItem.location.column)"
-        return Finding(page: pages[listing.page], location: thisItem.location,
-                       message: "'\(thisItem.text)' is listed under [!\(listing.level.rawValue)] here "
-                           + "but under [!\(other.level.rawValue)] at \(place)",
-                       hint: "give each sign one level everywhere it is listed")
+        return Finding(
+            page: pages[listing.page], location: thisItem.location,
+            message: "'\(thisItem.text)' is listed under [!\(listing.level.rawValue)] here "
+                + "but under [!\(other.level.rawValue)] at \(place)",
+            hint: "give each sign one level everywhere it is listed")
     }
 }

@@ -14,10 +14,14 @@ public struct EmergencyCardRule: PageRule {
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard case .article(Self.warningSignsSection, _) = page.source.kind,
-              !page.facts.cards.contains(where: { $0.kind == .emergency }) else { return [] }
-        return [Finding(page: page, location: Self.firstTextLine(of: page.source),
-                        message: "warning-signs article has no [!EMERGENCY] card",
-                        hint: "add a '> [!EMERGENCY]' card listing the signs that mean calling \(context.config.emergencyNumber)")]
+            !page.facts.cards.contains(where: { $0.kind == .emergency })
+        else { return [] }
+        return [
+            Finding(
+                page: page, location: Self.firstTextLine(of: page.source),
+                message: "warning-signs article has no [!EMERGENCY] card",
+                hint: "add a '> [!EMERGENCY]' card listing the signs that mean calling \(context.config.emergencyNumber)")
+        ]
     }
 
     /// The first line of the body with text on it, near where the card belongs.
@@ -35,8 +39,9 @@ public struct EmptyCareCardRule: PageRule {
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         page.facts.cards.filter { $0.kind.isCareLevel && $0.listItemCount == 0 }.map { card in
-            Finding(page: page, location: card.location, message: "[!\(card.kind.rawValue)] card has no list items",
-                    hint: "list the signs as '> - …' lines; the card's heading ends with 'if:'")
+            Finding(
+                page: page, location: card.location, message: "[!\(card.kind.rawValue)] card has no list items",
+                hint: "list the signs as '> - …' lines; the card's heading ends with 'if:'")
         }
     }
 }
@@ -50,8 +55,11 @@ public struct CareCardCountRule: PageRule {
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let cards = page.facts.cards.filter(\.kind.isCareLevel)
         guard cards.count > Self.maximumCards else { return [] }
-        return [Finding(page: page, location: cards[Self.maximumCards].location,
-                        message: "page has \(cards.count) care cards, more than \(Self.maximumCards)",
-                        hint: "keep one card per level of urgency and merge the rest into it")]
+        return [
+            Finding(
+                page: page, location: cards[Self.maximumCards].location,
+                message: "page has \(cards.count) care cards, more than \(Self.maximumCards)",
+                hint: "keep one card per level of urgency and merge the rest into it")
+        ]
     }
 }

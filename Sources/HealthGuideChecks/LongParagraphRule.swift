@@ -15,9 +15,10 @@ public struct LongParagraphRule: PageRule {
         return counts.keys.sorted().compactMap { blockIndex in
             let count = counts[blockIndex] ?? 0
             guard count > Self.maximumSentences else { return nil }
-            return Finding(page: page, location: page.facts.textBlocks[blockIndex].location(atUTF8Offset: 0),
-                           message: "paragraph of \(count) sentences is longer than \(Self.maximumSentences)",
-                           hint: "split it into shorter paragraphs, or turn steps into a list")
+            return Finding(
+                page: page, location: page.facts.textBlocks[blockIndex].location(atUTF8Offset: 0),
+                message: "paragraph of \(count) sentences is longer than \(Self.maximumSentences)",
+                hint: "split it into shorter paragraphs, or turn steps into a list")
         }
     }
 }

@@ -11,9 +11,10 @@ public struct LongSentenceRule: PageRule {
         context.sentences.compactMap { sentence in
             let words = sentence.score.words
             guard words > Self.maximumWords else { return nil }
-            return Finding(page: page, location: sentence.location,
-                           message: "sentence of \(words) words is longer than \(Self.maximumWords): \(sentence.opening)",
-                           hint: "split it into two or three shorter sentences")
+            return Finding(
+                page: page, location: sentence.location,
+                message: "sentence of \(words) words is longer than \(Self.maximumWords): \(sentence.opening)",
+                hint: "split it into two or three shorter sentences")
         }
     }
 }

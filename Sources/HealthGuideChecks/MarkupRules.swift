@@ -9,8 +9,9 @@ public struct RawHTMLRule: PageRule {
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard !context.config.allowRawHTML else { return [] }
         return page.facts.rawHTML.map {
-            Finding(page: page, location: $0, message: "raw HTML is left out of the page",
-                    hint: "write it in Markdown, or set 'allow_raw_html: true' in site.yml if you trust every author")
+            Finding(
+                page: page, location: $0, message: "raw HTML is left out of the page",
+                hint: "write it in Markdown, or set 'allow_raw_html: true' in site.yml if you trust every author")
         }
     }
 }
@@ -34,8 +35,9 @@ public struct UnknownCardRule: PageRule {
         let known = CareCardKind.allCases.map(\.rawValue)
         return page.facts.unknownCardMarkers.map { marker in
             let suggestion = Suggestion.closest(to: marker.name.uppercased(), in: known).map { " (did you mean '[!\($0)]'?)" } ?? ""
-            return Finding(page: page, location: marker.location, message: "unknown card '[!\(marker.name)]'\(suggestion)",
-                           hint: "use one of " + known.map { "[!\($0)]" }.joined(separator: ", "))
+            return Finding(
+                page: page, location: marker.location, message: "unknown card '[!\(marker.name)]'\(suggestion)",
+                hint: "use one of " + known.map { "[!\($0)]" }.joined(separator: ", "))
         }
     }
 }

@@ -14,11 +14,14 @@ public struct MedicinesRule: PageRule {
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         guard page.isArticle, context.config.medicinesNote.isEmpty,
-              let mention = page.facts.glossaryTerms.first(where: { context.glossary[$0.entryIndex].medicine })
+            let mention = page.facts.glossaryTerms.first(where: { context.glossary[$0.entryIndex].medicine })
         else { return [] }
         let medicine = context.glossary[mention.entryIndex].term
-        return [Finding(page: page, location: mention.location,
-                        message: "names the medicine '\(medicine)' but site.yml has no medicines_note to show with it",
-                        hint: "add 'medicines_note:' to site.yml; HealthGuide shows it on every page that names a medicine")]
+        return [
+            Finding(
+                page: page, location: mention.location,
+                message: "names the medicine '\(medicine)' but site.yml has no medicines_note to show with it",
+                hint: "add 'medicines_note:' to site.yml; HealthGuide shows it on every page that names a medicine")
+        ]
     }
 }

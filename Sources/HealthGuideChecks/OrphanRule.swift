@@ -11,9 +11,10 @@ public struct OrphanRule: SiteRule {
         return graph.pages.indices.compactMap { index in
             let page = graph.pages[index]
             guard page.isArticle, graph.backlinks[index].allSatisfy({ $0 == index }) else { return nil }
-            return Finding(page: page, location: page.source.frontMatter.locations["title"] ?? .start,
-                           message: "no other page links to this article",
-                           hint: "link to it from the text of a related article or of the home page")
+            return Finding(
+                page: page, location: page.source.frontMatter.locations["title"] ?? .start,
+                message: "no other page links to this article",
+                hint: "link to it from the text of a related article or of the home page")
         }
     }
 }

@@ -25,19 +25,25 @@ public struct ReadabilityRule: PageRule {
             "line \(sentence.location.line) \(sentence.opening) (grade \(score.fleschKincaidGrade.oneDecimal))"
         }
         let isError = grade > limits.error
-        return [Finding(page: page, location: hardest.first?.sentence.location,
-                        message: "reading grade \(grade.oneDecimal) is above \((isError ? limits.error : limits.warning).compactDecimal); "
-                            + "hardest sentences: " + named.joined(separator: ", "),
-                        hint: "split long sentences and use shorter, everyday words; aim for grade \(limits.warning.compactDecimal) or below",
-                        severity: isError ? .error : nil)]
+        return [
+            Finding(
+                page: page, location: hardest.first?.sentence.location,
+                message: "reading grade \(grade.oneDecimal) is above \((isError ? limits.error : limits.warning).compactDecimal); "
+                    + "hardest sentences: " + named.joined(separator: ", "),
+                hint: "split long sentences and use shorter, everyday words; aim for grade \(limits.warning.compactDecimal) or below",
+                severity: isError ? .error : nil)
+        ]
     }
 
     /// The sentences that raise the article's grade most, in that order (document order on ties).
-    public static func hardest(_ sentences: [Sentence], scores: [Readability], of article: Readability) -> [(sentence: Sentence, score: Readability)] {
+    public static func hardest(_ sentences: [Sentence], scores: [Readability], of article: Readability) -> [(
+        sentence: Sentence, score: Readability
+    )] {
         let ranked = zip(sentences, scores).enumerated().map { index, pair in
             (index: index, raise: article.gradeRaise(by: pair.1), sentence: pair.0, score: pair.1)
         }
-        return ranked
+        return
+            ranked
             .sorted { $0.raise != $1.raise ? $0.raise > $1.raise : $0.index < $1.index }
             .prefix(namedSentences)
             .map { ($0.sentence, $0.score) }

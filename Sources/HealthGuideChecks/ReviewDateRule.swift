@@ -13,14 +13,20 @@ public struct ReviewDateRule: PageRule {
         guard let reviewed = matter.reviewed else { return [] }
         let location = matter.locations["reviewed"]
         if reviewed > context.today {
-            return [Finding(page: page, location: location,
-                            message: "reviewed date \(reviewed) is in the future (today is \(context.today))",
-                            hint: "write the day of the last clinical review", severity: .error)]
+            return [
+                Finding(
+                    page: page, location: location,
+                    message: "reviewed date \(reviewed) is in the future (today is \(context.today))",
+                    hint: "write the day of the last clinical review", severity: .error)
+            ]
         }
         let months = context.config.reviewIntervalMonths
         guard let due = reviewed.adding(months: months), due < context.today else { return [] }
-        return [Finding(page: page, location: location,
-                        message: "next review was due on \(due) (\(months) months after \(reviewed))",
-                        hint: "have the article reviewed again, then update 'reviewed'")]
+        return [
+            Finding(
+                page: page, location: location,
+                message: "next review was due on \(due) (\(months) months after \(reviewed))",
+                hint: "have the article reviewed again, then update 'reviewed'")
+        ]
     }
 }

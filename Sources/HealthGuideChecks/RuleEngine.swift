@@ -69,8 +69,9 @@ public struct RuleEngine: Sendable {
         if case .some(.none) = configured { return [] }
         return check().map { finding in
             let severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
-            return Diagnostic(file: finding.file, location: finding.location, severity: severity,
-                              message: finding.message, rule: rule.id, hint: finding.hint)
+            return Diagnostic(
+                file: finding.file, location: finding.location, severity: severity,
+                message: finding.message, rule: rule.id, hint: finding.hint)
         }
     }
 }

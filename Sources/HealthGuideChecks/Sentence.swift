@@ -25,8 +25,9 @@ public struct Sentence: Sendable {
         var syllables = [Int](repeating: -1, count: words.distinct.count)
         var sentences: [Sentence] = []
         for (index, block) in facts.textBlocks.enumerated() {
-            sentences += Self.sentences(in: block, blockIndex: index, words: words.inBlock(index), numbers: words.numbers,
-                                        syllables: &syllables)
+            sentences += Self.sentences(
+                in: block, blockIndex: index, words: words.inBlock(index), numbers: words.numbers,
+                syllables: &syllables)
         }
         return sentences
     }
@@ -34,8 +35,10 @@ public struct Sentence: Sendable {
     /// The sentences of one block, given its words and their numbers (`ProseWords.numbers`).
     /// Every word lies inside one sentence: a sentence ends before a space or at the end of
     /// the block, and starts after a space or at its start; a space separates words.
-    private static func sentences(in block: TextBlockFact, blockIndex: Int, words: ArraySlice<Range<Int>>, numbers: [Int],
-                                  syllables: inout [Int]) -> [Sentence] {
+    private static func sentences(
+        in block: TextBlockFact, blockIndex: Int, words: ArraySlice<Range<Int>>, numbers: [Int],
+        syllables: inout [Int]
+    ) -> [Sentence] {
         let text = block.text
         var bytesOfText = text
         let ranges = Prose.sentences(in: text)
@@ -51,9 +54,10 @@ public struct Sentence: Sendable {
         let utf8 = text.utf8
         return zip(ranges, measures).map { range, measure in
             let bounds = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)
-            return Sentence(text: text[bounds], block: block.kind, blockIndex: blockIndex,
-                            location: block.location(atUTF8Offset: range.lowerBound),
-                            score: measure.score, openingLength: measure.openingLength)
+            return Sentence(
+                text: text[bounds], block: block.kind, blockIndex: blockIndex,
+                location: block.location(atUTF8Offset: range.lowerBound),
+                score: measure.score, openingLength: measure.openingLength)
         }
     }
 
@@ -61,8 +65,10 @@ public struct Sentence: Sendable {
     /// and where its first few words end, from its `start`, when it has more. A word's
     /// syllables are counted only if `syllables` does not have them yet: the count does not
     /// depend on case, and words with the same number differ only in case.
-    private static func measure(_ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                                numbers: [Int], syllables: inout [Int]) -> (score: Readability, openingLength: Int?) {
+    private static func measure(
+        _ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+        numbers: [Int], syllables: inout [Int]
+    ) -> (score: Readability, openingLength: Int?) {
         var total = 0, polysyllables = 0
         for position in words.indices {
             let number = numbers[position]

@@ -206,9 +206,10 @@ public enum Syllables {
     /// or array is made for the millions of other words.
     private static func exception(_ letters: UnsafeBufferPointer<UInt32>) -> Int? {
         guard let first = letters.first, let last = letters.last,
-              let key = exceptionKey(first: first, last: last, count: letters.count),
-              exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0,
-              let candidate = exceptionsByHash[FNV1a.hash(letters)], candidate.letters.elementsEqual(letters) else { return nil }
+            let key = exceptionKey(first: first, last: last, count: letters.count),
+            exceptionKeys[key >> 6] & (1 << UInt64(key & 63)) != 0,
+            let candidate = exceptionsByHash[FNV1a.hash(letters)], candidate.letters.elementsEqual(letters)
+        else { return nil }
         return candidate.count
     }
 
@@ -220,7 +221,8 @@ public enum Syllables {
     }
 
     /// Bit `exceptionKey` is set for each exception.
-    private static let exceptionKeys: [UInt64] = exceptions.keys.reduce(into: [UInt64](repeating: 0, count: 26 * 26 * 16 / 64 + 1)) { bits, word in
+    private static let exceptionKeys: [UInt64] = exceptions.keys.reduce(into: [UInt64](repeating: 0, count: 26 * 26 * 16 / 64 + 1)) {
+        bits, word in
         let letters = word.unicodeScalars.map(\.value)
         if let key = exceptionKey(first: letters[0], last: letters[letters.count - 1], count: letters.count) {
             bits[key >> 6] |= 1 << UInt64(key & 63)

@@ -9,8 +9,9 @@ public struct TableSizeRule: PageRule {
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
         let limit = context.config.limits.tableCells
         return page.facts.tables.filter { $0.cells > limit }.map { table in
-            Finding(page: page, location: table.location, message: "table has \(table.cells) cells, more than the \(limit) a table may have",
-                    hint: "split the table, or raise limits.table_cells in site.yml")
+            Finding(
+                page: page, location: table.location, message: "table has \(table.cells) cells, more than the \(limit) a table may have",
+                hint: "split the table, or raise limits.table_cells in site.yml")
         }
     }
 }

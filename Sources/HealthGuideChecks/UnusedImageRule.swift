@@ -16,8 +16,9 @@ public struct UnusedImageRule: SiteRule {
             }
         }
         return media.images.keys.filter { !used.contains($0) }.sorted().map { path in
-            Finding(file: media.displayPaths[path] ?? path, location: nil, message: "image '\(path)' is not used by any page",
-                    hint: "show it on a page with ![what it shows](../\(path)), or delete it")
+            Finding(
+                file: media.displayPaths[path] ?? path, location: nil, message: "image '\(path)' is not used by any page",
+                hint: "show it on a page with ![what it shows](../\(path)), or delete it")
         }
     }
 }

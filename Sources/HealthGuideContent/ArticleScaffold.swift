@@ -19,7 +19,8 @@ public struct ArticleScaffold {
         let log = DiagnosticLog()
         let siteFile = contentDirectory.path + "/site.yml"
         guard let data = FileManager.default.contents(atPath: siteFile),
-              case let .success(text) = TextDecoding.decode(data) else {
+            case let .success(text) = TextDecoding.decode(data)
+        else {
             throw Failure(message: "\(DisplayPaths().display(siteFile)) not found")
         }
         let (config, diagnostics) = SiteConfigLoader(displayPath: siteFile).load(text: text)
@@ -53,25 +54,25 @@ public struct ArticleScaffold {
     public static func template(title: String, today: CalendarDate) -> String {
         let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         return """
-        ---
-        title: \(quoted)
-        summary: "One or two plain sentences that say what this page is about."
-        reviewed: \(today.iso)
-        sources:
-          - title: "Name of the page or leaflet you used"
-            publisher: "Who published it"
-        tags: []
-        ---
+            ---
+            title: \(quoted)
+            summary: "One or two plain sentences that say what this page is about."
+            reviewed: \(today.iso)
+            sources:
+              - title: "Name of the page or leaflet you used"
+                publisher: "Who published it"
+            tags: []
+            ---
 
-        ## What it is
+            ## What it is
 
-        Write in plain words. Keep sentences short.
+            Write in plain words. Keep sentences short.
 
-        ## When to get help
+            ## When to get help
 
-        > [!URGENT]
-        > - a sign that needs advice today
+            > [!URGENT]
+            > - a sign that needs advice today
 
-        """
+            """
     }
 }

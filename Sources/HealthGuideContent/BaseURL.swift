@@ -19,9 +19,10 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     public init(validating raw: String) throws(Problem) {
         let bytes = Array(raw.utf8)
         if let bad = bytes.first(where: { $0 <= 0x20 || $0 >= 0x7F }) {
-            throw Problem(reason: bad >= 0x80
-                ? "must be written in ASCII (percent-encode the path; write an international host name in its xn-- form)"
-                : "must not hold spaces or control characters")
+            throw Problem(
+                reason: bad >= 0x80
+                    ? "must be written in ASCII (percent-encode the path; write an international host name in its xn-- form)"
+                    : "must not hold spaces or control characters")
         }
         let lowered = raw.lowercased()
         let schemeLength: Int
@@ -44,7 +45,8 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
             throw Problem(reason: "must not hold '\(Character(Unicode.Scalar(bad)))' (percent-encode it)")
         }
         let port = authority[(authority.startIndex + host.count)...]
-        var text = String(lowered.prefix(schemeLength)) + String(decoding: host, as: UTF8.self).lowercased()
+        var text =
+            String(lowered.prefix(schemeLength)) + String(decoding: host, as: UTF8.self).lowercased()
             + String(decoding: port, as: UTF8.self) + String(decoding: path, as: UTF8.self)
         if !text.hasSuffix("/") { text += "/" }
         self.text = text
@@ -55,8 +57,10 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         let host: ArraySlice<UInt8>
         if authority.first == UInt8(ascii: "[") {
             guard let close = authority.firstIndex(of: UInt8(ascii: "]")),
-                  authority[(authority.startIndex + 1)..<close].allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }),
-                  close > authority.startIndex + 1
+                authority[(authority.startIndex + 1)..<close].allSatisfy({
+                    isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".")
+                }),
+                close > authority.startIndex + 1
             else { throw Problem(reason: "has a malformed IPv6 host") }
             host = authority[...close]
         } else {
@@ -70,7 +74,7 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         if !port.isEmpty {
             let digits = port.dropFirst()
             guard port.first == UInt8(ascii: ":"), !digits.isEmpty, digits.count <= 5, digits.allSatisfy(isDigit),
-                  let number = Int(String(decoding: digits, as: UTF8.self)), (1...65535).contains(number)
+                let number = Int(String(decoding: digits, as: UTF8.self)), (1...65535).contains(number)
             else { throw Problem(reason: "has a malformed port") }
         }
         return host

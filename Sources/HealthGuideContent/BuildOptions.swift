@@ -27,9 +27,10 @@ public struct BuildOptions: Sendable {
 
     /// `Content/`, `Templates/` and `Site/` in `folder`.
     public static func defaults(in folder: URL) -> BuildOptions {
-        BuildOptions(contentDirectory: folder.appendingPathComponent("Content"),
-                     templatesDirectory: folder.appendingPathComponent("Templates"),
-                     outputDirectory: folder.appendingPathComponent("Site"))
+        BuildOptions(
+            contentDirectory: folder.appendingPathComponent("Content"),
+            templatesDirectory: folder.appendingPathComponent("Templates"),
+            outputDirectory: folder.appendingPathComponent("Site"))
     }
 }
 

@@ -8,7 +8,8 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
     /// A valid day, or nil for impossible ones such as 2026-02-30.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day

@@ -20,8 +20,9 @@ extension CalendarDate: ByteCodable {
 
 extension SourceReference: ByteCodable {
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        self.init(title: try reader.optionalString(), publisher: try reader.optionalString(), url: try reader.optionalString(),
-                  year: try reader.optionalInt(), location: try reader.optional())
+        self.init(
+            title: try reader.optionalString(), publisher: try reader.optionalString(), url: try reader.optionalString(),
+            year: try reader.optionalInt(), location: try reader.optional())
     }
 
     public func write(to writer: inout ByteWriter) {
@@ -107,8 +108,9 @@ extension PageKind: ByteCodable {
 extension SourcePage: ByteCodable {
     /// The body is not kept: a page restored from the cache reads it again only if it is rendered.
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        self.init(kind: try reader.value(), path: try reader.string(), displayPath: try reader.string(), body: nil,
-                  bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string())
+        self.init(
+            kind: try reader.value(), path: try reader.string(), displayPath: try reader.string(), body: nil,
+            bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string())
     }
 
     public func write(to writer: inout ByteWriter) {

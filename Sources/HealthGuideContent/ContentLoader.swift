@@ -45,22 +45,27 @@ public struct ContentLoader: Sendable {
     public func load(log: DiagnosticLog) -> LoadedContent? {
         let root = contentDirectory.path
         guard FileSystem.isDirectory(root) else {
-            log.add(Diagnostic(file: paths.display(root), location: nil, severity: .error,
-                               message: "content folder not found", rule: .missingContent))
+            log.add(
+                Diagnostic(
+                    file: paths.display(root), location: nil, severity: .error,
+                    message: "content folder not found", rule: .missingContent))
             return nil
         }
         let siteFile = root + "/site.yml"
         guard let siteData = FileManager.default.contents(atPath: siteFile) else {
-            log.add(Diagnostic(file: paths.display(siteFile), location: nil, severity: .error,
-                               message: "site.yml not found: every site needs one (title, base_url, sections, disclaimer)",
-                               rule: .missingConfig))
+            log.add(
+                Diagnostic(
+                    file: paths.display(siteFile), location: nil, severity: .error,
+                    message: "site.yml not found: every site needs one (title, base_url, sections, disclaimer)",
+                    rule: .missingConfig))
             return nil
         }
         guard let siteText = decodeText(siteData, file: siteFile, log: log) else { return nil }
         let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile)).load(text: siteText)
         log.add(contentsOf: configDiagnostics)
         guard let config = loadedConfig,
-              !configDiagnostics.contains(where: { $0.severity == .error && SiteConfigLoader.stoppingRules.contains($0.rule) }) else {
+            !configDiagnostics.contains(where: { $0.severity == .error && SiteConfigLoader.stoppingRules.contains($0.rule) })
+        else {
             return nil
         }
 
@@ -89,13 +94,15 @@ public struct ContentLoader: Sendable {
         }
         let staticFiles = walk.staticFiles.compactMap { path -> StaticFile? in
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
-            let file = StaticFile(path: path, absolutePath: root + "/" + path, displayPath: paths.display(root + "/" + path),
-                                  contentHash: ContentHash.of(data), image: ImageReading.read(data, path: path))
+            let file = StaticFile(
+                path: path, absolutePath: root + "/" + path, displayPath: paths.display(root + "/" + path),
+                contentHash: ContentHash.of(data), image: ImageReading.read(data, path: path))
             if path.lowercased().hasSuffix(".svg") { checkSVG(data, of: file, log: log) }
             return file
         }
-        return LoadedContent(config: config, glossary: glossary, markdownFiles: markdownFiles, staticFiles: staticFiles,
-                             configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
+        return LoadedContent(
+            config: config, glossary: glossary, markdownFiles: markdownFiles, staticFiles: staticFiles,
+            configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
     }
 
     /// Decides what a Markdown file is from where it is.
@@ -105,19 +112,23 @@ public struct ContentLoader: Sendable {
         var display: String { paths.display(contentDirectory.path + "/" + path) }
         if parts == ["index.md"] { return .home }
         guard parts.count == 2 else {
-            let where_ = parts.count == 1 ? "at the top of the content folder" : "in a nested folder"
-            log.add(Diagnostic(file: display, location: nil, severity: .error,
-                               message: "article \(where_): articles live in <section>/<slug>.md",
-                               rule: .misplacedFile))
+            let place = parts.count == 1 ? "at the top of the content folder" : "in a nested folder"
+            log.add(
+                Diagnostic(
+                    file: display, location: nil, severity: .error,
+                    message: "article \(place): articles live in <section>/<slug>.md",
+                    rule: .misplacedFile))
             return nil
         }
         let sectionID = parts[0]
         guard config.section(id: sectionID) != nil else {
             let suggestion = Suggestion.closest(to: sectionID, in: config.sections.map(\.id))
-            log.add(Diagnostic(file: display, location: nil, severity: .error,
-                               message: "unknown section folder '\(sectionID)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
-                               rule: .unknownSection,
-                               hint: "add the section to 'sections' in site.yml, or move the file"))
+            log.add(
+                Diagnostic(
+                    file: display, location: nil, severity: .error,
+                    message: "unknown section folder '\(sectionID)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                    rule: .unknownSection,
+                    hint: "add the section to 'sections' in site.yml, or move the file"))
             return nil
         }
         if parts[1] == "_index.md" { return .section(id: sectionID) }
@@ -125,8 +136,10 @@ public struct ContentLoader: Sendable {
         let stem = String(decoding: parts[1].utf8.dropLast(3), as: UTF8.self)
         let slug = stem.lowercased()
         if let problem = Slug.problem(with: slug, suffix: ".md") {
-            log.add(Diagnostic(file: display, location: nil, severity: .error,
-                               message: "file name '\(Slug.quoted(parts[1]))' \(problem)", rule: .invalidSlug))
+            log.add(
+                Diagnostic(
+                    file: display, location: nil, severity: .error,
+                    message: "file name '\(Slug.quoted(parts[1]))' \(problem)", rule: .invalidSlug))
             return nil
         }
         return .article(section: sectionID, slug: slug)
@@ -151,9 +164,11 @@ public struct ContentLoader: Sendable {
     /// An SVG that could run code or load other files is an error: it is not published.
     private func checkSVG(_ data: Data, of file: StaticFile, log: DiagnosticLog) {
         for problem in SVGSafety.problems(in: [UInt8](data)) {
-            log.add(Diagnostic(file: file.displayPath, location: problem.location, severity: .error,
-                               message: "unsafe SVG: \(problem.message)", rule: .unsafeSVG,
-                               hint: "pictures may not hold scripts, event attributes or links to other files"))
+            log.add(
+                Diagnostic(
+                    file: file.displayPath, location: problem.location, severity: .error,
+                    message: "unsafe SVG: \(problem.message)", rule: .unsafeSVG,
+                    hint: "pictures may not hold scripts, event attributes or links to other files"))
         }
     }
 
@@ -161,8 +176,10 @@ public struct ContentLoader: Sendable {
         switch TextDecoding.decode(data) {
         case let .success(text): return text
         case let .failure(.invalidUTF8(location)), let .failure(.binary(location)):
-            log.add(Diagnostic(file: paths.display(file), location: location, severity: .error,
-                               message: "file is not valid UTF-8 text", rule: .invalidEncoding))
+            log.add(
+                Diagnostic(
+                    file: paths.display(file), location: location, severity: .error,
+                    message: "file is not valid UTF-8 text", rule: .invalidEncoding))
             return nil
         }
     }

@@ -27,16 +27,19 @@ public struct ContentWalker {
         for relative in listing.files {
             let inMedia = relative.hasPrefix(Self.mediaFolder + "/")
             if inMedia, let problem = Self.problem(withMedia: relative) {
-                result.diagnostics.append(Diagnostic(file: paths.display(root + "/" + relative), location: nil, severity: .error,
-                                                     message: problem, rule: .unsafeMedia))
+                result.diagnostics.append(
+                    Diagnostic(
+                        file: paths.display(root + "/" + relative), location: nil, severity: .error,
+                        message: problem, rule: .unsafeMedia))
             } else if inMedia {
                 result.staticFiles.append(relative)
             } else if relative.hasSuffix(".md") {
                 result.markdownFiles.append(relative)
             } else if !Self.settingsFiles.contains(relative) {
-                result.diagnostics.append(Diagnostic(
-                    file: paths.display(root + "/" + relative), location: nil, severity: .warning,
-                    message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: .ignoredFile))
+                result.diagnostics.append(
+                    Diagnostic(
+                        file: paths.display(root + "/" + relative), location: nil, severity: .warning,
+                        message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: .ignoredFile))
             }
         }
         return result

@@ -21,8 +21,10 @@ public struct FrontMatterDecoder {
         let (allowed, required) = Self.schema(for: kind)
         guard let yaml else {
             if !required.isEmpty {
-                reader.report(at: .start, "missing front matter: the file must start with a '---' line, then \(required.joined(separator: ", ")), then '---'",
-                              rule: .missingFrontMatter)
+                reader.report(
+                    at: .start,
+                    "missing front matter: the file must start with a '---' line, then \(required.joined(separator: ", ")), then '---'",
+                    rule: .missingFrontMatter)
             }
             return matter
         }
@@ -40,8 +42,9 @@ public struct FrontMatterDecoder {
         }
         let present = Set(pairs.map(\.key))
         for field in required where !present.contains(field) {
-            reader.report(at: SourceLocation(line: 1, column: 1), "missing required field '\(field)' in front matter",
-                          rule: .missingField)
+            reader.report(
+                at: SourceLocation(line: 1, column: 1), "missing required field '\(field)' in front matter",
+                rule: .missingField)
         }
         return matter
     }

@@ -41,9 +41,10 @@ public struct FrontMatterSplitter {
                 // then starts on that line, not on one after the end of the file.
                 let endsFile = lineEnd == utf8.endIndex
                 let bodyStart = endsFile ? lineEnd : utf8.index(after: lineEnd)
-                return .success(Parts(
-                    yaml: yaml, body: String(text[bodyStart...]),
-                    yamlLineOffset: 1, bodyLineOffset: endsFile ? lineNumber - 1 : lineNumber))
+                return .success(
+                    Parts(
+                        yaml: yaml, body: String(text[bodyStart...]),
+                        yamlLineOffset: 1, bodyLineOffset: endsFile ? lineNumber - 1 : lineNumber))
             }
             index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }

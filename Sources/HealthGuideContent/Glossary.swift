@@ -59,8 +59,9 @@ public struct GlossaryLoader {
                 continue
             }
             if FragmentID.make(from: entry.term).isEmpty {
-                reader.report(at: reader.location(of: termNode), "glossary term '\(entry.term)' needs a letter or a digit, for its link",
-                              rule: .invalidValue)
+                reader.report(
+                    at: reader.location(of: termNode), "glossary term '\(entry.term)' needs a letter or a digit, for its link",
+                    rule: .invalidValue)
                 continue
             }
             clashes.check(entry, at: reader.location(of: termNode), reader: &reader)
@@ -84,8 +85,9 @@ private struct GlossaryClashes {
         for spelling in entry.spellings {
             let key = spelling.lowercased()
             if let first = spellings[key] {
-                reader.report(at: location, "glossary term '\(spelling)' is defined twice\(Self.place(first, prefix: " (first at ", suffix: ")"))",
-                              rule: .duplicateTerm)
+                reader.report(
+                    at: location, "glossary term '\(spelling)' is defined twice\(Self.place(first, prefix: " (first at ", suffix: ")"))",
+                    rule: .duplicateTerm)
                 termSpelledBefore = termSpelledBefore || spelling == entry.term
             } else {
                 spellings[key] = location
@@ -95,9 +97,11 @@ private struct GlossaryClashes {
         if let first = terms[anchor] {
             // The same word twice is reported above; this is two words that look alike to the id scheme.
             guard !termSpelledBefore else { return }
-            reader.report(at: location, "glossary term '\(entry.term)' would have the same id '#\(anchor)' as '\(first.term)'"
-                              + Self.place(first.location, prefix: " at ", suffix: ""),
-                          rule: .duplicateTerm, hint: "reword one of the two terms")
+            reader.report(
+                at: location,
+                "glossary term '\(entry.term)' would have the same id '#\(anchor)' as '\(first.term)'"
+                    + Self.place(first.location, prefix: " at ", suffix: ""),
+                rule: .duplicateTerm, hint: "reword one of the two terms")
         } else {
             terms[anchor] = (entry.term, location)
         }

@@ -42,7 +42,8 @@ public struct SiteConfigLoader {
             case "review_interval_months":
                 if let months = reader.integer(value, field: key) {
                     if months < 1 || months > 60 {
-                        reader.report(at: reader.location(of: value), "'review_interval_months' must be between 1 and 60", rule: .invalidValue)
+                        reader.report(
+                            at: reader.location(of: value), "'review_interval_months' must be between 1 and 60", rule: .invalidValue)
                     } else {
                         config.reviewIntervalMonths = months
                     }
@@ -92,8 +93,9 @@ public struct SiteConfigLoader {
     private static func language(_ text: String?, reader: inout YAMLReader, node: Node) -> String {
         guard let text else { return "en" }
         guard isLanguageTag(text) else {
-            reader.report(at: reader.location(of: node), "'language' must be a language tag such as en, en-GB or es-419, not '\(text)'",
-                          rule: .invalidValue)
+            reader.report(
+                at: reader.location(of: node), "'language' must be a language tag such as en, en-GB or es-419, not '\(text)'",
+                rule: .invalidValue)
             return "en"
         }
         return text
@@ -125,16 +127,18 @@ public struct SiteConfigLoader {
                 continue
             }
             guard gradeRange.contains(number) else {
-                reader.report(at: reader.location(of: value), "'reading_grade.\(key)' must be a grade from 0 to 30, not '\(text)'",
-                              rule: .invalidValue)
+                reader.report(
+                    at: reader.location(of: value), "'reading_grade.\(key)' must be a grade from 0 to 30, not '\(text)'",
+                    rule: .invalidValue)
                 continue
             }
             if key == "warning" { limits.warning = number } else { limits.error = number }
         }
         if limits.warning > limits.error {
-            reader.report(at: reader.location(of: node),
-                          "'reading_grade.warning' (\(grade(limits.warning))) is above 'reading_grade.error' (\(grade(limits.error))): the warning would never show",
-                          rule: .invalidValue)
+            reader.report(
+                at: reader.location(of: node),
+                "'reading_grade.warning' (\(grade(limits.warning))) is above 'reading_grade.error' (\(grade(limits.error))): the warning would never show",
+                rule: .invalidValue)
         }
         return limits
     }
@@ -167,9 +171,10 @@ public struct SiteConfigLoader {
                 continue
             }
             if let owner = GeneratedPaths.owner(of: section.id) {
-                reader.report(at: reader.location(of: idNode),
-                              "section '\(section.id)' would write its pages to '\(section.id)/', where the build writes \(owner)",
-                              rule: .pathCollision, hint: "choose another section id")
+                reader.report(
+                    at: reader.location(of: idNode),
+                    "section '\(section.id)' would write its pages to '\(section.id)/', where the build writes \(owner)",
+                    rule: .pathCollision, hint: "choose another section id")
                 continue
             }
             if let first = firstIDNodes[section.id] {

@@ -61,7 +61,8 @@ public enum Slug {
         guard slug.utf8.count > maximumLength else { return slug }
         // A slug is ASCII: a character is a byte.
         let bytes = Array(slug.utf8)
-        let end = bytes[maximumLength] == UInt8(ascii: "-")
+        let end =
+            bytes[maximumLength] == UInt8(ascii: "-")
             ? maximumLength : bytes[..<maximumLength].lastIndex(of: UInt8(ascii: "-")) ?? maximumLength
         return String(decoding: bytes[..<end], as: UTF8.self)
     }

@@ -19,44 +19,77 @@ public struct SourceFileReader: Sendable {
         let absolute = contentDirectory + "/" + path
         let display = displayPrefix + path
         if let size = FileSystem.size(of: absolute), size > maxBytes {
-            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
-                                     message: "file is \(Self.kilobytes(size)) KB, more than the \(Self.kilobytes(maxBytes)) KB a page may be",
-                                     rule: .inputTooLarge, hint: "split it into several articles, or raise limits.file_kb in site.yml")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: display, location: .start, severity: .error,
+                        message: "file is \(Self.kilobytes(size)) KB, more than the \(Self.kilobytes(maxBytes)) KB a page may be",
+                        rule: .inputTooLarge, hint: "split it into several articles, or raise limits.file_kb in site.yml")
+                ]
+            )
         }
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            return (nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: .unreadableFile)])
+            return (
+                nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: .unreadableFile)]
+            )
         }
         let text: String
         switch TextDecoding.decode(data) {
         case let .success(decoded): text = decoded
         case let .failure(.invalidUTF8(location)):
-            return (nil, [Diagnostic(file: display, location: location, severity: .error,
-                                     message: "file is not valid UTF-8 text", rule: .invalidEncoding,
-                                     hint: "save the file as UTF-8 in your editor")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: display, location: location, severity: .error,
+                        message: "file is not valid UTF-8 text", rule: .invalidEncoding,
+                        hint: "save the file as UTF-8 in your editor")
+                ]
+            )
         case let .failure(.binary(location)):
-            return (nil, [Diagnostic(file: display, location: location, severity: .error,
-                                     message: "file holds binary data (a NUL byte), not Markdown text", rule: .invalidEncoding)])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: display, location: location, severity: .error,
+                        message: "file holds binary data (a NUL byte), not Markdown text", rule: .invalidEncoding)
+                ]
+            )
         }
         if case .article = kind, text.isBlank {
-            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
-                                     message: "file is empty: an article needs front matter and a body", rule: .emptyFile)])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: display, location: .start, severity: .error,
+                        message: "file is empty: an article needs front matter and a body", rule: .emptyFile)
+                ]
+            )
         }
         let parts: FrontMatterSplitter.Parts
         switch FrontMatterSplitter.split(text) {
         case let .success(split): parts = split
         case .failure(.unterminated):
-            return (nil, [Diagnostic(file: display, location: .start, severity: .error,
-                                     message: "front matter is not closed: add a '---' line after the last field",
-                                     rule: .unterminatedFrontMatter)])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: display, location: .start, severity: .error,
+                        message: "front matter is not closed: add a '---' line after the last field",
+                        rule: .unterminatedFrontMatter)
+                ]
+            )
         }
         var decoder = FrontMatterDecoder(displayPath: display, lineOffset: parts.yamlLineOffset)
         var matter = decoder.decode(yaml: parts.yaml, kind: kind)
         if case let .section(id) = kind, matter.title.isEmpty {
             matter.title = id
         }
-        let page = SourcePage(kind: kind, path: path, displayPath: display, body: parts.body,
-                              bodyLineOffset: parts.bodyLineOffset, frontMatter: matter,
-                              contentHash: ContentHash.of(data))
+        let page = SourcePage(
+            kind: kind, path: path, displayPath: display, body: parts.body,
+            bodyLineOffset: parts.bodyLineOffset, frontMatter: matter,
+            contentHash: ContentHash.of(data))
         // A page with front-matter errors still goes through linking, so one run reports
         // its broken links too; the errors already stop anything being written.
         let unreadable = decoder.reader.diagnostics.contains { $0.rule == .yamlSyntax }
@@ -70,9 +103,10 @@ public struct SourceFileReader: Sendable {
     /// it was cached, so only the split is done again.
     public func body(of page: SourcePage) -> String? {
         guard let data = FileManager.default.contents(atPath: contentDirectory + "/" + page.path),
-              ContentHash.of(data) == page.contentHash,
-              case let .success(text) = TextDecoding.decode(data),
-              case let .success(parts) = FrontMatterSplitter.split(text) else { return nil }
+            ContentHash.of(data) == page.contentHash,
+            case let .success(text) = TextDecoding.decode(data),
+            case let .success(parts) = FrontMatterSplitter.split(text)
+        else { return nil }
         return parts.body
     }
 }

@@ -17,8 +17,10 @@ public enum TextDecoding {
         // Scanned through a buffer pointer, bytes looked for with `memchr`: `Data`'s own
         // iteration and a generic search are slow, and every file of every build comes through here.
         let scan = bytes.withUnsafeBytes { buffer in
-            (nul: offset(of: 0, in: buffer), hasCarriageReturn: offset(of: UInt8(ascii: "\r"), in: buffer) != nil,
-             text: String(validating: buffer, as: UTF8.self))
+            (
+                nul: offset(of: 0, in: buffer), hasCarriageReturn: offset(of: UInt8(ascii: "\r"), in: buffer) != nil,
+                text: String(validating: buffer, as: UTF8.self)
+            )
         }
         if let nul = scan.nul {
             return .failure(.binary(location(ofByte: bytes.startIndex + nul, in: bytes)))
@@ -49,7 +51,8 @@ public enum TextDecoding {
             default: return index
             }
             guard index + length <= bytes.endIndex,
-                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil else { return index }
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else { return index }
             index += length
         }
         return index

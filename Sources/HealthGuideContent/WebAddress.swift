@@ -15,8 +15,8 @@ public enum WebAddress {
     /// What `URLComponents` says of any address: the rule's definition.
     public static func isParsedWebAddress(_ text: String) -> Bool {
         guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
-              let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let host = components.host
+            let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            let host = components.host
         else { return false }
         return isDotted(host)
     }
@@ -33,11 +33,14 @@ public enum WebAddress {
         let utf8 = text.utf8
         guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = utf8[..<colon]
-        guard scheme.elementsEqual("http".utf8, by: equalIgnoringCase)
+        guard
+            scheme.elementsEqual("http".utf8, by: equalIgnoringCase)
                 || scheme.elementsEqual("https".utf8, by: equalIgnoringCase),
-              utf8[colon...].starts(with: "://".utf8) else { return nil }
+            utf8[colon...].starts(with: "://".utf8)
+        else { return nil }
         let hostStart = utf8.index(colon, offsetBy: 3)
-        let hostEnd = utf8[hostStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+        let hostEnd =
+            utf8[hostStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
             ?? utf8.endIndex
         let host = text[hostStart..<hostEnd]
         guard host.utf8.allSatisfy(isHostByte), !host.lowercased().contains("xn--") else { return nil }
@@ -60,7 +63,8 @@ public enum WebAddress {
     private static func isHostByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "."), UInt8(ascii: "-"): return true
+            UInt8(ascii: "."), UInt8(ascii: "-"):
+            return true
         default: return false
         }
     }
@@ -71,8 +75,9 @@ public enum WebAddress {
         if isHostByte(byte) { return true }
         switch byte {
         case UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
-             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
-             UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "?"): return true
+            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "?"):
+            return true
         default: return false
         }
     }

@@ -28,7 +28,8 @@ public struct YAMLReader {
                 return try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
             } catch let error as YamlError {
                 if case let .duplicatedKeysInMapping(_, context) = error, repeatsTagged < Self.maximumTaggedRepeats,
-                   Self.tag(keyAt: context.mark, in: &text, number: repeatsTagged) {
+                    Self.tag(keyAt: context.mark, in: &text, number: repeatsTagged)
+                {
                     repeatsTagged += 1
                     continue
                 }
@@ -74,8 +75,9 @@ public struct YAMLReader {
             // Said in words and by code point: the character itself may be one a terminal acts on.
             let hex = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
             let character = value >= 0 ? " (U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ")" : ""
-            report(at: offset.map { location(atCharacterOffset: $0, in: yaml) },
-                   "YAML cannot be read: \(problem)\(character)", rule: .yamlSyntax)
+            report(
+                at: offset.map { location(atCharacterOffset: $0, in: yaml) },
+                "YAML cannot be read: \(problem)\(character)", rule: .yamlSyntax)
         case let .duplicatedKeysInMapping(duplicates, context):
             report(at: shifted(context.mark), "duplicate keys: \(duplicates.joined(separator: ", "))", rule: .yamlSyntax)
         default:
@@ -105,8 +107,9 @@ public struct YAMLReader {
         at location: SourceLocation?, _ message: String, rule: RuleID,
         severity: Severity = .error, hint: String? = nil
     ) {
-        diagnostics.append(Diagnostic(
-            file: file, location: location, severity: severity, message: message, rule: rule, hint: hint))
+        diagnostics.append(
+            Diagnostic(
+                file: file, location: location, severity: severity, message: message, rule: rule, hint: hint))
     }
 
     // MARK: Typed access
@@ -133,9 +136,10 @@ public struct YAMLReader {
             if let allowedKeys, !allowedKeys.contains(key) {
                 let hint = Suggestion.closest(to: key, in: allowedKeys).map { "did you mean '\($0)'?" }
                 let list = allowedKeys.joined(separator: ", ")
-                report(at: location(of: keyNode),
-                       "unknown field '\(key)' in \(what)" + (hint.map { " (\($0))" } ?? ""),
-                       rule: .unknownField, hint: "allowed fields: \(list)")
+                report(
+                    at: location(of: keyNode),
+                    "unknown field '\(key)' in \(what)" + (hint.map { " (\($0))" } ?? ""),
+                    rule: .unknownField, hint: "allowed fields: \(list)")
                 continue
             }
             pairs.append((key, keyNode, value))

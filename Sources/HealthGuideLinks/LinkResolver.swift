@@ -54,8 +54,10 @@ public struct LinkResolver: Sendable {
     private func resolve(_ link: LinkFact, in page: Page, pageIndex: Int, result: inout Result) -> String? {
         let raw = link.destination
         func fail(_ message: String, rule: RuleID, hint: String? = nil, severity: Severity = .error) {
-            result.diagnostics.append(Diagnostic(file: page.source.displayPath, location: link.location,
-                                                 severity: severity, message: message, rule: rule, hint: hint))
+            result.diagnostics.append(
+                Diagnostic(
+                    file: page.source.displayPath, location: link.location,
+                    severity: severity, message: message, rule: rule, hint: hint))
         }
         if raw.isEmpty {
             fail("empty link target", rule: .brokenLink)
@@ -70,8 +72,9 @@ public struct LinkResolver: Sendable {
         let (pathPart, fragment) = Self.splitFragment(raw)
         if pathPart.isEmpty {
             if let fragment, !page.facts.hasAnchor(fragment) {
-                fail("no heading '#\(fragment)' on this page" + didYouMean(fragment, page.facts.anchors, prefix: "#"),
-                     rule: .brokenAnchor)
+                fail(
+                    "no heading '#\(fragment)' on this page" + didYouMean(fragment, page.facts.anchors, prefix: "#"),
+                    rule: .brokenAnchor)
             }
             return nil
         }
@@ -86,7 +89,8 @@ public struct LinkResolver: Sendable {
         if let targetIndex = pagesByPath[target] {
             let target = pages[targetIndex]
             if let fragment, !target.facts.hasAnchor(fragment) {
-                fail("no heading '#\(fragment)' in '\(target.source.path)'"
+                fail(
+                    "no heading '#\(fragment)' in '\(target.source.path)'"
                         + didYouMean(fragment, target.facts.anchors, prefix: "#"), rule: .brokenAnchor)
             }
             if targetIndex != pageIndex { result.targets.append(targetIndex) }
@@ -104,14 +108,16 @@ public struct LinkResolver: Sendable {
         // error for it, not one more for every link to it.
         if failedPaths.contains(target) { return nil }
         if draftPaths.contains(target) {
-            fail("\(what) '\(raw)' points to a draft, which is left out of this build", rule: rule,
-                 hint: "publish the draft, or build with --drafts to preview it")
+            fail(
+                "\(what) '\(raw)' points to a draft, which is left out of this build", rule: rule,
+                hint: "publish the draft, or build with --drafts to preview it")
             return nil
         }
         let suggestions = link.isImage ? mediaSuggestions : pageSuggestions
-        let suggestion = suggestions.closest(to: target).map {
-            " (did you mean '\(SitePath.reference(to: $0, fromFile: page.source.path, rooted: decoded.hasPrefix("/")))'?)"
-        } ?? ""
+        let suggestion =
+            suggestions.closest(to: target).map {
+                " (did you mean '\(SitePath.reference(to: $0, fromFile: page.source.path, rooted: decoded.hasPrefix("/")))'?)"
+            } ?? ""
         if !link.isImage, !target.hasSuffix(".md"), suggestion.isEmpty, pagesByPath[target + ".md"] == nil {
             fail("broken \(what) '\(raw)': link to an article's .md file, or to a file in images/", rule: rule)
         } else {

@@ -51,7 +51,8 @@ public struct MediaFiles: Sendable {
         guard !images.isEmpty, links.contains(where: \.isImage) else { return [] }
         return links.map { link in
             guard link.isImage, let target = Self.target(of: link.destination, fromFile: file),
-                  case let .size(size)? = images[target] else { return nil }
+                case let .size(size)? = images[target]
+            else { return nil }
             return size
         }
     }

@@ -51,7 +51,10 @@ public struct SiteGraph: Sendable {
         /// Every page's index, in title order (trimmed, case-insensitive, then path).
         public var titleOrder: [Int]
 
-        public init(backlinks: [[Int]], related: [[Int]], previous: [Int?], next: [Int?], articlesBySection: [String: [Int]], tags: [(tag: String, articles: [Int])], sectionPages: [String: Int], homePage: Int?, titleOrder: [Int]) {
+        public init(
+            backlinks: [[Int]], related: [[Int]], previous: [Int?], next: [Int?], articlesBySection: [String: [Int]],
+            tags: [(tag: String, articles: [Int])], sectionPages: [String: Int], homePage: Int?, titleOrder: [Int]
+        ) {
             self.backlinks = backlinks
             self.related = related
             self.previous = previous
@@ -75,24 +78,30 @@ public struct SiteGraph: Sendable {
     public var titleOrder: [Int] { structure.titleOrder }
 
     /// The graph of `pages`: every link resolved and the structure worked out.
-    public init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String> = [],
-                log: DiagnosticLog) {
+    public init(
+        pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String> = [],
+        log: DiagnosticLog
+    ) {
         let index = Index(pages: pages, log: log)
         let extras = SiteShape.extras(media: media, draftPaths: draftPaths, failedPaths: failedPaths)
-        let resolver = LinkResolver(pagesByPath: index.pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
-                                    failedPaths: failedPaths)
+        let resolver = LinkResolver(
+            pagesByPath: index.pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
+            failedPaths: failedPaths)
         let links = Array(pages.indices).parallelMap(resolver.resolve)
         // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
         log.add(contentsOf: links.flatMap(\.diagnostics))
-        self.init(pages: pages, sections: sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths, index: index,
-                  links: links, shape: SiteShape.fingerprint(pages: pages, extras: extras), extras: extras,
-                  structure: Self.structure(pages: pages, links: links, index: index, log: log))
+        self.init(
+            pages: pages, sections: sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths, index: index,
+            links: links, shape: SiteShape.fingerprint(pages: pages, extras: extras), extras: extras,
+            structure: Self.structure(pages: pages, links: links, index: index, log: log))
     }
 
     /// A graph from its parts, made by the steps above: the way a caller that keeps some parts
     /// from an earlier graph of the same shape puts one together.
-    public init(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>,
-                index: Index, links: [LinkResolver.Result], shape: String, extras: String, structure: Structure) {
+    public init(
+        pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>,
+        index: Index, links: [LinkResolver.Result], shape: String, extras: String, structure: Structure
+    ) {
         self.pages = pages
         self.sections = sections
         self.media = media
@@ -120,9 +129,11 @@ public struct SiteGraph: Sendable {
                 pagesByPath[page.source.path] = index
                 if let other = urls[page.url] {
                     duplicated.insert(index)
-                    log.add(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
-                                       message: "maps to the same URL '/\(page.url)' as \(pages[other].source.displayPath)",
-                                       rule: .duplicateURL, hint: "rename one of the files"))
+                    log.add(
+                        Diagnostic(
+                            file: page.source.displayPath, location: nil, severity: .error,
+                            message: "maps to the same URL '/\(page.url)' as \(pages[other].source.displayPath)",
+                            rule: .duplicateURL, hint: "rename one of the files"))
                 } else {
                     urls[page.url] = index
                 }
@@ -168,10 +179,12 @@ public struct SiteGraph: Sendable {
                 next[index] = position + 1 < members.count ? members[position + 1] : nil
             }
         }
-        let related = relatedPages(pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags),
-                                   order: order, log: log)
-        return Structure(backlinks: backlinks, related: related, previous: previous, next: next, articlesBySection: bySection,
-                         tags: sortedTags, sectionPages: sectionPages, homePage: home, titleOrder: order.sorted)
+        let related = relatedPages(
+            pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags),
+            order: order, log: log)
+        return Structure(
+            backlinks: backlinks, related: related, previous: previous, next: next, articlesBySection: bySection,
+            tags: sortedTags, sectionPages: sectionPages, homePage: home, titleOrder: order.sorted)
     }
 
     /// The graph with some pages replaced by new versions of the same shape (`SiteShape`):
@@ -180,8 +193,9 @@ public struct SiteGraph: Sendable {
     public func replacing(_ replacements: [Int: Page]) -> (graph: SiteGraph, diagnostics: [Diagnostic]) {
         var graph = self
         for (index, page) in replacements { graph.pages[index] = page }
-        let resolver = LinkResolver(pagesByPath: pagesByPath, pages: graph.pages, media: media, draftPaths: draftPaths,
-                                    failedPaths: failedPaths)
+        let resolver = LinkResolver(
+            pagesByPath: pagesByPath, pages: graph.pages, media: media, draftPaths: draftPaths,
+            failedPaths: failedPaths)
         var diagnostics: [Diagnostic] = []
         for index in replacements.keys {
             let result = resolver.resolve(pageIndex: index)
@@ -203,11 +217,14 @@ public struct SiteGraph: Sendable {
                 let path = reference.path.hasSuffix(".md") ? reference.path : reference.path + ".md"
                 let normalized = path.hasPrefix("/") ? String(path.dropFirst()) : path
                 guard let target = pagesByPath[normalized], pages[target].isArticle else {
-                    let suggestion = suggestions.closest(to: normalized).map {
-                        " (did you mean '\($0.dropLast(3))'?)"
-                    } ?? ""
-                    log.add(Diagnostic(file: page.source.displayPath, location: reference.location, severity: .error,
-                                       message: "related article '\(reference.path)' not found\(suggestion)", rule: .brokenLink))
+                    let suggestion =
+                        suggestions.closest(to: normalized).map {
+                            " (did you mean '\($0.dropLast(3))'?)"
+                        } ?? ""
+                    log.add(
+                        Diagnostic(
+                            file: page.source.displayPath, location: reference.location, severity: .error,
+                            message: "related article '\(reference.path)' not found\(suggestion)", rule: .brokenLink))
                     continue
                 }
                 if target != index, !chosen.contains(target) { chosen.append(target) }
@@ -230,9 +247,10 @@ public struct SiteGraph: Sendable {
                 while end < candidates.count, candidates[end] == candidates[start] { end += 1 }
                 let candidate = (key: candidates[start], value: end - start)
                 start = end
-                let place = best.firstIndex { other in
-                    candidate.value != other.value ? candidate.value > other.value : order.byTitle(candidate.key, other.key)
-                } ?? best.count
+                let place =
+                    best.firstIndex { other in
+                        candidate.value != other.value ? candidate.value > other.value : order.byTitle(candidate.key, other.key)
+                    } ?? best.count
                 if place < wanted {
                     best.insert(candidate, at: place)
                     if best.count > wanted { best.removeLast() }

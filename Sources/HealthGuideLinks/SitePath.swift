@@ -62,7 +62,8 @@ public enum SitePath {
 
     /// `resolve` on UTF-8 bytes, built part by part: '/' and '.' are ASCII, and splitting both
     /// paths into arrays of parts made several arrays for each of the site's links.
-    private static func resolve(_ reference: Slice<UnsafeBufferPointer<UInt8>>, fromFile file: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+    private static func resolve(_ reference: Slice<UnsafeBufferPointer<UInt8>>, fromFile file: Slice<UnsafeBufferPointer<UInt8>>) -> String?
+    {
         var joined: [UInt8] = []
         joined.reserveCapacity(file.count + reference.count)
         /// Where each part of `joined` starts, with the slash before it.

@@ -17,9 +17,10 @@ public struct GlossaryMatcher: Sendable {
     private let trie: SpellingTrie
 
     public init(entries: [GlossaryEntry]) {
-        trie = SpellingTrie(entries.enumerated().flatMap { index, entry in
-            entry.spellings.map { (FoldedText($0).bytes, index) }
-        })
+        trie = SpellingTrie(
+            entries.enumerated().flatMap { index, entry in
+                entry.spellings.map { (FoldedText($0).bytes, index) }
+            })
     }
 
     public var isEmpty: Bool { trie.isEmpty }
@@ -51,8 +52,10 @@ public struct GlossaryMatcher: Sendable {
         while position < bytes.count {
             if !previousIsWord, let match = longestSpelling(at: position, in: folded, skipping: used) {
                 used.insert(match.entryIndex)
-                found.append(Match(range: folded.originalOffset(match.range.lowerBound)..<folded.originalOffset(match.range.upperBound),
-                                   entryIndex: match.entryIndex))
+                found.append(
+                    Match(
+                        range: folded.originalOffset(match.range.lowerBound)..<folded.originalOffset(match.range.upperBound),
+                        entryIndex: match.entryIndex))
                 position = match.range.upperBound
                 previousIsWord = folded.isWordScalar(endingAt: position)
                 continue

@@ -30,10 +30,12 @@ public enum LinkDestination {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let candidate = bytes[..<colon]
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard let first = candidate.first, isLetter(first), candidate.allSatisfy({ byte in
-            isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-        }) else { return nil }
+        guard let first = candidate.first, isLetter(first),
+            candidate.allSatisfy({ byte in
+                isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+")
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            })
+        else { return nil }
         return String(destination[..<colon])
     }
 }

@@ -37,7 +37,8 @@ public final class MarkdownDocument {
             }
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        root = strikethrough
+        root =
+            strikethrough
             ? Self.strikethroughParsing.withLock { cmark_parser_finish(parser) }
             : cmark_parser_finish(parser)
         // The renderer needs the list of extensions again; copy it before the parser is freed.

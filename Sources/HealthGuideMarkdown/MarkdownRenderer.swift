@@ -16,7 +16,10 @@ public struct BodyRenderPlan {
     /// or nil where it is not known, and the `<img>` then has no width and height.
     public var imageSizes: [ImageSize?] = []
 
-    public init(linkDestinations: [String?], emergencyNumber: String, allowRawHTML: Bool, glossary: GlossaryMatcher, glossaryEntries: [GlossaryEntry], glossaryURL: String, imageSizes: [ImageSize?] = []) {
+    public init(
+        linkDestinations: [String?], emergencyNumber: String, allowRawHTML: Bool, glossary: GlossaryMatcher,
+        glossaryEntries: [GlossaryEntry], glossaryURL: String, imageSizes: [ImageSize?] = []
+    ) {
         self.linkDestinations = linkDestinations
         self.emergencyNumber = emergencyNumber
         self.allowRawHTML = allowRawHTML
@@ -85,10 +88,12 @@ public struct MarkdownRenderer {
         for (order, index) in images.enumerated() {
             let node = MarkdownNode(pointer: links[index])
             let title = cmark_node_get_title(node.pointer).map { String(cString: $0) } ?? ""
-            var tag = ImageTag(source: node.url, alt: node.plainText, size: index < plan.imageSizes.count ? plan.imageSizes[index] : nil,
-                               loadsLazily: order > 0, allowRawHTML: plan.allowRawHTML)
+            var tag = ImageTag(
+                source: node.url, alt: node.plainText, size: index < plan.imageSizes.count ? plan.imageSizes[index] : nil,
+                loadsLazily: order > 0, allowRawHTML: plan.allowRawHTML)
             if !title.isEmpty, let paragraph = node.parent, paragraph.type == CMARK_NODE_PARAGRAPH,
-               paragraph.children.count == 1 {
+                paragraph.children.count == 1
+            {
                 replace(paragraph.pointer, with: tag.figure(caption: title), block: true)
             } else {
                 tag.title = title
@@ -132,11 +137,13 @@ public struct MarkdownRenderer {
         let prefix = "<span class=\"visually-hidden\">\(HTML.escape(kind.screenReaderPrefix))</span>"
         let enter: String
         if kind.isCareLevel {
-            enter = "<div class=\"care-card care-card--\(kind.cssName)\">"
+            enter =
+                "<div class=\"care-card care-card--\(kind.cssName)\">"
                 + "<h\(headingLevel) class=\"care-card__heading\">\(prefix)\(heading)</h\(headingLevel)>"
                 + "<div class=\"care-card__content\">"
         } else {
-            enter = "<div class=\"callout callout--\(kind.cssName)\">"
+            enter =
+                "<div class=\"callout callout--\(kind.cssName)\">"
                 + "<p class=\"callout__label\"><strong>\(heading)</strong></p>"
                 + "<div class=\"callout__content\">"
         }

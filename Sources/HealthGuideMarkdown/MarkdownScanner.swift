@@ -15,7 +15,11 @@ public struct EditTargets {
     /// Raw HTML blocks and inline tags, which are sanitized when the site allows raw HTML.
     public var rawHTML: [OpaquePointer] = []
 
-    public init(links: [OpaquePointer] = [], headings: [(node: OpaquePointer, id: String)] = [], cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = [], glossaryText: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])] = [], rawHTML: [OpaquePointer] = []) {
+    public init(
+        links: [OpaquePointer] = [], headings: [(node: OpaquePointer, id: String)] = [],
+        cards: [(quote: OpaquePointer, marker: CareCardMarker, headingLevel: Int)] = [],
+        glossaryText: [(node: OpaquePointer, matches: [GlossaryMatcher.Match])] = [], rawHTML: [OpaquePointer] = []
+    ) {
         self.links = links
         self.headings = headings
         self.cards = cards
@@ -93,8 +97,10 @@ public struct MarkdownScanner {
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
-                    facts.links.append(LinkFact(destination: node.url, text: "", isImage: type == CMARK_NODE_IMAGE,
-                                                location: at))
+                    facts.links.append(
+                        LinkFact(
+                            destination: node.url, text: "", isImage: type == CMARK_NODE_IMAGE,
+                            location: at))
                     openLink = facts.links.count - 1
                     targets.links.append(pointer)
                 } else {
@@ -128,8 +134,10 @@ public struct MarkdownScanner {
         return (facts, targets)
     }
 
-    private func markerFound(_ marker: CareCardMarker, in node: MarkdownNode, facts: inout PageFacts, skipped: inout [OpaquePointer],
-                             gathersProse: Bool) {
+    private func markerFound(
+        _ marker: CareCardMarker, in node: MarkdownNode, facts: inout PageFacts, skipped: inout [OpaquePointer],
+        gathersProse: Bool
+    ) {
         let at = location(of: node)
         if let kind = marker.kind {
             // The items' text is prose, which the renderer's walk does not read.
@@ -146,8 +154,10 @@ public struct MarkdownScanner {
     }
 
     /// Tables come from the GFM extension, whose node types have no fixed C constant.
-    private func scanExtension(_ node: MarkdownNode, entering: Bool, facts: inout PageFacts, block: inout TextBlockFact?,
-                               gathersProse: Bool) {
+    private func scanExtension(
+        _ node: MarkdownNode, entering: Bool, facts: inout PageFacts, block: inout TextBlockFact?,
+        gathersProse: Bool
+    ) {
         if node.isTable, entering {
             let headerText = node.firstChild?.plainText.trimmingWhitespace ?? ""
             facts.tables.append(TableFact(hasHeaderText: !headerText.isEmpty, location: location(of: node), cells: 0))
@@ -174,8 +184,10 @@ public struct MarkdownScanner {
         for match in matches {
             // cmark-gfm counts columns in bytes, as the match's offsets are.
             let column = node.column + match.range.lowerBound
-            facts.glossaryTerms.append(GlossaryUse(entryIndex: match.entryIndex,
-                                                   location: SourceLocation(line: node.line + lineOffset, column: column)))
+            facts.glossaryTerms.append(
+                GlossaryUse(
+                    entryIndex: match.entryIndex,
+                    location: SourceLocation(line: node.line + lineOffset, column: column)))
         }
     }
 
@@ -195,8 +207,10 @@ public struct MarkdownScanner {
                 }
                 counted += 1
             }
-            facts.removedHTML.append(RemovedHTML(message: removal.message,
-                                                 location: SourceLocation(line: line, column: start.column + removal.offset - lineStart)))
+            facts.removedHTML.append(
+                RemovedHTML(
+                    message: removal.message,
+                    location: SourceLocation(line: line, column: start.column + removal.offset - lineStart)))
         }
     }
 

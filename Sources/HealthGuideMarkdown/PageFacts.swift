@@ -96,7 +96,8 @@ public struct CardSign: Sendable, Hashable {
         facts.cards.enumerated().filter { $0.element.kind.isCareLevel }.flatMap { cardIndex, card in
             card.items.enumerated().compactMap { itemIndex, item in
                 let folded = fold(item.text)
-                return folded.isEmpty ? nil : CardSign(card: cardIndex, item: itemIndex, level: card.kind, foldedHash: FNV1a.hash(folded.utf8))
+                return folded.isEmpty
+                    ? nil : CardSign(card: cardIndex, item: itemIndex, level: card.kind, foldedHash: FNV1a.hash(folded.utf8))
             }
         }
     }
@@ -162,7 +163,11 @@ public struct PageFacts: Sendable, Hashable, Codable {
     /// Indexes into the glossary of the terms the page uses, with the first use of each.
     public var glossaryTerms: [GlossaryUse] = []
 
-    public init(headings: [HeadingFact] = [], links: [LinkFact] = [], textBlocks: [TextBlockFact] = [], cards: [CardFact] = [], tables: [TableFact] = [], unknownCardMarkers: [UnknownCardMarker] = [], rawHTML: [SourceLocation] = [], removedHTML: [RemovedHTML] = [], glossaryTerms: [GlossaryUse] = []) {
+    public init(
+        headings: [HeadingFact] = [], links: [LinkFact] = [], textBlocks: [TextBlockFact] = [], cards: [CardFact] = [],
+        tables: [TableFact] = [], unknownCardMarkers: [UnknownCardMarker] = [], rawHTML: [SourceLocation] = [],
+        removedHTML: [RemovedHTML] = [], glossaryTerms: [GlossaryUse] = []
+    ) {
         self.headings = headings
         self.links = links
         self.textBlocks = textBlocks

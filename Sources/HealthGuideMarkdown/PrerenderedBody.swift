@@ -52,7 +52,8 @@ public struct PrerenderedBody: Sendable {
                     end += 1
                 }
                 guard gaps.count < expected.count, expected[gaps.count] == number,
-                      end > token + Self.tokenPrefix.count, end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return false }
+                    end > token + Self.tokenPrefix.count, end < bytes.count, bytes[end] == UInt8(ascii: "\"")
+                else { return false }
                 html.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<token]))
                 gaps.append(Gap(offset: html.count, link: number, written: links[number].destination))
                 position = end

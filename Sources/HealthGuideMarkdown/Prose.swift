@@ -53,8 +53,10 @@ public enum Prose {
                 }
                 let nextWordStart = firstNonWhitespace(from: end, in: bytes)
                 let nextIsLowercase = nextWordStart < bytes.count && isLowercase(UTF8Bytes.scalar(at: nextWordStart, in: bytes))
-                let isBoundary = end == bytes.count
-                    || (isWhitespace(UTF8Bytes.scalar(at: end, in: bytes)) && !nextIsLowercase && !endsWithTitle(bytes, from: start, to: index))
+                let isBoundary =
+                    end == bytes.count
+                    || (isWhitespace(UTF8Bytes.scalar(at: end, in: bytes)) && !nextIsLowercase
+                        && !endsWithTitle(bytes, from: start, to: index))
                 if isBoundary {
                     if hasWord(in: bytes, start..<end) { sentences.append(start..<end) }
                     start = nextWordStart

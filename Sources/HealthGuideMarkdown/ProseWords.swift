@@ -55,7 +55,8 @@ public struct ProseWords: Sendable {
     /// keeps it (three letters or more). ASCII words, nearly all of them, are lower-cased byte by
     /// byte as they are looked up, where `lowercased()` of each made a new string.
     private static func number(of word: UnsafeBufferPointer<UInt8>, in distinct: inout DistinctWords)
-        -> (number: Int, isNew: Bool, isIndexed: Bool) {
+        -> (number: Int, isNew: Bool, isIndexed: Bool)
+    {
         if let (number, isNew) = distinct.number(ofLowercasedASCII: word) { return (number, isNew, word.count > 2) }
         var lowercased = String(decoding: word, as: UTF8.self).lowercased()
         let (number, isNew) = lowercased.withUTF8 { distinct.number(of: $0) }

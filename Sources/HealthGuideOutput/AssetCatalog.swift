@@ -29,7 +29,8 @@ public struct AssetCatalog: Sendable {
             guard let data = FileManager.default.contents(atPath: absolute) else { continue }
             let name = file as NSString
             let fingerprinted = ["css", "js"].contains(name.pathExtension)
-            let outputName = fingerprinted
+            let outputName =
+                fingerprinted
                 ? "\(name.deletingPathExtension).\(ContentHash.of(data).prefix(8)).\(name.pathExtension)"
                 : file
             assets.append(Asset(sourcePath: file, outputPath: "assets/" + outputName, data: data))

@@ -71,8 +71,9 @@ public struct InputStamps: Equatable, Sendable {
         // comes from the system, since argv[0] may be a bare name found on the PATH.
         let programPath = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
         let program = FileStamp.of(programPath).map { "\($0.size):\($0.modified):\($0.inode)" } ?? UUID().uuidString
-        return InputStamps(files: files, options: (options + [program]).joined(separator: "\u{1}"),
-                           takenAt: Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))
+        return InputStamps(
+            files: files, options: (options + [program]).joined(separator: "\u{1}"),
+            takenAt: Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))
     }
 
     /// True when `stamp` was taken long enough after the file's last change to be trusted.
@@ -108,8 +109,9 @@ extension InputStamps: ByteCodable {
         let paths = try reader.strings()
         let stamps: [FileStamp] = try reader.array()
         guard paths.count == stamps.count else { throw ByteReader.Malformed() }
-        self.init(files: Dictionary(zip(paths, stamps), uniquingKeysWith: { first, _ in first }),
-                  options: try reader.string(), takenAt: try reader.int())
+        self.init(
+            files: Dictionary(zip(paths, stamps), uniquingKeysWith: { first, _ in first }),
+            options: try reader.string(), takenAt: try reader.int())
     }
 
     /// Unsorted, like the manifest that holds these (see `BuildManifest.write(to:)`).

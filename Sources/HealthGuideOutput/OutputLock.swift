@@ -26,10 +26,13 @@ public final class OutputLock: @unchecked Sendable {
     /// Checks that the output folder of `options` is safe to build into and takes its lock.
     /// A build waits for another build, after telling `waiting`; a preview holds the folder for
     /// long, so a build or a preview that finds one is refused at once.
-    public static func claim(_ options: BuildOptions, as holder: Holder,
-                             waiting: (String) -> Void) throws(OutputRefusal) -> OutputLock {
-        let guardian = OutputFolderGuard(output: options.outputDirectory, content: options.contentDirectory,
-                                         templates: options.templatesDirectory)
+    public static func claim(
+        _ options: BuildOptions, as holder: Holder,
+        waiting: (String) -> Void
+    ) throws(OutputRefusal) -> OutputLock {
+        let guardian = OutputFolderGuard(
+            output: options.outputDirectory, content: options.contentDirectory,
+            templates: options.templatesDirectory)
         let output = guardian.output
         if let problem = guardian.problem() { throw OutputRefusal(options.outputDirectory.path, problem, reason: .unusable) }
         if !options.force, let problem = guardian.foreignFilesProblem() {
@@ -38,7 +41,8 @@ public final class OutputLock: @unchecked Sendable {
         let path = try StateFolder.make(in: output) + "/lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
-            throw errno == ELOOP ? .link(at: path)
+            throw errno == ELOOP
+                ? .link(at: path)
                 : OutputRefusal(path, "cannot open the build's lock: \(FileSystem.lastError().localizedDescription)", reason: .unusable)
         }
         let lock = OutputLock(descriptor: descriptor)
@@ -47,8 +51,10 @@ public final class OutputLock: @unchecked Sendable {
             let name = DisplayPaths().display(options.outputDirectory.path)
             let process = other.process.map { ", process \($0)" } ?? ""
             if other.holder == .preview {
-                throw OutputRefusal(options.outputDirectory.path, "a preview (healthguide serve\(process)) is writing to this "
-                                    + "folder: stop it first, or choose another folder with --output", reason: .inUse)
+                throw OutputRefusal(
+                    options.outputDirectory.path,
+                    "a preview (healthguide serve\(process)) is writing to this "
+                        + "folder: stop it first, or choose another folder with --output", reason: .inUse)
             }
             waiting("\(name): waiting for another build (healthguide build\(process)) to finish writing this folder")
             while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}

@@ -37,8 +37,10 @@ public struct OutputRefusal: Error, Sendable {
     /// A symbolic link at `path` inside the output folder, where the build would write or delete.
     public static func link(at path: String) -> OutputRefusal {
         let target = FileSystem.linkTarget(path).map { " (to '\($0)')" } ?? ""
-        return OutputRefusal(path, "symbolic link in the output folder\(target): the build does not write or delete "
-                             + "through links; remove it and build again", reason: .link)
+        return OutputRefusal(
+            path,
+            "symbolic link in the output folder\(target): the build does not write or delete "
+                + "through links; remove it and build again", reason: .link)
     }
 }
 

@@ -72,7 +72,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// A `shapeInputs` fingerprint (see `BuildManifest.Entry`) that matches is enough.
     public func isCurrent(_ path: String, inputs: String, shapeInputs: String = "") -> Bool {
         guard reusesPrevious, var entry = previous.files[path], entry.inputs == inputs,
-              FileSystem.exists(path, inFolder: rootFolder) else { return false }
+            FileSystem.exists(path, inFolder: rootFolder)
+        else { return false }
         entry.shapeInputs = shapeInputs
         keep(entry, at: path)
         return true
@@ -81,7 +82,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// True when the last build made `path` from the same file in a site of the same shape.
     public func isCurrent(_ path: String, shapeInputs: String) -> Bool {
         guard reusesPrevious, let entry = previous.files[path], entry.shapeInputs == shapeInputs,
-              FileSystem.exists(path, inFolder: rootFolder) else { return false }
+            FileSystem.exists(path, inFolder: rootFolder)
+        else { return false }
         keep(entry, at: path)
         return true
     }
@@ -110,8 +112,10 @@ public final class OutputWriter: @unchecked Sendable {
     /// `duplicate-url`); this is the last guard, so that one page can never silently take
     /// another's place.
     private func reportCollision(at path: String) {
-        fail(Diagnostic(file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
-                        message: "two outputs of this build would be written to this file", rule: .pathCollision))
+        fail(
+            Diagnostic(
+                file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
+                message: "two outputs of this build would be written to this file", rule: .pathCollision))
     }
 
     public func write(_ text: String, to path: String, inputs: String = "", shapeInputs: String = "") {
@@ -156,8 +160,10 @@ public final class OutputWriter: @unchecked Sendable {
                 if writtenPaths.count == TestPause.filesBeforeWritingPause { TestPause.at(.writingFiles) }
             }
         } catch {
-            fail(Diagnostic(file: DisplayPaths().display(destination), location: nil, severity: .error,
-                            message: "could not write: \(error.localizedDescription)", rule: .writeFailed))
+            fail(
+                Diagnostic(
+                    file: DisplayPaths().display(destination), location: nil, severity: .error,
+                    message: "could not write: \(error.localizedDescription)", rule: .writeFailed))
         }
     }
 

@@ -28,29 +28,29 @@ public enum SiteFiles {
         }.prefix(limit)
         let updated = articles.first?.source.frontMatter.reviewed?.iso ?? "1970-01-01"
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
-          <title>\(HTML.escape(config.title))</title>
-          <link href="\(HTML.escape(config.baseURL))"/>
-          <link rel="self" href="\(HTML.escape(config.baseURL + "feed.xml"))"/>
-          <id>\(HTML.escape(config.baseURL))</id>
-          <updated>\(updated)T00:00:00Z</updated>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <title>\(HTML.escape(config.title))</title>
+              <link href="\(HTML.escape(config.baseURL))"/>
+              <link rel="self" href="\(HTML.escape(config.baseURL + "feed.xml"))"/>
+              <id>\(HTML.escape(config.baseURL))</id>
+              <updated>\(updated)T00:00:00Z</updated>
 
-        """
+            """
         for page in articles {
             let matter = page.source.frontMatter
             let url = HTML.escape(config.baseURL + page.url)
             xml += """
-              <entry>
-                <title>\(HTML.escape(matter.title))</title>
-                <link href="\(url)"/>
-                <id>\(url)</id>
-                <updated>\(matter.reviewed?.iso ?? updated)T00:00:00Z</updated>
-                <summary>\(HTML.escape(matter.summary))</summary>
-                <author><name>\(HTML.escape(config.title))</name></author>
-              </entry>
+                  <entry>
+                    <title>\(HTML.escape(matter.title))</title>
+                    <link href="\(url)"/>
+                    <id>\(url)</id>
+                    <updated>\(matter.reviewed?.iso ?? updated)T00:00:00Z</updated>
+                    <summary>\(HTML.escape(matter.summary))</summary>
+                    <author><name>\(HTML.escape(config.title))</name></author>
+                  </entry>
 
-            """
+                """
         }
         return xml + "</feed>\n"
     }

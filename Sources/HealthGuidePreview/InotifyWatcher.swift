@@ -15,8 +15,10 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     /// Roots without a watch, because they do not exist (yet, or any more).
     private var unwatchedRoots: Set<String> = []
 
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
-        | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
+    private static let mask =
+        UInt32(
+            IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+                | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
 
     /// Nil when inotify is unavailable or out of watches (`fs.inotify.max_user_watches`), and
     /// the caller should poll instead.

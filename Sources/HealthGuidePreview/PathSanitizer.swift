@@ -24,7 +24,8 @@ enum PathSanitizer {
         if namesFolder { segments.removeLast() }
         for segment in segments {
             guard !segment.isEmpty, !segment.hasPrefix("."),
-                  !segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+                !segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            else { return nil }
         }
         return SafePath(segments: segments, namesFolder: namesFolder || segments.isEmpty)
     }

@@ -54,8 +54,9 @@ final class PollingWatcher: FileWatcher, @unchecked Sendable {
                 let path = root + "/" + relative
                 var info = stat()
                 guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                stamps[path] = Stamp(size: Int64(info.st_size), modified: FileSystem.modificationTime(of: info),
-                                     inode: UInt64(info.st_ino))
+                stamps[path] = Stamp(
+                    size: Int64(info.st_size), modified: FileSystem.modificationTime(of: info),
+                    inode: UInt64(info.st_ino))
             }
         }
         return stamps

@@ -14,8 +14,9 @@ struct PreviewResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard hosts.allows(request.head.authority) else {
-            return Self.text("This preview answers only requests for \(hosts.address) or localhost:\(hosts.port).\n",
-                             status: .misdirectedRequest)
+            return Self.text(
+                "This preview answers only requests for \(hosts.address) or localhost:\(hosts.port).\n",
+                status: .misdirectedRequest)
         }
         guard request.method == .get || request.method == .head else {
             return Self.text("Only GET and HEAD are served.\n", status: .methodNotAllowed, extra: [.allow: "GET, HEAD"])
@@ -46,10 +47,12 @@ struct PreviewResponder: HTTPResponder {
             }
             try await writer.finish(nil)
         }
-        return Response(status: .ok, headers: [
-            .contentType: "text/event-stream",
-            .cacheControl: "no-store",
-        ], body: body)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/event-stream",
+                .cacheControl: "no-store",
+            ], body: body)
     }
 
     private func file(at rawPath: String, query: String?) -> Response {
@@ -90,10 +93,12 @@ struct PreviewResponder: HTTPResponder {
 
     /// Nothing is cached: a reload must fetch what the last build wrote.
     private static func data(_ data: Data, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [
-            .contentType: contentType,
-            .cacheControl: "no-store",
-            .xContentTypeOptions: "nosniff",
-        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        Response(
+            status: status,
+            headers: [
+                .contentType: contentType,
+                .cacheControl: "no-store",
+                .xContentTypeOptions: "nosniff",
+            ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -49,10 +49,12 @@ public struct PreviewServer: Sendable {
     /// Runs until Ctrl-C (when `stopsOnInterrupt`) or until the calling task is cancelled.
     /// `listening` gets the port the server listens on; `built` gets every build; `waiting`
     /// is told when a build is writing the output folder and the preview waits for it.
-    public func run(stopsOnInterrupt: Bool = true,
-                    listening: @escaping @Sendable (Int) -> Void,
-                    built: @escaping @Sendable (PreviewBuild) -> Void,
-                    waiting: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+    public func run(
+        stopsOnInterrupt: Bool = true,
+        listening: @escaping @Sendable (Int) -> Void,
+        built: @escaping @Sendable (PreviewBuild) -> Void,
+        waiting: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws {
         if port != 0 { try PortProbe.check(host: host, port: port) }
         // Held while the preview runs: what it keeps in memory describes the folder only while
         // no other build writes it.
@@ -74,8 +76,11 @@ public struct PreviewServer: Sendable {
         // a save fixes the site.
         guard let files = StaticFileResolver(root: options.outputDirectory.path) else {
             watcher.stop()
-            throw Failure.unsafeOutput(OutputRefusal(options.outputDirectory.path, "cannot open the output folder",
-                                                     reason: .unusable).diagnostic.description)
+            throw Failure.unsafeOutput(
+                OutputRefusal(
+                    options.outputDirectory.path, "cannot open the output folder",
+                    reason: .unusable
+                ).diagnostic.description)
         }
 
         var logger = Logger(label: "healthguide.preview")
@@ -92,11 +97,12 @@ public struct PreviewServer: Sendable {
             logger: logger
         )
         // Services stop in reverse order on Ctrl-C: the rebuilds first, then the server.
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [app, RebuildService(changes: watcher.changes(), rebuilder: rebuilder)],
-            gracefulShutdownSignals: stopsOnInterrupt ? [.sigint, .sigterm] : [],
-            logger: logger
-        ))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [app, RebuildService(changes: watcher.changes(), rebuilder: rebuilder)],
+                gracefulShutdownSignals: stopsOnInterrupt ? [.sigint, .sigterm] : [],
+                logger: logger
+            ))
         do {
             try await group.run()
             await rebuilder.finish()

@@ -21,8 +21,10 @@ public struct LayoutContext: Sendable {
 
     /// `url` is the page's site-relative URL; `linkBase` overrides the relative prefix for
     /// pages served from any path (the 404 page), which use the site's absolute base path.
-    public func context(url: String, title: String, description: String, currentSection: String?,
-                 breadcrumbs: [(title: String, url: String)], linkBase: String? = nil) -> TemplateContext {
+    public func context(
+        url: String, title: String, description: String, currentSection: String?,
+        breadcrumbs: [(title: String, url: String)], linkBase: String? = nil
+    ) -> TemplateContext {
         let root = linkBase ?? SitePath.relative(from: url, to: "")
         func link(_ target: String) -> TemplateValue {
             .text(linkBase.map { $0 + target } ?? SitePath.relative(from: url, to: target))
@@ -42,9 +44,10 @@ public struct LayoutContext: Sendable {
             "root": .text(root),
             "stylesheet": link(assets["site.css"] ?? "assets/site.css"),
             "icon": link(assets["icon.svg"] ?? "assets/icon.svg"),
-            "nav_sections": .list(sections.map { section in
-                .object(["title": .text(section.title), "url": link(section.id + "/"), "current": .flag(section.id == currentSection)])
-            }),
+            "nav_sections": .list(
+                sections.map { section in
+                    .object(["title": .text(section.title), "url": link(section.id + "/"), "current": .flag(section.id == currentSection)])
+                }),
             "search_url": link("search/"),
             "is_search_page": .flag(url == "search/"),
             "glossary_url": link("glossary/"),

@@ -25,8 +25,9 @@ public struct PageContextBuilder: Sendable {
         let section = config.section(id: sectionID)
         var crumbs: [(String, String)] = [("Home", "")]
         if let section { crumbs.append((section.title, section.id + "/")) }
-        var context = layout.context(url: page.url, title: matter.title, description: matter.summary,
-                                     currentSection: sectionID, breadcrumbs: crumbs)
+        var context = layout.context(
+            url: page.url, title: matter.title, description: matter.summary,
+            currentSection: sectionID, breadcrumbs: crumbs)
         let link = { (target: Int) -> TemplateValue in pageLink(target, from: page) }
         let toc = page.facts.headings.filter { (2...4).contains($0.level) }
         let reviewed = matter.reviewed
@@ -34,32 +35,42 @@ public struct PageContextBuilder: Sendable {
         let medicines = page.facts.glossaryTerms.contains { glossary[$0.entryIndex].medicine }
         context.add([
             "summary": .text(matter.summary),
-            "section": .object(["title": .text(section?.title ?? sectionID),
-                                "url": .text(SitePath.relative(from: page.url, to: sectionID + "/"))]),
+            "section": .object([
+                "title": .text(section?.title ?? sectionID),
+                "url": .text(SitePath.relative(from: page.url, to: sectionID + "/")),
+            ]),
             "has_toc": .flag(toc.count >= 2),
-            "toc": .list(toc.map { heading in
-                .object(["text": .text(heading.text), "id": .text(heading.id), "level": .text(String(heading.level)),
-                         "nested": .flag(heading.level > 2)])
-            }),
+            "toc": .list(
+                toc.map { heading in
+                    .object([
+                        "text": .text(heading.text), "id": .text(heading.id), "level": .text(String(heading.level)),
+                        "nested": .flag(heading.level > 2),
+                    ])
+                }),
             "has_related": .flag(!graph.related[index].isEmpty),
             "related": .list(graph.related[index].map(link)),
             "has_backlinks": .flag(!graph.backlinks[index].isEmpty),
             "backlinks": .list(graph.backlinks[index].map(link)),
             "backlink_count": .text(String(graph.backlinks[index].count)),
             "has_pagination": .flag(graph.previous[index] != nil || graph.next[index] != nil),
-            "sources": .list(matter.sources.map { source in
-                var entry: TemplateContext = ["title": .text(source.title ?? ""), "publisher": .text(source.publisher ?? "")]
-                // Only a web address becomes a link, even with the sources rule turned off: a
-                // `javascript:` one would run on a click.
-                if let url = source.url, WebAddress.isValid(url) { entry["url"] = .text(url) }
-                if let year = source.year { entry["year"] = .text(String(year)) }
-                return .object(entry)
-            }),
+            "sources": .list(
+                matter.sources.map { source in
+                    var entry: TemplateContext = ["title": .text(source.title ?? ""), "publisher": .text(source.publisher ?? "")]
+                    // Only a web address becomes a link, even with the sources rule turned off: a
+                    // `javascript:` one would run on a click.
+                    if let url = source.url, WebAddress.isValid(url) { entry["url"] = .text(url) }
+                    if let year = source.year { entry["year"] = .text(String(year)) }
+                    return .object(entry)
+                }),
             "has_sources": .flag(!matter.sources.isEmpty),
             "has_tags": .flag(!matter.tags.isEmpty),
-            "tags": .list(matter.tags.map { tag in
-                .object(["name": .text(tag), "label": .text(tagLabel(tag)), "url": .text(SitePath.relative(from: page.url, to: "tags/\(tag)/"))])
-            }),
+            "tags": .list(
+                matter.tags.map { tag in
+                    .object([
+                        "name": .text(tag), "label": .text(tagLabel(tag)),
+                        "url": .text(SitePath.relative(from: page.url, to: "tags/\(tag)/")),
+                    ])
+                }),
             "json_ld": .text(StructuredData.article(page: page, config: config, section: section)),
         ])
         // Optional values are left out rather than set to nil, so templates test them with sections.
@@ -77,8 +88,9 @@ public struct PageContextBuilder: Sendable {
     public func section(_ section: SectionConfig) -> TemplateContext {
         let id = section.id
         let url = id + "/"
-        var context = layout.context(url: url, title: section.title, description: section.description,
-                                     currentSection: id, breadcrumbs: [("Home", "")])
+        var context = layout.context(
+            url: url, title: section.title, description: section.description,
+            currentSection: id, breadcrumbs: [("Home", "")])
         let articles = graph.articlesBySection[id] ?? []
         context.add([
             "section_description": .text(section.description),
@@ -90,24 +102,29 @@ public struct PageContextBuilder: Sendable {
 
     public func home() -> TemplateContext {
         let matter = graph.homePage.map { graph.pages[$0].source.frontMatter }
-        var context = layout.context(url: "", title: matter?.title ?? config.title,
-                                     description: matter?.summary ?? "", currentSection: nil, breadcrumbs: [])
+        var context = layout.context(
+            url: "", title: matter?.title ?? config.title,
+            description: matter?.summary ?? "", currentSection: nil, breadcrumbs: [])
         context.add([
             "summary": .text(matter?.summary ?? ""),
-            "sections": .list(config.sections.map { section in
-                let articles = graph.articlesBySection[section.id] ?? []
-                return .object(["title": .text(section.title), "description": .text(section.description), "url": .text(section.id + "/"),
-                                "article_count": .text(String(articles.count))])
-            }),
+            "sections": .list(
+                config.sections.map { section in
+                    let articles = graph.articlesBySection[section.id] ?? []
+                    return .object([
+                        "title": .text(section.title), "description": .text(section.description), "url": .text(section.id + "/"),
+                        "article_count": .text(String(articles.count)),
+                    ])
+                }),
         ])
         return context
     }
 
     public func tag(_ tag: String, articles: [Int]) -> TemplateContext {
         let url = "tags/\(tag)/"
-        var context = layout.context(url: url, title: "Pages about \(tagLabel(tag))",
-                                     description: "Articles tagged \(tag).", currentSection: nil,
-                                     breadcrumbs: [("Home", ""), ("Topics", "tags/")])
+        var context = layout.context(
+            url: url, title: "Pages about \(tagLabel(tag))",
+            description: "Articles tagged \(tag).", currentSection: nil,
+            breadcrumbs: [("Home", ""), ("Topics", "tags/")])
         context["tag"] = .text(tag)
         context["has_articles"] = .flag(!articles.isEmpty)
         context["has_tags"] = .flag(false)
@@ -117,38 +134,48 @@ public struct PageContextBuilder: Sendable {
 
     public func tagIndex() -> TemplateContext {
         let url = "tags/"
-        var context = layout.context(url: url, title: "Topics", description: "Every topic in \(config.title).",
-                                     currentSection: nil, breadcrumbs: [("Home", "")])
+        var context = layout.context(
+            url: url, title: "Topics", description: "Every topic in \(config.title).",
+            currentSection: nil, breadcrumbs: [("Home", "")])
         context["has_articles"] = .flag(false)
         context["has_tags"] = .flag(!graph.tags.isEmpty)
-        context["tags"] = .list(graph.tags.map { entry in
-            .object(["name": .text(entry.tag), "label": .text(tagLabel(entry.tag)),
-                     "url": .text(SitePath.relative(from: url, to: "tags/\(entry.tag)/")), "count": .text(String(entry.articles.count))])
-        })
+        context["tags"] = .list(
+            graph.tags.map { entry in
+                .object([
+                    "name": .text(entry.tag), "label": .text(tagLabel(entry.tag)),
+                    "url": .text(SitePath.relative(from: url, to: "tags/\(entry.tag)/")), "count": .text(String(entry.articles.count)),
+                ])
+            })
         return context
     }
 
     public func glossaryPage() -> TemplateContext {
-        var context = layout.context(url: "glossary/", title: "Glossary", description: "Plain-language meanings of the medical words used in \(config.title).",
-                                     currentSection: nil, breadcrumbs: [("Home", "")])
-        context["entries"] = .list(glossary.map { entry in
-            .object(["term": .text(entry.term), "anchor": .text(entry.anchor), "definition": .text(entry.definition),
-                     "has_aliases": .flag(!entry.aliases.isEmpty), "aliases": .text(entry.aliases.joined(separator: ", "))])
-        })
+        var context = layout.context(
+            url: "glossary/", title: "Glossary", description: "Plain-language meanings of the medical words used in \(config.title).",
+            currentSection: nil, breadcrumbs: [("Home", "")])
+        context["entries"] = .list(
+            glossary.map { entry in
+                .object([
+                    "term": .text(entry.term), "anchor": .text(entry.anchor), "definition": .text(entry.definition),
+                    "has_aliases": .flag(!entry.aliases.isEmpty), "aliases": .text(entry.aliases.joined(separator: ", ")),
+                ])
+            })
         return context
     }
 
     public func search(indexURL: String) -> TemplateContext {
-        var context = layout.context(url: "search/", title: "Search", description: "Search \(config.title).",
-                                     currentSection: nil, breadcrumbs: [("Home", "")])
+        var context = layout.context(
+            url: "search/", title: "Search", description: "Search \(config.title).",
+            currentSection: nil, breadcrumbs: [("Home", "")])
         context["search_index"] = .text(SitePath.relative(from: "search/", to: indexURL))
         context["search_script"] = .text(SitePath.relative(from: "search/", to: layout.assets["search.js"] ?? "assets/search.js"))
         return context
     }
 
     public func notFound() -> TemplateContext {
-        layout.context(url: "404.html", title: "Page not found", description: "", currentSection: nil,
-                       breadcrumbs: [], linkBase: StructuredData.basePath(of: config.baseURL))
+        layout.context(
+            url: "404.html", title: "Page not found", description: "", currentSection: nil,
+            breadcrumbs: [], linkBase: StructuredData.basePath(of: config.baseURL))
     }
 
     /// A tag as people read it: `muscle-strain` → `muscle strain`. Tags are slugs, so their
@@ -159,17 +186,22 @@ public struct PageContextBuilder: Sendable {
 
     private func pageLink(_ target: Int, from page: Page) -> TemplateValue {
         let other = graph.pages[target]
-        return .object(["title": .text(linkTitle(other)), "summary": .text(other.source.frontMatter.summary),
-                        "url": .text(SitePath.relative(from: page.url, to: other.url))])
+        return .object([
+            "title": .text(linkTitle(other)), "summary": .text(other.source.frontMatter.summary),
+            "url": .text(SitePath.relative(from: page.url, to: other.url)),
+        ])
     }
 
     /// Articles as listed on section and topic pages.
     private func articleList(_ articles: [Int], from url: String) -> TemplateValue {
-        .list(articles.map { index in
-            let target = graph.pages[index]
-            return .object(["title": .text(target.title), "summary": .text(target.source.frontMatter.summary),
-                            "url": .text(SitePath.relative(from: url, to: target.url))])
-        })
+        .list(
+            articles.map { index in
+                let target = graph.pages[index]
+                return .object([
+                    "title": .text(target.title), "summary": .text(target.source.frontMatter.summary),
+                    "url": .text(SitePath.relative(from: url, to: target.url)),
+                ])
+            })
     }
 
     private static func date(_ date: CalendarDate) -> TemplateValue {

@@ -10,8 +10,10 @@ public enum StructuredData {
         if let section { crumbs.append((section.title, config.baseURL + section.id + "/")) }
         crumbs.append((matter.title, config.baseURL + page.url))
         let breadcrumb = crumbs.enumerated().map { position, crumb in
-            JSONValue.object([("@type", .string("ListItem")), ("position", .int(position + 1)),
-                              ("name", .string(crumb.name)), ("item", .string(crumb.url))])
+            JSONValue.object([
+                ("@type", .string("ListItem")), ("position", .int(position + 1)),
+                ("name", .string(crumb.name)), ("item", .string(crumb.url)),
+            ])
         }
         let citations = matter.sources.map { source -> JSONValue in
             var citation: [(String, JSONValue)] = [("@type", .string("CreativeWork")), ("name", .string(source.title ?? ""))]
@@ -30,8 +32,13 @@ public enum StructuredData {
             ("url", .string(config.baseURL + page.url)),
             ("inLanguage", .string(config.language)),
             ("medicalAudience", .object([("@type", .string("MedicalAudience")), ("audienceType", .string("Patient"))])),
-            ("about", .object([("@type", .string("MedicalCondition")),
-                               ("name", .string(config.condition.isEmpty ? config.title : config.condition))])),
+            (
+                "about",
+                .object([
+                    ("@type", .string("MedicalCondition")),
+                    ("name", .string(config.condition.isEmpty ? config.title : config.condition)),
+                ])
+            ),
             ("breadcrumb", .object([("@type", .string("BreadcrumbList")), ("itemListElement", .array(breadcrumb))])),
             ("citation", .array(citations)),
         ]

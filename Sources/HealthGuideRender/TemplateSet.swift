@@ -23,8 +23,10 @@ public struct TemplateSet: Sendable {
         let root = directory.standardizedFileURL.path
         let paths = DisplayPaths()
         guard FileSystem.isDirectory(root) else {
-            log.add(Diagnostic(file: paths.display(root), location: nil, severity: .error,
-                               message: "templates folder not found", rule: .missingTemplates))
+            log.add(
+                Diagnostic(
+                    file: paths.display(root), location: nil, severity: .error,
+                    message: "templates folder not found", rule: .missingTemplates))
             return nil
         }
         var sources: [String: String] = [:]
@@ -38,16 +40,20 @@ public struct TemplateSet: Sendable {
             let display = paths.display(root + "/" + file)
             files[name] = display
             guard let data = FileManager.default.contents(atPath: root + "/" + file),
-                  case let .success(text) = TextDecoding.decode(data) else {
-                log.add(Diagnostic(file: display, location: nil, severity: .error, message: "template is not UTF-8 text", rule: .templateError))
+                case let .success(text) = TextDecoding.decode(data)
+            else {
+                log.add(
+                    Diagnostic(file: display, location: nil, severity: .error, message: "template is not UTF-8 text", rule: .templateError))
                 failed = true
                 continue
             }
             sources[name] = text
         }
         for required in requiredTemplates where files[required] == nil {
-            log.add(Diagnostic(file: paths.display(root + "/" + required + ".mustache"), location: nil, severity: .error,
-                               message: "missing template '\(required).mustache'", rule: .templateError))
+            log.add(
+                Diagnostic(
+                    file: paths.display(root + "/" + required + ".mustache"), location: nil, severity: .error,
+                    message: "missing template '\(required).mustache'", rule: .templateError))
             failed = true
         }
         switch TemplateLibrary.compile(sources) {
@@ -74,9 +80,10 @@ public struct TemplateSet: Sendable {
 
     /// `names` are the templates there are, for a suggestion when the problem is a missing one.
     private static func diagnostic(for problem: TemplateError, files: [String: String], among names: [String]) -> Diagnostic {
-        Diagnostic(file: files[problem.template] ?? problem.template,
-                   location: SourceLocation(line: problem.line, column: problem.column),
-                   severity: .error, message: message(for: problem, among: names), rule: .templateError)
+        Diagnostic(
+            file: files[problem.template] ?? problem.template,
+            location: SourceLocation(line: problem.line, column: problem.column),
+            severity: .error, message: message(for: problem, among: names), rule: .templateError)
     }
 
     private static func message(for problem: TemplateError, among names: [String]) -> String {

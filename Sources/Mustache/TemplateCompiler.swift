@@ -53,13 +53,14 @@ public struct TemplateCompiler {
                 node = template.map { .parent(template: $0, indentation: indentation, overrides: overrides, tag: tag(at: offset)) }
             case .block(let name, let indentation, let standalone, let body, let offset):
                 let intrinsic = standalone ? Self.intrinsicIndentation(of: body, beyond: indentation) : []
-                node = .block(TemplateNode.BlockSite(
-                    block: blockNumber(for: name),
-                    indentation: indentation,
-                    intrinsicIndentation: intrinsic,
-                    defaultBody: compile(body, problems: &problems),
-                    tag: tag(at: offset)
-                ))
+                node = .block(
+                    TemplateNode.BlockSite(
+                        block: blockNumber(for: name),
+                        indentation: indentation,
+                        intrinsicIndentation: intrinsic,
+                        defaultBody: compile(body, problems: &problems),
+                        tag: tag(at: offset)
+                    ))
             }
             if !text.isEmpty {
                 nodes.append(.text(text))

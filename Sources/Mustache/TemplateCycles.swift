@@ -33,11 +33,15 @@ public enum TemplateCycles {
                 if let start = path.firstIndex(of: reference.template) {
                     let cycle = Array(path[start...])
                     let chain = [name] + cycle.dropLast() + [name]
-                    found.append((name, TemplateSyntaxError(
-                        offset: reference.offset,
-                        message: "template '\(name)' includes itself without end: \(chain.joined(separator: " → ")); "
-                            + "a template can include itself only inside a section, which the data can end",
-                        chain: chain)))
+                    found.append(
+                        (
+                            name,
+                            TemplateSyntaxError(
+                                offset: reference.offset,
+                                message: "template '\(name)' includes itself without end: \(chain.joined(separator: " → ")); "
+                                    + "a template can include itself only inside a section, which the data can end",
+                                chain: chain)
+                        ))
                 } else if !finished.contains(reference.template) {
                     visit(reference.template)
                 }

@@ -34,8 +34,9 @@ public extension TemplateError {
             lineStart = index + 1
         }
         let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-        self.init(template: template, line: line, column: column, message: problem.message,
-                  missingTemplate: problem.missingTemplate, chain: problem.chain)
+        self.init(
+            template: template, line: line, column: column, message: problem.message,
+            missingTemplate: problem.missingTemplate, chain: problem.chain)
     }
 }
 

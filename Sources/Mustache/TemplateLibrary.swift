@@ -41,17 +41,19 @@ public struct TemplateLibrary: Sendable {
         guard errors.isEmpty else { return .failure(TemplateErrors(errors: errors)) }
         let sourceSizes = sorted.map(\.value.utf8.count)
         let expectedSizes = names.indices.map { index in
-            2 * reachableTemplates(from: index, referencesByIndex: referencesByIndex, indicesByName: indicesByName)
+            2
+                * reachableTemplates(from: index, referencesByIndex: referencesByIndex, indicesByName: indicesByName)
                 .reduce(0) { $0 + sourceSizes[$1] }
         }
-        return .success(TemplateLibrary(
-            indicesByName: indicesByName,
-            templates: templates,
-            names: names,
-            sources: sorted.map(\.value),
-            referencesByIndex: referencesByIndex,
-            expectedSizes: expectedSizes
-        ))
+        return .success(
+            TemplateLibrary(
+                indicesByName: indicesByName,
+                templates: templates,
+                names: names,
+                sources: sorted.map(\.value),
+                referencesByIndex: referencesByIndex,
+                expectedSizes: expectedSizes
+            ))
     }
 
     /// Renders the named template; nil when there is no template of that name. Throws when
@@ -75,10 +77,12 @@ public struct TemplateLibrary: Sendable {
     /// The error for rendering that went too deep, at the tag that would have gone deeper.
     private func error(for failure: TemplateRenderer.NestingFailure) -> TemplateError {
         let chain = failure.chain.map { names[$0] }
-        let message = "templates nested more than \(TemplateRenderer.maximumNesting) deep: "
+        let message =
+            "templates nested more than \(TemplateRenderer.maximumNesting) deep: "
             + "\(chain.joined(separator: " → ")) repeats on every level without end"
-        return TemplateError(template: names[failure.tag.template], source: sources[failure.tag.template],
-                             problem: TemplateSyntaxError(offset: failure.tag.offset, message: message, chain: chain))
+        return TemplateError(
+            template: names[failure.tag.template], source: sources[failure.tag.template],
+            problem: TemplateSyntaxError(offset: failure.tag.offset, message: message, chain: chain))
     }
 
     /// Names of templates `name` uses directly through partials ({{> x}}) and parents ({{< x}}),

@@ -128,7 +128,8 @@ public struct TemplateParser {
         guard position < bytes.count else { throw unclosed(at: offset, by: closeDelimiter) }
         let sigil = bytes[position]
         if scope.kind == .parentBody, !Self.isAllowedInParentBody(sigil) {
-            throw TemplateSyntaxError(offset: offset, message: "only blocks ({{$name}}…{{/name}}) and comments may appear inside a parent tag")
+            throw TemplateSyntaxError(
+                offset: offset, message: "only blocks ({{$name}}…{{/name}}) and comments may appear inside a parent tag")
         }
         switch sigil {
         case UInt8(ascii: "#"), UInt8(ascii: "^"):
@@ -210,7 +211,8 @@ public struct TemplateParser {
             Self.flush(&indentation, into: &parsed, in: scope)
             let standalone = takeStandaloneLineEnd(in: scope)
             let body = try parseNodes(in: scope.nested(opening: name, at: offset, atLineStart: standalone, kind: scope.kind))
-            parsed.nodes.append(.block(name: name, indentation: Array(whitespace), standalone: standalone, body: body.nodes, offset: offset))
+            parsed.nodes.append(
+                .block(name: name, indentation: Array(whitespace), standalone: standalone, body: body.nodes, offset: offset))
             return .continues(atLineStart: standalone)
 
         case UInt8(ascii: "="):
@@ -239,7 +241,8 @@ public struct TemplateParser {
         // Stopping at an opening delimiter too reports `{{ {{name}}` as an unclosed tag rather
         // than as a tag named "{{name".
         while position < bytes.count, !Self.isWhitespace(bytes[position]), !matches(closing, at: position),
-              !matches(openDelimiter, at: position) {
+            !matches(openDelimiter, at: position)
+        {
             position += 1
         }
         let name = String(decoding: bytes[start..<position], as: UTF8.self)
@@ -297,7 +300,7 @@ public struct TemplateParser {
         let valid = name.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"):
+                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"):
                 true
             case UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"):
                 isTemplateName

@@ -8,17 +8,17 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output folder.",
         discussion: """
-        Reads Content/ and Templates/ and writes a static site to Site/. Only pages whose inputs \
-        changed are rendered again; pages of deleted articles are removed; files the build did \
-        not write (a CNAME, say) are left alone.
+            Reads Content/ and Templates/ and writes a static site to Site/. Only pages whose inputs \
+            changed are rendered again; pages of deleted articles are removed; files the build did \
+            not write (a CNAME, say) are left alone.
 
-        The output folder must be empty, missing, or one a build wrote before; --force builds into \
-        a folder of other files. A second build into the same folder waits for the first.
+            The output folder must be empty, missing, or one a build wrote before; --force builds into \
+            a folder of other files. A second build into the same folder waits for the first.
 
-        Problems are printed as 'file:line:column: error: message [rule]'. Exit status: 0 built, \
-        1 content errors (or warnings with --strict), 2 bad options, settings or templates, or an \
-        output folder the build will not write into.
-        """
+            Problems are printed as 'file:line:column: error: message [rule]'. Exit status: 0 built, \
+            1 content errors (or warnings with --strict), 2 bad options, settings or templates, or an \
+            output folder the build will not write into.
+            """
     )
 
     @OptionGroup var location: SiteLocationOptions
@@ -35,7 +35,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too (use in CI).")
     var strict = false
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The published address, overriding base_url in site.yml: an absolute https:// or http:// URL without query or fragment.", valueName: "url"))
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp(
+            "The published address, overriding base_url in site.yml: an absolute https:// or http:// URL without query or fragment.",
+            valueName: "url"))
     var baseURL: String?
 
     @Option(help: ArgumentHelp("Judge review dates as of this day instead of today.", valueName: "YYYY-MM-DD"))
@@ -72,8 +76,9 @@ struct BuildCommand: ParsableCommand {
         case .success:
             print(result.summary)
         case .contentErrors:
-            Terminal.printError("build failed: \(result.errorCount) error(s), \(result.warningCount) warning(s)"
-                                + (strict && result.errorCount == 0 ? " (warnings fail in --strict mode)" : ""))
+            Terminal.printError(
+                "build failed: \(result.errorCount) error(s), \(result.warningCount) warning(s)"
+                    + (strict && result.errorCount == 0 ? " (warnings fail in --strict mode)" : ""))
         case .configurationError:
             Terminal.printError("nothing was built")
         }

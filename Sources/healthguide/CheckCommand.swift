@@ -10,15 +10,15 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check links and the health-content rules without writing anything.",
         discussion: """
-        Content rules, with their default severities. Set a rule's severity in site.yml: \
-        'rules: { orphan: error, long-paragraph: off }'.
-        \(contentRules)
+            Content rules, with their default severities. Set a rule's severity in site.yml: \
+            'rules: { orphan: error, long-paragraph: off }'.
+            \(contentRules)
 
-        --report prints the editor's table: reading grade, words, reading minutes, sources and \
-        next review date of every article. The JSON output always holds these records.
+            --report prints the editor's table: reading grade, words, reading minutes, sources and \
+            next review date of every article. The JSON output always holds these records.
 
-        Exit status: 0 no errors, 1 content errors (or warnings with --strict), 2 bad options or settings.
-        """
+            Exit status: 0 no errors, 1 content errors (or warnings with --strict), 2 bad options or settings.
+            """
     )
 
     /// Each content rule, its default severity, and below it what it finds: two short lines

@@ -10,23 +10,23 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the site in a browser, rebuilding it as you edit.",
         discussion: """
-        Builds the site into the output folder, serves it at http://127.0.0.1:4000/ and watches \
-        Content/ and Templates/. Each save rebuilds only the pages it affects, and open pages \
-        reload by themselves (a stylesheet change is swapped in without a reload). When a save \
-        breaks the build, the problems are printed here and shown over the open pages, which \
-        keep showing the last good build until the next good save.
+            Builds the site into the output folder, serves it at http://127.0.0.1:4000/ and watches \
+            Content/ and Templates/. Each save rebuilds only the pages it affects, and open pages \
+            reload by themselves (a stylesheet change is swapped in without a reload). When a save \
+            breaks the build, the problems are printed here and shown over the open pages, which \
+            keep showing the last good build until the next good save.
 
-        The preview listens on this machine only. Use --host 0.0.0.0 to open it to other \
-        devices on your network, such as a phone. Press Ctrl-C to stop.
+            The preview listens on this machine only. Use --host 0.0.0.0 to open it to other \
+            devices on your network, such as a phone. Press Ctrl-C to stop.
 
-        It answers only requests addressed to its own address, localhost, 127.0.0.1 or [::1] with \
-        its port, so a web page cannot read it through a name of its own (DNS rebinding). The \
-        output folder must be empty, missing, or one a build wrote before; --force serves a \
-        folder of other files.
+            It answers only requests addressed to its own address, localhost, 127.0.0.1 or [::1] with \
+            its port, so a web page cannot read it through a name of its own (DNS rebinding). The \
+            output folder must be empty, missing, or one a build wrote before; --force serves a \
+            folder of other files.
 
-        Exit status: 0 stopped, 2 bad options, port in use, or an output folder that is unsafe, \
-        someone else's, or written by another preview.
-        """
+            Exit status: 0 stopped, 2 bad options, port in use, or an output folder that is unsafe, \
+            someone else's, or written by another preview.
+            """
     )
 
     @OptionGroup var location: SiteLocationOptions
@@ -34,8 +34,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The folder to build into and serve.", valueName: "dir"))
     var output = "Site"
 
-    @Option(help: ArgumentHelp("The address to listen on. Anything but 127.0.0.1 shares the preview with your network.",
-                               valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on. Anything but 127.0.0.1 shares the preview with your network.",
+            valueName: "address"))
     var host = "127.0.0.1"
 
     @Option(help: ArgumentHelp("The port to listen on.", valueName: "number"))
@@ -52,8 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         if !Self.isLoopback(host) {
-            Terminal.printWarning("serving on \(host): other devices on your network can open this preview. "
-                                  + "Leave out --host to keep it on this machine.")
+            Terminal.printWarning(
+                "serving on \(host): other devices on your network can open this preview. "
+                    + "Leave out --host to keep it on this machine.")
         }
         var options = location.buildOptions(output: output)
         options.force = force

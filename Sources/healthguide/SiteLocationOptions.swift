@@ -16,9 +16,10 @@ struct SiteLocationOptions: ParsableArguments {
     var drafts = false
 
     func buildOptions(output: String = "Site") -> BuildOptions {
-        var options = BuildOptions(contentDirectory: URL(fileURLWithPath: content),
-                                   templatesDirectory: URL(fileURLWithPath: templates),
-                                   outputDirectory: URL(fileURLWithPath: output))
+        var options = BuildOptions(
+            contentDirectory: URL(fileURLWithPath: content),
+            templatesDirectory: URL(fileURLWithPath: templates),
+            outputDirectory: URL(fileURLWithPath: output))
         options.includeDrafts = drafts
         return options
     }

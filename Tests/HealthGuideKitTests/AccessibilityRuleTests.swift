@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// Bodies of `Fixture.article` start on line 10 of the file; `title:` is on line 2.
 @Suite("Accessibility and structure rules")
@@ -23,9 +24,10 @@ struct AccessibilityRuleTests {
     @Test("an image without alt text is an error")
     func missingAltText() throws {
         let site = try Self.site("causes/rest.md", body: "Kneel like this:\n\n![](../images/kneeling.png)")
-        #expect(site.findings(.altText) == [
-            "Content/causes/rest.md:12:1: error: image '../images/kneeling.png' has no alt text [alt-text]",
-        ])
+        #expect(
+            site.findings(.altText) == [
+                "Content/causes/rest.md:12:1: error: image '../images/kneeling.png' has no alt text [alt-text]"
+            ])
     }
 
     @Test("an image with alt text passes")
@@ -37,10 +39,11 @@ struct AccessibilityRuleTests {
     @Test("a level-1 heading in the body and a skipped level are reported")
     func headingOrder() throws {
         let site = try Self.site("causes/rest.md", body: "# Rest\n\n## How long\n\n#### For a day")
-        #expect(site.findings(.headingOrder) == [
-            "Content/causes/rest.md:10:1: warning: more than one level-1 heading: 'Rest' (the page title is already one) [heading-order]",
-            "Content/causes/rest.md:14:1: warning: heading 'For a day' skips from level 2 to level 4 [heading-order]",
-        ])
+        #expect(
+            site.findings(.headingOrder) == [
+                "Content/causes/rest.md:10:1: warning: more than one level-1 heading: 'Rest' (the page title is already one) [heading-order]",
+                "Content/causes/rest.md:14:1: warning: heading 'For a day' skips from level 2 to level 4 [heading-order]",
+            ])
     }
 
     @Test("headings that go down one level at a time pass")
@@ -51,45 +54,55 @@ struct AccessibilityRuleTests {
 
     @Test("vague link text and bare web addresses are reported at the link")
     func linkText() throws {
-        let body = "For stretches, [click here](../stretches/cat-cow.md).\nThe NHS has more at https://www.nhs.uk/conditions/back-pain/ today."
+        let body =
+            "For stretches, [click here](../stretches/cat-cow.md).\nThe NHS has more at https://www.nhs.uk/conditions/back-pain/ today."
         let site = try Self.site("causes/rest.md", body: body)
-        #expect(site.findings(.linkText) == [
-            "Content/causes/rest.md:10:16: warning: link text 'click here' does not say where the link goes [link-text]",
-            "Content/causes/rest.md:11:21: warning: link text is a bare web address 'https://www.nhs.uk/conditions/back-pain/' [link-text]",
-        ])
+        #expect(
+            site.findings(.linkText) == [
+                "Content/causes/rest.md:10:16: warning: link text 'click here' does not say where the link goes [link-text]",
+                "Content/causes/rest.md:11:21: warning: link text is a bare web address 'https://www.nhs.uk/conditions/back-pain/' [link-text]",
+            ])
     }
 
     @Test("the longest vague text is still vague in capitals and among punctuation")
     func linkTextLongestVague() throws {
         let body = "For stretches, see [\u{201C}More Information!\u{201D}](../stretches/cat-cow.md)."
         let site = try Self.site("causes/rest.md", body: body)
-        #expect(site.findings(.linkText) == [
-            "Content/causes/rest.md:10:20: warning: link text '\u{201C}More Information!\u{201D}' does not say where the link goes [link-text]",
-        ])
+        #expect(
+            site.findings(.linkText) == [
+                "Content/causes/rest.md:10:20: warning: link text '\u{201C}More Information!\u{201D}' does not say where the link goes [link-text]"
+            ])
     }
 
     @Test("brackets and inverted marks around vague text are trimmed, and punctuation inside is kept")
     func linkTextBrackets() throws {
-        let body = "See [(here)](../stretches/cat-cow.md), [\u{00BF}more?](../stretches/cat-cow.md) and [here-ish](../stretches/cat-cow.md)."
+        let body =
+            "See [(here)](../stretches/cat-cow.md), [\u{00BF}more?](../stretches/cat-cow.md) and [here-ish](../stretches/cat-cow.md)."
         let site = try Self.site("causes/rest.md", body: body)
-        #expect(site.findings(.linkText) == [
-            "Content/causes/rest.md:10:5: warning: link text '(here)' does not say where the link goes [link-text]",
-            "Content/causes/rest.md:10:40: warning: link text '\u{00BF}more?' does not say where the link goes [link-text]",
-        ])
+        #expect(
+            site.findings(.linkText) == [
+                "Content/causes/rest.md:10:5: warning: link text '(here)' does not say where the link goes [link-text]",
+                "Content/causes/rest.md:10:40: warning: link text '\u{00BF}more?' does not say where the link goes [link-text]",
+            ])
     }
 
     @Test("link text that names the page passes")
     func linkTextQuiet() throws {
-        let site = try Self.site("causes/rest.md", body: "Try the [cat-cow stretch](../stretches/cat-cow.md) or read the [NHS back pain page](https://www.nhs.uk/conditions/back-pain/).")
+        let site = try Self.site(
+            "causes/rest.md",
+            body:
+                "Try the [cat-cow stretch](../stretches/cat-cow.md) or read the [NHS back pain page](https://www.nhs.uk/conditions/back-pain/)."
+        )
         #expect(site.findings(.linkText).isEmpty)
     }
 
     @Test("a table with an empty header row is an error")
     func tableHeader() throws {
         let site = try Self.site("causes/rest.md", body: "Times:\n\n|  |  |\n|--|--|\n| Ice | 20 minutes |")
-        #expect(site.findings(.tableHeader) == [
-            "Content/causes/rest.md:12:1: error: table has no header text [table-header]",
-        ])
+        #expect(
+            site.findings(.tableHeader) == [
+                "Content/causes/rest.md:12:1: error: table has no header text [table-header]"
+            ])
     }
 
     @Test("a table with header text passes")
@@ -101,9 +114,10 @@ struct AccessibilityRuleTests {
     @Test("a page with another page's title is reported, naming the first")
     func duplicateTitle() throws {
         let site = try Self.site("stretches/strain.md", body: "Stretch gently.", title: "Muscle Strain")
-        #expect(site.findings(.duplicateTitle) == [
-            "Content/stretches/strain.md:2:1: warning: title 'Muscle Strain' is also the title of Content/causes/muscle-strain.md [duplicate-title]",
-        ])
+        #expect(
+            site.findings(.duplicateTitle) == [
+                "Content/stretches/strain.md:2:1: warning: title 'Muscle Strain' is also the title of Content/causes/muscle-strain.md [duplicate-title]"
+            ])
     }
 
     @Test("distinct titles pass")
@@ -115,9 +129,10 @@ struct AccessibilityRuleTests {
     @Test("an article no other page links to is an orphan, even if it links to itself")
     func orphan() throws {
         let site = try Self.site("causes/rest.md", body: "## Why\n\nSee [why](#why) and [muscle strain](muscle-strain.md).")
-        #expect(site.findings(.orphan) == [
-            "Content/causes/rest.md:2:1: warning: no other page links to this article [orphan]",
-        ])
+        #expect(
+            site.findings(.orphan) == [
+                "Content/causes/rest.md:2:1: warning: no other page links to this article [orphan]"
+            ])
     }
 
     @Test("articles other pages link to are not orphans")

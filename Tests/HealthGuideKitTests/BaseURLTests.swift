@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// The site's public address: one set of rules for `site.yml`'s `base_url` and `--base-url`.
 @Suite("Base URL")
@@ -23,8 +24,9 @@ struct BaseURLTests {
         ("https://example.org/back%20pain/", "https://example.org/back%20pain/"),
     ]
 
-    @Test("an absolute http(s) address is kept, with its scheme and host in lower case and a / at the end",
-          arguments: validAddresses)
+    @Test(
+        "an absolute http(s) address is kept, with its scheme and host in lower case and a / at the end",
+        arguments: validAddresses)
     func valid(_ text: String, _ normalised: String) throws {
         #expect(try BaseURL(validating: text).text == normalised)
     }
@@ -54,16 +56,19 @@ struct BaseURLTests {
 
     @Test("a bad base_url in site.yml is a settings error at its line and column: '/', a query, a password")
     func siteYML() throws {
-        for (value, reason) in [("\"/\"", "must be an absolute address starting with https:// or http://, such as https://example.org/"),
-                                ("\"https://example.org/?a=1\"", "must not have a query ('?…')"),
-                                ("\"https://me:pw@example.org/\"", "must not hold a user name or password")] {
+        for (value, reason) in [
+            ("\"/\"", "must be an absolute address starting with https:// or http://, such as https://example.org/"),
+            ("\"https://example.org/?a=1\"", "must not have a query ('?…')"),
+            ("\"https://me:pw@example.org/\"", "must not hold a user name or password"),
+        ] {
             var files = Fixture.smallSite()
             files["site.yml"] = Fixture.siteYML.replacingOccurrences(of: "\"https://guide.example.org/\"", with: value)
             let site = try TestSite(files)
             let result = site.build()
             #expect(result.status == .configurationError)
-            #expect(result.diagnostics.map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") }
-                        == ["Content/site.yml:2:11: error: 'base_url' \(reason) [invalid-value]"])
+            #expect(
+                result.diagnostics.map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") }
+                    == ["Content/site.yml:2:11: error: 'base_url' \(reason) [invalid-value]"])
             #expect(!site.exists("index.html"))
         }
     }
@@ -73,8 +78,9 @@ struct BaseURLTests {
         let site = try TestSite(Fixture.smallSite())
         let output = try CommandLineRunner.run(["build", "--base-url", "javascript:alert(1)//"], in: site.root)
         #expect(output.status == 2)
-        #expect(output.standardError == "error: --base-url 'javascript:alert(1)//' must be an absolute address starting with "
-                    + "https:// or http://, such as https://example.org/\n")
+        #expect(
+            output.standardError == "error: --base-url 'javascript:alert(1)//' must be an absolute address starting with "
+                + "https:// or http://, such as https://example.org/\n")
         #expect(!site.exists("index.html"))
         let query = try CommandLineRunner.run(["build", "--base-url", "https://example.org/?a=1"], in: site.root)
         #expect(query.status == 2)
@@ -88,7 +94,8 @@ struct BaseURLTests {
         #expect(output.status == 0, "\(output.standardError)")
         #expect(site.page("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://staging.example.org/guide/sitemap.xml\n")
         #expect(site.page("sitemap.xml")?.contains("<loc>https://staging.example.org/guide/causes/muscle-strain/</loc>") == true)
-        #expect(site.page("causes/muscle-strain/index.html")?
-            .contains("<link rel=\"canonical\" href=\"https://staging.example.org/guide/causes/muscle-strain/\">") == true)
+        #expect(
+            site.page("causes/muscle-strain/index.html")?
+                .contains("<link rel=\"canonical\" href=\"https://staging.example.org/guide/causes/muscle-strain/\">") == true)
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideKit
 @testable import HealthGuideOutput
-import Testing
 
 /// What a build does when something goes wrong on the way, told by what the writer and the
 /// output folder's claim report rather than by the rule ids of the diagnostics.
@@ -55,10 +56,11 @@ struct BuildCourseTests {
     @Test("each reason of a refusal prints its own rule id")
     func refusalRules() {
         let reasons: [OutputRefusal.Reason] = [.unusable, .foreign, .link, .inUse]
-        #expect(reasons.map { OutputRefusal("Site", "no", reason: $0).diagnostic.description } == [
-            "Site: error: no [unsafe-output]", "Site: error: no [foreign-output]",
-            "Site: error: no [output-link]", "Site: error: no [output-in-use]",
-        ])
+        #expect(
+            reasons.map { OutputRefusal("Site", "no", reason: $0).diagnostic.description } == [
+                "Site: error: no [unsafe-output]", "Site: error: no [foreign-output]",
+                "Site: error: no [output-link]", "Site: error: no [output-in-use]",
+            ])
         #expect(reasons.allSatisfy { $0.rule.isSetupProblem })
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 @Suite("Building a fixture site")
 struct BuildTests {
@@ -18,10 +19,12 @@ struct BuildTests {
         let site = try TestSite(Fixture.smallSite())
         let result = site.build()
         #expect(result.status == .success, "\(result.diagnostics)")
-        for path in ["index.html", "causes/index.html", "stretches/index.html", "causes/muscle-strain/index.html",
-                     "stretches/cat-cow/index.html", "stretches/knee-to-chest/index.html", "glossary/index.html",
-                     "search/index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt", "search-index.json",
-                     "tags/stretch/index.html", "tags/index.html"] {
+        for path in [
+            "index.html", "causes/index.html", "stretches/index.html", "causes/muscle-strain/index.html",
+            "stretches/cat-cow/index.html", "stretches/knee-to-chest/index.html", "glossary/index.html",
+            "search/index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt", "search-index.json",
+            "tags/stretch/index.html", "tags/index.html",
+        ] {
             #expect(site.exists(path), "missing \(path)")
         }
     }
@@ -58,7 +61,8 @@ struct BuildTests {
         #expect(catCow.contains(#"rel="next"><span class="pagination__label">Next</span> Knee-to-chest stretch</a>"#))
         #expect(catCow.contains("Page last reviewed: <time datetime=\"2026-11-01\">1 November 2026</time>"))
         #expect(catCow.contains("Next review due: <time datetime=\"2027-11-01\">1 November 2027</time>"))
-        let related = try #require(catCow.components(separatedBy: "id=\"related-heading\"").last?.components(separatedBy: "</section>").first)
+        let related = try #require(
+            catCow.components(separatedBy: "id=\"related-heading\"").last?.components(separatedBy: "</section>").first)
         #expect(related.contains("Muscle strain"))
         #expect(related.contains("Knee-to-chest stretch"))
         #expect(catCow.contains("This guide is for learning only."))
@@ -118,24 +122,31 @@ struct BuildTests {
     @Test("care cards get their level's heading, action and hidden prefix")
     func careCards() throws {
         var files = Fixture.smallSite()
-        files["causes/muscle-strain.md"] = Fixture.article(title: "Muscle strain", body: """
-            ## When to get help
+        files["causes/muscle-strain.md"] = Fixture.article(
+            title: "Muscle strain",
+            body: """
+                ## When to get help
 
-            > [!EMERGENCY]
-            > - you cannot feel your legs
+                > [!EMERGENCY]
+                > - you cannot feel your legs
 
-            > [!NON-URGENT]
-            > - it lasts more than 6 weeks
+                > [!NON-URGENT]
+                > - it lasts more than 6 weeks
 
-            > [!TIP]
-            > Drink water.
-            """)
+                > [!TIP]
+                > Drink water.
+                """)
         let site = try TestSite(files)
         site.build()
         let page = try #require(site.page("causes/muscle-strain/index.html"))
-        #expect(page.contains(#"<div class="care-card care-card--emergency"><h3 class="care-card__heading"><span class="visually-hidden">Immediate action required: </span>Call 911 or go to the emergency department if:</h3>"#))
+        #expect(
+            page.contains(
+                #"<div class="care-card care-card--emergency"><h3 class="care-card__heading"><span class="visually-hidden">Immediate action required: </span>Call 911 or go to the emergency department if:</h3>"#
+            ))
         #expect(page.contains(#"<span class="visually-hidden">Non-urgent advice: </span>See a doctor if:</h3>"#))
-        #expect(page.contains(#"<div class="callout callout--tip"><p class="callout__label"><strong>Tip</strong></p><div class="callout__content">"#))
+        #expect(
+            page.contains(
+                #"<div class="callout callout--tip"><p class="callout__label"><strong>Tip</strong></p><div class="callout__content">"#))
         #expect(!page.contains("[!EMERGENCY]"))
         #expect(page.contains("<li>you cannot feel your legs</li>"))
     }
@@ -143,11 +154,13 @@ struct BuildTests {
     @Test("raw HTML and javascript: links are dropped unless the site allows raw HTML")
     func safeMode() throws {
         var files = Fixture.smallSite()
-        files["causes/muscle-strain.md"] = Fixture.article(title: "Muscle strain", body: """
-            <script>alert(1)</script>
+        files["causes/muscle-strain.md"] = Fixture.article(
+            title: "Muscle strain",
+            body: """
+                <script>alert(1)</script>
 
-            A [bad link](javascript:alert(1)) and <b>bold</b>.
-            """)
+                A [bad link](javascript:alert(1)) and <b>bold</b>.
+                """)
         let site = try TestSite(files)
         let result = site.build()
         let page = try #require(site.page("causes/muscle-strain/index.html"))
@@ -168,10 +181,14 @@ struct BuildTests {
         let site = try TestSite(files)
         site.build()
         let page = try #require(site.page("stretches/knee-to-chest/index.html"))
-        #expect(page.contains(#"<span class="term"><a class="term__link" href="../../glossary/#term-strain">"#) == false,
-                "link text is not glossed")
+        #expect(
+            page.contains(#"<span class="term"><a class="term__link" href="../../glossary/#term-strain">"#) == false,
+            "link text is not glossed")
         let strain = try #require(site.page("causes/muscle-strain/index.html"))
-        #expect(strain.contains(#"A <span class="term"><a class="term__link" href="../../glossary/#term-strain">strain</a><span class="term__tip" role="tooltip">A stretched or torn muscle.</span></span> hurts."#))
+        #expect(
+            strain.contains(
+                #"A <span class="term"><a class="term__link" href="../../glossary/#term-strain">strain</a><span class="term__tip" role="tooltip">A stretched or torn muscle.</span></span> hurts."#
+            ))
         let glossary = try #require(site.page("glossary/index.html"))
         #expect(glossary.contains(#"id="term-strain""#))
     }
@@ -208,13 +225,15 @@ struct BuildTests {
     @Test("the search index lists each word of three letters or more once, in lower case, in the order first seen")
     func searchIndexWords() throws {
         var files = Fixture.smallSite()
-        files["stretches/knee-to-chest.md"] = Fixture.article(title: "Knee-to-chest stretch", body: """
-            ## How to do it
+        files["stretches/knee-to-chest.md"] = Fixture.article(
+            title: "Knee-to-chest stretch",
+            body: """
+                ## How to do it
 
-            Lie on your back. Read about [strain](../causes/muscle-strain.md).
+                Lie on your back. Read about [strain](../causes/muscle-strain.md).
 
-            LIE still, lie Über über ÜBER and ice it, Ice.
-            """, tags: ["stretch"], order: 2)
+                LIE still, lie Über über ÜBER and ice it, Ice.
+                """, tags: ["stretch"], order: 2)
         let site = try TestSite(files)
         site.build()
         let index = try #require(site.page("search-index.json"))
@@ -226,11 +245,13 @@ struct BuildTests {
     @Test("a page whose own text looks like a link gap of a body rendered early is rendered from its Markdown, links right")
     func textLikeALinkGap() throws {
         var files = Fixture.smallSite()
-        files["stretches/knee-to-chest.md"] = Fixture.article(title: "Knee-to-chest stretch", body: """
-            ## How to do it
+        files["stretches/knee-to-chest.md"] = Fixture.article(
+            title: "Knee-to-chest stretch",
+            body: """
+                ## How to do it
 
-            Lie on your back. Read about [strain](../causes/muscle-strain.md "healthguide-link-gap-0").
-            """, tags: ["stretch"], order: 2)
+                Lie on your back. Read about [strain](../causes/muscle-strain.md "healthguide-link-gap-0").
+                """, tags: ["stretch"], order: 2)
         let site = try TestSite(files)
         let result = site.build()
         #expect(result.status == .success, "\(result.diagnostics)")

@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// The command line end to end: exit status, diagnostics as printed, the summary line.
 @Suite("Command line")
@@ -43,8 +44,9 @@ struct CommandLineTests {
         let site = try TestSite(files)
         let output = try CommandLineRunner.run(["build"], in: site.root)
         #expect(output.status == 1)
-        #expect(output.standardError.contains(
-            "Content/stretches/knee-to-chest.md:10:5: error: broken link 'cat-cowz.md' (did you mean 'cat-cow.md'?) [broken-link]"))
+        #expect(
+            output.standardError.contains(
+                "Content/stretches/knee-to-chest.md:10:5: error: broken link 'cat-cowz.md' (did you mean 'cat-cow.md'?) [broken-link]"))
         #expect(!site.exists("index.html"))
     }
 
@@ -68,8 +70,11 @@ struct CommandLineTests {
         let inSite = try CommandLineRunner.run(["build"], in: site.root)
         #expect(inSite.standardError.contains("Content/causes/notes.txt: warning"))
         let name = site.root.lastPathComponent
-        let above = try CommandLineRunner.run(["build", "--content", name + "/Content", "--templates", name + "/Templates",
-                                               "--output", name + "/Site"], in: site.root.deletingLastPathComponent())
+        let above = try CommandLineRunner.run(
+            [
+                "build", "--content", name + "/Content", "--templates", name + "/Templates",
+                "--output", name + "/Site",
+            ], in: site.root.deletingLastPathComponent())
         #expect(above.status == 0)
         #expect(above.standardError.contains(name + "/Content/causes/notes.txt: warning"))
     }
@@ -84,9 +89,11 @@ struct CommandLineTests {
         #expect(output.standardError.contains("Content/site.yml: error: site.yml not found"))
     }
 
-    @Test("output folders that would damage the project are refused", arguments: [
-        "/", ".", "Content", "Templates", "Content/causes", "..", "existing-file",
-    ])
+    @Test(
+        "output folders that would damage the project are refused",
+        arguments: [
+            "/", ".", "Content", "Templates", "Content/causes", "..", "existing-file",
+        ])
     func refusedOutput(_ folder: String) throws {
         let site = try TestSite(Fixture.smallSite())
         try Data("keep me".utf8).write(to: site.root.appendingPathComponent("existing-file"))
@@ -146,10 +153,12 @@ struct CommandLineTests {
         #expect(emoji.standardError == "error: the title needs at least one letter or digit\n")
     }
 
-    @Test("bad options and arguments exit 2, as the README says", arguments: [
-        ["build", "--no-such-option"], ["build", "--today", "2026-13-40"], ["check", "--format", "xml"],
-        ["serve", "--port", "70000"], ["new", "stretches"], ["frobnicate"],
-    ])
+    @Test(
+        "bad options and arguments exit 2, as the README says",
+        arguments: [
+            ["build", "--no-such-option"], ["build", "--today", "2026-13-40"], ["check", "--format", "xml"],
+            ["serve", "--port", "70000"], ["new", "stretches"], ["frobnicate"],
+        ])
     func badOptions(_ arguments: [String]) throws {
         let site = try TestSite(Fixture.smallSite())
         let output = try CommandLineRunner.run(arguments, in: site.root)
@@ -162,17 +171,23 @@ struct CommandLineTests {
     func unreadableFolder() throws {
         let site = try TestSite(Fixture.smallSite())
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: site.content.appendingPathComponent("stretches").path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.content.appendingPathComponent("stretches").path) }
+        defer {
+            try? FileManager.default.setAttributes(
+                [.posixPermissions: 0o755], ofItemAtPath: site.content.appendingPathComponent("stretches").path)
+        }
         // The superuser reads any folder, so the check runs as nobody then.
-        let arguments = getuid() == 0
+        let arguments =
+            getuid() == 0
             ? ["--reuid=65534", "--regid=65534", "--clear-groups", CommandLineRunner.binary.path, "check"] : ["check"]
-        let output = try CommandLineRunner.run(arguments, in: site.root, executable: getuid() == 0 ? URL(fileURLWithPath: "/usr/bin/setpriv") : nil)
+        let output = try CommandLineRunner.run(
+            arguments, in: site.root, executable: getuid() == 0 ? URL(fileURLWithPath: "/usr/bin/setpriv") : nil)
         #expect(output.status == 2)
-        #expect(output.standardError == """
-            Content/stretches: error: cannot read this folder: Permission denied [unreadable-folder]
-              hint: give yourself permission to read it, or move it out of the content folder
+        #expect(
+            output.standardError == """
+                Content/stretches: error: cannot read this folder: Permission denied [unreadable-folder]
+                  hint: give yourself permission to read it, or move it out of the content folder
 
-            """)
+                """)
     }
 
     @Test("`new` puts a title with line breaks, tabs and control characters on one line, so the article reads")

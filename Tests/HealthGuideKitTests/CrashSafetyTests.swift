@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// Kills the build with SIGKILL: at each point where a test build can be made to pause
 /// (`TestPause`), and at seeded random moments. After every kill the output folder holds only
@@ -20,7 +21,8 @@ struct CrashSafetyTests {
     static func site(variant: Int) -> [String: String] {
         var files = Fixture.smallSite()
         for index in 0..<300 {
-            let body = (0..<30).map { "Line \($0) of article \(index), version \(variant). Rest and move gently." }.joined(separator: "\n\n")
+            let body = (0..<30).map { "Line \($0) of article \(index), version \(variant). Rest and move gently." }.joined(
+                separator: "\n\n")
             files["causes/article-\(index).md"] = Fixture.article(title: "Article \(index) v\(variant)", body: "## Part\n\n" + body)
         }
         return files
@@ -36,8 +38,9 @@ struct CrashSafetyTests {
         }
     }
 
-    @Test("killed where a build pauses, it leaves complete files and a pending manifest; the next build repairs the folder",
-          arguments: [TestPause.manifestPending, .writingFiles, .filesWritten])
+    @Test(
+        "killed where a build pauses, it leaves complete files and a pending manifest; the next build repairs the folder",
+        arguments: [TestPause.manifestPending, .writingFiles, .filesWritten])
     func killedAtAPause(_ point: TestPause) throws {
         let site = try TestSite(Self.site(variant: 0))
         let references = try Self.references(templatesFrom: site)
@@ -45,8 +48,9 @@ struct CrashSafetyTests {
         for (path, text) in Self.site(variant: 1) { try site.write(path, text) }
 
         let errors = Pipe()
-        let process = try CommandLineRunner.start(["build"], in: site.root, environment: [TestPause.variable: point.rawValue],
-                                                  standardError: errors)
+        let process = try CommandLineRunner.start(
+            ["build"], in: site.root, environment: [TestPause.variable: point.rawValue],
+            standardError: errors)
         let marker = "healthguide-test-paused \(point.rawValue)\n"
         let printed = Self.read(errors.fileHandleForReading, until: marker)
         kill(process.processIdentifier, SIGKILL)

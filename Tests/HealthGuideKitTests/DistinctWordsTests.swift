@@ -1,3 +1,5 @@
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -7,7 +9,6 @@
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 @Suite("Distinct words: each word numbered once by its lower-case form")
 struct DistinctWordsTests {

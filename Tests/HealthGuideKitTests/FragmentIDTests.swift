@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// Heading ids and glossary ids: one scheme, GitHub's, that keeps letters of every script.
 @Suite("Fragment ids")
@@ -35,17 +36,21 @@ struct FragmentIDTests {
             - term: "α-blocker"
               definition: "A medicine that widens blood vessels."
             """
-        files["causes/muscle-strain.md"] = Fixture.article(title: "Muscle strain", body: """
-            ## Что делать
+        files["causes/muscle-strain.md"] = Fixture.article(
+            title: "Muscle strain",
+            body: """
+                ## Что делать
 
-            A β-blocker is not an α-blocker. Read [what to do](#что-делать) and [the same](#%D1%87%D1%82%D0%BE-%D0%B4%D0%B5%D0%BB%D0%B0%D1%82%D1%8C).
-            Try the [cat-cow stretch](../stretches/cat-cow.md#how-to-do-it) and [knee to chest](/stretches/knee-to-chest.md).
-            """, tags: ["lower-back"], order: 1)
-        files["stretches/knee-to-chest.md"] = Fixture.article(title: "Knee-to-chest stretch", body: """
-            ## How to do it
+                A β-blocker is not an α-blocker. Read [what to do](#что-делать) and [the same](#%D1%87%D1%82%D0%BE-%D0%B4%D0%B5%D0%BB%D0%B0%D1%82%D1%8C).
+                Try the [cat-cow stretch](../stretches/cat-cow.md#how-to-do-it) and [knee to chest](/stretches/knee-to-chest.md).
+                """, tags: ["lower-back"], order: 1)
+        files["stretches/knee-to-chest.md"] = Fixture.article(
+            title: "Knee-to-chest stretch",
+            body: """
+                ## How to do it
 
-            Lie on your back. Read [what to do](../causes/muscle-strain.md#что-делать).
-            """, tags: ["stretch"], order: 2)
+                Lie on your back. Read [what to do](../causes/muscle-strain.md#что-делать).
+                """, tags: ["stretch"], order: 2)
         let site = try TestSite(files)
         let result = site.build()
         #expect(result.status == .success, "\(result.diagnostics)")

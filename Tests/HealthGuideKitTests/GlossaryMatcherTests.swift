@@ -1,3 +1,6 @@
+import PropertyBased
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -7,8 +10,6 @@
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import PropertyBased
-import Testing
 
 /// The glossary matcher finds what a plain search, spelling by spelling, finds: whole words,
 /// any case, the earliest use first and the longest spelling where two start together.

@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// Small image files for tests, each with a size in its header.
 enum ImageFixture {
@@ -40,13 +41,15 @@ enum ImageFixture {
     }
 
     static func webpLossy(width: Int, height: Int) -> Data {
-        Data(Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8 ".utf8) + [10, 0, 0, 0, 0, 0, 0, 0x9D, 0x01, 0x2A]
-             + littleEndian(width, 2) + littleEndian(height, 2))
+        Data(
+            Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8 ".utf8) + [10, 0, 0, 0, 0, 0, 0, 0x9D, 0x01, 0x2A]
+                + littleEndian(width, 2) + littleEndian(height, 2))
     }
 
     static func webpExtended(width: Int, height: Int) -> Data {
-        Data(Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8X".utf8) + [10, 0, 0, 0, 0, 0, 0, 0]
-             + littleEndian(width - 1, 3) + littleEndian(height - 1, 3))
+        Data(
+            Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8X".utf8) + [10, 0, 0, 0, 0, 0, 0, 0]
+                + littleEndian(width - 1, 3) + littleEndian(height - 1, 3))
     }
 
     private static func bigEndian(_ value: Int, _ count: Int) -> [UInt8] {
@@ -84,8 +87,10 @@ struct ImageHeaderTests {
         // Each file, and how many bytes its header needs for the size.
         let files: [(Data, String, String, Int)] = [
             (ImageFixture.png(width: 640, height: 480), "a.png", "PNG", 24), (ImageFixture.gif(width: 3, height: 2), "a.gif", "GIF", 10),
-            (ImageFixture.jpeg(width: 9, height: 9), "a.jpg", "JPEG", 29), (ImageFixture.webpLossless(width: 2, height: 2), "a.webp", "WebP", 25),
-            (ImageFixture.webpLossy(width: 2, height: 2), "a.webp", "WebP", 30), (ImageFixture.webpExtended(width: 2, height: 2), "a.webp", "WebP", 30),
+            (ImageFixture.jpeg(width: 9, height: 9), "a.jpg", "JPEG", 29),
+            (ImageFixture.webpLossless(width: 2, height: 2), "a.webp", "WebP", 25),
+            (ImageFixture.webpLossy(width: 2, height: 2), "a.webp", "WebP", 30),
+            (ImageFixture.webpExtended(width: 2, height: 2), "a.webp", "WebP", 30),
         ]
         for (data, path, format, needed) in files {
             let unreadable = ImageReading.unreadable("not a \(format) image with a readable size")
@@ -117,10 +122,13 @@ struct ImageHeaderTests {
         #expect(svg("viewBox=\"-10 -10 250.6 99.5\"") == size(251, 100))
         #expect(svg("width=\"100%\"") == .unreadable("the <svg> element has no viewBox, nor a width and height in pixels"))
         #expect(svg("viewBox=\"0 0 0 10\"") == .unreadable("the <svg> element has no viewBox, nor a width and height in pixels"))
-        #expect(size(Data("<html><svg viewBox=\"0 0 1 1\"/></html>".utf8), "a.svg")
-                    == .unreadable("not an SVG image: it does not start with an <svg> element"))
+        #expect(
+            size(Data("<html><svg viewBox=\"0 0 1 1\"/></html>".utf8), "a.svg")
+                == .unreadable("not an SVG image: it does not start with an <svg> element"))
         #expect(size(Data([0x89, 0x50, 0x4E, 0x47]), "a.svg") == .unreadable("not an SVG image: it does not start with an <svg> element"))
-        #expect(size(Data("<svg viewBox=\"0 0 5 5\"".utf8), "a.svg") == .unreadable("not an SVG image: it does not start with an <svg> element"))
+        #expect(
+            size(Data("<svg viewBox=\"0 0 5 5\"".utf8), "a.svg") == .unreadable("not an SVG image: it does not start with an <svg> element")
+        )
     }
 }
 
@@ -128,76 +136,92 @@ struct ImageHeaderTests {
 struct ImageTests {
     /// The small site with `body` as the cat-cow article, and `images` in `Content/images/`.
     private func site(body: String, images: [String: Data]) throws -> TestSite {
-        let site = try TestSite(Fixture.smallSite(adding: [
-            "stretches/cat-cow.md": Fixture.article(title: "Cat-cow stretch", body: body, tags: ["lower-back", "stretch"], order: 1),
-        ]))
+        let site = try TestSite(
+            Fixture.smallSite(adding: [
+                "stretches/cat-cow.md": Fixture.article(title: "Cat-cow stretch", body: body, tags: ["lower-back", "stretch"], order: 1)
+            ]))
         for (path, data) in images { try site.write("images/" + path, data) }
         return site
     }
 
     private static let backLink = "\n\nBack to [muscle strain](../causes/muscle-strain.md).\n"
 
-    @Test("an image alone in its paragraph with a title is a figure captioned by the title; every image has its size, and all but the first load lazily")
+    @Test(
+        "an image alone in its paragraph with a title is a figure captioned by the title; every image has its size, and all but the first load lazily"
+    )
     func figures() throws {
-        let site = try site(body: """
-            ## How to do it
+        let site = try site(
+            body: """
+                ## How to do it
 
-            ![Kneeling with a flat back](../images/start.svg "Start with a flat back.")
+                ![Kneeling with a flat back](../images/start.svg "Start with a flat back.")
 
-            Then round your back ![a rounded back](../images/cat.png "Cat") and hold.
+                Then round your back ![a rounded back](../images/cat.png "Cat") and hold.
 
-            ![Belly down & head up](../images/cow.svg)
-            """ + Self.backLink, images: [
-            "start.svg": Data(ImageFixture.svg(width: 320, height: 140).utf8),
-            "cat.png": ImageFixture.png(width: 64, height: 32),
-            "cow.svg": Data(ImageFixture.svg(width: 300, height: 120).utf8),
-        ])
+                ![Belly down & head up](../images/cow.svg)
+                """ + Self.backLink,
+            images: [
+                "start.svg": Data(ImageFixture.svg(width: 320, height: 140).utf8),
+                "cat.png": ImageFixture.png(width: 64, height: 32),
+                "cow.svg": Data(ImageFixture.svg(width: 300, height: 120).utf8),
+            ])
         let result = site.build(strict: true)
         #expect(result.status == .success, "\(result.diagnostics)")
         let page = try #require(site.page("stretches/cat-cow/index.html"))
-        #expect(page.contains("""
-            <figure><img src="../../images/start.svg" alt="Kneeling with a flat back" width="320" height="140" />\
-            <figcaption>Start with a flat back.</figcaption></figure>
-            """))
-        #expect(page.contains("""
-            <p>Then round your back <img src="../../images/cat.png" alt="a rounded back" title="Cat" width="64" height="32" loading="lazy" /> and hold.</p>
-            """))
-        #expect(page.contains("""
-            <p><img src="../../images/cow.svg" alt="Belly down &amp; head up" width="300" height="120" loading="lazy" /></p>
-            """))
+        #expect(
+            page.contains(
+                """
+                <figure><img src="../../images/start.svg" alt="Kneeling with a flat back" width="320" height="140" />\
+                <figcaption>Start with a flat back.</figcaption></figure>
+                """))
+        #expect(
+            page.contains(
+                """
+                <p>Then round your back <img src="../../images/cat.png" alt="a rounded back" title="Cat" width="64" height="32" loading="lazy" /> and hold.</p>
+                """))
+        #expect(
+            page.contains(
+                """
+                <p><img src="../../images/cow.svg" alt="Belly down &amp; head up" width="300" height="120" loading="lazy" /></p>
+                """))
         #expect(site.exists("images/start.svg") && site.exists("images/cat.png"))
     }
 
     @Test("an image that is missing, unreadable or not an image is an error at the link; one nothing shows is a warning")
     func brokenAndUnusedImages() throws {
-        let site = try site(body: """
-            ![Kneeling](../images/gone.svg) and
-            ![Rounded](../images/broken.png)
+        let site = try site(
+            body: """
+                ![Kneeling](../images/gone.svg) and
+                ![Rounded](../images/broken.png)
 
-            ![Notes](../images/notes.pdf) and ![Flat](../images/flat.svg)
-            """ + Self.backLink, images: [
-            "broken.png": Data("not a png".utf8),
-            "notes.pdf": Data("%PDF-1.4".utf8),
-            "flat.svg": Data("<svg width=\"50%\"></svg>".utf8),
-            "spare.webp": ImageFixture.webpLossless(width: 4, height: 4),
-            "unused-notes.pdf": Data("%PDF-1.4".utf8),
-        ])
-        #expect(site.findings(.brokenImage) == [
-            "Content/stretches/cat-cow.md:12:1: error: broken image '../images/gone.svg' (did you mean '../images/flat.svg'?) [broken-image]",
-            "Content/stretches/cat-cow.md:13:1: error: image '../images/broken.png' cannot be shown: not a PNG image with a readable size [broken-image]",
-            "Content/stretches/cat-cow.md:15:1: error: image '../images/notes.pdf' cannot be shown: not an image (pages show .svg, .png, .jpg, .webp and .gif files) [broken-image]",
-            "Content/stretches/cat-cow.md:15:35: error: image '../images/flat.svg' cannot be shown: the <svg> element has no viewBox, nor a width and height in pixels [broken-image]",
-        ])
-        #expect(site.findings(.unusedImage) == [
-            "Content/images/spare.webp: warning: image 'images/spare.webp' is not used by any page [unused-image]",
-        ])
+                ![Notes](../images/notes.pdf) and ![Flat](../images/flat.svg)
+                """ + Self.backLink,
+            images: [
+                "broken.png": Data("not a png".utf8),
+                "notes.pdf": Data("%PDF-1.4".utf8),
+                "flat.svg": Data("<svg width=\"50%\"></svg>".utf8),
+                "spare.webp": ImageFixture.webpLossless(width: 4, height: 4),
+                "unused-notes.pdf": Data("%PDF-1.4".utf8),
+            ])
+        #expect(
+            site.findings(.brokenImage) == [
+                "Content/stretches/cat-cow.md:12:1: error: broken image '../images/gone.svg' (did you mean '../images/flat.svg'?) [broken-image]",
+                "Content/stretches/cat-cow.md:13:1: error: image '../images/broken.png' cannot be shown: not a PNG image with a readable size [broken-image]",
+                "Content/stretches/cat-cow.md:15:1: error: image '../images/notes.pdf' cannot be shown: not an image (pages show .svg, .png, .jpg, .webp and .gif files) [broken-image]",
+                "Content/stretches/cat-cow.md:15:35: error: image '../images/flat.svg' cannot be shown: the <svg> element has no viewBox, nor a width and height in pixels [broken-image]",
+            ])
+        #expect(
+            site.findings(.unusedImage) == [
+                "Content/images/spare.webp: warning: image 'images/spare.webp' is not used by any page [unused-image]"
+            ])
         #expect(site.build().status == .contentErrors)
     }
 
     @Test("a link to an image counts as a use, and an image used by one page only is not reported")
     func linkedImageIsUsed() throws {
-        let site = try site(body: "## How to do it\n\nSee [the drawing](../images/spare.svg)." + Self.backLink,
-                            images: ["spare.svg": Data(ImageFixture.svg(width: 10, height: 10).utf8)])
+        let site = try site(
+            body: "## How to do it\n\nSee [the drawing](../images/spare.svg)." + Self.backLink,
+            images: ["spare.svg": Data(ImageFixture.svg(width: 10, height: 10).utf8)])
         #expect(site.findings(.unusedImage).isEmpty)
         let result = site.build(strict: true)
         #expect(result.status == .success, "\(result.diagnostics)")
@@ -218,17 +242,18 @@ struct ImageTests {
         let site = try site(body: "![A drawing](../images/bad.svg)" + Self.backLink, images: ["bad.svg": Data(svg.utf8)])
         let result = site.build()
         #expect(result.status == .contentErrors)
-        #expect(result.diagnostics.filter { $0.rule == .unsafeSVG }.map(site.relative) == [
-            "Content/images/bad.svg:1:104: error: unsafe SVG: an event attribute 'onload' [unsafe-svg]",
-            "Content/images/bad.svg:2:1: error: unsafe SVG: a <script> element [unsafe-svg]",
-            "Content/images/bad.svg:3:8: error: unsafe SVG: an @import in a style [unsafe-svg]",
-            "Content/images/bad.svg:4:31: error: unsafe SVG: an external reference href=\"other.svg#part\" [unsafe-svg]",
-            "Content/images/bad.svg:5:4: error: unsafe SVG: an external reference href=\"javascript:alert(1)\" [unsafe-svg]",
-            "Content/images/bad.svg:5:42: error: unsafe SVG: an event attribute 'ONCLICK' [unsafe-svg]",
-            "Content/images/bad.svg:5:54: error: unsafe SVG: an external reference url(https://example.org/p.svg) [unsafe-svg]",
-            "Content/images/bad.svg:6:1: error: unsafe SVG: a <svg:foreignObject> element [unsafe-svg]",
-            "Content/images/bad.svg:7:1: error: unsafe SVG: an animation of 'xlink:href' [unsafe-svg]",
-        ])
+        #expect(
+            result.diagnostics.filter { $0.rule == .unsafeSVG }.map(site.relative) == [
+                "Content/images/bad.svg:1:104: error: unsafe SVG: an event attribute 'onload' [unsafe-svg]",
+                "Content/images/bad.svg:2:1: error: unsafe SVG: a <script> element [unsafe-svg]",
+                "Content/images/bad.svg:3:8: error: unsafe SVG: an @import in a style [unsafe-svg]",
+                "Content/images/bad.svg:4:31: error: unsafe SVG: an external reference href=\"other.svg#part\" [unsafe-svg]",
+                "Content/images/bad.svg:5:4: error: unsafe SVG: an external reference href=\"javascript:alert(1)\" [unsafe-svg]",
+                "Content/images/bad.svg:5:42: error: unsafe SVG: an event attribute 'ONCLICK' [unsafe-svg]",
+                "Content/images/bad.svg:5:54: error: unsafe SVG: an external reference url(https://example.org/p.svg) [unsafe-svg]",
+                "Content/images/bad.svg:6:1: error: unsafe SVG: a <svg:foreignObject> element [unsafe-svg]",
+                "Content/images/bad.svg:7:1: error: unsafe SVG: an animation of 'xlink:href' [unsafe-svg]",
+            ])
         #expect(!site.exists("images/bad.svg"))
         #expect(!site.exists("stretches/cat-cow/index.html"))
     }

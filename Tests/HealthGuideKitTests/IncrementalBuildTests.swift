@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// Rebuild tests in the manner of Hugo's: each edit is followed by a build that must render only
 /// the pages the edit touched, and must leave the same bytes as a clean build of the same input.
@@ -40,17 +41,20 @@ struct IncrementalBuildTests {
     func timings() throws {
         let site = try TestSite(Fixture.smallSite())
         let first = site.build()
-        #expect(first.timings.steps.map(\.name) == [
-            "input stamps and the last build's state", "content folder listed, page cache read", "pages read, parsed and checked",
-            "pages linked, site checked", "templates", "pages rendered and written, page cache saved", "old files removed, manifest saved",
-        ])
+        #expect(
+            first.timings.steps.map(\.name) == [
+                "input stamps and the last build's state", "content folder listed, page cache read", "pages read, parsed and checked",
+                "pages linked, site checked", "templates", "pages rendered and written, page cache saved",
+                "old files removed, manifest saved",
+            ])
         #expect(first.timings.steps.allSatisfy { $0.seconds > 0 }, "a step was not timed")
         #expect(first.timings.steps.map(\.seconds).reduce(0, +) <= first.seconds)
         // One line a step, in order: its milliseconds to a tenth, then its name.
         let lines = first.timings.table.split(separator: "\n").map { $0.components(separatedBy: " ms  ") }
         #expect(lines.allSatisfy { $0.count == 2 })
         #expect(lines.map(\.last) == first.timings.steps.map(\.name))
-        #expect(lines.map { Double($0[0].trimmingCharacters(in: .whitespaces)) }
+        #expect(
+            lines.map { Double($0[0].trimmingCharacters(in: .whitespaces)) }
                 == first.timings.steps.map { ($0.seconds * 10_000).rounded() / 10 })
         let unchanged = try rebuild(site) {}
         #expect(unchanged.rendered == 0)
@@ -82,10 +86,11 @@ struct IncrementalBuildTests {
         #expect(result.rendered == 5)
         let written = Set(result.writtenFiles)
         #expect(written.isSubset(of: Self.pagesShowingKneeToChest.union(["search-index.json", "feed.xml"])))
-        #expect(written.isSuperset(of: [
-            "stretches/knee-to-chest/index.html", "stretches/index.html", "causes/muscle-strain/index.html",
-            "stretches/cat-cow/index.html", "search-index.json", "feed.xml",
-        ]))
+        #expect(
+            written.isSuperset(of: [
+                "stretches/knee-to-chest/index.html", "stretches/index.html", "causes/muscle-strain/index.html",
+                "stretches/cat-cow/index.html", "search-index.json", "feed.xml",
+            ]))
         #expect(site.page("stretches/cat-cow/index.html")?.contains("<span class=\"pagination__label\">Next</span> Knee hug</a>") == true)
         try expectSameAsCleanBuild(site)
     }
@@ -94,8 +99,9 @@ struct IncrementalBuildTests {
     func summaryChange() throws {
         let site = try TestSite(Fixture.smallSite())
         let result = try rebuild(site) {
-            try site.edit("stretches/knee-to-chest.md", replacing: "summary: \"About knee-to-chest stretch.\"",
-                          with: "summary: \"A gentle stretch for the lower back.\"")
+            try site.edit(
+                "stretches/knee-to-chest.md", replacing: "summary: \"About knee-to-chest stretch.\"",
+                with: "summary: \"A gentle stretch for the lower back.\"")
         }
         // The same five pages carry the summary in their contexts; only some templates show it.
         #expect(result.rendered == 5)
@@ -128,13 +134,17 @@ struct IncrementalBuildTests {
         try expectSameAsCleanBuild(site)
     }
 
-    @Test("a template change re-renders the pages that use it", arguments: [
-        TemplateEdit(file: "tag.mustache", find: "{{$main}}", replace: "{{$main}}<!-- edited -->", pages: 3),
-        TemplateEdit(file: "article.mustache", find: "{{$main}}", replace: "{{$main}}<!-- edited -->", pages: 3),
-        TemplateEdit(file: "partials/article-list.mustache", find: "<ul class=\"article-list\">",
-                     replace: "<ul class=\"article-list edited\">", pages: 5),
-        TemplateEdit(file: "layout.mustache", find: "<body>", replace: "<body class=\"edited\">", pages: IncrementalBuildTests.allPages),
-    ])
+    @Test(
+        "a template change re-renders the pages that use it",
+        arguments: [
+            TemplateEdit(file: "tag.mustache", find: "{{$main}}", replace: "{{$main}}<!-- edited -->", pages: 3),
+            TemplateEdit(file: "article.mustache", find: "{{$main}}", replace: "{{$main}}<!-- edited -->", pages: 3),
+            TemplateEdit(
+                file: "partials/article-list.mustache", find: "<ul class=\"article-list\">",
+                replace: "<ul class=\"article-list edited\">", pages: 5),
+            TemplateEdit(
+                file: "layout.mustache", find: "<body>", replace: "<body class=\"edited\">", pages: IncrementalBuildTests.allPages),
+        ])
     func templateChange(_ edit: TemplateEdit) throws {
         let site = try TestSite(Fixture.smallSite())
         let result = try rebuild(site) {
@@ -245,8 +255,9 @@ struct IncrementalBuildTests {
         }
         #expect(resized.rendered == 1)
         #expect(Set(resized.writtenFiles) == ["images/cat.svg", "stretches/cat-cow/index.html"])
-        #expect(site.page("stretches/cat-cow/index.html")?.contains(
-            "<img src=\"../../images/cat.svg\" alt=\"Back rounded up\" width=\"200\" height=\"90\" />") == true)
+        #expect(
+            site.page("stretches/cat-cow/index.html")?.contains(
+                "<img src=\"../../images/cat.svg\" alt=\"Back rounded up\" width=\"200\" height=\"90\" />") == true)
         try expectSameAsCleanBuild(site)
 
         let redrawn = try rebuild(site) {
@@ -270,16 +281,18 @@ struct IncrementalBuildTests {
     /// The small site with a picture on the cat-cow page.
     static func smallSiteWithPicture() -> [String: String] {
         var files = Fixture.smallSite()
-        files["stretches/cat-cow.md"] = Fixture.article(title: "Cat-cow stretch", body: """
-            ## How to do it
+        files["stretches/cat-cow.md"] = Fixture.article(
+            title: "Cat-cow stretch",
+            body: """
+                ## How to do it
 
-            1. Kneel on the floor.
-            2. Arch your back.
+                1. Kneel on the floor.
+                2. Arch your back.
 
-            ![Back rounded up](../images/cat.svg)
+                ![Back rounded up](../images/cat.svg)
 
-            Back to [muscle strain](../causes/muscle-strain.md).
-            """, tags: ["lower-back", "stretch"], order: 1)
+                Back to [muscle strain](../causes/muscle-strain.md).
+                """, tags: ["lower-back", "stretch"], order: 1)
         return files
     }
 
@@ -301,8 +314,9 @@ struct IncrementalBuildTests {
         let differing = try site.differencesFromCleanBuild()
         #expect(differing.isEmpty, "files that differ from a clean build: \(differing)", sourceLocation: sourceLocation)
         let again = site.build()
-        #expect(again.rendered == 0 && again.written == 0 && again.removed == 0,
-                "a build after the rebuild still found work: \(again.writtenFiles)", sourceLocation: sourceLocation)
+        #expect(
+            again.rendered == 0 && again.written == 0 && again.removed == 0,
+            "a build after the rebuild still found work: \(again.writtenFiles)", sourceLocation: sourceLocation)
     }
 }
 

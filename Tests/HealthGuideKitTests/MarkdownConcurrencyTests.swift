@@ -1,4 +1,6 @@
 import Dispatch
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -8,7 +10,6 @@ import Dispatch
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// cmark-gfm keeps the characters that start an extension's inlines (`:` and `w` for web
 /// addresses, `~` for strikethrough) in one table for the whole process, set when a parse

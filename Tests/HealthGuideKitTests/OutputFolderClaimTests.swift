@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// Whose output folder it is: a build waits while another build writes the folder, is refused
 /// at once while a preview holds it, and refuses a folder of someone else's files unless forced.
@@ -33,7 +34,8 @@ struct OutputFolderClaimTests {
 
         for _ in 0..<200 where messages.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
         let name = DisplayPaths().display(site.output.path)
-        #expect(messages.all == ["\(name): waiting for another build (healthguide build, process \(getpid())) to finish writing this folder"])
+        #expect(
+            messages.all == ["\(name): waiting for another build (healthguide build, process \(getpid())) to finish writing this folder"])
         #expect(!site.exists("index.html"), "nothing is written while the other build holds the folder")
         // Read once more before letting go, so the lock is held until here.
         #expect(held != nil)
@@ -49,10 +51,11 @@ struct OutputFolderClaimTests {
         let preview = try OutputLock.claim(site.options, as: .preview, waiting: { _ in })
         let result = withExtendedLifetime(preview) { site.build() }
         #expect(result.status == .configurationError)
-        #expect(result.diagnostics.map(\.description) == [
-            "\(DisplayPaths().display(site.output.path)): error: a preview (healthguide serve, process \(getpid())) is writing "
-                + "to this folder: stop it first, or choose another folder with --output [output-in-use]",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "\(DisplayPaths().display(site.output.path)): error: a preview (healthguide serve, process \(getpid())) is writing "
+                    + "to this folder: stop it first, or choose another folder with --output [output-in-use]"
+            ])
         #expect(result.refusal == .inUse)
         #expect(!site.exists("index.html"))
     }
@@ -79,13 +82,14 @@ struct OutputFolderClaimTests {
 
         let refused = try CommandLineRunner.run(["build"], in: site.root)
         #expect(refused.status == 2)
-        #expect(refused.standardError == """
-            Site: error: the output folder holds files that no build wrote (index.html, note-0.txt, note-1.txt, note-2.txt, \
-            note-3.txt, note-4.txt, note-5.txt, note-6.txt, note-7.txt, note-8.txt and 2 more): a build would replace or mix \
-            with them; pass --force to build into it anyway, or choose an empty folder [foreign-output]
-            error: nothing was built
+        #expect(
+            refused.standardError == """
+                Site: error: the output folder holds files that no build wrote (index.html, note-0.txt, note-1.txt, note-2.txt, \
+                note-3.txt, note-4.txt, note-5.txt, note-6.txt, note-7.txt, note-8.txt and 2 more): a build would replace or mix \
+                with them; pass --force to build into it anyway, or choose an empty folder [foreign-output]
+                error: nothing was built
 
-            """)
+                """)
         #expect(site.page("index.html") == "my own page")
         #expect(!site.exists(".healthguide"))
 

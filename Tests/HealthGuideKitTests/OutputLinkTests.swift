@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// Symbolic links planted in the output folder are never written or deleted through, in a full
 /// build or an incremental one: the build stops at them with one error each and status 2, and
@@ -167,15 +168,17 @@ struct OutputLinkTests {
         try FileManager.default.createSymbolicLink(atPath: templates + "/assets/secret.txt", withDestinationPath: secret.path)
         try FileManager.default.createSymbolicLink(atPath: templates + "/partials/secret.mustache", withDestinationPath: secret.path)
         // A link that stays inside the templates folder is fine.
-        try FileManager.default.createSymbolicLink(atPath: templates + "/assets/copy.css", withDestinationPath: templates + "/assets/site.css")
+        try FileManager.default.createSymbolicLink(
+            atPath: templates + "/assets/copy.css", withDestinationPath: templates + "/assets/site.css")
 
         let result = site.build()
         #expect(result.status == .configurationError)
         let display = DisplayPaths()
-        #expect(result.diagnostics.map(\.description) == [
-            "\(display.display(templates + "/assets/secret.txt")): error: symbolic link points outside the templates folder [bad-symlink]",
-            "\(display.display(templates + "/partials/secret.mustache")): error: symbolic link points outside the templates folder [bad-symlink]",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "\(display.display(templates + "/assets/secret.txt")): error: symbolic link points outside the templates folder [bad-symlink]",
+                "\(display.display(templates + "/partials/secret.mustache")): error: symbolic link points outside the templates folder [bad-symlink]",
+            ])
         #expect(!site.exists("assets/secret.txt"))
 
         try FileManager.default.removeItem(atPath: templates + "/assets/secret.txt")

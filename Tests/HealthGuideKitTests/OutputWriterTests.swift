@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 @Suite("Writing output files")
 struct OutputWriterTests {
@@ -69,10 +70,11 @@ struct OutputWriterTests {
         try writer.prepare()
 
         #expect(writer.removeStale() == 1)
-        #expect(writer.errors.map(\.description) == [
-            "\(DisplayPaths().display(root + "/section")): error: symbolic link in the output folder (to '\(elsewhere)'): "
-                + "the build does not write or delete through links; remove it and build again [output-link]",
-        ])
+        #expect(
+            writer.errors.map(\.description) == [
+                "\(DisplayPaths().display(root + "/section")): error: symbolic link in the output folder (to '\(elsewhere)'): "
+                    + "the build does not write or delete through links; remove it and build again [output-link]"
+            ])
         #expect(try String(contentsOfFile: elsewhere + "/old/index.html", encoding: .utf8) == "not yours")
         #expect(try String(contentsOfFile: elsewhere + "/index.html", encoding: .utf8) == "nor this")
         #expect(!FileSystem.exists(root + "/gone"), "a stale file of a real folder is removed, and the emptied folder with it")
@@ -86,9 +88,11 @@ struct OutputWriterTests {
         try writer.prepare()
         writer.write("the section page", to: "tags/index.html")
         writer.write("the topic list", to: "tags/index.html")
-        #expect(writer.errors.map(\.description) == [
-            DisplayPaths().display(root + "/tags/index.html") + ": error: two outputs of this build would be written to this file [path-collision]",
-        ])
+        #expect(
+            writer.errors.map(\.description) == [
+                DisplayPaths().display(root + "/tags/index.html")
+                    + ": error: two outputs of this build would be written to this file [path-collision]"
+            ])
         #expect(try String(contentsOfFile: root + "/tags/index.html", encoding: .utf8) == "the section page")
     }
 }

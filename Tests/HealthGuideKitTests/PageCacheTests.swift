@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// The page cache keeps each unchanged file's page, facts, findings and search entry between
 /// builds. These tests count the files prepared again and compare with clean builds.
@@ -62,7 +63,9 @@ struct PageCacheTests {
         #expect(try Self.wholeCache(of: site) == wholeCache)
         #expect(site.exists(".healthguide/pages-recent"))
         let incremental = try #require(PageCache.load(from: site.output.path))
-        #expect(incremental.entries["causes/extra-3.md"]?.prepared.searchEntry.map { String(decoding: $0.json, as: UTF8.self).contains("days") } == true)
+        #expect(
+            incremental.entries["causes/extra-3.md"]?.prepared.searchEntry.map { String(decoding: $0.json, as: UTF8.self).contains("days") }
+                == true)
 
         site.build(clean: true)
         #expect(Self.contents(of: incremental) == Self.contents(of: try #require(PageCache.load(from: site.output.path))))
@@ -203,8 +206,9 @@ struct PageCacheTests {
         #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie on your mat..") == true)
     }
 
-    @Test("a title changed and changed back, each time built a moment after the save, shows the same on every page as a clean build",
-          arguments: [false, true])
+    @Test(
+        "a title changed and changed back, each time built a moment after the save, shows the same on every page as a clean build",
+        arguments: [false, true])
     func titleChangedBackBeforeSettling(remembering: Bool) throws {
         let site = try TestSite(Fixture.smallSite())
         try site.settle()
@@ -237,9 +241,10 @@ struct PageCacheTests {
         try site.edit("stretches/knee-to-chest.md", replacing: "title: \"Knee-to-chest stretch\"", with: "title: \"Knee hug\"")
         let failed = site.build()
         #expect(failed.status == .contentErrors)
-        #expect(failed.diagnostics.map(\.description) == [
-            "\(DisplayPaths().display(path)): error: the file changed while the site was being built; build again [changed-during-build]",
-        ])
+        #expect(
+            failed.diagnostics.map(\.description) == [
+                "\(DisplayPaths().display(path)): error: the file changed while the site was being built; build again [changed-during-build]"
+            ])
         // No entry of the cache can be trusted after that: it is gone, not kept for the next build.
         #expect(PageCache.load(from: site.output.path) == nil)
         let next = site.build()
@@ -295,8 +300,9 @@ struct PageCacheTests {
 
         let failed = site.build()
         #expect(failed.status == .contentErrors)
-        #expect(failed.diagnostics.filter { $0.rule == .writeFailed }.map { "\($0.severity): \($0.message)" }
-            == ["error: could not save the build manifest"])
+        #expect(
+            failed.diagnostics.filter { $0.rule == .writeFailed }.map { "\($0.severity): \($0.message)" }
+                == ["error: could not save the build manifest"])
         #expect(site.page("stretches/knee-to-chest/index.html")?.contains("Lie flat on your back.") == true)
 
         try FileManager.default.removeItem(atPath: cachePath)
@@ -308,8 +314,9 @@ struct PageCacheTests {
         #expect(site.snapshot() == afterRecovery)
     }
 
-    @Test("a manifest naming a file outside the output folder is not trusted, and that file survives",
-          arguments: ["../notes.txt", "causes/../../notes.txt", "./../notes.txt", ".//../notes.txt", "ABSOLUTE"])
+    @Test(
+        "a manifest naming a file outside the output folder is not trusted, and that file survives",
+        arguments: ["../notes.txt", "causes/../../notes.txt", "./../notes.txt", ".//../notes.txt", "ABSOLUTE"])
     func manifestOutsideOutput(name: String) throws {
         let site = try TestSite(Fixture.smallSite())
         site.build()
@@ -360,11 +367,13 @@ struct PageCacheTests {
     static func largerSite() -> [String: String] {
         var files = Fixture.smallSite()
         for number in 0..<extraArticles {
-            files["causes/extra-\(number).md"] = Fixture.article(title: "Extra cause \(number)", body: """
-                ## What helps
+            files["causes/extra-\(number).md"] = Fixture.article(
+                title: "Extra cause \(number)",
+                body: """
+                    ## What helps
 
-                Rest for a day. Then walk a little each morning.
-                """)
+                    Rest for a day. Then walk a little each morning.
+                    """)
         }
         return files
     }

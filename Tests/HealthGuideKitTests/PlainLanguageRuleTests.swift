@@ -1,3 +1,6 @@
+import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -7,8 +10,6 @@
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import HealthGuideTestSupport
-import Testing
 
 /// Bodies of `Fixture.article` start on line 10 of the file.
 @Suite("Plain-language rules: readability, long sentences, long paragraphs")
@@ -18,14 +19,16 @@ struct PlainLanguageRuleTests {
 
     @Test("an article above reading grade 8 gets a warning naming its hardest sentences")
     func readabilityWarning() throws {
-        let site = try TestSite(Fixture.smallSite(adding: ["causes/therapy.md": Fixture.article(title: "Therapy", body: Self.gradeNineText)]))
+        let site = try TestSite(
+            Fixture.smallSite(adding: ["causes/therapy.md": Fixture.article(title: "Therapy", body: Self.gradeNineText)]))
         // Per sentence: "Physical therapy helps." 0.39 × 3 + 11.8 × 7/3 − 15.59 = 13.1;
         // the other 0.39 × 6 + 11.8 × 11/6 − 15.59 = 8.4. The first raises the article's grade more.
-        #expect(site.findings(.readability) == [
-            "Content/causes/therapy.md:10:1: warning: reading grade 9.8 is above 8; hardest sentences: "
-                + "line 10 \"Physical therapy helps.\" (grade 13.1), "
-                + "line 10 \"Stretching every morning loosens tight muscles.\" (grade 8.4) [readability]",
-        ])
+        #expect(
+            site.findings(.readability) == [
+                "Content/causes/therapy.md:10:1: warning: reading grade 9.8 is above 8; hardest sentences: "
+                    + "line 10 \"Physical therapy helps.\" (grade 13.1), "
+                    + "line 10 \"Stretching every morning loosens tight muscles.\" (grade 8.4) [readability]"
+            ])
     }
 
     @Test("an article above reading grade 10 is an error")
@@ -35,28 +38,31 @@ struct PlainLanguageRuleTests {
         // FK = 0.39 × 8/2 + 11.8 × 28/8 − 15.59 = 1.56 + 41.3 − 15.59 = 27.27
         // Sentences: 0.39 × 5 + 11.8 × 17/5 − 15.59 = 26.48; 0.39 × 3 + 11.8 × 11/3 − 15.59 = 28.85
         let body = """
-        Physical therapists recommend rehabilitation programs.
+            Physical therapists recommend rehabilitation programs.
 
-        Medication reduces inflammation.
-        """
+            Medication reduces inflammation.
+            """
         let site = try TestSite(Fixture.smallSite(adding: ["causes/therapy.md": Fixture.article(title: "Therapy", body: body)]))
-        #expect(site.findings(.readability) == [
-            "Content/causes/therapy.md:12:1: error: reading grade 27.3 is above 10; hardest sentences: "
-                + "line 12 \"Medication reduces inflammation.\" (grade 28.8), "
-                + "line 10 \"Physical therapists recommend rehabilitation programs.\" (grade 26.5) [readability]",
-        ])
+        #expect(
+            site.findings(.readability) == [
+                "Content/causes/therapy.md:12:1: error: reading grade 27.3 is above 10; hardest sentences: "
+                    + "line 12 \"Medication reduces inflammation.\" (grade 28.8), "
+                    + "line 10 \"Physical therapists recommend rehabilitation programs.\" (grade 26.5) [readability]"
+            ])
     }
 
     @Test("the grade limits come from site.yml")
     func readabilityLimitsFromSiteYML() throws {
         let relaxed = Fixture.siteYML + "\nreading_grade:\n  warning: 10\n  error: 12\n"
-        let site = try TestSite(Fixture.smallSite(adding: [
-            "site.yml": relaxed, "causes/therapy.md": Fixture.article(title: "Therapy", body: Self.gradeNineText),
-        ]))
+        let site = try TestSite(
+            Fixture.smallSite(adding: [
+                "site.yml": relaxed, "causes/therapy.md": Fixture.article(title: "Therapy", body: Self.gradeNineText),
+            ]))
         #expect(site.findings(.readability).isEmpty)
 
         try site.write("site.yml", Fixture.siteYML + "\nreading_grade:\n  warning: 5\n  error: 9.5\n")
-        #expect(site.findings(.readability).first?.hasPrefix("Content/causes/therapy.md:10:1: error: reading grade 9.8 is above 9.5;") == true)
+        #expect(
+            site.findings(.readability).first?.hasPrefix("Content/causes/therapy.md:10:1: error: reading grade 9.8 is above 9.5;") == true)
     }
 
     @Test("plain articles pass the readability rule")
@@ -68,13 +74,14 @@ struct PlainLanguageRuleTests {
     @Test("a sentence over 25 words is reported at its own line and column")
     func longSentence() throws {
         let body = """
-        Rest first. You can rest for a day or two, then walk a little more each day,
-        and stretch gently when the worst of the pain has gone away.
-        """
+            Rest first. You can rest for a day or two, then walk a little more each day,
+            and stretch gently when the worst of the pain has gone away.
+            """
         let site = try TestSite(Fixture.smallSite(adding: ["causes/rest.md": Fixture.article(title: "Rest", body: body)]))
-        #expect(site.findings(.longSentence) == [
-            "Content/causes/rest.md:10:13: warning: sentence of 27 words is longer than 25: \"You can rest for a day…\" [long-sentence]",
-        ])
+        #expect(
+            site.findings(.longSentence) == [
+                "Content/causes/rest.md:10:13: warning: sentence of 27 words is longer than 25: \"You can rest for a day…\" [long-sentence]"
+            ])
     }
 
     @Test("a sentence of 25 words is not too long")
@@ -87,16 +94,17 @@ struct PlainLanguageRuleTests {
     @Test("a paragraph over five sentences is reported where it starts")
     func longParagraph() throws {
         let body = """
-        ## What to do
+            ## What to do
 
-        Rest. Walk. Stretch. Sleep well. Drink water. Eat well.
+            Rest. Walk. Stretch. Sleep well. Drink water. Eat well.
 
-        - One. Two. Three. Four. Five. Six.
-        """
+            - One. Two. Three. Four. Five. Six.
+            """
         let site = try TestSite(Fixture.smallSite(adding: ["causes/rest.md": Fixture.article(title: "Rest", body: body)]))
-        #expect(site.findings(.longParagraph) == [
-            "Content/causes/rest.md:12:1: warning: paragraph of 6 sentences is longer than 5 [long-paragraph]",
-        ])
+        #expect(
+            site.findings(.longParagraph) == [
+                "Content/causes/rest.md:12:1: warning: paragraph of 6 sentences is longer than 5 [long-paragraph]"
+            ])
     }
 
     @Test("a paragraph of five sentences is fine")

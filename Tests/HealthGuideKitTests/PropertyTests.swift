@@ -1,4 +1,7 @@
 import Foundation
+import PropertyBased
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -8,8 +11,6 @@ import Foundation
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import PropertyBased
-import Testing
 
 /// Random input never crashes the parts that read untrusted text, and no resolved link ever
 /// leaves the site.
@@ -42,28 +43,35 @@ struct PropertyTests {
         }
     }
 
-    @Test("front matter closed on the last line, with no newline after it, has an empty body on that line",
-          arguments: ["---\n---", "---\ntitle: x\n---", "---\ntitle: x\n..."])
+    @Test(
+        "front matter closed on the last line, with no newline after it, has an empty body on that line",
+        arguments: ["---\n---", "---\ntitle: x\n---", "---\ntitle: x\n..."])
     func frontMatterEndingTheFile(text: String) {
         let parts = FrontMatterSplitter.split(text)
         let newlines = text.utf8.filter { $0 == UInt8(ascii: "\n") }.count
-        #expect(parts == .success(FrontMatterSplitter.Parts(yaml: String(text.dropFirst(4).dropLast(3)), body: "",
-                                                             yamlLineOffset: 1, bodyLineOffset: newlines)))
+        #expect(
+            parts
+                == .success(
+                    FrontMatterSplitter.Parts(
+                        yaml: String(text.dropFirst(4).dropLast(3)), body: "",
+                        yamlLineOffset: 1, bodyLineOffset: newlines)))
     }
 
-    @Test("a link resolves against its file's folder, . and .. taken away, empty parts left out", arguments: [
-        ("../stretches/cat-cow.md", "causes/muscle-strain.md", "stretches/cat-cow.md"),
-        ("cat-cow.md", "stretches/knee.md", "stretches/cat-cow.md"),
-        ("./a/./b/../c.md", "causes/x.md", "causes/a/c.md"),
-        ("/treatments//ice.md", "causes/x.md", "treatments/ice.md"),
-        ("images/spine.png", "index.md", "images/spine.png"),
-        ("../index.md", "causes/x.md", "index.md"),
-        ("..", "causes/x.md", ""),
-        ("../../x.md", "causes/x.md", nil),
-        ("/../x.md", "causes/x.md", nil),
-        ("...md", "a//b/x.md", "a/b/...md"),
-        ("é/ü.md", "causes/x.md", "causes/é/ü.md"),
-    ] as [(String, String, String?)])
+    @Test(
+        "a link resolves against its file's folder, . and .. taken away, empty parts left out",
+        arguments: [
+            ("../stretches/cat-cow.md", "causes/muscle-strain.md", "stretches/cat-cow.md"),
+            ("cat-cow.md", "stretches/knee.md", "stretches/cat-cow.md"),
+            ("./a/./b/../c.md", "causes/x.md", "causes/a/c.md"),
+            ("/treatments//ice.md", "causes/x.md", "treatments/ice.md"),
+            ("images/spine.png", "index.md", "images/spine.png"),
+            ("../index.md", "causes/x.md", "index.md"),
+            ("..", "causes/x.md", ""),
+            ("../../x.md", "causes/x.md", nil),
+            ("/../x.md", "causes/x.md", nil),
+            ("...md", "a//b/x.md", "a/b/...md"),
+            ("é/ü.md", "causes/x.md", "causes/é/ü.md"),
+        ] as [(String, String, String?)])
     func linkJoining(reference: String, file: String, expected: String?) {
         #expect(SitePath.resolve(reference, fromFile: file) == expected)
     }
@@ -131,7 +139,8 @@ struct PropertyTests {
 
     @Test("heading ids made byte by byte follow the rules for characters: letters and digits lower-cased, spaces as hyphens")
     func headingSlugs() async {
-        await propertyCheck(count: 500, input: Gen.element(of: Array(" -_.,!?'()AZaz09Mm\t")).map { $0 ?? " " }.string(of: 0...20)) { text in
+        await propertyCheck(count: 500, input: Gen.element(of: Array(" -_.,!?'()AZaz09Mm\t")).map { $0 ?? " " }.string(of: 0...20)) {
+            text in
             var expected = ""
             for character in text.lowercased() {
                 if character.isLetter || character.isNumber || character == "-" || character == "_" {
@@ -168,8 +177,9 @@ struct PropertyTests {
         await propertyCheck(count: 300, input: Self.bodies) { body in
             let document = MarkdownDocument(markdown: body)
             let scan = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0).scanWithTargets(document)
-            let plan = BodyRenderPlan(linkDestinations: scan.facts.links.map { _ in "x/" }, emergencyNumber: "911",
-                                      allowRawHTML: false, glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
+            let plan = BodyRenderPlan(
+                linkDestinations: scan.facts.links.map { _ in "x/" }, emergencyNumber: "911",
+                allowRawHTML: false, glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
             let html = MarkdownRenderer(plan: plan).render(document, targets: scan.targets)
             #expect(!html.contains("<script"))
         }
@@ -177,24 +187,32 @@ struct PropertyTests {
 
     /// Destinations as authors write them and as the resolver makes them, with the bytes the
     /// HTML writer escapes, in both cases of the schemes safe mode drops.
-    static let destinationCharacters: [Character] = ["a", "Z", "9", "/", ".", "#", "%", "&", "'", "\"", "<", ">", " ", "é", "中", "😀",
-                                                     "\t", "(", ")", "[", "]", "{", "}", "|", "\\", "^", "`", "~", "$", "+", "=", "?", "@", "!", "*", ",", ";"]
-    static let destinationStarts = ["", "javascript:", "JaVaScRiPt:", "vbscript:", "file:", "data:", "data:image/png", "DATA:image/webp",
-                                    "data:image/svg", "https://", "mailto:", "../", "#", "//"]
-    static let destinations = zip(Gen.element(of: destinationStarts).map { $0 ?? "" },
-                                  Gen.element(of: destinationCharacters).map { $0 ?? "a" }.string(of: 0...24)).map { $0 + $1 }
+    static let destinationCharacters: [Character] = [
+        "a", "Z", "9", "/", ".", "#", "%", "&", "'", "\"", "<", ">", " ", "é", "中", "😀",
+        "\t", "(", ")", "[", "]", "{", "}", "|", "\\", "^", "`", "~", "$", "+", "=", "?", "@", "!", "*", ",", ";",
+    ]
+    static let destinationStarts = [
+        "", "javascript:", "JaVaScRiPt:", "vbscript:", "file:", "data:", "data:image/png", "DATA:image/webp",
+        "data:image/svg", "https://", "mailto:", "../", "#", "//",
+    ]
+    static let destinations = zip(
+        Gen.element(of: destinationStarts).map { $0 ?? "" },
+        Gen.element(of: destinationCharacters).map { $0 ?? "a" }.string(of: 0...24)
+    ).map { $0 + $1 }
 
     @Test("a filled gap is written exactly as cmark-gfm writes the destination itself, in safe and unsafe mode")
     func destinationsAsCmarkWritesThem() async {
         await propertyCheck(count: 500, input: Self.destinations, Gen.bool) { destination, allowRawHTML in
             let document = MarkdownDocument(markdown: "[a](b)")
             let scan = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0).scanWithTargets(document)
-            let plan = BodyRenderPlan(linkDestinations: [destination], emergencyNumber: "911", allowRawHTML: allowRawHTML,
-                                      glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
+            let plan = BodyRenderPlan(
+                linkDestinations: [destination], emergencyNumber: "911", allowRawHTML: allowRawHTML,
+                glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
             var written: [UInt8] = []
             CmarkDestination.append(destination, allowRawHTML: allowRawHTML, to: &written)
-            #expect(MarkdownRenderer(plan: plan).render(document, targets: scan.targets)
-                        == "<p><a href=\"" + String(decoding: written, as: UTF8.self) + "\">a</a></p>\n")
+            #expect(
+                MarkdownRenderer(plan: plan).render(document, targets: scan.targets)
+                    == "<p><a href=\"" + String(decoding: written, as: UTF8.self) + "\">a</a></p>\n")
         }
     }
 
@@ -203,18 +221,21 @@ struct PropertyTests {
         "Some text. ", "\n\n", "> [!WARNING]\n> Call 911.\n\n", "## A heading\n\n", "- item ", "[a](a.md) ", "[b](../b.md#c) ",
         "[c](#top) ", "[d](https://example.org/x?y=1&z=2) ", "[e](javascript:alert(1)) ", "[f](//cdn.example.org/x) ",
         "![g](images/p.png) ", "[![h](images/q.png)](c.md) ", "[i](<a b.md>) ", "[j]() ", "[k](mailto:a@example.org) ",
-        "[l](x.md \"a title\") ", "[m](DATA:text/html,x) ", "[n](y%20z.md) ", "`code [o](p.md)` ", "[^1]\n\n[^1]: A note [q](r.md).\n\n", "![see [s](t.md)](images/u.png) ",
+        "[l](x.md \"a title\") ", "[m](DATA:text/html,x) ", "[n](y%20z.md) ", "`code [o](p.md)` ", "[^1]\n\n[^1]: A note [q](r.md).\n\n",
+        "![see [s](t.md)](images/u.png) ",
     ]).map { $0 ?? "" }.array(of: 0...14).map { $0.joined() }
     static let resolvedDestinations: [String?] = [nil, "", "../../a/", "../b/#c", "x y&'\"<>%/é", "javascript:x", "../images/p.png"]
 
     @Test("a body rendered before linking, its gaps filled, equals the body rendered after linking")
     func prerenderedBodies() async {
-        await propertyCheck(count: 400, input: Self.linkedBodies, Gen.int(in: 0...6).array(of: 40), Gen.bool) { body, choices, allowRawHTML in
+        await propertyCheck(count: 400, input: Self.linkedBodies, Gen.int(in: 0...6).array(of: 40), Gen.bool) {
+            body, choices, allowRawHTML in
             let scanner = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0)
             func render(_ destinations: [String?]) -> String {
                 let document = MarkdownDocument(markdown: body)
-                let plan = BodyRenderPlan(linkDestinations: destinations, emergencyNumber: "911", allowRawHTML: allowRawHTML,
-                                          glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
+                let plan = BodyRenderPlan(
+                    linkDestinations: destinations, emergencyNumber: "911", allowRawHTML: allowRawHTML,
+                    glossary: GlossaryMatcher(entries: []), glossaryEntries: [], glossaryURL: "g/")
                 return MarkdownRenderer(plan: plan).render(document, targets: scanner.scanWithTargets(document).targets)
             }
             let links = scanner.scan(MarkdownDocument(markdown: body)).links
@@ -242,7 +263,8 @@ struct PropertyTests {
         await propertyCheck(count: 600, input: Self.dateTexts) { text in
             // The reading by characters that the byte reading replaced.
             let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            let shaped = parts.count == 3 && parts.map(\.count) == [4, 2, 2]
+            let shaped =
+                parts.count == 3 && parts.map(\.count) == [4, 2, 2]
                 && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
             let expected = shaped ? CalendarDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!) : nil
             #expect(CalendarDate(iso: text) == expected)
@@ -256,25 +278,33 @@ struct PropertyTests {
         }
     }
 
-    @Test("review dates as written", arguments: [
-        ("2024-02-29", "29 February 2024"), ("2026-02-29", nil), ("2026-03-3", nil), ("2026-3-03", nil), ("0001-01-01", "1 January 1"),
-        ("9999-12-31", "31 December 9999"), ("2026-00-10", nil), ("2026-04-31", nil), ("2026-0٣-03", nil), (" 2026-03-03", nil),
-    ] as [(String, String?)])
+    @Test(
+        "review dates as written",
+        arguments: [
+            ("2024-02-29", "29 February 2024"), ("2026-02-29", nil), ("2026-03-3", nil), ("2026-3-03", nil), ("0001-01-01", "1 January 1"),
+            ("9999-12-31", "31 December 9999"), ("2026-00-10", nil), ("2026-04-31", nil), ("2026-0٣-03", nil), (" 2026-03-03", nil),
+        ] as [(String, String?)])
     func reviewDates(text: String, longForm: String?) {
         #expect(CalendarDate(iso: text)?.longForm == longForm)
         #expect(CalendarDate(iso: text)?.iso == (longForm == nil ? nil : text))
     }
 
-    @Test("a NUL character in Markdown is shown as U+FFFD and nothing after it is lost", arguments: [
-        ("a\u{0}b", "<p>a\u{FFFD}b</p>\n"), ("\u{0}", "<p>\u{FFFD}</p>\n"), ("# T\u{0}x\n\nz~", "<h1>T\u{FFFD}x</h1>\n<p>z~</p>\n"),
-        ("", ""), ("é\u{0}\u{0}", "<p>é\u{FFFD}\u{FFFD}</p>\n"),
-    ])
+    @Test(
+        "a NUL character in Markdown is shown as U+FFFD and nothing after it is lost",
+        arguments: [
+            ("a\u{0}b", "<p>a\u{FFFD}b</p>\n"), ("\u{0}", "<p>\u{FFFD}</p>\n"), ("# T\u{0}x\n\nz~", "<h1>T\u{FFFD}x</h1>\n<p>z~</p>\n"),
+            ("", ""), ("é\u{0}\u{0}", "<p>é\u{FFFD}\u{FFFD}</p>\n"),
+        ])
     func nulInMarkdown(markdown: String, html: String) {
         #expect(MarkdownDocument(markdown: markdown).renderHTML(allowRawHTML: false) == html)
     }
 
-    @Test("a file's shown path is its folder's prefix and its own path, as standardizing the whole path shows it",
-          arguments: [".", "Content", "./Content/", "a/../Content", "..", "../..", "/", "/tmp", "/tmp/../tmp/site/", FileManager.default.currentDirectoryPath])
+    @Test(
+        "a file's shown path is its folder's prefix and its own path, as standardizing the whole path shows it",
+        arguments: [
+            ".", "Content", "./Content/", "a/../Content", "..", "../..", "/", "/tmp", "/tmp/../tmp/site/",
+            FileManager.default.currentDirectoryPath,
+        ])
     func displayPrefix(folder: String) async {
         let paths = DisplayPaths()
         let prefix = paths.prefix(forFilesIn: folder)
@@ -288,7 +318,10 @@ struct PropertyTests {
 
     @Test("a text is blank exactly when trimming leaves nothing")
     func blankTexts() async {
-        await propertyCheck(count: 500, input: Gen.element(of: [" ", "\n", "\t", "\u{A0}", "\u{301}", "a", "-", "\u{2003}"]).map { $0 ?? " " }.string(of: 0...6)) { text in
+        await propertyCheck(
+            count: 500,
+            input: Gen.element(of: [" ", "\n", "\t", "\u{A0}", "\u{301}", "a", "-", "\u{2003}"]).map { $0 ?? " " }.string(of: 0...6)
+        ) { text in
             #expect(text.isBlank == text.trimmingWhitespace.isEmpty)
         }
     }

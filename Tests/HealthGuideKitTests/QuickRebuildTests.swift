@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,7 +11,6 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// The preview server's rebuild after a save: a save that keeps the site's shape prepares and
 /// renders the saved page alone; anything else falls back to a full incremental build. Either
@@ -17,8 +18,10 @@ import Testing
 @Suite("Quick rebuilds after a save")
 struct QuickRebuildTests {
     /// A site built once by a builder that remembers, as the preview server's does.
-    private func served(_ files: [String: String] = Fixture.smallSite(), images: [String: String] = [:],
-                        strict: Bool = false) throws -> (TestSite, SiteBuilder) {
+    private func served(
+        _ files: [String: String] = Fixture.smallSite(), images: [String: String] = [:],
+        strict: Bool = false
+    ) throws -> (TestSite, SiteBuilder) {
         let site = try TestSite(files)
         for (name, text) in images { try site.write("images/" + name, text) }
         var options = site.options
@@ -47,7 +50,8 @@ struct QuickRebuildTests {
 
     @Test("an image saved with a new size is a full incremental build that re-renders the page showing it")
     func imageResized() throws {
-        let (site, builder) = try served(IncrementalBuildTests.smallSiteWithPicture(), images: ["cat.svg": ImageFixture.svg(width: 320, height: 140)])
+        let (site, builder) = try served(
+            IncrementalBuildTests.smallSiteWithPicture(), images: ["cat.svg": ImageFixture.svg(width: 320, height: 140)])
         try site.write("images/cat.svg", ImageFixture.svg(width: 160, height: 70))
         let result = builder.rebuild(changed: [path(site, "images/cat.svg")])
         #expect(result.status == .success)
@@ -98,7 +102,8 @@ struct QuickRebuildTests {
         try site.edit("stretches/cat-cow.md", replacing: "Kneel on the floor.", with: "Kneel on a mat.")
         let quick = builder.rebuild(changed: [path(site, "stretches/cat-cow.md"), path(site, "stretches/sedX1b2c3")])
         #expect(quick.isQuick)
-        try site.write("stretches/side-bend.md", Fixture.article(title: "Side bend", body: "## Steps\n\nBend to the side. See [cat-cow](cat-cow.md)."))
+        try site.write(
+            "stretches/side-bend.md", Fixture.article(title: "Side bend", body: "## Steps\n\nBend to the side. See [cat-cow](cat-cow.md)."))
         let full = builder.rebuild(changed: [path(site, "stretches/side-bend.md")])
         #expect(full.status == .success)
         #expect(!full.isQuick)
@@ -113,12 +118,16 @@ struct QuickRebuildTests {
         try site.edit("stretches/cat-cow.md", replacing: "Kneel on the floor.", with: "Kneel on a mat.")
         let first = builder.rebuild(changed: [path(site, "stretches/cat-cow.md")])
         #expect(first.prepared == 1)
-        #expect(first.diagnostics.filter { $0.rule == .longSentence }.map(\.file) == ["\(DisplayPaths().display(path(site, "causes/muscle-strain.md")))"])
+        #expect(
+            first.diagnostics.filter { $0.rule == .longSentence }.map(\.file) == [
+                "\(DisplayPaths().display(path(site, "causes/muscle-strain.md")))"
+            ])
 
         // In strict mode the same warning fails the build; saving another page must not hide it.
         let (strictSite, strictBuilder) = try served(Fixture.smallSite(), strict: true)
-        try strictSite.edit("stretches/cat-cow.md", replacing: "Kneel on the floor.",
-                            with: "Kneel, \(Array(repeating: "and then breathe out slowly", count: 6).joined(separator: ", ")).")
+        try strictSite.edit(
+            "stretches/cat-cow.md", replacing: "Kneel on the floor.",
+            with: "Kneel, \(Array(repeating: "and then breathe out slowly", count: 6).joined(separator: ", ")).")
         #expect(strictBuilder.rebuild(changed: [path(strictSite, "stretches/cat-cow.md")]).status == .contentErrors)
         try strictSite.edit("stretches/knee-to-chest.md", replacing: "Lie on your back.", with: "Lie flat on your back.")
         let next = strictBuilder.rebuild(changed: [path(strictSite, "stretches/knee-to-chest.md")])

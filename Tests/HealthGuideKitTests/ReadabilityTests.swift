@@ -1,3 +1,5 @@
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -7,7 +9,6 @@
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 /// The sentences of a Markdown body, found the way the readability rules find them.
 private func sentences(of markdown: String) -> [Sentence] {
@@ -17,25 +18,27 @@ private func sentences(of markdown: String) -> [Sentence] {
 
 @Suite("Readability: syllables, sentences and scores")
 struct ReadabilityTests {
-    @Test("syllables are counted by rule", arguments: [
-        ("cat", 1), ("happy", 2), ("yes", 1), ("day", 1),          // vowel groups; y a vowel except first
-        ("spine", 1), ("knee", 1), ("agree", 2),                   // silent final e, but not in "ee"
-        ("muscle", 2), ("table", 2), ("while", 1), ("style", 1),   // -le after a consonant is said
-        ("moves", 1), ("stretches", 2), ("changes", 2), ("muscles", 2), ("goes", 1), // -es
-        ("helped", 1), ("started", 2), ("needed", 2), ("tried", 1), // -ed
-        ("lying", 2), ("being", 2), ("eating", 2), ("bring", 1),    // -ing after a vowel
-        ("don't", 1), ("knee-to-chest", 3), ("2017", 1), ("Physical", 3), ("rehabilitation", 6),
-    ])
+    @Test(
+        "syllables are counted by rule",
+        arguments: [
+            ("cat", 1), ("happy", 2), ("yes", 1), ("day", 1), // vowel groups; y a vowel except first
+            ("spine", 1), ("knee", 1), ("agree", 2), // silent final e, but not in "ee"
+            ("muscle", 2), ("table", 2), ("while", 1), ("style", 1), // -le after a consonant is said
+            ("moves", 1), ("stretches", 2), ("changes", 2), ("muscles", 2), ("goes", 1), // -es
+            ("helped", 1), ("started", 2), ("needed", 2), ("tried", 1), // -ed
+            ("lying", 2), ("being", 2), ("eating", 2), ("bring", 1), // -ing after a vowel
+            ("don't", 1), ("knee-to-chest", 3), ("2017", 1), ("Physical", 3), ("rehabilitation", 6),
+        ])
     func syllablesByRule(word: String, expected: Int) {
         #expect(Syllables.count(in: word[...]) == expected, "\(word)")
     }
 
     @Test("the exceptions list fixes words the rules miscount")
     func syllableExceptions() {
-        #expect(Syllables.count(in: "spasms") == 2)   // rules alone: 1
-        #expect(Syllables.count(in: "idea") == 3)     // rules alone: 2
-        #expect(Syllables.count(in: "someone") == 2)  // rules alone: 3
-        #expect(Syllables.count(in: "Every") == 2)    // case does not matter
+        #expect(Syllables.count(in: "spasms") == 2) // rules alone: 1
+        #expect(Syllables.count(in: "idea") == 3) // rules alone: 2
+        #expect(Syllables.count(in: "someone") == 2) // rules alone: 3
+        #expect(Syllables.count(in: "Every") == 2) // case does not matter
     }
 
     @Test("a word's syllables are the same whatever its case and wherever it is on the page")
@@ -54,8 +57,9 @@ struct ReadabilityTests {
         #expect(found == ["Take a pain reliever, e.g. Advil, for 2.5 days.", "See Dr. Lee!", "Is it better?", "\"Yes.\"", "Then rest"])
     }
 
-    @Test("a stop ends its sentence wherever it falls among the eight-byte runs the search skips over",
-          arguments: 0..<17)
+    @Test(
+        "a stop ends its sentence wherever it falls among the eight-byte runs the search skips over",
+        arguments: 0..<17)
     func stopsAtEveryOffset(padding: Int) {
         let lead = String(repeating: "a", count: padding)
         let found = Prose.sentences(in: lead + "Ab. Cd! Ef? Gh.")
@@ -67,27 +71,29 @@ struct ReadabilityTests {
         let found = sentences(of: "Ask MRS. Park or ST. Luke's. Sit on the dr. Rest. Then VS. Code. Lift Mr. Bean.")
             .map { String($0.text) }
         #expect(found == ["Ask MRS. Park or ST. Luke's.", "Sit on the dr. Rest.", "Then VS. Code.", "Lift Mr. Bean."])
-        #expect(sentences(of: "Ask Mister. Park is open. Try gym. Then rest.").map { String($0.text) }
-            == ["Ask Mister.", "Park is open.", "Try gym.", "Then rest."])
+        #expect(
+            sentences(of: "Ask Mister. Park is open. Try gym. Then rest.").map { String($0.text) }
+                == ["Ask Mister.", "Park is open.", "Try gym.", "Then rest."])
     }
 
     @Test("headings, list items and table cells are sentences; code is not prose")
     func blocksAreSentences() {
         let markdown = """
-        ## Ice and heat
+            ## Ice and heat
 
-        - Rest
-        - Walk a little
+            - Rest
+            - Walk a little
 
-        | Do | Don't |
-        |----|-------|
-        | Walk | Lift |
+            | Do | Don't |
+            |----|-------|
+            | Walk | Lift |
 
-        ```
-        Not prose. Not counted.
-        ```
-        """
-        #expect(sentences(of: markdown).map { String($0.text) } == ["Ice and heat", "Rest", "Walk a little", "Do", "Don't", "Walk", "Lift"])
+            ```
+            Not prose. Not counted.
+            ```
+            """
+        #expect(
+            sentences(of: markdown).map { String($0.text) } == ["Ice and heat", "Rest", "Walk a little", "Do", "Don't", "Walk", "Lift"])
     }
 
     @Test("each sentence knows its line and column, through links, emphasis and line breaks")
@@ -137,7 +143,8 @@ struct ReadabilityTests {
 
     @Test("the hardest sentences are the ones that raise the grade most, not the shortest")
     func hardestSentences() {
-        let all = sentences(of: "## Osteoporosis\n\nRest for a day. Physiotherapists recommend individualized rehabilitation programs. Walk a bit.")
+        let all = sentences(
+            of: "## Osteoporosis\n\nRest for a day. Physiotherapists recommend individualized rehabilitation programs. Walk a bit.")
         let scores = all.map { Readability([$0]) }
         #expect(Readability(combining: scores) == Readability(all))
         let hardest = ReadabilityRule.hardest(all, scores: scores, of: Readability(all)).map { String($0.sentence.text) }

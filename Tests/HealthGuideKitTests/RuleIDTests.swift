@@ -1,9 +1,10 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideKit
-import Testing
 
 /// The rule ids: one list in code, the same rules in the README and in `check --help`.
 @Suite("Rule ids")
@@ -44,8 +45,9 @@ struct RuleIDTests {
         let output = try CommandLineRunner.run(["check", "--help"], in: FileManager.default.temporaryDirectory)
         #expect(output.status == 0)
         for rule in RuleID.contentRules {
-            #expect(output.standardOutput.contains("\n  \(rule.rawValue) (\(rule.defaultSeverity.rawValue))\n      \(rule.summary)\n"),
-                    "\(rule)")
+            #expect(
+                output.standardOutput.contains("\n  \(rule.rawValue) (\(rule.defaultSeverity.rawValue))\n      \(rule.summary)\n"),
+                "\(rule)")
         }
         let words = output.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let listed = try Regex(#"([a-z-]+) \((?:error|warning)\)"#)
@@ -54,8 +56,9 @@ struct RuleIDTests {
 
     @Test("a diagnostic keeps its rule through the page cache's byte form; an unknown id there is malformed")
     func byteForm() throws {
-        let diagnostic = Diagnostic(file: "Content/a.md", location: SourceLocation(line: 2, column: 3), severity: .warning,
-                                    message: "long", rule: .longSentence, hint: "split it")
+        let diagnostic = Diagnostic(
+            file: "Content/a.md", location: SourceLocation(line: 2, column: 3), severity: .warning,
+            message: "long", rule: .longSentence, hint: "split it")
         var writer = ByteWriter()
         diagnostic.write(to: &writer)
         var reader = ByteReader(writer.bytes[...])

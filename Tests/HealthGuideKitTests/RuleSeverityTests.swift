@@ -1,5 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -9,15 +11,16 @@ import HealthGuideTestSupport
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import Testing
 
 @Suite("Rule severities, hints and the editor's report")
 struct RuleSeverityTests {
     /// An article that breaks the orphan, long-paragraph and readability rules at once: one
     /// paragraph of six sentences "Medication reduces inflammation." (3 words, 4 + 3 + 4 syllables).
     /// FK = 0.39 × 18/6 + 11.8 × 66/18 − 15.59 = 1.17 + 43.267 − 15.59 = 28.847
-    static let brokenArticle = Fixture.article(title: "Therapy", body: Array(repeating: "Medication reduces inflammation.", count: 6)
-        .joined(separator: " "))
+    static let brokenArticle = Fixture.article(
+        title: "Therapy",
+        body: Array(repeating: "Medication reduces inflammation.", count: 6)
+            .joined(separator: " "))
 
     @Test("site.yml can raise a rule to error, lower it to warning or turn it off")
     func severityOverrides() throws {
@@ -36,42 +39,46 @@ struct RuleSeverityTests {
 
     @Test("'review-date: error' makes a passed next-review date an error")
     func overdueReviewAsError() throws {
-        let site = try TestSite(Fixture.smallSite(adding: [
-            "site.yml": Fixture.siteYML + "\nrules:\n  review-date: error\n",
-            "causes/rest.md": Fixture.article(title: "Rest", body: "Rest a little.", reviewed: "2025-01-01"),
-        ]))
-        #expect(site.findings(.reviewDate) == [
-            "Content/causes/rest.md:4:1: error: next review was due on 2026-01-01 (12 months after 2025-01-01) [review-date]",
-        ])
+        let site = try TestSite(
+            Fixture.smallSite(adding: [
+                "site.yml": Fixture.siteYML + "\nrules:\n  review-date: error\n",
+                "causes/rest.md": Fixture.article(title: "Rest", body: "Rest a little.", reviewed: "2025-01-01"),
+            ]))
+        #expect(
+            site.findings(.reviewDate) == [
+                "Content/causes/rest.md:4:1: error: next review was due on 2026-01-01 (12 months after 2025-01-01) [review-date]"
+            ])
     }
 
     @Test("every finding of the content rules has a position and a hint")
     func findingsHaveHints() throws {
         let body = """
-        # Therapy
+            # Therapy
 
-        #### Details
+            #### Details
 
-        Physical therapists recommend rehabilitation programs. Rest. Walk. Sleep. Eat. Drink.
+            Physical therapists recommend rehabilitation programs. Rest. Walk. Sleep. Eat. Drink.
 
-        ![](../images/none.png) [here](../causes/muscle-strain.md)
+            ![](../images/none.png) [here](../causes/muscle-strain.md)
 
-        |  |  |
-        |--|--|
-        | a | b |
+            |  |  |
+            |--|--|
+            | a | b |
 
-        > [!URGENT]
-        > Call today.
-        """
-        let site = try TestSite(Fixture.smallSite(adding: [
-            "causes/therapy.md": Fixture.article(title: "Muscle strain", body: body, reviewed: "2020-01-01"),
-        ]))
+            > [!URGENT]
+            > Call today.
+            """
+        let site = try TestSite(
+            Fixture.smallSite(adding: [
+                "causes/therapy.md": Fixture.article(title: "Muscle strain", body: body, reviewed: "2020-01-01")
+            ]))
         let ruleIDs = Set(RuleEngine.standardRules.map(\.id))
         let findings = site.check().diagnostics.filter { ruleIDs.contains($0.rule) }
-        #expect(Set(findings.map(\.rule)) == [
-            .headingOrder, .longParagraph, .altText, .linkText, .tableHeader, .emptyCard, .reviewDate,
-            .duplicateTitle, .orphan,
-        ])
+        #expect(
+            Set(findings.map(\.rule)) == [
+                .headingOrder, .longParagraph, .altText, .linkText, .tableHeader, .emptyCard, .reviewDate,
+                .duplicateTitle, .orphan,
+            ])
         for finding in findings {
             #expect(finding.location != nil, "\(finding)")
             #expect(finding.hint != nil, "\(finding)")
@@ -82,10 +89,11 @@ struct RuleSeverityTests {
     func articleRecords() throws {
         let site = try TestSite(Fixture.smallSite(adding: ["causes/therapy.md": Self.brokenArticle]))
         let result = site.check()
-        #expect(result.articles.map { $0.path.replacingOccurrences(of: site.root.path + "/", with: "") } == [
-            "Content/causes/muscle-strain.md", "Content/causes/therapy.md",
-            "Content/stretches/cat-cow.md", "Content/stretches/knee-to-chest.md",
-        ])
+        #expect(
+            result.articles.map { $0.path.replacingOccurrences(of: site.root.path + "/", with: "") } == [
+                "Content/causes/muscle-strain.md", "Content/causes/therapy.md",
+                "Content/stretches/cat-cow.md", "Content/stretches/knee-to-chest.md",
+            ])
         let therapy = try #require(result.articles.first { $0.title == "Therapy" })
         #expect(therapy.grade == 28.8)
         #expect(therapy.words == 18)

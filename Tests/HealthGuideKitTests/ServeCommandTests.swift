@@ -1,6 +1,7 @@
 import Foundation
 import HealthGuideTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,7 +32,8 @@ struct ServeCommandTests {
             try CommandLineRunner.run(["serve", "--port", String(taken.port)], in: site.root)
         }
         #expect(result.status == 2)
-        #expect(result.standardError == "error: port \(taken.port) is already in use on 127.0.0.1: stop the other server, "
+        #expect(
+            result.standardError == "error: port \(taken.port) is already in use on 127.0.0.1: stop the other server, "
                 + "or choose another port with --port\n")
         #expect(result.standardOutput == "")
         #expect(!FileManager.default.fileExists(atPath: site.output.path), "the site was not built first")
@@ -47,7 +49,8 @@ struct ServeCommandTests {
 
         let refused = try CommandLineRunner.run(["build"], in: site.root)
         #expect(refused.status == 2)
-        #expect(refused.standardError == "Site: error: a preview (healthguide serve, process \(process.processIdentifier)) is "
+        #expect(
+            refused.standardError == "Site: error: a preview (healthguide serve, process \(process.processIdentifier)) is "
                 + "writing to this folder: stop it first, or choose another folder with --output [output-in-use]\n"
                 + "error: nothing was built\n")
 
@@ -65,7 +68,8 @@ struct ServeCommandTests {
         let port = try LoopbackListener().releasedPort()
         let refused = try CommandLineRunner.run(["serve", "--port", String(port)], in: site.root)
         #expect(refused.status == 2)
-        #expect(refused.standardError == "Site: error: the output folder holds files that no build wrote (index.html): a "
+        #expect(
+            refused.standardError == "Site: error: the output folder holds files that no build wrote (index.html): a "
                 + "build would replace or mix with them; pass --force to build into it anyway, or choose an empty folder "
                 + "[foreign-output]\n")
         #expect(site.page("index.html") == "mine")

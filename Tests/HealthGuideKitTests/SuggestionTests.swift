@@ -1,3 +1,6 @@
+import PropertyBased
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -7,22 +10,22 @@
 @testable import HealthGuideOutput
 @testable import HealthGuideRender
 @testable import Mustache
-import PropertyBased
-import Testing
 
 /// Suggestions measure fewer names than a plain search but choose the same one.
 @Suite("Did-you-mean suggestions")
 struct SuggestionTests {
-    @Test("the nearest name, ties to the alphabetically first, none when too far", arguments: [
-        ("stretches/catcow.md", ["stretches/cat-cow.md", "causes/arthritis.md"], "stretches/cat-cow.md"),
-        ("stretch/cat-cow.md", ["stretches/cat-cow.md", "stretch/cow-cat.md"], "stretches/cat-cow.md"),
-        ("titel", ["title", "tags", "summary"], "title"),
-        ("ab", ["xy", "ba"], "ba"),
-        ("ac", ["bc", "ab"], "ab"),
-        ("zzzzzzzzzz", ["title", "tags"], nil),
-        ("", ["a", "bb"], "a"),
-        ("x", [], nil),
-    ] as [(String, [String], String?)])
+    @Test(
+        "the nearest name, ties to the alphabetically first, none when too far",
+        arguments: [
+            ("stretches/catcow.md", ["stretches/cat-cow.md", "causes/arthritis.md"], "stretches/cat-cow.md"),
+            ("stretch/cat-cow.md", ["stretches/cat-cow.md", "stretch/cow-cat.md"], "stretches/cat-cow.md"),
+            ("titel", ["title", "tags", "summary"], "title"),
+            ("ab", ["xy", "ba"], "ba"),
+            ("ac", ["bc", "ab"], "ab"),
+            ("zzzzzzzzzz", ["title", "tags"], nil),
+            ("", ["a", "bb"], "a"),
+            ("x", [], nil),
+        ] as [(String, [String], String?)])
     func examples(word: String, candidates: [String], expected: String?) {
         #expect(Suggestion.closest(to: word, in: candidates) == expected)
     }

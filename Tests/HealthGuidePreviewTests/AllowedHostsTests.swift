@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HealthGuidePreview
 
 @Suite("The Host headers the preview answers")
@@ -9,8 +10,10 @@ struct AllowedHostsTests {
         for allowed in ["127.0.0.1:4000", "localhost:4000", "LOCALHOST:4000", "[::1]:4000"] {
             #expect(hosts.allows(allowed), "\(allowed)")
         }
-        for refused in [nil, "", "127.0.0.1", "localhost", "127.0.0.1:4001", "attacker.example:4000", "localhost.:4000",
-                        "[::1]", "::1:4000", "[::1]4000", "127.0.0.1:+4000", "127.0.0.1:04000x", "192.168.1.5:4000", ":4000"] {
+        for refused in [
+            nil, "", "127.0.0.1", "localhost", "127.0.0.1:4001", "attacker.example:4000", "localhost.:4000",
+            "[::1]", "::1:4000", "[::1]4000", "127.0.0.1:+4000", "127.0.0.1:04000x", "192.168.1.5:4000", ":4000",
+        ] {
             #expect(!hosts.allows(refused), "\(refused ?? "no header")")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HealthGuidePreview
 
 @Suite("Gathering a burst of saves")

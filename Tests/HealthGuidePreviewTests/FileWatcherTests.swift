@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HealthGuidePreview
 
 /// Both watchers against a real folder: saves are reported, new folders are watched, editors'
@@ -23,8 +24,9 @@ struct FileWatcherTests {
         }
     }
 
-    @Test("every save is reported, in a folder made after watching began too; editors' scratch files are not",
-          arguments: Kind.allCases)
+    @Test(
+        "every save is reported, in a folder made after watching began too; editors' scratch files are not",
+        arguments: Kind.allCases)
     func reportsSaves(_ kind: Kind) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("healthguide-watch-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root + "/causes", withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HealthGuidePreview
 
 @Suite("Request paths")
@@ -46,7 +47,8 @@ struct PathSanitizerTests {
     func accepted() {
         #expect(PathSanitizer.sanitize("/") == .init(segments: [], namesFolder: true))
         #expect(PathSanitizer.sanitize("/causes/muscle-strain/") == .init(segments: ["causes", "muscle-strain"], namesFolder: true))
-        #expect(PathSanitizer.sanitize("/assets/site.3f2a1c9e.css") == .init(segments: ["assets", "site.3f2a1c9e.css"], namesFolder: false))
+        #expect(
+            PathSanitizer.sanitize("/assets/site.3f2a1c9e.css") == .init(segments: ["assets", "site.3f2a1c9e.css"], namesFolder: false))
         #expect(PathSanitizer.sanitize("/images/caf%C3%A9%20menu.png") == .init(segments: ["images", "café menu.png"], namesFolder: false))
         #expect(PathSanitizer.sanitize("/causes/muscle-strain") == .init(segments: ["causes", "muscle-strain"], namesFolder: false))
     }

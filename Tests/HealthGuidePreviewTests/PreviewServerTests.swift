@@ -1,11 +1,12 @@
 import Foundation
+import HealthGuideTestSupport
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideContent
 @testable import HealthGuideKit
 @testable import HealthGuideOutput
 @testable import HealthGuidePreview
-import HealthGuideTestSupport
-import Testing
 
 /// The preview end to end: a real server on a free loopback port, a real site on disk, real
 /// file edits picked up by the watcher, and a raw-socket client.
@@ -118,11 +119,14 @@ struct PreviewServerTests {
         try Data(secret.utf8).write(to: site.root.appendingPathComponent("secret.txt"))
         try await withPreview(site) { preview in
             // Links inside the output folder that point out of it.
-            try FileManager.default.createSymbolicLink(atPath: site.output.path + "/leak.txt", withDestinationPath: site.root.path + "/secret.txt")
+            try FileManager.default.createSymbolicLink(
+                atPath: site.output.path + "/leak.txt", withDestinationPath: site.root.path + "/secret.txt")
             try FileManager.default.createSymbolicLink(atPath: site.output.path + "/outside", withDestinationPath: site.root.path)
 
-            for target in PathSanitizerTests.escapes + ["/leak.txt", "/outside/secret.txt", "/outside/", "/etc/passwd",
-                                                        "http://127.0.0.1/../secret.txt", "/.healthguide/manifest.json"] {
+            for target in PathSanitizerTests.escapes + [
+                "/leak.txt", "/outside/secret.txt", "/outside/", "/etc/passwd",
+                "http://127.0.0.1/../secret.txt", "/.healthguide/manifest.json",
+            ] {
                 let response = try await preview.get(target)
                 #expect(response.status != 200, "\(target) was served")
                 #expect(!response.text.contains(secret), "\(target) leaked the file")
@@ -131,16 +135,18 @@ struct PreviewServerTests {
         }
     }
 
-    @Test("files are served with their content types", arguments: [
-        ("/", "text/html; charset=utf-8"),
-        ("/search-index.json", "application/json"),
-        ("/sitemap.xml", "application/xml"),
-        ("/robots.txt", "text/plain; charset=utf-8"),
-        ("/images/diagram.svg", "image/svg+xml"),
-        ("/images/photo.png", "image/png"),
-        ("/images/photo.jpg", "image/jpeg"),
-        ("/images/photo.webp", "image/webp"),
-    ])
+    @Test(
+        "files are served with their content types",
+        arguments: [
+            ("/", "text/html; charset=utf-8"),
+            ("/search-index.json", "application/json"),
+            ("/sitemap.xml", "application/xml"),
+            ("/robots.txt", "text/plain; charset=utf-8"),
+            ("/images/diagram.svg", "image/svg+xml"),
+            ("/images/photo.png", "image/png"),
+            ("/images/photo.jpg", "image/jpeg"),
+            ("/images/photo.webp", "image/webp"),
+        ])
     func contentTypes(target: String, type: String) async throws {
         let site = try TestSite.preview()
         for image in ["diagram.svg", "photo.png", "photo.jpg", "photo.webp"] {
@@ -195,12 +201,16 @@ struct PreviewServerTests {
         let server = PreviewServer(options: site.options, host: "127.0.0.1", port: 0)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {
-            try await server.run(stopsOnInterrupt: false, listening: { portContinuation.yield($0) }, built: { _ in },
-                                 waiting: { messages.note($0) })
+            try await server.run(
+                stopsOnInterrupt: false, listening: { portContinuation.yield($0) }, built: { _ in },
+                waiting: { messages.note($0) })
         }
         for _ in 0..<200 where messages.notes.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(messages.notes == ["\(DisplayPaths().display(site.output.path)): waiting for another build "
-                                   + "(healthguide build, process \(getpid())) to finish writing this folder"])
+        #expect(
+            messages.notes == [
+                "\(DisplayPaths().display(site.output.path)): waiting for another build "
+                    + "(healthguide build, process \(getpid())) to finish writing this folder"
+            ])
         #expect(!FileManager.default.fileExists(atPath: site.output.path + "/index.html"))
         // Read once more before letting go, so the lock is held until here.
         #expect(held != nil)
@@ -212,17 +222,20 @@ struct PreviewServerTests {
         _ = await task.result
     }
 
-    @Test("requests for another host name are refused with 421, whatever they ask for (DNS rebinding)", arguments: [
-        "Host: evil.example:PORT", "Host: evil.example", "Host: 127.0.0.1.evil.example:PORT", "Host: localhost:1",
-        "Host: 127.0.0.1", "Host: [::1]:1", "Host: 10.0.0.1:PORT", "Host: localhost:PORT:PORT", "",
-    ])
+    @Test(
+        "requests for another host name are refused with 421, whatever they ask for (DNS rebinding)",
+        arguments: [
+            "Host: evil.example:PORT", "Host: evil.example", "Host: 127.0.0.1.evil.example:PORT", "Host: localhost:1",
+            "Host: 127.0.0.1", "Host: [::1]:1", "Host: 10.0.0.1:PORT", "Host: localhost:PORT:PORT", "",
+        ])
     func foreignHosts(header: String) async throws {
         let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let port = String(preview.port)
             let line = header.isEmpty ? "" : header.replacingOccurrences(of: "PORT", with: port) + "\r\n"
             for target in ["/", "/causes/muscle-strain/", ReloadScript.eventsPath, "/no-such-page/"] {
-                let response = try await LoopbackClient.send("GET \(target) HTTP/1.1\r\n\(line)Connection: close\r\n\r\n", port: preview.port)
+                let response = try await LoopbackClient.send(
+                    "GET \(target) HTTP/1.1\r\n\(line)Connection: close\r\n\r\n", port: preview.port)
                 #expect(response.status == 421, "\(header) \(target)")
                 #expect(response.text == "This preview answers only requests for 127.0.0.1:\(port) or localhost:\(port).\n")
             }
@@ -234,7 +247,8 @@ struct PreviewServerTests {
         let site = try TestSite.preview()
         try await withPreview(site) { preview in
             let header = host.replacingOccurrences(of: "PORT", with: String(preview.port))
-            let response = try await LoopbackClient.send("GET / HTTP/1.1\r\nHost: \(header)\r\nConnection: close\r\n\r\n", port: preview.port)
+            let response = try await LoopbackClient.send(
+                "GET / HTTP/1.1\r\nHost: \(header)\r\nConnection: close\r\n\r\n", port: preview.port)
             #expect(response.status == 200)
             #expect(response.text.contains("Preview Guide"))
         }

@@ -1,9 +1,10 @@
+import Testing
+
 @testable import HealthGuideBase
 @testable import HealthGuideContent
 @testable import HealthGuideKit
 @testable import HealthGuideOutput
 @testable import HealthGuidePreview
-import Testing
 
 @Suite("What open pages are told")
 struct ReloadEventTests {
@@ -17,7 +18,8 @@ struct ReloadEventTests {
 
     @Test("changed pages reload")
     func reload() {
-        let event = ReloadEvent.after(result(written: ["causes/a/index.html"]), changedSources: ["/site/Content/causes/a.md"], failureShown: false)
+        let event = ReloadEvent.after(
+            result(written: ["causes/a/index.html"]), changedSources: ["/site/Content/causes/a.md"], failureShown: false)
         #expect(event == .reload)
         #expect(ReloadEvent.after(result(removed: 1), changedSources: ["/site/Content/causes/a.md"], failureShown: false) == .reload)
     }
@@ -25,9 +27,12 @@ struct ReloadEventTests {
     @Test("a stylesheet-only change swaps the stylesheet, though every page links its new name")
     func stylesheet() {
         let built = result(written: ["assets/site.0badf00d.css", "index.html", "causes/a/index.html"], removed: 1)
-        #expect(ReloadEvent.after(built, changedSources: ["/site/Templates/assets/site.css"], failureShown: true)
+        #expect(
+            ReloadEvent.after(built, changedSources: ["/site/Templates/assets/site.css"], failureShown: true)
                 == .stylesheets(["assets/site.0badf00d.css"]))
-        #expect(ReloadEvent.after(built, changedSources: ["/site/Templates/assets/site.css", "/site/Content/a.md"], failureShown: false) == .reload)
+        #expect(
+            ReloadEvent.after(built, changedSources: ["/site/Templates/assets/site.css", "/site/Content/a.md"], failureShown: false)
+                == .reload)
     }
 
     @Test("nothing written: nothing to do, or hide the problems of the last build")
@@ -38,8 +43,9 @@ struct ReloadEventTests {
 
     @Test("a failure carries its errors with file:line:column")
     func failure() {
-        let error = Diagnostic(file: "Content/causes/a.md", location: SourceLocation(line: 14, column: 9), severity: .error,
-                               message: "broken link 'b.md'", rule: .brokenLink, hint: nil)
+        let error = Diagnostic(
+            file: "Content/causes/a.md", location: SourceLocation(line: 14, column: 9), severity: .error,
+            message: "broken link 'b.md'", rule: .brokenLink, hint: nil)
         let warning = Diagnostic(file: "Content/causes/a.md", location: nil, severity: .warning, message: "long", rule: .readability)
         let event = ReloadEvent.after(result(.contentErrors, diagnostics: [warning, error]), changedSources: [], failureShown: false)
         guard case let .failed(problems) = event else {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HealthGuidePreview
 
 @Suite("The reload script")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HealthGuidePreview
 
 @Suite("Finding files in the output folder")

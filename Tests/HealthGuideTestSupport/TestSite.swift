@@ -21,8 +21,10 @@ public final class TestSite: Sendable {
     /// `files` are paths inside `Content/` (or `Templates/…` when prefixed so). The real
     /// templates are copied unless `realTemplates` is false; `templatesFrom` copies another
     /// site's, for tests that compare sites built from one snapshot of the templates.
-    public init(_ files: [String: String], realTemplates: Bool = true, templatesFrom: TestSite? = nil,
-                writesAtomically: Bool = false) throws {
+    public init(
+        _ files: [String: String], realTemplates: Bool = true, templatesFrom: TestSite? = nil,
+        writesAtomically: Bool = false
+    ) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("healthguide-test-\(UUID().uuidString)")
         self.writesAtomically = writesAtomically
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -110,8 +112,9 @@ public final class TestSite: Sendable {
     /// without settling (and so restamping) the whole site again.
     public func editSettled(_ path: String, replacing old: String, with new: String) throws {
         try edit(path, replacing: old, with: new)
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-1800)],
-                                              ofItemAtPath: content.appendingPathComponent(path).path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-1800)],
+            ofItemAtPath: content.appendingPathComponent(path).path)
     }
 
     /// A file of the built site, or nil.
@@ -150,30 +153,30 @@ public struct MissingText: Error, CustomStringConvertible {
 /// Small builders for fixture files.
 public enum Fixture {
     public static let siteYML = """
-    title: "Test Guide"
-    base_url: "https://guide.example.org/"
-    language: en
-    emergency_number: "911"
-    review_interval_months: 12
-    medicines_note: "Read the label. Ask a pharmacist if you are not sure."
-    sections:
-      - id: causes
-        title: "Causes"
-        description: "Why it happens."
-      - id: stretches
-        title: "Stretches"
-        description: "Gentle moves."
-    disclaimer: "This guide is for learning only. See a doctor about your own health."
-    """
+        title: "Test Guide"
+        base_url: "https://guide.example.org/"
+        language: en
+        emergency_number: "911"
+        review_interval_months: 12
+        medicines_note: "Read the label. Ask a pharmacist if you are not sure."
+        sections:
+          - id: causes
+            title: "Causes"
+            description: "Why it happens."
+          - id: stretches
+            title: "Stretches"
+            description: "Gentle moves."
+        disclaimer: "This guide is for learning only. See a doctor about your own health."
+        """
 
     public static let home = """
-    ---
-    title: "Test Guide"
-    summary: "A small guide."
-    ---
+        ---
+        title: "Test Guide"
+        summary: "A small guide."
+        ---
 
-    Start with [muscle strain](causes/muscle-strain.md) or the [cat-cow stretch](stretches/cat-cow.md).
-    """
+        Start with [muscle strain](causes/muscle-strain.md) or the [cat-cow stretch](stretches/cat-cow.md).
+        """
 
     /// An article with valid front matter and the given body.
     public static func article(
@@ -202,13 +205,15 @@ public enum Fixture {
     /// The small site with one warning: a sentence of over 25 words in `causes/muscle-strain.md`.
     public static func smallSiteWithLongSentence() -> [String: String] {
         var files = smallSite()
-        files["causes/muscle-strain.md"] = article(title: "Muscle strain", body: """
-            ## What it feels like
+        files["causes/muscle-strain.md"] = article(
+            title: "Muscle strain",
+            body: """
+                ## What it feels like
 
-            A strain hurts, and \(Array(repeating: "it can hurt a lot", count: 8).joined(separator: " and ")).
+                A strain hurts, and \(Array(repeating: "it can hurt a lot", count: 8).joined(separator: " and ")).
 
-            Try the [cat-cow stretch](../stretches/cat-cow.md) and [knee to chest](../stretches/knee-to-chest.md).
-            """, tags: ["lower-back"], order: 1)
+                Try the [cat-cow stretch](../stretches/cat-cow.md) and [knee to chest](../stretches/knee-to-chest.md).
+                """, tags: ["lower-back"], order: 1)
         return files
     }
 
@@ -217,28 +222,34 @@ public enum Fixture {
         [
             "site.yml": siteYML,
             "index.md": home,
-            "causes/muscle-strain.md": article(title: "Muscle strain", body: """
-                ## What it feels like
+            "causes/muscle-strain.md": article(
+                title: "Muscle strain",
+                body: """
+                    ## What it feels like
 
-                A strain hurts. Try the [cat-cow stretch](../stretches/cat-cow.md#how-to-do-it).
+                    A strain hurts. Try the [cat-cow stretch](../stretches/cat-cow.md#how-to-do-it).
 
-                ## What to do
+                    ## What to do
 
-                Rest for a day. See [knee to chest](/stretches/knee-to-chest.md).
-                """, tags: ["lower-back"], order: 1),
-            "stretches/cat-cow.md": article(title: "Cat-cow stretch", body: """
-                ## How to do it
+                    Rest for a day. See [knee to chest](/stretches/knee-to-chest.md).
+                    """, tags: ["lower-back"], order: 1),
+            "stretches/cat-cow.md": article(
+                title: "Cat-cow stretch",
+                body: """
+                    ## How to do it
 
-                1. Kneel on the floor.
-                2. Arch your back.
+                    1. Kneel on the floor.
+                    2. Arch your back.
 
-                Back to [muscle strain](../causes/muscle-strain.md).
-                """, tags: ["lower-back", "stretch"], order: 1),
-            "stretches/knee-to-chest.md": article(title: "Knee-to-chest stretch", body: """
-                ## How to do it
+                    Back to [muscle strain](../causes/muscle-strain.md).
+                    """, tags: ["lower-back", "stretch"], order: 1),
+            "stretches/knee-to-chest.md": article(
+                title: "Knee-to-chest stretch",
+                body: """
+                    ## How to do it
 
-                Lie on your back. Read about [strain](../causes/muscle-strain.md).
-                """, tags: ["stretch"], order: 2),
+                    Lie on your back. Read about [strain](../causes/muscle-strain.md).
+                    """, tags: ["stretch"], order: 2),
         ]
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Mustache
 
 @Suite struct ErrorTests {
@@ -39,7 +40,9 @@ import Testing
 
     @Test func sectionClosedWithTheWrongName() {
         #expect(error(in: "{{#items}}\n  {{/item}}\n") == expected(2, 3, "a section is closed with the wrong name"))
-        #expect(error(in: "{{<layout}}{{$main}}x{{/layout}}", with: ["layout": ""]) == expected(1, 22, "a section is closed with the wrong name"))
+        #expect(
+            error(in: "{{<layout}}{{$main}}x{{/layout}}", with: ["layout": ""])
+                == expected(1, 22, "a section is closed with the wrong name"))
     }
 
     @Test func sectionNeverClosedPointsAtItsOpeningTag() {
@@ -53,8 +56,11 @@ import Testing
     }
 
     @Test func missingPartialAndParent() {
-        #expect(error(in: "a {{> partials/missing }}") == expected(1, 3, "template 'partials/missing' not found", missing: "partials/missing"))
-        #expect(error(in: "{{<nolayout}}{{$main}}x{{/main}}{{/nolayout}}") == expected(1, 1, "template 'nolayout' not found", missing: "nolayout"))
+        #expect(
+            error(in: "a {{> partials/missing }}") == expected(1, 3, "template 'partials/missing' not found", missing: "partials/missing"))
+        #expect(
+            error(in: "{{<nolayout}}{{$main}}x{{/main}}{{/nolayout}}")
+                == expected(1, 1, "template 'nolayout' not found", missing: "nolayout"))
     }
 
     @Test func unsupportedFeatures() {
@@ -70,8 +76,9 @@ import Testing
         #expect(error(in: "{{café}}") == expected(1, 1, "'café' is not a valid name: use only letters, digits and . - _ ?"))
         #expect(error(in: "{{page title}}") == expected(1, 1, "a tag is not closed with '}}'"))
         #expect(error(in: "{{=<% =}}") == expected(1, 1, "a set-delimiter tag must look like {{=<% %>=}}"))
-        #expect(error(in: "{{<layout}}\n{{title}}\n{{/layout}}", with: ["layout": ""])
-            == expected(2, 1, "only blocks ({{$name}}…{{/name}}) and comments may appear inside a parent tag"))
+        #expect(
+            error(in: "{{<layout}}\n{{title}}\n{{/layout}}", with: ["layout": ""])
+                == expected(2, 1, "only blocks ({{$name}}…{{/name}}) and comments may appear inside a parent tag"))
     }
 
     @Test func everyTemplateIsCheckedAndEachErrorReportedOnce() {
@@ -80,41 +87,47 @@ import Testing
             "a": "{{#open}}",
             "fine": "{{> b}}{{> a}}",
         ])
-        #expect(errors == [
-            TemplateError(template: "a", line: 1, column: 1, message: "a section is opened but never closed"),
-            TemplateError(template: "b", line: 1, column: 1, message: "template 'missing' not found", missingTemplate: "missing"),
-            TemplateError(template: "b", line: 1, column: 19, message: "template 'missing' not found", missingTemplate: "missing"),
-        ])
+        #expect(
+            errors == [
+                TemplateError(template: "a", line: 1, column: 1, message: "a section is opened but never closed"),
+                TemplateError(template: "b", line: 1, column: 1, message: "template 'missing' not found", missingTemplate: "missing"),
+                TemplateError(template: "b", line: 1, column: 19, message: "template 'missing' not found", missingTemplate: "missing"),
+            ])
     }
 
     @Test func partialThatAlwaysIncludesItselfIsFoundWhenCompiling() {
-        #expect(compileErrors(["loop": "x\n  {{> loop}}"]) == [
-            TemplateError(template: "loop", line: 2, column: 3,
-                          message: "template 'loop' includes itself without end: loop → loop; "
-                              + "a template can include itself only inside a section, which the data can end",
-                          chain: ["loop", "loop"]),
-        ])
+        #expect(
+            compileErrors(["loop": "x\n  {{> loop}}"]) == [
+                TemplateError(
+                    template: "loop", line: 2, column: 3,
+                    message: "template 'loop' includes itself without end: loop → loop; "
+                        + "a template can include itself only inside a section, which the data can end",
+                    chain: ["loop", "loop"])
+            ])
     }
 
     @Test func partialsThatIncludeEachOtherAreFoundOnceWithTheirChain() {
         // page → a → b → a: the cycle is a and b, reported at the tag that closes it.
-        #expect(compileErrors([
-            "page": "{{> a}}",
-            "a": "A{{> b}}",
-            "b": "{{#list}}{{/list}} {{< a}}{{/a}}",
-        ]) == [
-            TemplateError(template: "b", line: 1, column: 20,
-                          message: "template 'b' includes itself without end: b → a → b; "
-                              + "a template can include itself only inside a section, which the data can end",
-                          chain: ["b", "a", "b"]),
-        ])
+        #expect(
+            compileErrors([
+                "page": "{{> a}}",
+                "a": "A{{> b}}",
+                "b": "{{#list}}{{/list}} {{< a}}{{/a}}",
+            ]) == [
+                TemplateError(
+                    template: "b", line: 1, column: 20,
+                    message: "template 'b' includes itself without end: b → a → b; "
+                        + "a template can include itself only inside a section, which the data can end",
+                    chain: ["b", "a", "b"])
+            ])
     }
 
     @Test func recursionInsideASectionOrABlockCompiles() {
-        #expect(compileErrors([
-            "tree": "{{name}}{{#children}}{{> tree}}{{/children}}{{^children}}{{> tree}}{{/children}}",
-            "parent": "{{$b}}{{> parent}}{{/b}}",
-        ]) == [])
+        #expect(
+            compileErrors([
+                "tree": "{{name}}{{#children}}{{> tree}}{{/children}}{{^children}}{{> tree}}{{/children}}",
+                "parent": "{{$b}}{{> parent}}{{/b}}",
+            ]) == [])
     }
 
     @Test func recursionTheDataNeverEndsStopsWithAnErrorAtTheTag() throws {
@@ -124,10 +137,13 @@ import Testing
             "page": "<ul>{{> partials/item}}</ul>",
             "partials/item": "<li>\n{{#items}}{{> partials/item}}{{/items}}</li>",
         ]).get()
-        #expect(throws: TemplateError(template: "partials/item", line: 2, column: 11,
-                                      message: "templates nested more than 200 deep: partials/item → partials/item "
-                                          + "repeats on every level without end",
-                                      chain: ["partials/item", "partials/item"])) {
+        #expect(
+            throws: TemplateError(
+                template: "partials/item", line: 2, column: 11,
+                message: "templates nested more than 200 deep: partials/item → partials/item "
+                    + "repeats on every level without end",
+                chain: ["partials/item", "partials/item"])
+        ) {
             try library.render("page", ["items": [true, true]])
         }
     }
@@ -143,10 +159,13 @@ import Testing
             "page": "{{<layout}}{{$main}}[{{$main}}x{{/main}}]{{/main}}{{/layout}}",
             "layout": "<main>{{$main}}{{/main}}</main>",
         ]).get()
-        #expect(throws: TemplateError(template: "page", line: 1, column: 22,
-                                      message: "templates nested more than 200 deep: page → layout → page "
-                                          + "repeats on every level without end",
-                                      chain: ["page", "layout", "page"])) {
+        #expect(
+            throws: TemplateError(
+                template: "page", line: 1, column: 22,
+                message: "templates nested more than 200 deep: page → layout → page "
+                    + "repeats on every level without end",
+                chain: ["page", "layout", "page"])
+        ) {
             try library.render("page", [:])
         }
     }

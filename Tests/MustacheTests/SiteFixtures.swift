@@ -5,82 +5,82 @@
 enum SiteFixtures {
     static let templates: [String: String] = [
         "layout": """
-            <!DOCTYPE html>
-            <html lang="{{site.language}}">
-            <head>
-            <title>{{page_title}}</title>
-            {{#description}}<meta name="description" content="{{description}}">
-            {{/description}}
-            <meta property="og:type" content="{{$og_type}}website{{/og_type}}">
-            {{$head}}{{/head}}
-            </head>
-            <body>
-            {{> partials/header}}
-            {{#has_breadcrumbs}}{{> partials/breadcrumbs}}{{/has_breadcrumbs}}
-            <main>
-            {{$main}}{{/main}}
-            </main>
-            {{> partials/footer}}
-            </body>
-            </html>
+        <!DOCTYPE html>
+        <html lang="{{site.language}}">
+        <head>
+        <title>{{page_title}}</title>
+        {{#description}}<meta name="description" content="{{description}}">
+        {{/description}}
+        <meta property="og:type" content="{{$og_type}}website{{/og_type}}">
+        {{$head}}{{/head}}
+        </head>
+        <body>
+        {{> partials/header}}
+        {{#has_breadcrumbs}}{{> partials/breadcrumbs}}{{/has_breadcrumbs}}
+        <main>
+        {{$main}}{{/main}}
+        </main>
+        {{> partials/footer}}
+        </body>
+        </html>
 
-            """,
+        """,
         "partials/header": """
-            <header>
-            <a href="{{root}}">{{site.title}}</a>
-            <ul>
-            {{#nav_sections}}<li><a href="{{url}}"{{#current}} aria-current="true"{{/current}}>{{title}}</a></li>
-            {{/nav_sections}}</ul>
-            </header>
+        <header>
+        <a href="{{root}}">{{site.title}}</a>
+        <ul>
+        {{#nav_sections}}<li><a href="{{url}}"{{#current}} aria-current="true"{{/current}}>{{title}}</a></li>
+        {{/nav_sections}}</ul>
+        </header>
 
-            """,
+        """,
         "partials/breadcrumbs": """
-            <ol>
-            {{#breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>
-            {{/breadcrumbs}}<li>{{title}}</li>
-            </ol>
-            """,
+        <ol>
+        {{#breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>
+        {{/breadcrumbs}}<li>{{title}}</li>
+        </ol>
+        """,
         "partials/footer": """
-            <footer>
-            <p>In an emergency, call {{site.emergency_number}}.</p>
-            </footer>
+        <footer>
+        <p>In an emergency, call {{site.emergency_number}}.</p>
+        </footer>
 
-            """,
+        """,
         "article": """
-            {{<layout}}
-            {{$og_type}}article{{/og_type}}
-            {{$head}}<script type="application/ld+json">{{{json_ld}}}</script>{{/head}}
-            {{$main}}
-            <article>
-            <h1>{{title}}</h1>
-            {{#has_toc}}
-            <nav>
-            <ul>
-            {{#toc}}<li{{#nested}} class="nested"{{/nested}}><a href="#{{id}}">{{text}}</a></li>
-            {{/toc}}</ul>
-            </nav>
-            {{/has_toc}}
-            <div class="prose">
-            {{{body}}}
-            </div>
-            {{#sources}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#year}} ({{year}}){{/year}}</li>
-            {{/sources}}
-            <p>{{#reviewed}}Reviewed {{long}}{{/reviewed}}{{^reviewed}}Not reviewed yet{{/reviewed}}</p>
-            {{#reviewer}}<p>Reviewed by {{reviewer}}</p>{{/reviewer}}
-            </article>
-            {{/main}}
-            {{/layout}}
+        {{<layout}}
+        {{$og_type}}article{{/og_type}}
+        {{$head}}<script type="application/ld+json">{{{json_ld}}}</script>{{/head}}
+        {{$main}}
+        <article>
+        <h1>{{title}}</h1>
+        {{#has_toc}}
+        <nav>
+        <ul>
+        {{#toc}}<li{{#nested}} class="nested"{{/nested}}><a href="#{{id}}">{{text}}</a></li>
+        {{/toc}}</ul>
+        </nav>
+        {{/has_toc}}
+        <div class="prose">
+        {{{body}}}
+        </div>
+        {{#sources}}<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#year}} ({{year}}){{/year}}</li>
+        {{/sources}}
+        <p>{{#reviewed}}Reviewed {{long}}{{/reviewed}}{{^reviewed}}Not reviewed yet{{/reviewed}}</p>
+        {{#reviewer}}<p>Reviewed by {{reviewer}}</p>{{/reviewer}}
+        </article>
+        {{/main}}
+        {{/layout}}
 
-            """,
+        """,
         "404": """
-            {{<layout}}
-            {{$main}}
-            <h1>{{title}}</h1>
-            <p>Try the <a href="{{root}}">home page</a>.</p>
-            {{/main}}
-            {{/layout}}
+        {{<layout}}
+        {{$main}}
+        <h1>{{title}}</h1>
+        <p>Try the <a href="{{root}}">home page</a>.</p>
+        {{/main}}
+        {{/layout}}
 
-            """,
+        """,
     ]
 
     static let site: TemplateValue = .object([

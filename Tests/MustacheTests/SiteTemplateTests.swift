@@ -1,5 +1,6 @@
-@testable import Mustache
 import Testing
+
+@testable import Mustache
 
 @Suite struct SiteTemplateTests {
     @Test func articleFillsTheLayout() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Mustache
 
 /// Runs the official Mustache spec files in `Spec/` (see `Spec/README.md` for their source).
@@ -8,7 +9,7 @@ import Testing
 
     /// Cases that cannot apply to this engine, by "file: name", with the reason. Keep it short.
     static let skipped: [String: String] = [
-        "partials: Failed Lookup": "a missing partial is a compile error here, by design, not an empty string",
+        "partials: Failed Lookup": "a missing partial is a compile error here, by design, not an empty string"
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -37,12 +38,13 @@ import Testing
 
     static let allCases: [Case] = files.flatMap { file -> [Case] in
         guard let url = Bundle.module.url(forResource: file, withExtension: "json", subdirectory: "Spec"),
-              let data = try? Data(contentsOf: url),
-              let spec = try? JSONDecoder().decode(File.self, from: data)
+            let data = try? Data(contentsOf: url),
+            let spec = try? JSONDecoder().decode(File.self, from: data)
         else { return [] }
         return spec.tests.map {
-            Case(file: file, name: $0.name, template: $0.template, partials: $0.partials ?? [:],
-                 data: $0.data.value ?? .object([:]), expected: $0.expected)
+            Case(
+                file: file, name: $0.name, template: $0.template, partials: $0.partials ?? [:],
+                data: $0.data.value ?? .object([:]), expected: $0.expected)
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Mustache
 
 @Suite("Template objects: named values kept in order of name")

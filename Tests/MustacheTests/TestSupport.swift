@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Mustache
 
 // Literal syntax keeps the expected contexts in tests readable.

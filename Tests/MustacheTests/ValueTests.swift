@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Mustache
 
 @Suite struct ValueTests {
@@ -21,17 +22,20 @@ import Testing
         let context: TemplateValue = [
             "yes": true, "no": false, "empty": "", "text": "t", "none": [], "items": ["a", "b"], "object": ["name": "o"],
         ]
-        let template = "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{.}}{{/empty}}{{#text}}<{{.}}>{{/text}}"
+        let template =
+            "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{.}}{{/empty}}{{#text}}<{{.}}>{{/text}}"
             + "{{#none}}L{{/none}}{{#items}}({{.}}){{/items}}{{#object}}{{name}}{{/object}}{{#missing}}M{{/missing}}"
         #expect(render(template, context) == "YE<t>(a)(b)o")
-        let inverted = "{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^text}}T{{/text}}"
+        let inverted =
+            "{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^text}}T{{/text}}"
             + "{{^none}}L{{/none}}{{^items}}I{{/items}}{{^object}}O{{/object}}{{^missing}}M{{/missing}}"
         #expect(render(inverted, context) == "NLM")
     }
 
     @Test func namesResolveThroughTheStack() {
         let context: TemplateValue = ["a": ["b": ["c": "deep"]], "name": "outer", "items": [["name": "inner"], ["other": "x"]]]
-        #expect(render("{{a.b.c}}|{{a.x.c}}|{{#items}}{{name}},{{/items}}|{{#a}}{{.name}}{{/a}}", context)
-            == "deep||inner,outer,|")
+        #expect(
+            render("{{a.b.c}}|{{a.x.c}}|{{#items}}{{name}},{{/items}}|{{#a}}{{.name}}{{/a}}", context)
+                == "deep||inner,outer,|")
     }
 }

@@ -35,8 +35,9 @@ extension RuleID: ByteCodable {
 
 extension Diagnostic: ByteCodable {
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        self.init(file: try reader.string(), location: try reader.optional(), severity: try reader.value(),
-                  message: try reader.string(), rule: try reader.value(), hint: try reader.optionalString())
+        self.init(
+            file: try reader.string(), location: try reader.optional(), severity: try reader.value(),
+            message: try reader.string(), rule: try reader.value(), hint: try reader.optionalString())
     }
 
     public func write(to writer: inout ByteWriter) {

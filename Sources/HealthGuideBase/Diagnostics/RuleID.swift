@@ -87,8 +87,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
     public var isContentRule: Bool {
         switch self {
         case .emergencyCard, .emptyCard, .tooManyCards, .careCardLevel, .medicinesNote, .reviewDate, .sources,
-             .readability, .longSentence, .longParagraph, .altText, .headingOrder, .linkText, .tableHeader,
-             .tableTooLarge, .duplicateTitle, .orphan, .unusedImage, .rawHTML, .unsafeHTML, .unknownCard:
+            .readability, .longSentence, .longParagraph, .altText, .headingOrder, .linkText, .tableHeader,
+            .tableTooLarge, .duplicateTitle, .orphan, .unusedImage, .rawHTML, .unsafeHTML, .unknownCard:
             return true
         default:
             return false
@@ -108,8 +108,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
     public var defaultSeverity: Severity {
         switch self {
         case .tooManyCards, .reviewDate, .readability, .longSentence, .longParagraph, .headingOrder, .linkText,
-             .duplicateTitle, .orphan, .unusedImage, .rawHTML, .unsafeHTML, .unknownCard,
-             .ignoredFile, .unsafeLink:
+            .duplicateTitle, .orphan, .unusedImage, .rawHTML, .unsafeHTML, .unknownCard,
+            .ignoredFile, .unsafeLink:
             return .warning
         default:
             return .error

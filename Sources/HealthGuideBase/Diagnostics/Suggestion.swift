@@ -67,8 +67,10 @@ public final class Suggestion: @unchecked Sendable {
             for length in Set([target.count - difference, target.count + difference]) {
                 for index in byLength[length] ?? [] {
                     guard let distance = distance(target, folded[index], atMost: bound) else { continue }
-                    if let current = best, distance > current.distance
-                        || (distance == current.distance && names[index] >= names[current.index]) {
+                    if let current = best,
+                        distance > current.distance
+                            || (distance == current.distance && names[index] >= names[current.index])
+                    {
                         continue
                     }
                     best = (index, distance)

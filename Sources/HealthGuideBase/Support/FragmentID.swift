@@ -28,7 +28,8 @@ public enum FragmentID {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte | 0x20)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"): result.append(byte)
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
+                result.append(byte)
             case UInt8(ascii: " "): result.append(UInt8(ascii: "-"))
             default: break
             }

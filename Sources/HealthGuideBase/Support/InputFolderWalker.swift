@@ -38,9 +38,11 @@ public struct InputFolderWalker {
             let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
             let listing = FolderListing(of: absoluteFolder)
             if let reason = listing.failureDescription {
-                result.unreadableFolders.append(Diagnostic(file: paths.display(absoluteFolder), location: nil, severity: .error,
-                                                           message: "cannot read this folder: \(reason)", rule: .unreadableFolder,
-                                                           hint: "give yourself permission to read it, or move it out of \(boundaryName)"))
+                result.unreadableFolders.append(
+                    Diagnostic(
+                        file: paths.display(absoluteFolder), location: nil, severity: .error,
+                        message: "cannot read this folder: \(reason)", rule: .unreadableFolder,
+                        hint: "give yourself permission to read it, or move it out of \(boundaryName)"))
                 continue
             }
             // In name order, so diagnostics come out the same on every system.
@@ -61,8 +63,10 @@ public struct InputFolderWalker {
     private enum Admitted { case file, folder }
 
     /// What the entry at `relative` is, or nil when it is left out.
-    private func admit(relative: String, kind listedKind: FolderListing.Kind, realBoundary: String,
-                       diagnostics: inout [Diagnostic]) -> Admitted? {
+    private func admit(
+        relative: String, kind listedKind: FolderListing.Kind, realBoundary: String,
+        diagnostics: inout [Diagnostic]
+    ) -> Admitted? {
         // Made only when needed: for links, unlisted kinds and diagnostics, not for each of
         // the 10,000 plain files of a big site.
         var absolute: String { root + "/" + relative }
@@ -75,18 +79,24 @@ public struct InputFolderWalker {
             return .folder
         case .link:
             guard let target = FileSystem.realPath(absolute) else {
-                diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,
-                                              message: "broken symbolic link (or a link loop)", rule: .badSymlink))
+                diagnostics.append(
+                    Diagnostic(
+                        file: display, location: nil, severity: .error,
+                        message: "broken symbolic link (or a link loop)", rule: .badSymlink))
                 return nil
             }
             guard target == realBoundary || target.hasPrefix(realBoundary + "/") else {
-                diagnostics.append(Diagnostic(file: display, location: nil, severity: .error,
-                                              message: "symbolic link points outside \(boundaryName)", rule: .badSymlink))
+                diagnostics.append(
+                    Diagnostic(
+                        file: display, location: nil, severity: .error,
+                        message: "symbolic link points outside \(boundaryName)", rule: .badSymlink))
                 return nil
             }
             if FileSystem.isDirectory(absolute) {
-                diagnostics.append(Diagnostic(file: display, location: nil, severity: .warning,
-                                              message: "linked folder skipped: link the files instead", rule: .badSymlink))
+                diagnostics.append(
+                    Diagnostic(
+                        file: display, location: nil, severity: .warning,
+                        message: "linked folder skipped: link the files instead", rule: .badSymlink))
                 return nil
             }
             return .file

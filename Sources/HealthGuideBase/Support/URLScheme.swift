@@ -15,7 +15,8 @@ public enum URLScheme {
             if byte == UInt8(ascii: ":") { break }
             let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
             let isLetter = lowered >= UInt8(ascii: "a") && lowered <= UInt8(ascii: "z")
-            let isOther = (lowered >= UInt8(ascii: "0") && lowered <= UInt8(ascii: "9")) || lowered == UInt8(ascii: "+")
+            let isOther =
+                (lowered >= UInt8(ascii: "0") && lowered <= UInt8(ascii: "9")) || lowered == UInt8(ascii: "+")
                 || lowered == UInt8(ascii: "-") || lowered == UInt8(ascii: ".")
             guard isLetter || (!scheme.isEmpty && isOther) else { return nil }
             scheme.append(lowered)

@@ -8,7 +8,8 @@ public enum RasterHeader {
     public static func png(_ data: [UInt8]) -> ImageSize? {
         let bytes = Bytes(data)
         guard data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), bytes.ascii(12, 4) == "IHDR",
-              let width = bytes.bigEndian(16, 4), let height = bytes.bigEndian(20, 4) else { return nil }
+            let width = bytes.bigEndian(16, 4), let height = bytes.bigEndian(20, 4)
+        else { return nil }
         return ImageSize(width: width, height: height)
     }
 
@@ -16,7 +17,8 @@ public enum RasterHeader {
     public static func gif(_ data: [UInt8]) -> ImageSize? {
         let bytes = Bytes(data)
         guard bytes.ascii(0, 6) == "GIF87a" || bytes.ascii(0, 6) == "GIF89a",
-              let width = bytes.littleEndian(6, 2), let height = bytes.littleEndian(8, 2) else { return nil }
+            let width = bytes.littleEndian(6, 2), let height = bytes.littleEndian(8, 2)
+        else { return nil }
         return ImageSize(width: width, height: height)
     }
 
@@ -29,7 +31,8 @@ public enum RasterHeader {
         case "VP8 ":
             // A key frame's start code, then 14-bit width and height (the top two bits scale).
             guard data.count >= 30, data[23] == 0x9D, data[24] == 0x01, data[25] == 0x2A,
-                  let width = bytes.littleEndian(26, 2), let height = bytes.littleEndian(28, 2) else { return nil }
+                let width = bytes.littleEndian(26, 2), let height = bytes.littleEndian(28, 2)
+            else { return nil }
             return ImageSize(width: width & 0x3FFF, height: height & 0x3FFF)
         case "VP8L":
             // A signature byte, then width − 1 and height − 1 in 14 bits each.

@@ -21,7 +21,8 @@ public enum SVGSafety {
             }
             // `<set attributeName="href" to="javascript:…">` changes a link once the picture runs.
             if ["set", "animate"].contains(element.localName), let animated = element.attribute("attributeName"),
-               SVGMarkup.Element.local(animated) == "href" || SVGMarkup.Element.local(animated).hasPrefix("on") {
+                SVGMarkup.Element.local(animated) == "href" || SVGMarkup.Element.local(animated).hasPrefix("on")
+            {
                 problems.append(Problem(message: "an animation of '\(animated)'", location: element.location))
             }
             for attribute in element.attributes {
@@ -29,8 +30,10 @@ public enum SVGSafety {
                 if name.hasPrefix("on") {
                     problems.append(Problem(message: "an event attribute '\(attribute.name)'", location: attribute.location))
                 } else if name == "href", !attribute.value.trimmingWhitespace.hasPrefix("#") {
-                    problems.append(Problem(message: "an external reference \(attribute.name)=\"\(attribute.value)\"",
-                                            location: attribute.location))
+                    problems.append(
+                        Problem(
+                            message: "an external reference \(attribute.name)=\"\(attribute.value)\"",
+                            location: attribute.location))
                 } else {
                     problems += styleProblems(attribute.value, at: attribute.location)
                 }

@@ -6,11 +6,13 @@ public enum SVGSize {
             return .unreadable("not an SVG image: it does not start with an <svg> element")
         }
         if let width = root.attribute("width").flatMap(pixels), let height = root.attribute("height").flatMap(pixels),
-           let size = ImageSize(width: width, height: height) {
+            let size = ImageSize(width: width, height: height)
+        {
             return .size(size)
         }
         if let box = root.attribute("viewBox").map(numbers), box.count == 4,
-           let size = ImageSize(width: Int(box[2].rounded()), height: Int(box[3].rounded())) {
+            let size = ImageSize(width: Int(box[2].rounded()), height: Int(box[3].rounded()))
+        {
             return .size(size)
         }
         return .unreadable("the <svg> element has no viewBox, nor a width and height in pixels")

@@ -17,8 +17,10 @@ public struct LinkedSite: Sendable {
     /// Reads the bodies of pages restored from the page cache, when they are rendered.
     public let fileReader: SourceFileReader
 
-    init(content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
-         fileReader: SourceFileReader, log: DiagnosticLog) {
+    init(
+        content: LoadedContent, media: MediaFiles, prepared: [PreparedPage], includeDrafts: Bool, known: KnownGraph? = nil,
+        fileReader: SourceFileReader, log: DiagnosticLog
+    ) {
         self.content = content
         self.fileReader = fileReader
         var pages: [Page] = []
@@ -44,8 +46,9 @@ public struct LinkedSite: Sendable {
             if let entry = prepared[index].searchEntry { searchEntries.append((page.url, entry)) }
         }
         self.searchEntries = searchEntries.sorted { $0.url < $1.url }
-        let made = KnownGraph.graph(pages: pages, sections: content.config.sections, media: media, draftPaths: draftPaths,
-                                    failedPaths: failedPaths, known: known, log: log)
+        let made = KnownGraph.graph(
+            pages: pages, sections: content.config.sections, media: media, draftPaths: draftPaths,
+            failedPaths: failedPaths, known: known, log: log)
         graph = made.graph
         resolvedPages = made.resolvedPages
         structureIsNew = made.structureIsNew
@@ -65,7 +68,8 @@ public struct LinkedSite: Sendable {
             // The entries are in URL order: find the page's by halving, not by walking them all.
             let position = site.searchEntryPosition(of: page.url)
             if position < site.searchEntries.count, site.searchEntries[position].url == page.url,
-               site.searchEntries[position].entry != entry {
+                site.searchEntries[position].entry != entry
+            {
                 site.searchEntries[position].entry = entry
                 searchChanged = true
             }

@@ -33,8 +33,10 @@ public struct PagePreparer: Sendable {
 
     /// The preparer of every build, quick rebuilds too: `content` as loaded, with the site's
     /// media files.
-    init(content: LoadedContent, media: MediaFiles, reader: SourceFileReader, options: BuildOptions, makesRecords: Bool,
-         rendersBodies: Bool) {
+    init(
+        content: LoadedContent, media: MediaFiles, reader: SourceFileReader, options: BuildOptions, makesRecords: Bool,
+        rendersBodies: Bool
+    ) {
         self.reader = reader
         bodyRendering = BodyRendering(content: content, media: media)
         context = PageCheckContext(config: content.config, glossary: content.glossary, today: options.today)

@@ -33,7 +33,8 @@ extension SiteBuilder {
     private func quickRebuild(changed: Set<String>) -> BuildResult? {
         let started = Date()
         guard !options.clean, let memory, case let (manifest?, _, live?) = memory.last,
-              let replacements = preparedReplacements(for: changed, in: live) else { return nil }
+            let replacements = preparedReplacements(for: changed, in: live)
+        else { return nil }
 
         let (site, linkDiagnostics, searchChanged) = live.site.replacing(replacements)
         let log = DiagnosticLog()
@@ -59,8 +60,9 @@ extension SiteBuilder {
         let reviewDatesChanged = replacements.contains { index, prepared in
             prepared.page?.source.frontMatter.reviewed != live.site.graph.pages[index].source.frontMatter.reviewed
         }
-        let rendering = renderer.render(pages: Array(replacements.keys),
-                                        effects: .init(searchEntries: searchChanged, reviewDates: reviewDatesChanged))
+        let rendering = renderer.render(
+            pages: Array(replacements.keys),
+            effects: .init(searchEntries: searchChanged, reviewDates: reviewDatesChanged))
         guard writer.errors.isEmpty else {
             memory.forget()
             log.add(contentsOf: writer.errors)
@@ -103,15 +105,17 @@ extension SiteBuilder {
         }
         guard !files.isEmpty else { return nil }
         let content = live.site.content
-        let preparer = PagePreparer(content: content, media: graph.media,
-                                    reader: ContentLoader(contentDirectory: options.contentDirectory).fileReader, options: options,
-                                    makesRecords: false, rendersBodies: false)
+        let preparer = PagePreparer(
+            content: content, media: graph.media,
+            reader: ContentLoader(contentDirectory: options.contentDirectory).fileReader, options: options,
+            makesRecords: false, rendersBodies: false)
         var replacements: [Int: PreparedPage] = [:]
         for (index, file) in files {
             let prepared = preparer.prepare(file).page
             guard let page = prepared.page, !prepared.diagnostics.contains(where: { $0.severity == .error }),
-                  !page.source.frontMatter.draft || options.includeDrafts,
-                  SiteShape.part(of: page) == SiteShape.part(of: graph.pages[index]) else { return nil }
+                !page.source.frontMatter.draft || options.includeDrafts,
+                SiteShape.part(of: page) == SiteShape.part(of: graph.pages[index])
+            else { return nil }
             replacements[index] = prepared
         }
         return replacements

@@ -19,8 +19,10 @@ public struct SiteBuilder: Sendable {
     /// Told when another build is writing the output folder and this one waits for it.
     public let waiting: @Sendable (String) -> Void
 
-    public init(options: BuildOptions, memory: BuildMemory? = nil, lock: OutputLock? = nil,
-                waiting: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        options: BuildOptions, memory: BuildMemory? = nil, lock: OutputLock? = nil,
+        waiting: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.options = options
         self.memory = memory
         self.lock = lock
@@ -32,8 +34,11 @@ public struct SiteBuilder: Sendable {
         let started = Date()
         let log = DiagnosticLog()
         var timings = BuildTimings()
-        guard let prepared = prepare(log: log, stamps: nil, loadCache: { nil }, makesRecords: true, rendersBodies: false,
-                                     timings: &timings) else {
+        guard
+            let prepared = prepare(
+                log: log, stamps: nil, loadCache: { nil }, makesRecords: true, rendersBodies: false,
+                timings: &timings)
+        else {
             return finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started)
         }
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
@@ -89,13 +94,18 @@ public struct SiteBuilder: Sendable {
         // Stamping 10,000 inputs takes longer than reading the manifest, so the core that reads
         // the manifest then reads the page cache's files too: off the path of a build after an
         // edit, and wasted, on a core that would wait anyway, when nothing changed.
-        let ((previous, storedCache), inputs) = inParallel({
-            (remembered?.manifest ?? BuildManifest.load(from: outputRoot),
-             options.clean || remembered?.pages != nil ? nil : PageCache.StoredFiles.read(from: outputRoot))
-        }, {
-            InputStamps.read(folders: [options.contentDirectory.path, options.templatesDirectory.path],
-                             options: [String(options.includeDrafts), options.baseURL?.text ?? "", options.today.iso, workingFolder])
-        })
+        let ((previous, storedCache), inputs) = inParallel(
+            {
+                (
+                    remembered?.manifest ?? BuildManifest.load(from: outputRoot),
+                    options.clean || remembered?.pages != nil ? nil : PageCache.StoredFiles.read(from: outputRoot)
+                )
+            },
+            {
+                InputStamps.read(
+                    folders: [options.contentDirectory.path, options.templatesDirectory.path],
+                    options: [String(options.includeDrafts), options.baseURL?.text ?? "", options.today.iso, workingFolder])
+            })
         timings.finish("input stamps and the last build's state")
         // A builder that remembers needs one real build to remember, shortcut or not.
         let mustRemember = memory != nil && remembered?.live == nil
@@ -111,8 +121,11 @@ public struct SiteBuilder: Sendable {
         let loadCache: @Sendable () -> PageCache? = {
             options.clean ? nil : remembered?.pages ?? storedCache.flatMap(PageCache.decode)
         }
-        guard var prepared = prepare(log: log, stamps: inputs, loadCache: loadCache, makesRecords: false, rendersBodies: true,
-                                     timings: &timings) else {
+        guard
+            var prepared = prepare(
+                log: log, stamps: inputs, loadCache: loadCache, makesRecords: false, rendersBodies: true,
+                timings: &timings)
+        else {
             return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         let site = prepared.site
@@ -134,22 +147,26 @@ public struct SiteBuilder: Sendable {
         } catch let refusal as OutputRefusal {
             return end(refused(refusal, log: log, started: started))
         } catch {
-            log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
-                               message: "cannot write to the output folder: \(error.localizedDescription)", rule: .writeFailed))
+            log.add(
+                Diagnostic(
+                    file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
+                    message: "cannot write to the output folder: \(error.localizedDescription)", rule: .writeFailed))
             return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         let assets = AssetCatalog(templatesDirectory: options.templatesDirectory)
         let siteKey = SiteRenderer.siteKey(site: site, templates: templates, assets: assets)
-        let renderer = SiteRenderer(site: site, templates: templates, assets: assets, writer: writer, siteKey: siteKey,
-                                    bodies: prepared.bodies)
+        let renderer = SiteRenderer(
+            site: site, templates: templates, assets: assets, writer: writer, siteKey: siteKey,
+            bodies: prepared.bodies)
         // The page cache depends on the prepared pages alone, so it is saved on another thread
         // while the pages render on this one: after a full build of 10,000 articles it is
         // 18 MB. (Rendered on a worker of the shared pool instead, the render's own waits for
         // the pool starved it for a second.) A page found changed during the build removes
         // the cache again below.
         let cacheSaving = CacheSaving(taking: &prepared.cache, changed: prepared.cacheChanged)
-        let (_, rendering) = inParallel({ cacheSaving.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) },
-                                        { renderer.renderAll() })
+        let (_, rendering) = inParallel(
+            { cacheSaving.save(in: outputRoot, temporaryFolder: writer.temporaryFolder) },
+            { renderer.renderAll() })
         prepared.cache = cacheSaving.cache
         timings.finish("pages rendered and written, page cache saved")
         if writer.errors.isEmpty {
@@ -161,12 +178,15 @@ public struct SiteBuilder: Sendable {
         if writer.errors.isEmpty {
             // Stamps of files changed a moment ago cannot vouch for them (see `InputStamps`).
             if cacheSaving.saved, let manifest = try? writer.saveManifest(inputs: inputs.allSettled ? inputs : nil, diagnostics: log.all) {
-                let live = LiveBuild(site: site, templates: templates, assets: assets, siteKey: siteKey, diagnostics: log.all, inputs: inputs)
+                let live = LiveBuild(
+                    site: site, templates: templates, assets: assets, siteKey: siteKey, diagnostics: log.all, inputs: inputs)
                 memory?.remember(manifest: manifest, pages: prepared.cache, live: live)
                 manifestSaved = true
             } else {
-                log.add(Diagnostic(file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
-                                   message: "could not save the build manifest", rule: .writeFailed))
+                log.add(
+                    Diagnostic(
+                        file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
+                        message: "could not save the build manifest", rule: .writeFailed))
             }
         }
         if !manifestSaved {
@@ -206,8 +226,10 @@ public struct SiteBuilder: Sendable {
 
     /// Load, prepare each page (or take it from the cache), link, and run the site rules.
     /// The cache is read while the content folder is walked.
-    private func prepare(log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
-                         makesRecords: Bool, rendersBodies: Bool, timings: inout BuildTimings) -> Preparation? {
+    private func prepare(
+        log: DiagnosticLog, stamps: InputStamps?, loadCache: @Sendable () -> PageCache?,
+        makesRecords: Bool, rendersBodies: Bool, timings: inout BuildTimings
+    ) -> Preparation? {
         let loader = ContentLoader(contentDirectory: options.contentDirectory)
         var (loaded, cache) = inParallel({ loader.load(log: log) }, loadCache)
         timings.finish("content folder listed, page cache read")
@@ -216,8 +238,9 @@ public struct SiteBuilder: Sendable {
             content.config.baseURL = baseURL.text
         }
         let media = MediaFiles(content.staticFiles)
-        let preparer = PagePreparer(content: content, media: media, reader: loader.fileReader, options: options,
-                                    makesRecords: makesRecords, rendersBodies: rendersBodies)
+        let preparer = PagePreparer(
+            content: content, media: media, reader: loader.fileReader, options: options,
+            makesRecords: makesRecords, rendersBodies: rendersBodies)
         // Everything besides the file that decides how it is prepared.
         let key = [stamps?.options ?? "", content.configHash, content.glossaryHash].joined(separator: "\u{1}")
         // Taken, not copied: the next cache takes over its table of entries below, and a second
@@ -231,8 +254,9 @@ public struct SiteBuilder: Sendable {
             return (page, body, stamp, false)
         }
         timings.finish("pages read, parsed and checked")
-        let site = LinkedSite(content: content, media: media, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
-                              known: reusable?.knownGraph(), fileReader: loader.fileReader, log: log)
+        let site = LinkedSite(
+            content: content, media: media, prepared: prepared.map(\.0), includeDrafts: options.includeDrafts,
+            known: reusable?.knownGraph(), fileReader: loader.fileReader, log: log)
         let reusableCount = reusable?.entries.count
         // Unchanged files keep their entries as they are: the table is moved, not rebuilt.
         var next = PageCache(key: key, following: reusable)
@@ -271,12 +295,15 @@ public struct SiteBuilder: Sendable {
         let changed = reusableCount == nil || added || graphChanged || next.entries.count != reusableCount
         log.add(contentsOf: RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: content.config)))
         timings.finish("pages linked, site checked")
-        return Preparation(site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount,
-                           records: prepared.compactMap(\.0.record), bodies: Self.bodies(of: site.graph.pages, from: prepared))
+        return Preparation(
+            site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount,
+            records: prepared.compactMap(\.0.record), bodies: Self.bodies(of: site.graph.pages, from: prepared))
     }
 
     /// The bodies of the graph's pages, which are the prepared pages in order less those left out.
-    private static func bodies(of pages: [Page], from prepared: [(PreparedPage, PrerenderedBody?, FileStamp?, reused: Bool)]) -> [PrerenderedBody?] {
+    private static func bodies(of pages: [Page], from prepared: [(PreparedPage, PrerenderedBody?, FileStamp?, reused: Bool)])
+        -> [PrerenderedBody?]
+    {
         var bodies: [PrerenderedBody?] = []
         bodies.reserveCapacity(pages.count)
         for index in prepared.indices where bodies.count < pages.count && prepared[index].0.page === pages[bodies.count] {

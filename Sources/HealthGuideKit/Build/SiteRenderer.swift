@@ -30,16 +30,19 @@ public final class SiteRenderer: Sendable {
 
     /// `siteKey` is `SiteRenderer.siteKey(…)` of this site, templates and assets; a page
     /// without a body in `bodies` is rendered from its Markdown.
-    public init(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String,
-         bodies: [PrerenderedBody?] = []) {
+    public init(
+        site: LinkedSite, templates: TemplateSet, assets: AssetCatalog, writer: OutputWriter, siteKey: String,
+        bodies: [PrerenderedBody?] = []
+    ) {
         self.site = site
         self.bodies = bodies
         self.templates = templates
         self.assets = assets
         self.writer = writer
         let config = site.content.config
-        builder = PageContextBuilder(graph: site.graph, config: config, glossary: site.content.glossary,
-                                     layout: LayoutContext(config: config, sections: config.sections, assets: assets.outputPaths))
+        builder = PageContextBuilder(
+            graph: site.graph, config: config, glossary: site.content.glossary,
+            layout: LayoutContext(config: config, sections: config.sections, assets: assets.outputPaths))
         fingerprints = Fingerprints(shared: Self.sharedInputs(of: site), siteKey: siteKey)
         bodyRendering = BodyRendering(content: site.content, media: site.graph.media)
     }
@@ -53,9 +56,10 @@ public final class SiteRenderer: Sendable {
 
     /// Every input of every page but the page's own file; see `SiteShape`.
     public static func siteKey(site: LinkedSite, templates: TemplateSet, assets: AssetCatalog) -> String {
-        ContentHash.of(parts: sharedInputs(of: site) + templates.fingerprints.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
-            + assets.outputPaths.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
-            + [site.graph.shape])
+        ContentHash.of(
+            parts: sharedInputs(of: site) + templates.fingerprints.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
+                + assets.outputPaths.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }
+                + [site.graph.shape])
     }
 
     public func renderAll() -> Outcome {
@@ -69,9 +73,11 @@ public final class SiteRenderer: Sendable {
             }
         }
         // The search index is made from the prepared entries alone, beside the pages.
-        let (searchIndexBytes, renderedPages) = inParallel({ self.writeSearchIndex() }, {
-            Array(graph.pages.indices).parallelMap(renderContentPage)
-        })
+        let (searchIndexBytes, renderedPages) = inParallel(
+            { self.writeSearchIndex() },
+            {
+                Array(graph.pages.indices).parallelMap(renderContentPage)
+            })
         // Rendered on every core too: a tag page of a large site lists hundreds of articles.
         let renderedGenerated = generatedPages().parallelMap { page in
             self.renderGenerated(page.template, to: page.url, context: page.context)
@@ -170,7 +176,8 @@ public final class SiteRenderer: Sendable {
             fingerprint.add(page.source.contentHash)
         }
         let inputs = fingerprint.finish()
-        if writer.isCurrent(SearchIndex.fileName, inputs: inputs), let size = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName) {
+        if writer.isCurrent(SearchIndex.fileName, inputs: inputs), let size = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName)
+        {
             return size
         }
         let index = SearchIndex.build(entries: site.searchEntries)
@@ -219,9 +226,11 @@ public final class SiteRenderer: Sendable {
         let prerendered = index < bodies.count ? bodies[index]?.filled(destinations: resolved, allowRawHTML: config.allowRawHTML) : nil
         guard let body = prerendered ?? renderBody(of: page, destinations: resolved) else {
             // The file no longer holds what the page cache described.
-            writer.failInputChanged(Diagnostic(file: page.source.displayPath, location: nil, severity: .error,
-                                               message: "the file changed while the site was being built; build again",
-                                               rule: .changedDuringBuild))
+            writer.failInputChanged(
+                Diagnostic(
+                    file: page.source.displayPath, location: nil, severity: .error,
+                    message: "the file changed while the site was being built; build again",
+                    rule: .changedDuringBuild))
             return false
         }
         var full = context

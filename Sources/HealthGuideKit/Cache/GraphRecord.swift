@@ -57,7 +57,8 @@ extension GraphRecord: ByteCodable {
         let homePage = try optionalIndex(&reader)
         let titleOrder = try indexes(&reader)
         guard backlinks.count == count, related.count == count, previous.count == count, next.count == count,
-              titleOrder.count == count else { throw ByteReader.Malformed() }
+            titleOrder.count == count
+        else { throw ByteReader.Malformed() }
         structure = SiteGraph.Structure(
             backlinks: backlinks, related: related, previous: previous, next: next,
             articlesBySection: Dictionary(sections, uniquingKeysWith: { first, _ in first }),

@@ -27,7 +27,8 @@ struct KnownGraph: Sendable {
         guard extras == record.extras, record.pagePaths.count == pages.count else { return false }
         for (index, page) in pages.enumerated() {
             guard record.pagePaths[index] == page.source.path, let last = lastVersions[index]?.page,
-                  last === page || SiteShape.part(of: last) == SiteShape.part(of: page) else { return false }
+                last === page || SiteShape.part(of: last) == SiteShape.part(of: page)
+            else { return false }
         }
         return true
     }
@@ -42,13 +43,16 @@ struct KnownGraph: Sendable {
     /// The graph of `pages`, taking from this one what still holds: while the pages keep its
     /// shape, its structure and the unchanged pages' links. Without a known graph, or with one
     /// of another shape, everything is worked out.
-    static func graph(pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>,
-                      failedPaths: Set<String>, known: KnownGraph?, log: DiagnosticLog) -> MadeGraph {
+    static func graph(
+        pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>,
+        failedPaths: Set<String>, known: KnownGraph?, log: DiagnosticLog
+    ) -> MadeGraph {
         let index = SiteGraph.Index(pages: pages, log: log)
         let extras = SiteShape.extras(media: media, draftPaths: draftPaths, failedPaths: failedPaths)
         let kept = known.flatMap { $0.holds(for: pages, extras: extras) ? $0 : nil }
-        let resolver = LinkResolver(pagesByPath: index.pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
-                                    failedPaths: failedPaths)
+        let resolver = LinkResolver(
+            pagesByPath: index.pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
+            failedPaths: failedPaths)
         let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
             if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
             return (resolver.resolve(pageIndex: index), true)
@@ -57,10 +61,11 @@ struct KnownGraph: Sendable {
         log.add(contentsOf: resolved.flatMap(\.0.diagnostics))
         let links = resolved.map(\.0)
         let structure = kept?.record.structure ?? SiteGraph.structure(pages: pages, links: links, index: index, log: log)
-        let graph = SiteGraph(pages: pages, sections: sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths,
-                              index: index, links: links,
-                              shape: kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras), extras: extras,
-                              structure: structure)
+        let graph = SiteGraph(
+            pages: pages, sections: sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths,
+            index: index, links: links,
+            shape: kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras), extras: extras,
+            structure: structure)
         return MadeGraph(graph: graph, resolvedPages: resolved.indices.filter { resolved[$0].isNew }, structureIsNew: kept == nil)
     }
 }

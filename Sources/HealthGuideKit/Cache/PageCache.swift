@@ -30,8 +30,10 @@ public struct PageCache: Sendable {
         /// whose links changed is written again without encoding its facts again.
         public var encodedFacts: ArraySlice<UInt8>?
 
-        public init(stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result? = nil, saved: SavedBytes? = nil,
-                    encodedFacts: ArraySlice<UInt8>? = nil) {
+        public init(
+            stamp: FileStamp, prepared: PreparedPage, links: LinkResolver.Result? = nil, saved: SavedBytes? = nil,
+            encodedFacts: ArraySlice<UInt8>? = nil
+        ) {
             self.stamp = stamp
             self.prepared = prepared
             self.links = links

@@ -52,8 +52,9 @@ public extension PageCache {
         }
         var cache = file.cache
         if let recentBytes = files.recent,
-           let recent = ByteFile.decode(RecentFile.self, from: recentBytes, magic: recentMagic, version: formatVersion),
-           recent.baseID == file.cache.base?.id {
+            let recent = ByteFile.decode(RecentFile.self, from: recentBytes, magic: recentMagic, version: formatVersion),
+            recent.baseID == file.cache.base?.id
+        {
             recent.apply(to: &cache)
         }
         return cache
@@ -86,14 +87,16 @@ public extension PageCache {
         if let base {
             let recent = RecentFile(changesOf: self)
             if recent.size * 8 <= base.size {
-                try FileSystem.replace(Self.recentPath(in: output), with: ByteFile.encode(recent, magic: Self.recentMagic, version: Self.formatVersion),
-                                       through: temporaryFolder + "/pages-recent")
+                try FileSystem.replace(
+                    Self.recentPath(in: output), with: ByteFile.encode(recent, magic: Self.recentMagic, version: Self.formatVersion),
+                    through: temporaryFolder + "/pages-recent")
                 return
             }
         }
         let file = BaseFile(cache: self, id: UInt64.random(in: .min ... .max))
-        try FileSystem.replace(Self.path(in: output), with: ByteFile.encode(file, magic: Self.magic, version: Self.formatVersion),
-                         through: temporaryFolder + "/pages")
+        try FileSystem.replace(
+            Self.path(in: output), with: ByteFile.encode(file, magic: Self.magic, version: Self.formatVersion),
+            through: temporaryFolder + "/pages")
         // The old `pages-recent` names the old id and would be ignored; removed to save reading it.
         FileSystem.removeFile(Self.recentPath(in: output))
         self = file.cache
@@ -126,7 +129,8 @@ public extension PageCache {
         var decoded = encodedEntries.parallelMap { encoded -> Entry? in
             var entryReader = ByteReader(encoded)
             guard let entry = try? entry(from: &entryReader, saved: SavedBytes(bytes: encoded, inBase: inBase)),
-                  entryReader.isAtEnd else { return nil }
+                entryReader.isAtEnd
+            else { return nil }
             return entry
         }
         var entries: [String: Entry] = [:]
@@ -144,8 +148,9 @@ public extension PageCache {
         let stamp: FileStamp = try reader.value()
         let source: SourcePage = try reader.value()
         let facts = try reader.bytes(count: try reader.int())
-        let page = Page(source: source, url: SitePath.url(for: source.kind), facts: Lazy { Self.decodedFacts(facts) },
-                        cardSigns: try reader.array())
+        let page = Page(
+            source: source, url: SitePath.url(for: source.kind), facts: Lazy { Self.decodedFacts(facts) },
+            cardSigns: try reader.array())
         let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optional())
         return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), saved: saved, encodedFacts: facts)
     }
@@ -189,8 +194,9 @@ private struct BaseFile: ByteCodable {
             entry.saved?.inBase = true
             return entry
         }
-        cache.base = PageCache.Base(id: id, paths: Array(cache.entries.keys),
-                          size: cache.entries.values.reduce(0) { $0 + ($1.saved?.bytes.count ?? 0) })
+        cache.base = PageCache.Base(
+            id: id, paths: Array(cache.entries.keys),
+            size: cache.entries.values.reduce(0) { $0 + ($1.saved?.bytes.count ?? 0) })
         cache.graphInBase = true
         self.cache = cache
     }
@@ -201,8 +207,9 @@ private struct BaseFile: ByteCodable {
         cache.graph = try reader.optional()
         // Read as in the base already: no pass over the entries to mark them.
         cache.entries = try PageCache.readEntries(from: &reader, inBase: true)
-        cache.base = PageCache.Base(id: id, paths: Array(cache.entries.keys),
-                                    size: cache.entries.values.reduce(0) { $0 + ($1.saved?.bytes.count ?? 0) })
+        cache.base = PageCache.Base(
+            id: id, paths: Array(cache.entries.keys),
+            size: cache.entries.values.reduce(0) { $0 + ($1.saved?.bytes.count ?? 0) })
         cache.graphInBase = true
         self.cache = cache
     }

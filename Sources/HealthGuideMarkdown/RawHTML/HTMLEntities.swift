@@ -54,8 +54,9 @@ public enum HTMLEntities {
         let nameStart = index
         while index < raw.endIndex, index - nameStart < 8, isAlphanumeric(raw[index]) { index += 1 }
         guard index < raw.endIndex, raw[index] == UInt8(ascii: ";"),
-              let text = named[String(decoding: raw[nameStart..<index], as: UTF8.self)],
-              let scalar = text.unicodeScalars.first else { return nil }
+            let text = named[String(decoding: raw[nameStart..<index], as: UTF8.self)],
+            let scalar = text.unicodeScalars.first
+        else { return nil }
         return (scalar, index + 1)
     }
 

@@ -56,10 +56,12 @@ public struct HTMLTokenizer {
         let closing = Array("</\(name)".utf8)
         while position < bytes.count {
             if bytes[position] == UInt8(ascii: "<"), position + closing.count <= bytes.count,
-               zip(bytes[position..<(position + closing.count)], closing).allSatisfy({ Self.lowered($0) == $1 }) {
+                zip(bytes[position..<(position + closing.count)], closing).allSatisfy({ Self.lowered($0) == $1 })
+            {
                 let after = position + closing.count
                 if after == bytes.count || Self.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: "/")
-                    || bytes[after] == UInt8(ascii: ">") {
+                    || bytes[after] == UInt8(ascii: ">")
+                {
                     position = after
                     while position < bytes.count, bytes[position] != UInt8(ascii: ">") { position += 1 }
                     position = min(position + 1, bytes.count)

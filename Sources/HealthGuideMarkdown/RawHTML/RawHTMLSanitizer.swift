@@ -85,8 +85,10 @@ public enum RawHTMLSanitizer {
         var tag = "<" + name
         for attribute in attributes {
             if let problem = RawHTMLPolicy.problem(with: attribute, on: name) {
-                removals.append(Removal(offset: attribute.offset,
-                                        message: "raw HTML attribute '\(attribute.name)' removed from <\(name)>: \(problem)"))
+                removals.append(
+                    Removal(
+                        offset: attribute.offset,
+                        message: "raw HTML attribute '\(attribute.name)' removed from <\(name)>: \(problem)"))
                 continue
             }
             tag += " " + attribute.name + "=\"" + HTML.escape(attribute.value) + "\""

@@ -14,8 +14,10 @@ struct CommandLineRunner {
 
     /// Starts the command in `folder` without waiting, for tests that interrupt it, with
     /// `environment` added to this process's; its standard error goes to `standardError` when given.
-    static func start(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
-                      standardError: Pipe? = nil) throws -> Process {
+    static func start(
+        _ arguments: [String], in folder: URL, environment: [String: String] = [:],
+        standardError: Pipe? = nil
+    ) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -44,8 +46,9 @@ struct CommandLineRunner {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      standardOutput: String(decoding: outData, as: UTF8.self),
-                      standardError: String(decoding: errData, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HealthGuideTestSupport
+
 @testable import HealthGuideBase
 @testable import HealthGuideChecks
 @testable import HealthGuideContent
@@ -37,10 +38,12 @@ extension Fixture {
     }
 
     /// `siteYML` with a warning-signs section, for the care-card rules.
-    static let siteWithWarningSigns = siteYML.replacingOccurrences(of: "disclaimer:", with: """
-          - id: warning-signs
-            title: "When to get help"
-            description: "Signs that need care."
-        disclaimer:
-        """)
+    static let siteWithWarningSigns = siteYML.replacingOccurrences(
+        of: "disclaimer:",
+        with: """
+              - id: warning-signs
+                title: "When to get help"
+                description: "Signs that need care."
+            disclaimer:
+            """)
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -64,7 +65,8 @@ enum LoopbackClient {
         var body = Data()
         var rest = data[...]
         while let lineEnd = rest.range(of: Data("\r\n".utf8)),
-              let size = Int(String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self), radix: 16), size > 0 {
+            let size = Int(String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self), radix: 16), size > 0
+        {
             let start = lineEnd.upperBound
             let end = rest.index(start, offsetBy: size, limitedBy: rest.endIndex) ?? rest.endIndex
             body.append(rest[start..<end])

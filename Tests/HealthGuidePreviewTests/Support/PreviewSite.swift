@@ -1,5 +1,6 @@
 import Foundation
 import HealthGuideTestSupport
+
 @testable import HealthGuideBase
 @testable import HealthGuideContent
 @testable import HealthGuideKit
@@ -11,9 +12,10 @@ extension TestSite {
     /// many editors save (see `writesAtomically`), so each edit is exactly one rebuild however
     /// loaded the machine is.
     static func preview() throws -> TestSite {
-        try TestSite([
-            "site.yml": Fixture.siteYML.replacingOccurrences(of: "Test Guide", with: "Preview Guide"),
-            "index.md": """
+        try TestSite(
+            [
+                "site.yml": Fixture.siteYML.replacingOccurrences(of: "Test Guide", with: "Preview Guide"),
+                "index.md": """
                 ---
                 title: "Preview Guide"
                 summary: "A small guide."
@@ -21,17 +23,21 @@ extension TestSite {
 
                 Start with [muscle strain](causes/muscle-strain.md).
                 """,
-            "causes/muscle-strain.md": Fixture.article(title: "Muscle strain", body: """
-                ## What it feels like
+                "causes/muscle-strain.md": Fixture.article(
+                    title: "Muscle strain",
+                    body: """
+                        ## What it feels like
 
-                A strain hurts. Try the [cat-cow stretch](../stretches/cat-cow.md#how-to-do-it).
-                """),
-            "stretches/cat-cow.md": Fixture.article(title: "Cat-cow stretch", body: """
-                ## How to do it
+                        A strain hurts. Try the [cat-cow stretch](../stretches/cat-cow.md#how-to-do-it).
+                        """),
+                "stretches/cat-cow.md": Fixture.article(
+                    title: "Cat-cow stretch",
+                    body: """
+                        ## How to do it
 
-                Kneel on the floor and arch your back.
-                """),
-        ], writesAtomically: true)
+                        Kneel on the floor and arch your back.
+                        """),
+            ], writesAtomically: true)
     }
 }
 
