@@ -21,7 +21,7 @@ public struct ArticleScaffold {
         guard let data = FileManager.default.contents(atPath: siteFile),
             case let .success(text) = TextDecoding.decode(data)
         else {
-            throw Failure(message: "\(DisplayPaths().display(siteFile)) not found")
+            throw Failure(message: "\(SourcePaths.standardized(siteFile)) not found")
         }
         let (config, diagnostics) = SiteConfigLoader(displayPath: siteFile).load(text: text)
         log.add(contentsOf: diagnostics)
@@ -35,11 +35,11 @@ public struct ArticleScaffold {
         let folder = contentDirectory.path + "/" + section
         let path = folder + "/" + slug + ".md"
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw Failure(message: "\(DisplayPaths().display(path)) already exists")
+            throw Failure(message: "\(SourcePaths.standardized(path)) already exists")
         }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: Data(Self.template(title: title, today: today).utf8)) else {
-            throw Failure(message: "could not write \(DisplayPaths().display(path))")
+            throw Failure(message: "could not write \(SourcePaths.standardized(path))")
         }
         return path
     }

@@ -30,16 +30,14 @@ public struct LoadedContent: Sendable {
 /// The pages themselves are read by `PagePreparer`, one file at a time.
 public struct ContentLoader: Sendable {
     public let contentDirectory: URL
-    private let paths: DisplayPaths
 
     public init(contentDirectory: URL) {
         self.contentDirectory = contentDirectory.standardizedFileURL
-        self.paths = DisplayPaths()
     }
 
     /// Reads the Markdown files this loader found.
     public var fileReader: SourceFileReader {
-        SourceFileReader(contentDirectory: contentDirectory.path, paths: paths)
+        SourceFileReader(contentDirectory: contentDirectory.path)
     }
 
     public func load(log: DiagnosticLog) -> LoadedContent? {
@@ -47,7 +45,7 @@ public struct ContentLoader: Sendable {
         guard FileSystem.isDirectory(root) else {
             log.add(
                 Diagnostic(
-                    file: paths.display(root), location: nil, severity: .error,
+                    file: SourcePaths.standardized(root), location: nil, severity: .error,
                     message: "content folder not found", rule: .missingContent))
             return nil
         }
@@ -55,13 +53,13 @@ public struct ContentLoader: Sendable {
         guard let siteData = FileManager.default.contents(atPath: siteFile) else {
             log.add(
                 Diagnostic(
-                    file: paths.display(siteFile), location: nil, severity: .error,
+                    file: SourcePaths.standardized(siteFile), location: nil, severity: .error,
                     message: "site.yml not found: every site needs one (title, base_url, sections, disclaimer)",
                     rule: .missingConfig))
             return nil
         }
         guard let siteText = decodeText(siteData, file: siteFile, log: log) else { return nil }
-        let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: paths.display(siteFile)).load(text: siteText)
+        let (loadedConfig, configDiagnostics) = SiteConfigLoader(displayPath: SourcePaths.standardized(siteFile)).load(text: siteText)
         log.add(contentsOf: configDiagnostics)
         guard let config = loadedConfig,
             !configDiagnostics.contains(where: { $0.severity == .error && SiteConfigLoader.stoppingRules.contains($0.rule) })
@@ -75,13 +73,13 @@ public struct ContentLoader: Sendable {
         if let data = FileManager.default.contents(atPath: glossaryFile) {
             glossaryHash = ContentHash.of(data)
             if let text = decodeText(data, file: glossaryFile, log: log) {
-                let (entries, diagnostics) = GlossaryLoader(displayPath: paths.display(glossaryFile)).load(text: text)
+                let (entries, diagnostics) = GlossaryLoader(displayPath: SourcePaths.standardized(glossaryFile)).load(text: text)
                 glossary = entries
                 log.add(contentsOf: diagnostics)
             }
         }
 
-        let walk = ContentWalker(root: root, paths: paths).walk()
+        let walk = ContentWalker(root: root).walk()
         log.add(contentsOf: walk.diagnostics)
         // Without the pages of a folder no link into it can be checked: stop at one error
         // naming the folder rather than one for each link.
@@ -95,7 +93,7 @@ public struct ContentLoader: Sendable {
         let staticFiles = walk.staticFiles.compactMap { path -> StaticFile? in
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
             let file = StaticFile(
-                path: path, absolutePath: root + "/" + path, displayPath: paths.display(root + "/" + path),
+                path: path, absolutePath: root + "/" + path, displayPath: SourcePaths.standardized(root + "/" + path),
                 contentHash: ContentHash.of(data), image: ImageReading.read(data, path: path))
             if path.lowercased().hasSuffix(".svg") { checkSVG(data, of: file, log: log) }
             return file
@@ -109,7 +107,7 @@ public struct ContentLoader: Sendable {
     private func classify(_ path: String, config: SiteConfig, log: DiagnosticLog) -> PageKind? {
         let parts = Self.parts(of: path)
         // Made only for a diagnostic: standardising a path costs more than the classifying.
-        var display: String { paths.display(contentDirectory.path + "/" + path) }
+        var display: String { SourcePaths.standardized(contentDirectory.path + "/" + path) }
         if parts == ["index.md"] { return .home }
         guard parts.count == 2 else {
             let place = parts.count == 1 ? "at the top of the content folder" : "in a nested folder"
@@ -178,7 +176,7 @@ public struct ContentLoader: Sendable {
         case let .failure(.invalidUTF8(location)), let .failure(.binary(location)):
             log.add(
                 Diagnostic(
-                    file: paths.display(file), location: location, severity: .error,
+                    file: SourcePaths.standardized(file), location: location, severity: .error,
                     message: "file is not valid UTF-8 text", rule: .invalidEncoding))
             return nil
         }

@@ -19,17 +19,16 @@ public struct ContentWalker {
     public static let mediaFolder = "images"
 
     public let root: String
-    public let paths: DisplayPaths
 
     public func walk() -> Result {
-        let listing = InputFolderWalker(root: root, boundaryName: "the content folder", paths: paths).walk()
+        let listing = InputFolderWalker(root: root, boundaryName: "the content folder").walk()
         var result = Result(diagnostics: listing.diagnostics, unreadableFolders: listing.unreadableFolders)
         for relative in listing.files {
             let inMedia = relative.hasPrefix(Self.mediaFolder + "/")
             if inMedia, let problem = Self.problem(withMedia: relative) {
                 result.diagnostics.append(
                     Diagnostic(
-                        file: paths.display(root + "/" + relative), location: nil, severity: .error,
+                        file: SourcePaths.standardized(root + "/" + relative), location: nil, severity: .error,
                         message: problem, rule: .unsafeMedia))
             } else if inMedia {
                 result.staticFiles.append(relative)
@@ -38,7 +37,7 @@ public struct ContentWalker {
             } else if !Self.settingsFiles.contains(relative) {
                 result.diagnostics.append(
                     Diagnostic(
-                        file: paths.display(root + "/" + relative), location: nil, severity: .warning,
+                        file: SourcePaths.standardized(root + "/" + relative), location: nil, severity: .warning,
                         message: "ignored: not a Markdown file (put media in \(Self.mediaFolder)/)", rule: .ignoredFile))
             }
         }

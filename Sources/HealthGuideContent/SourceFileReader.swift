@@ -5,12 +5,12 @@ import HealthGuideBase
 /// the front matter, and hashes the file.
 public struct SourceFileReader: Sendable {
     public let contentDirectory: String
-    /// What a file's path inside the content folder is shown after (see `DisplayPaths`).
+    /// What a file's path inside the content folder is named after (see `SourcePaths`).
     private let displayPrefix: String
 
-    public init(contentDirectory: String, paths: DisplayPaths) {
+    public init(contentDirectory: String) {
         self.contentDirectory = contentDirectory
-        displayPrefix = paths.prefix(forFilesIn: contentDirectory)
+        displayPrefix = SourcePaths.prefix(forFilesIn: contentDirectory)
     }
 
     /// The page in the file at `path`, unless the file is larger than `maxBytes`: such a file

@@ -48,7 +48,7 @@ public final class OutputLock: @unchecked Sendable {
         let lock = OutputLock(descriptor: descriptor)
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let other = lock.holder()
-            let name = DisplayPaths().display(options.outputDirectory.path)
+            let name = SourcePaths.standardized(options.outputDirectory.path)
             let process = other.process.map { ", process \($0)" } ?? ""
             if other.holder == .preview {
                 throw OutputRefusal(

@@ -31,7 +31,7 @@ public struct OutputRefusal: Error, Sendable {
 
     public init(_ path: String, _ message: String, reason: Reason) {
         self.reason = reason
-        diagnostic = Diagnostic(file: DisplayPaths().display(path), location: nil, severity: .error, message: message, rule: reason.rule)
+        diagnostic = Diagnostic(file: SourcePaths.standardized(path), location: nil, severity: .error, message: message, rule: reason.rule)
     }
 
     /// A symbolic link at `path` inside the output folder, where the build would write or delete.

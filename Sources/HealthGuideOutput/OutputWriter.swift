@@ -114,7 +114,7 @@ public final class OutputWriter: @unchecked Sendable {
     private func reportCollision(at path: String) {
         fail(
             Diagnostic(
-                file: DisplayPaths().display(root + "/" + path), location: nil, severity: .error,
+                file: SourcePaths.standardized(root + "/" + path), location: nil, severity: .error,
                 message: "two outputs of this build would be written to this file", rule: .pathCollision))
     }
 
@@ -162,7 +162,7 @@ public final class OutputWriter: @unchecked Sendable {
         } catch {
             fail(
                 Diagnostic(
-                    file: DisplayPaths().display(destination), location: nil, severity: .error,
+                    file: SourcePaths.standardized(destination), location: nil, severity: .error,
                     message: "could not write: \(error.localizedDescription)", rule: .writeFailed))
         }
     }

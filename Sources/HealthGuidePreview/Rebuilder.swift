@@ -50,6 +50,6 @@ final class Rebuilder: Sendable {
     private static func describe(_ changes: Set<String>) -> [String] {
         let remaining = changes.filter { FileManager.default.fileExists(atPath: $0) }
         let paths = DisplayPaths()
-        return (remaining.isEmpty ? changes : remaining).map(paths.display).sorted()
+        return (remaining.isEmpty ? changes : remaining).map { paths.display($0) }.sorted()
     }
 }

@@ -23,7 +23,9 @@ enum ReloadEvent: Equatable, Sendable {
         var rule: String
         var hint: String?
 
+        /// Paths are shown relative to the preview's working folder, as on its terminal.
         init(_ diagnostic: Diagnostic) {
+            let diagnostic = DisplayPaths().display(diagnostic)
             position = diagnostic.file + (diagnostic.location.map { ":\($0.line):\($0.column)" } ?? "")
             severity = diagnostic.severity.rawValue
             message = diagnostic.message

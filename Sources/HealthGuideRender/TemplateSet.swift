@@ -21,23 +21,22 @@ public struct TemplateSet: Sendable {
     /// template is reported with the template's file, line and column.
     public static func load(from directory: URL, log: DiagnosticLog) -> TemplateSet? {
         let root = directory.standardizedFileURL.path
-        let paths = DisplayPaths()
         guard FileSystem.isDirectory(root) else {
             log.add(
                 Diagnostic(
-                    file: paths.display(root), location: nil, severity: .error,
+                    file: SourcePaths.standardized(root), location: nil, severity: .error,
                     message: "templates folder not found", rule: .missingTemplates))
             return nil
         }
         var sources: [String: String] = [:]
         var files: [String: String] = [:]
         // Assets are listed here too: a link among them is refused before anything is copied.
-        let listing = InputFolderWalker(root: root, boundaryName: "the templates folder", paths: paths).walk()
+        let listing = InputFolderWalker(root: root, boundaryName: "the templates folder").walk()
         log.add(contentsOf: listing.diagnostics)
         var failed = listing.diagnostics.contains { $0.severity == .error }
         for file in listing.files where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            let display = paths.display(root + "/" + file)
+            let display = SourcePaths.standardized(root + "/" + file)
             files[name] = display
             guard let data = FileManager.default.contents(atPath: root + "/" + file),
                 case let .success(text) = TextDecoding.decode(data)
@@ -52,7 +51,7 @@ public struct TemplateSet: Sendable {
         for required in requiredTemplates where files[required] == nil {
             log.add(
                 Diagnostic(
-                    file: paths.display(root + "/" + required + ".mustache"), location: nil, severity: .error,
+                    file: SourcePaths.standardized(root + "/" + required + ".mustache"), location: nil, severity: .error,
                     message: "missing template '\(required).mustache'", rule: .templateError))
             failed = true
         }

@@ -50,11 +50,13 @@ struct CheckCommand: ParsableCommand {
         options.strict = strict
         if let today { options.today = today }
         let result = SiteBuilder(options: options).check()
+        // The build names files by absolute paths; the report shows them as the text does.
+        let shown = CheckReport(result: result)
         switch format {
         case .text:
             Terminal.printDiagnostics(result.diagnostics)
             if report, !result.articles.isEmpty {
-                print(ArticleRecord.table(result.articles))
+                print(ArticleRecord.table(shown.articles))
             }
             if result.status == .success {
                 print("No errors, \(result.warningCount) warning(s).")
@@ -62,7 +64,7 @@ struct CheckCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(CheckReport(result: result))
+            let data = try encoder.encode(shown)
             print(String(decoding: data, as: UTF8.self))
         }
         // Ends the process with the report still alive: returning would free a 10,000-page
@@ -78,10 +80,16 @@ struct CheckReport: Encodable {
     var diagnostics: [Diagnostic]
     var articles: [ArticleRecord]
 
+    /// Paths shown relative to the working folder, as in the text report.
     init(result: BuildResult) {
+        let paths = DisplayPaths()
         errors = result.errorCount
         warnings = result.warningCount
-        diagnostics = result.diagnostics
-        articles = result.articles
+        diagnostics = result.diagnostics.map(paths.display)
+        articles = result.articles.map { article in
+            var shown = article
+            shown.path = paths.display(article.path)
+            return shown
+        }
     }
 }

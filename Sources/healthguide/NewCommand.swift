@@ -30,7 +30,7 @@ struct NewCommand: ParsableCommand {
                 .create(section: section, title: title, today: today ?? .today)
             Terminal.printLine("Created \(DisplayPaths().display(path))")
         } catch let error as ArticleScaffold.Failure {
-            Terminal.printError(error.message)
+            Terminal.printError(DisplayPaths().display(text: error.message))
             throw ExitCode(2)
         }
     }

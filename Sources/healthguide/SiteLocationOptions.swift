@@ -28,9 +28,11 @@ struct SiteLocationOptions: ParsableArguments {
 /// Prints diagnostics to standard error, like a compiler. Every line quoting the input has its
 /// control characters escaped (`TerminalText`, which `Diagnostic.description` uses too).
 enum Terminal {
+    /// The build names files by absolute paths; they are shown relative to the working folder.
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        let paths = DisplayPaths()
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            FileHandle.standardError.write(Data((paths.display(diagnostic).description + "\n").utf8))
         }
     }
 
@@ -50,7 +52,7 @@ enum Terminal {
 
     /// A line on standard error as it is: a diagnostic already formatted, or what the program waits for.
     @Sendable static func printNote(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((DisplayPaths().display(text: message) + "\n").utf8))
     }
 
 }

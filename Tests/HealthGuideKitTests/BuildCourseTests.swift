@@ -57,7 +57,7 @@ struct BuildCourseTests {
     func refusalRules() {
         let reasons: [OutputRefusal.Reason] = [.unusable, .foreign, .link, .inUse]
         #expect(
-            reasons.map { OutputRefusal("Site", "no", reason: $0).diagnostic.description } == [
+            reasons.map { DisplayPaths().display(OutputRefusal("Site", "no", reason: $0).diagnostic).description } == [
                 "Site: error: no [unsafe-output]", "Site: error: no [foreign-output]",
                 "Site: error: no [output-link]", "Site: error: no [output-in-use]",
             ])

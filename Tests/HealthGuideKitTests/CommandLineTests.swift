@@ -79,6 +79,34 @@ struct CommandLineTests {
         #expect(above.standardError.contains(name + "/Content/causes/notes.txt: warning"))
     }
 
+    @Test("a build started from another folder finds every output in place: the working folder is no input")
+    func workingFolderIsNoInput() throws {
+        let site = try TestSite(Fixture.smallSite())
+        try site.settle()
+        #expect(try CommandLineRunner.run(["build"], in: site.root).status == 0)
+        let name = site.root.lastPathComponent
+        let above = try CommandLineRunner.run(
+            [
+                "build", "--timings", "--content", name + "/Content", "--templates", name + "/Templates",
+                "--output", name + "/Site",
+            ], in: site.root.deletingLastPathComponent())
+        #expect(above.status == 0, "\(above.standardError)")
+        #expect(above.standardOutput.contains("every output file found in place"))
+    }
+
+    @Test("the command line shows the build's absolute paths relative to its working folder, in messages too")
+    func pathsShownRelative() {
+        let folder = FileManager.default.currentDirectoryPath
+        let diagnostic = Diagnostic(
+            file: folder + "/Content/causes/a.md", location: SourceLocation(line: 3, column: 1), severity: .warning,
+            message: "title 'A' is also the title of \(folder)/Content/causes/b.md", rule: .duplicateTitle,
+            hint: "rename /elsewhere/c.md or \(folder)/Content/causes/b.md")
+        #expect(
+            DisplayPaths().display(diagnostic).description
+                == "Content/causes/a.md:3:1: warning: title 'A' is also the title of Content/causes/b.md [duplicate-title]\n"
+                + "  hint: rename /elsewhere/c.md or Content/causes/b.md")
+    }
+
     @Test("a missing site.yml exits 2")
     func configurationError() throws {
         var files = Fixture.smallSite()

@@ -33,7 +33,7 @@ struct OutputFolderClaimTests {
         let build = Task.detached { SiteBuilder(options: options, waiting: { messages.add($0) }).build() }
 
         for _ in 0..<200 where messages.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-        let name = DisplayPaths().display(site.output.path)
+        let name = SourcePaths.standardized(site.output.path)
         #expect(
             messages.all == ["\(name): waiting for another build (healthguide build, process \(getpid())) to finish writing this folder"])
         #expect(!site.exists("index.html"), "nothing is written while the other build holds the folder")
@@ -53,7 +53,7 @@ struct OutputFolderClaimTests {
         #expect(result.status == .configurationError)
         #expect(
             result.diagnostics.map(\.description) == [
-                "\(DisplayPaths().display(site.output.path)): error: a preview (healthguide serve, process \(getpid())) is writing "
+                "\(SourcePaths.standardized(site.output.path)): error: a preview (healthguide serve, process \(getpid())) is writing "
                     + "to this folder: stop it first, or choose another folder with --output [output-in-use]"
             ])
         #expect(result.refusal == .inUse)

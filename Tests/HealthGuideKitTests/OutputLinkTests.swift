@@ -40,7 +40,7 @@ struct OutputLinkTests {
     }
 
     private static func linkDiagnostic(_ link: String, to target: String) -> String {
-        "\(DisplayPaths().display(link)): error: symbolic link in the output folder (to '\(target)'): the build does not "
+        "\(SourcePaths.standardized(link)): error: symbolic link in the output folder (to '\(target)'): the build does not "
             + "write or delete through links; remove it and build again [output-link]"
     }
 
@@ -173,11 +173,10 @@ struct OutputLinkTests {
 
         let result = site.build()
         #expect(result.status == .configurationError)
-        let display = DisplayPaths()
         #expect(
             result.diagnostics.map(\.description) == [
-                "\(display.display(templates + "/assets/secret.txt")): error: symbolic link points outside the templates folder [bad-symlink]",
-                "\(display.display(templates + "/partials/secret.mustache")): error: symbolic link points outside the templates folder [bad-symlink]",
+                "\(SourcePaths.standardized(templates + "/assets/secret.txt")): error: symbolic link points outside the templates folder [bad-symlink]",
+                "\(SourcePaths.standardized(templates + "/partials/secret.mustache")): error: symbolic link points outside the templates folder [bad-symlink]",
             ])
         #expect(!site.exists("assets/secret.txt"))
 

@@ -72,7 +72,7 @@ struct OutputWriterTests {
         #expect(writer.removeStale() == 1)
         #expect(
             writer.errors.map(\.description) == [
-                "\(DisplayPaths().display(root + "/section")): error: symbolic link in the output folder (to '\(elsewhere)'): "
+                "\(SourcePaths.standardized(root + "/section")): error: symbolic link in the output folder (to '\(elsewhere)'): "
                     + "the build does not write or delete through links; remove it and build again [output-link]"
             ])
         #expect(try String(contentsOfFile: elsewhere + "/old/index.html", encoding: .utf8) == "not yours")
@@ -90,7 +90,7 @@ struct OutputWriterTests {
         writer.write("the topic list", to: "tags/index.html")
         #expect(
             writer.errors.map(\.description) == [
-                DisplayPaths().display(root + "/tags/index.html")
+                SourcePaths.standardized(root + "/tags/index.html")
                     + ": error: two outputs of this build would be written to this file [path-collision]"
             ])
         #expect(try String(contentsOfFile: root + "/tags/index.html", encoding: .utf8) == "the section page")

@@ -243,7 +243,7 @@ struct PageCacheTests {
         #expect(failed.status == .contentErrors)
         #expect(
             failed.diagnostics.map(\.description) == [
-                "\(DisplayPaths().display(path)): error: the file changed while the site was being built; build again [changed-during-build]"
+                "\(SourcePaths.standardized(path)): error: the file changed while the site was being built; build again [changed-during-build]"
             ])
         // No entry of the cache can be trusted after that: it is gone, not kept for the next build.
         #expect(PageCache.load(from: site.output.path) == nil)

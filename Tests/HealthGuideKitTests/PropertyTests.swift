@@ -300,19 +300,18 @@ struct PropertyTests {
     }
 
     @Test(
-        "a file's shown path is its folder's prefix and its own path, as standardizing the whole path shows it",
+        "a file's path is its folder's prefix and its own path, as standardizing the whole path gives it",
         arguments: [
             ".", "Content", "./Content/", "a/../Content", "..", "../..", "/", "/tmp", "/tmp/../tmp/site/",
             FileManager.default.currentDirectoryPath,
         ])
     func displayPrefix(folder: String) async {
-        let paths = DisplayPaths()
-        let prefix = paths.prefix(forFilesIn: folder)
+        let prefix = SourcePaths.prefix(forFilesIn: folder)
         let characters: [Character] = ["a", "b", "-", "é", " ", "%", "."]
         let names = Gen.element(of: characters).map { $0 ?? "a" }.string(of: 1...6).filter { $0 != "." && $0 != ".." }
         await propertyCheck(count: 100, input: names.array(of: 1...3)) { (parts: [String]) in
             let path = parts.joined(separator: "/")
-            #expect(prefix + path == paths.display(folder + "/" + path))
+            #expect(prefix + path == SourcePaths.standardized(folder + "/" + path))
         }
     }
 

@@ -120,7 +120,7 @@ struct QuickRebuildTests {
         #expect(first.prepared == 1)
         #expect(
             first.diagnostics.filter { $0.rule == .longSentence }.map(\.file) == [
-                "\(DisplayPaths().display(path(site, "causes/muscle-strain.md")))"
+                "\(SourcePaths.standardized(path(site, "causes/muscle-strain.md")))"
             ])
 
         // In strict mode the same warning fails the build; saving another page must not hide it.

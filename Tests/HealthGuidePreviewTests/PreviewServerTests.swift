@@ -208,7 +208,7 @@ struct PreviewServerTests {
         for _ in 0..<200 where messages.notes.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
         #expect(
             messages.notes == [
-                "\(DisplayPaths().display(site.output.path)): waiting for another build "
+                "\(SourcePaths.standardized(site.output.path)): waiting for another build "
                     + "(healthguide build, process \(getpid())) to finish writing this folder"
             ])
         #expect(!FileManager.default.fileExists(atPath: site.output.path + "/index.html"))

@@ -172,7 +172,25 @@ public enum FileSystem {
     }
 }
 
-/// Shows paths as the user typed them: relative to the working directory when inside it.
+/// Paths as a build names them in its diagnostics: absolute and standardized, so that nothing
+/// a build reports, or keeps for the next build, depends on the folder it was started from.
+/// The command line and the preview show them relative to their working folder (`DisplayPaths`).
+public enum SourcePaths {
+    public static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// What `standardized` puts before a path inside `folder` given as a plain relative path
+    /// (no `.` or `..`, as a folder listing gives them): standardizing each of 10,000 paths
+    /// cost about 1% of a full build.
+    public static func prefix(forFilesIn folder: String) -> String {
+        let standardized = standardized(folder)
+        return standardized.hasSuffix("/") ? standardized : standardized + "/"
+    }
+}
+
+/// Shows paths as the user typed them: relative to the working folder when inside it. Only the
+/// command line and the preview use it, on what they print.
 public struct DisplayPaths: Sendable {
     private let workingDirectory: String
 
@@ -181,19 +199,29 @@ public struct DisplayPaths: Sendable {
     }
 
     public func display(_ path: String) -> String {
-        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        let standardized = SourcePaths.standardized(path)
         if standardized.hasPrefix(workingDirectory + "/") {
             return String(standardized.dropFirst(workingDirectory.count + 1))
         }
         return standardized
     }
 
-    /// What `display` puts before a path inside `folder` given as a plain relative path (no
-    /// `.` or `..`, as a folder listing gives them): standardizing each of 10,000 paths cost
-    /// about 1% of a full build.
-    public func prefix(forFilesIn folder: String) -> String {
-        let shown = display(folder)
-        if shown == workingDirectory { return "" }
-        return shown.hasSuffix("/") ? shown : shown + "/"
+    /// `text` with every path inside the working folder shown relative to it: a message names
+    /// other places of the site ("also the title of …") as absolute paths too.
+    public func display(text: String) -> String {
+        guard workingDirectory != "/" else { return text }
+        return text.replacingOccurrences(of: workingDirectory + "/", with: "")
+    }
+
+    /// The diagnostic with its file, and the places its message and hint name, shown as
+    /// `display` shows paths.
+    public func display(_ diagnostic: Diagnostic) -> Diagnostic {
+        var shown = diagnostic
+        if diagnostic.file.hasPrefix(workingDirectory + "/") {
+            shown.file = String(diagnostic.file.dropFirst(workingDirectory.count + 1))
+        }
+        shown.message = display(text: diagnostic.message)
+        shown.hint = diagnostic.hint.map { display(text: $0) }
+        return shown
     }
 }

@@ -21,13 +21,11 @@ public struct InputFolderWalker {
     public let boundary: String
     /// How diagnostics name the boundary: "the content folder".
     public let boundaryName: String
-    public let paths: DisplayPaths
 
-    public init(root: String, boundary: String? = nil, boundaryName: String, paths: DisplayPaths = DisplayPaths()) {
+    public init(root: String, boundary: String? = nil, boundaryName: String) {
         self.root = root
         self.boundary = boundary ?? root
         self.boundaryName = boundaryName
-        self.paths = paths
     }
 
     public func walk() -> Result {
@@ -40,7 +38,7 @@ public struct InputFolderWalker {
             if let reason = listing.failureDescription {
                 result.unreadableFolders.append(
                     Diagnostic(
-                        file: paths.display(absoluteFolder), location: nil, severity: .error,
+                        file: SourcePaths.standardized(absoluteFolder), location: nil, severity: .error,
                         message: "cannot read this folder: \(reason)", rule: .unreadableFolder,
                         hint: "give yourself permission to read it, or move it out of \(boundaryName)"))
                 continue
@@ -70,7 +68,7 @@ public struct InputFolderWalker {
         // Made only when needed: for links, unlisted kinds and diagnostics, not for each of
         // the 10,000 plain files of a big site.
         var absolute: String { root + "/" + relative }
-        var display: String { paths.display(absolute) }
+        var display: String { SourcePaths.standardized(absolute) }
         // The folder's own record answers "link, folder or file?" for the 10,000 files of a
         // big site; `lstat` only when it has no answer.
         guard let kind = listedKind == .unknown ? FileSystem.entryKind(at: absolute) : listedKind else { return nil }

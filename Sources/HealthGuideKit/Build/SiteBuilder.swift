@@ -88,9 +88,6 @@ public struct SiteBuilder: Sendable {
         var timings = BuildTimings()
         let remembered = memory?.last
         let options = options
-        // The working folder is an input too: diagnostics, kept with the manifest and the page
-        // cache, name files relative to it.
-        let workingFolder = FileManager.default.currentDirectoryPath
         // Stamping 10,000 inputs takes longer than reading the manifest, so the core that reads
         // the manifest then reads the page cache's files too: off the path of a build after an
         // edit, and wasted, on a core that would wait anyway, when nothing changed.
@@ -104,7 +101,7 @@ public struct SiteBuilder: Sendable {
             {
                 InputStamps.read(
                     folders: [options.contentDirectory.path, options.templatesDirectory.path],
-                    options: [String(options.includeDrafts), options.baseURL?.text ?? "", options.today.iso, workingFolder])
+                    options: [String(options.includeDrafts), options.baseURL?.text ?? "", options.today.iso])
             })
         timings.finish("input stamps and the last build's state")
         // A builder that remembers needs one real build to remember, shortcut or not.
@@ -149,7 +146,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             log.add(
                 Diagnostic(
-                    file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
+                    file: SourcePaths.standardized(outputRoot), location: nil, severity: .error,
                     message: "cannot write to the output folder: \(error.localizedDescription)", rule: .writeFailed))
             return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
@@ -185,7 +182,7 @@ public struct SiteBuilder: Sendable {
             } else {
                 log.add(
                     Diagnostic(
-                        file: DisplayPaths().display(outputRoot), location: nil, severity: .error,
+                        file: SourcePaths.standardized(outputRoot), location: nil, severity: .error,
                         message: "could not save the build manifest", rule: .writeFailed))
             }
         }
