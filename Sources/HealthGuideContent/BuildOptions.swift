@@ -1,5 +1,4 @@
 import Foundation
-import HealthGuideBase
 
 /// What to build and how; the command line fills this in.
 public struct BuildOptions: Sendable {

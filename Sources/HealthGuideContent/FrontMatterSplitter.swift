@@ -1,4 +1,3 @@
-import HealthGuideBase
 
 /// Splits a Markdown file into its YAML front matter and its body.
 ///

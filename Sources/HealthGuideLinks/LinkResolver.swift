@@ -1,5 +1,4 @@
 import HealthGuideBase
-import HealthGuideContent
 import HealthGuideMarkdown
 
 /// Resolves the links of one page against the whole site: internal `.md` links become the

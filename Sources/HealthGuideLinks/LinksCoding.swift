@@ -1,5 +1,4 @@
 import HealthGuideBase
-import HealthGuideContent
 
 /// The byte form of a page's resolved links, which the page cache keeps. Fields are written and
 /// read in the same order; a change here must bump `PageCache.formatVersion`.

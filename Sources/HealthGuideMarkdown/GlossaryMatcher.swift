@@ -1,4 +1,3 @@
-import HealthGuideBase
 import HealthGuideContent
 
 /// Finds glossary terms in running text: whole words, any case, the longest spelling first,

@@ -1,5 +1,4 @@
 import Foundation
-import HealthGuideContent
 
 /// Binds the preview's address and port for a moment before the first build, so a port in
 /// use is reported at once, not after building the whole site. The server binds it again

@@ -1,5 +1,4 @@
 import Foundation
-import HealthGuideBase
 import HealthGuideContent
 import HealthGuideKit
 import HealthGuideOutput

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import HealthGuideContent
 import HealthGuideKit
-import HealthGuideOutput
 import HealthGuidePreview
 
 struct ServeCommand: AsyncParsableCommand {

@@ -1,5 +1,4 @@
 import HealthGuideBase
-import HealthGuideContent
 import HealthGuideLinks
 import HealthGuideRender
 import Mustache

@@ -1,6 +1,4 @@
 import Foundation
-import HealthGuideBase
-import HealthGuideContent
 import HealthGuideLinks
 import HealthGuideOutput
 
