@@ -1,4 +1,3 @@
-
 /// Splits a Markdown file into its YAML front matter and its body.
 ///
 /// Front matter is the block between a first line `---` and the next line that is `---`

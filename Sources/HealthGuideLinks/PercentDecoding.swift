@@ -1,4 +1,3 @@
-
 public extension String {
     /// `%20` → space; nil when an escape is malformed or decodes to invalid UTF-8.
     var percentDecoded: String? {
