@@ -109,7 +109,10 @@ public struct MarkdownScanner {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 facts.rawHTML.append(location(of: node))
                 targets.rawHTML.append(pointer)
-                if gathersProse { recordRemovals(in: node, open: &openHTML, facts: &facts) }
+                guard gathersProse else { continue }
+                recordRemovals(in: node, open: &openHTML, facts: &facts)
+                // A line break parts words as a Markdown one does: "one<br>two" is two words.
+                if type == CMARK_NODE_HTML_INLINE, Self.isLineBreak(node.literal) { block?.text += " " }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let mayHoldTerms = type == CMARK_NODE_TEXT && openLink == nil && block != nil && block?.kind != .heading
                 let literal = node.literal
@@ -170,6 +173,12 @@ public struct MarkdownScanner {
                 finish(&block, into: &facts, keeping: gathersProse)
             }
         }
+    }
+
+    /// `<br>`, `<br/>` or `<br />`, in any case.
+    static func isLineBreak(_ html: String) -> Bool {
+        let tag = html.lowercased().filter { !$0.isWhitespace }
+        return tag == "<br>" || tag == "<br/>"
     }
 
     private func finish(_ block: inout TextBlockFact?, into facts: inout PageFacts, keeping: Bool) {

@@ -17,6 +17,14 @@ struct PlainLanguageRuleTests {
     /// Grade 9.8 (worked out in ReadabilityTests.harderText): above 8, not above 10.
     static let gradeNineText = "Physical therapy helps. Stretching every morning loosens tight muscles."
 
+    @Test("a <br> parts words in prose, in a paragraph and in a table cell, as a Markdown line break does")
+    func lineBreakPartsWords() {
+        let document = MarkdownDocument(
+            markdown: "Call us<br>today. Or<BR />tomorrow.\n\n| Where |\n| --- |\n| charity.org.uk<br>Leaflet |\n")
+        let facts = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0).scan(document)
+        #expect(facts.textBlocks.map(\.text) == ["Call us today. Or tomorrow.", "Where", "charity.org.uk Leaflet"])
+    }
+
     @Test("an article above reading grade 8 gets a warning naming its hardest sentences")
     func readabilityWarning() throws {
         let site = try TestSite(
