@@ -47,26 +47,26 @@ struct KnownGraph: Sendable {
         pages: [Page], sections: [SectionConfig], media: MediaFiles, draftPaths: Set<String>,
         failedPaths: Set<String>, known: KnownGraph?, log: DiagnosticLog
     ) -> MadeGraph {
-        let index = SiteGraph.Index(pages: pages, log: log)
         let extras = SiteShape.extras(media: media, draftPaths: draftPaths, failedPaths: failedPaths)
-        let kept = known.flatMap { $0.holds(for: pages, extras: extras) ? $0 : nil }
+        guard let kept = known, kept.holds(for: pages, extras: extras) else {
+            let graph = SiteGraph(
+                pages: pages, sections: sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths, log: log)
+            return MadeGraph(graph: graph, resolvedPages: Array(pages.indices), structureIsNew: true)
+        }
+        let index = SiteGraph.Index(pages: pages, log: log)
         let resolver = LinkResolver(
             pagesByPath: index.pagesByPath, pages: pages, media: media, draftPaths: draftPaths,
             failedPaths: failedPaths)
         let resolved = Array(pages.indices).parallelMap { index -> (LinkResolver.Result, isNew: Bool) in
-            if let links = kept?.links(at: index, of: pages[index]) { return (links, false) }
+            if let links = kept.links(at: index, of: pages[index]) { return (links, false) }
             return (resolver.resolve(pageIndex: index), true)
         }
         // Gathered, then logged at once: one lock, not one for each of 10,000 pages.
         log.add(contentsOf: resolved.flatMap(\.0.diagnostics))
-        let links = resolved.map(\.0)
-        let structure = kept?.record.structure ?? SiteGraph.structure(pages: pages, links: links, index: index, log: log)
         let graph = SiteGraph(
             pages: pages, sections: sections, media: media, draftPaths: draftPaths, failedPaths: failedPaths,
-            index: index, links: links,
-            shape: kept?.record.shape ?? SiteShape.fingerprint(pages: pages, extras: extras), extras: extras,
-            structure: structure)
-        return MadeGraph(graph: graph, resolvedPages: resolved.indices.filter { resolved[$0].isNew }, structureIsNew: kept == nil)
+            index: index, links: resolved.map(\.0), shape: kept.record.shape, extras: extras, structure: kept.record.structure)
+        return MadeGraph(graph: graph, resolvedPages: resolved.indices.filter { resolved[$0].isNew }, structureIsNew: false)
     }
 }
 
