@@ -9,11 +9,11 @@ import HealthGuideLinks
 public struct EmergencyCardRule: PageRule {
     public let id = RuleID.emergencyCard
 
-    /// The section of red-flag advice, as DESIGN.md names it.
+    /// The section of red-flag advice, as DESIGN.md names it; its topics' articles too.
     public static let warningSignsSection = "warning-signs"
 
     public func check(page: Page, context: PageCheckContext) -> [Finding] {
-        guard case .article(Self.warningSignsSection, _) = page.source.kind,
+        guard page.isArticle, page.source.kind.sectionID == Self.warningSignsSection,
             !page.facts.cards.contains(where: { $0.kind == .emergency })
         else { return [] }
         return [

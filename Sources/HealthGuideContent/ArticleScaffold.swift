@@ -13,26 +13,35 @@ public struct ArticleScaffold {
         self.contentDirectory = contentDirectory
     }
 
-    /// Writes `Content/<section>/<slug>.md` and returns its path. Never overwrites a file.
-    public func create(section: String, title: String, today: CalendarDate) throws -> String {
+    /// Writes `Content/<place>/<slug>.md` and returns its path, `place` being a section of
+    /// `site.yml` or a topic folder below one (`treatments/medicines`), made when missing.
+    /// Never overwrites a file.
+    public func create(in place: String, title: String, today: CalendarDate) throws -> String {
         let title = Self.oneLine(title)
-        let log = DiagnosticLog()
         let siteFile = contentDirectory.path + "/site.yml"
         guard let data = FileManager.default.contents(atPath: siteFile),
             case let .success(text) = TextDecoding.decode(data)
         else {
             throw Failure(message: "\(SourcePaths.standardized(siteFile)) not found")
         }
-        let (config, diagnostics) = SiteConfigLoader(displayPath: siteFile).load(text: text)
-        log.add(contentsOf: diagnostics)
+        let folders = place.split(separator: "/").map(String.init)
+        let section = folders.first ?? ""
+        let (config, _) = SiteConfigLoader(displayPath: siteFile).load(text: text)
         guard let config, config.section(id: section) != nil else {
             let known = config?.sections.map(\.id) ?? []
             let suggestion = Suggestion.closest(to: section, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             throw Failure(message: "unknown section '\(section)'\(suggestion); sections: \(known.joined(separator: ", "))")
         }
+        for topic in folders.dropFirst() {
+            if let problem = Slug.problem(with: topic) { throw Failure(message: "folder name '\(Slug.quoted(topic))' \(problem)") }
+        }
+        guard folders.count <= config.limits.folderDepth else {
+            throw Failure(
+                message: "'\(place)' is \(folders.count) folders deep: pages sit at most \(config.limits.folderDepth) folders deep")
+        }
         let slug = Slug.make(from: title)
         guard Slug.isValid(slug) else { throw Failure(message: "the title needs at least one letter or digit") }
-        let folder = contentDirectory.path + "/" + section
+        let folder = contentDirectory.path + "/" + folders.joined(separator: "/")
         let path = folder + "/" + slug + ".md"
         guard !FileManager.default.fileExists(atPath: path) else {
             throw Failure(message: "\(SourcePaths.standardized(path)) already exists")

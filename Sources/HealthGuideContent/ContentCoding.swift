@@ -84,8 +84,8 @@ extension PageKind: ByteCodable {
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         switch try reader.int() {
         case 0: self = .home
-        case 1: self = .section(id: try reader.string())
-        case 2: self = .article(section: try reader.string(), slug: try reader.string())
+        case 1: self = .section(folder: try reader.string())
+        case 2: self = .article(folder: try reader.string(), slug: try reader.string())
         default: throw ByteReader.Malformed()
         }
     }
@@ -94,12 +94,12 @@ extension PageKind: ByteCodable {
         switch self {
         case .home:
             writer.write(0)
-        case let .section(id):
+        case let .section(folder):
             writer.write(1)
-            writer.write(id)
-        case let .article(section, slug):
+            writer.write(folder)
+        case let .article(folder, slug):
             writer.write(2)
-            writer.write(section)
+            writer.write(folder)
             writer.write(slug)
         }
     }

@@ -103,44 +103,54 @@ public struct ContentLoader: Sendable {
             configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
     }
 
-    /// Decides what a Markdown file is from where it is.
+    /// Decides what a Markdown file is from where it is: `index.md` is the home page, any
+    /// other file sits in a section folder or in topic folders below it, and `_index.md` is
+    /// its folder's landing page.
     private func classify(_ path: String, config: SiteConfig, log: DiagnosticLog) -> PageKind? {
         let parts = Self.parts(of: path)
         // Made only for a diagnostic: standardising a path costs more than the classifying.
         var display: String { SourcePaths.standardized(contentDirectory.path + "/" + path) }
+        func report(_ message: String, rule: RuleID, hint: String? = nil) {
+            log.add(Diagnostic(file: display, location: nil, severity: .error, message: message, rule: rule, hint: hint))
+        }
         if parts == ["index.md"] { return .home }
-        guard parts.count == 2 else {
-            let place = parts.count == 1 ? "at the top of the content folder" : "in a nested folder"
-            log.add(
-                Diagnostic(
-                    file: display, location: nil, severity: .error,
-                    message: "article \(place): articles live in <section>/<slug>.md",
-                    rule: .misplacedFile))
+        guard parts.count >= 2 else {
+            report(
+                "article at the top of the content folder: articles live in <section>/<slug>.md or <section>/<topic>/<slug>.md",
+                rule: .misplacedFile)
             return nil
         }
         let sectionID = parts[0]
         guard config.section(id: sectionID) != nil else {
             let suggestion = Suggestion.closest(to: sectionID, in: config.sections.map(\.id))
-            log.add(
-                Diagnostic(
-                    file: display, location: nil, severity: .error,
-                    message: "unknown section folder '\(sectionID)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
-                    rule: .unknownSection,
-                    hint: "add the section to 'sections' in site.yml, or move the file"))
+            report(
+                "unknown section folder '\(sectionID)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                rule: .unknownSection, hint: "add the section to 'sections' in site.yml, or move the file")
             return nil
         }
-        if parts[1] == "_index.md" { return .section(id: sectionID) }
+        let folders = parts.dropLast()
+        guard folders.count <= config.limits.folderDepth else {
+            report(
+                "nested \(folders.count) folders deep: pages sit at most \(config.limits.folderDepth) folders deep",
+                rule: .misplacedFile, hint: "move it up a level, or raise 'folder_depth' under 'limits' in site.yml")
+            return nil
+        }
+        for topic in folders.dropFirst() {
+            if let problem = Slug.problem(with: topic) {
+                report("folder name '\(Slug.quoted(topic))' \(problem)", rule: .invalidSlug)
+                return nil
+            }
+        }
+        let folder = folders.joined(separator: "/")
+        let name = parts[parts.count - 1]
+        if name == "_index.md" { return .section(folder: folder) }
         // The walker passes only names ending in ".md", three bytes after a character boundary.
-        let stem = String(decoding: parts[1].utf8.dropLast(3), as: UTF8.self)
-        let slug = stem.lowercased()
+        let slug = String(decoding: name.utf8.dropLast(3), as: UTF8.self).lowercased()
         if let problem = Slug.problem(with: slug, suffix: ".md") {
-            log.add(
-                Diagnostic(
-                    file: display, location: nil, severity: .error,
-                    message: "file name '\(Slug.quoted(parts[1]))' \(problem)", rule: .invalidSlug))
+            report("file name '\(Slug.quoted(name))' \(problem)", rule: .invalidSlug)
             return nil
         }
-        return .article(section: sectionID, slug: slug)
+        return .article(folder: folder, slug: slug)
     }
 
     /// The parts of a relative path between slashes, empty ones left out. Cut from the bytes

@@ -7,6 +7,7 @@ public struct FrontMatterDecoder {
     public static let articleRequired = ["title", "summary", "reviewed", "sources"]
     public static let homeFields = ["title", "summary"]
     public static let sectionFields = ["title", "summary"]
+    public static let topicFields = ["title", "summary", "order"]
     public static let sourceFields = ["title", "publisher", "url", "year"]
 
     public var reader: YAMLReader
@@ -52,7 +53,8 @@ public struct FrontMatterDecoder {
     private static func schema(for kind: PageKind) -> (allowed: [String], required: [String]) {
         switch kind {
         case .home: return (homeFields, ["title", "summary"])
-        case .section: return (sectionFields, [])
+        // A section's place comes from site.yml; a topic's from its own `order`.
+        case let .section(folder): return (ContentFolder.depth(of: folder) > 1 ? topicFields : sectionFields, [])
         case .article: return (articleFields, articleRequired)
         }
     }

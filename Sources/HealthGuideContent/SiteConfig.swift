@@ -28,6 +28,10 @@ public struct InputLimits: Sendable, Hashable, Codable {
     public var fileKilobytes = 512
     /// The most cells in one table. The guide's largest table has 12.
     public var tableCells = 5_000
+    /// The most folders an article may sit in: a section and up to three levels of topics
+    /// (`treatments/medicines/for-nerves/levodopa.md`). Deeper trees make breadcrumbs longer
+    /// than a phone's screen and are hard to find one's way through.
+    public var folderDepth = 4
 
     public var fileBytes: Int { fileKilobytes * 1024 }
 }

@@ -77,14 +77,21 @@ public struct SiteConfigLoader {
 
     private static func limits(_ node: Node, reader: inout YAMLReader) -> InputLimits {
         var limits = InputLimits()
-        guard let pairs = reader.mapping(node, named: "limits", allowedKeys: ["file_kb", "table_cells"]) else { return limits }
+        guard let pairs = reader.mapping(node, named: "limits", allowedKeys: ["file_kb", "table_cells", "folder_depth"]) else {
+            return limits
+        }
         for (key, _, value) in pairs {
             guard let number = reader.integer(value, field: key) else { continue }
-            guard number >= 1 && number <= 1_000_000 else {
-                reader.report(at: reader.location(of: value), "'\(key)' must be between 1 and 1000000", rule: .invalidValue)
+            let most = key == "folder_depth" ? 20 : 1_000_000
+            guard number >= 1 && number <= most else {
+                reader.report(at: reader.location(of: value), "'\(key)' must be between 1 and \(most)", rule: .invalidValue)
                 continue
             }
-            if key == "file_kb" { limits.fileKilobytes = number } else { limits.tableCells = number }
+            switch key {
+            case "file_kb": limits.fileKilobytes = number
+            case "table_cells": limits.tableCells = number
+            default: limits.folderDepth = number
+            }
         }
         return limits
     }

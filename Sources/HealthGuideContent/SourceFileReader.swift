@@ -83,8 +83,9 @@ public struct SourceFileReader: Sendable {
         }
         var decoder = FrontMatterDecoder(displayPath: display, lineOffset: parts.yamlLineOffset)
         var matter = decoder.decode(yaml: parts.yaml, kind: kind)
-        if case let .section(id) = kind, matter.title.isEmpty {
-            matter.title = id
+        // A landing page may leave its title to its folder (see `FolderNames`).
+        if case let .section(folder) = kind, matter.title.isEmpty {
+            matter.title = ContentFolder.readableName(of: folder)
         }
         let page = SourcePage(
             kind: kind, path: path, displayPath: display, body: parts.body,

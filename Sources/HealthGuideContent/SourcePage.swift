@@ -30,18 +30,64 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     public var locations: [String: SourceLocation] = [:]
 }
 
-/// What a content file is, which decides its URL and its template.
+/// What a content file is, which decides its URL and its template. A folder is a content path
+/// without a trailing slash: `causes` (a section) or `treatments/medicines` (a topic within it).
 public enum PageKind: Sendable, Hashable, Codable {
     case home
-    case section(id: String)
-    case article(section: String, slug: String)
+    /// A folder's landing page, from its `_index.md`.
+    case section(folder: String)
+    case article(folder: String, slug: String)
 
-    public var sectionID: String? {
+    /// The folder the page belongs to: its own for a landing page, the one it sits in for an article.
+    public var folder: String? {
         switch self {
         case .home: return nil
-        case let .section(id): return id
-        case let .article(section, _): return section
+        case let .section(folder): return folder
+        case let .article(folder, _): return folder
         }
+    }
+
+    /// The top-level section (from `site.yml`) the page is in.
+    public var sectionID: String? {
+        folder.map { ContentFolder.section(of: $0) }
+    }
+}
+
+/// Folder paths as the content tree uses them: `treatments/medicines` is a topic of the
+/// section `treatments`, one level below it.
+public enum ContentFolder {
+    /// The top-level section of a folder: `treatments/medicines` → `treatments`.
+    public static func section(of folder: String) -> String {
+        folder.firstIndex(of: "/").map { String(folder[..<$0]) } ?? folder
+    }
+
+    /// The folder holding `folder`, or nil for a section.
+    public static func parent(of folder: String) -> String? {
+        folder.lastIndex(of: "/").map { String(folder[..<$0]) }
+    }
+
+    /// `treatments/medicines` → [`treatments`, `treatments/medicines`].
+    public static func lineage(of folder: String) -> [String] {
+        var folders: [String] = []
+        var current: String? = folder
+        while let each = current {
+            folders.append(each)
+            current = parent(of: each)
+        }
+        return folders.reversed()
+    }
+
+    /// How many folders deep: 1 for a section.
+    public static func depth(of folder: String) -> Int {
+        folder.utf8.reduce(1) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+    }
+
+    /// The folder's own name made readable, for a topic without a title of its own:
+    /// `living-well` → `Living well`.
+    public static func readableName(of folder: String) -> String {
+        let name = folder.lastIndex(of: "/").map { String(folder[folder.index(after: $0)...]) } ?? folder
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
 

@@ -2,7 +2,7 @@ import HealthGuideBase
 import HealthGuideContent
 
 /// The site as a graph: every page with its URL, resolved links, backlinks, related pages,
-/// neighbours in its section, and tags. Built once per build from the pages' facts; every
+/// neighbours in its folder, the tree of sections and topics, and tags. Built once per build from the pages' facts; every
 /// step is linear in pages plus links (no page compares itself with every other page).
 public struct SiteGraph: Sendable {
     /// In content-path order, as the loader lists the files.
@@ -41,27 +41,36 @@ public struct SiteGraph: Sendable {
         public var related: [[Int]]
         public var previous: [Int?]
         public var next: [Int?]
-        /// Section id → its articles, in reading order (`order`, then title).
-        public var articlesBySection: [String: [Int]]
+        /// Folder (`causes`, `treatments/medicines`) → the articles directly in it, in reading
+        /// order (`order`, then title).
+        public var articlesByFolder: [String: [Int]]
+        /// Folder → the topic folders directly in it, in reading order (their `_index.md`'s
+        /// `order`, then title); folders without topics are left out.
+        public var subfolders: [String: [String]]
+        /// Every folder holding a page, at any depth, sorted.
+        public var folders: [String]
         /// Tag → its articles, sorted by title; tags sorted.
         public var tags: [(tag: String, articles: [Int])]
-        /// Section id → the page index of its `_index.md`, if it has one.
-        public var sectionPages: [String: Int]
+        /// Folder → the page index of its `_index.md`, if it has one.
+        public var folderPages: [String: Int]
         public var homePage: Int?
         /// Every page's index, in title order (trimmed, case-insensitive, then path).
         public var titleOrder: [Int]
 
         public init(
-            backlinks: [[Int]], related: [[Int]], previous: [Int?], next: [Int?], articlesBySection: [String: [Int]],
-            tags: [(tag: String, articles: [Int])], sectionPages: [String: Int], homePage: Int?, titleOrder: [Int]
+            backlinks: [[Int]], related: [[Int]], previous: [Int?], next: [Int?], articlesByFolder: [String: [Int]],
+            subfolders: [String: [String]], folders: [String], tags: [(tag: String, articles: [Int])], folderPages: [String: Int],
+            homePage: Int?, titleOrder: [Int]
         ) {
             self.backlinks = backlinks
             self.related = related
             self.previous = previous
             self.next = next
-            self.articlesBySection = articlesBySection
+            self.articlesByFolder = articlesByFolder
+            self.subfolders = subfolders
+            self.folders = folders
             self.tags = tags
-            self.sectionPages = sectionPages
+            self.folderPages = folderPages
             self.homePage = homePage
             self.titleOrder = titleOrder
         }
@@ -71,9 +80,11 @@ public struct SiteGraph: Sendable {
     public var related: [[Int]] { structure.related }
     public var previous: [Int?] { structure.previous }
     public var next: [Int?] { structure.next }
-    public var articlesBySection: [String: [Int]] { structure.articlesBySection }
+    public var articlesByFolder: [String: [Int]] { structure.articlesByFolder }
+    public var subfolders: [String: [String]] { structure.subfolders }
+    public var folders: [String] { structure.folders }
     public var tags: [(tag: String, articles: [Int])] { structure.tags }
-    public var sectionPages: [String: Int] { structure.sectionPages }
+    public var folderPages: [String: Int] { structure.folderPages }
     public var homePage: Int? { structure.homePage }
     public var titleOrder: [Int] { structure.titleOrder }
 
@@ -153,27 +164,28 @@ public struct SiteGraph: Sendable {
         let order = TitleOrder(pages: pages)
         let backlinks = backlinkSets.map { set in set.sorted(by: order.byTitle) }
 
-        var bySection: [String: [Int]] = [:]
-        var sectionPages: [String: Int] = [:]
+        var byFolder: [String: [Int]] = [:]
+        var folderPages: [String: Int] = [:]
         var home: Int?
         var byTag: [String: [Int]] = [:]
         for (index, page) in pages.enumerated() where !duplicated.contains(index) {
             switch page.source.kind {
             case .home: home = index
-            case let .section(id): sectionPages[id] = index
-            case let .article(section, _):
-                bySection[section, default: []].append(index)
+            case let .section(folder): folderPages[folder] = index
+            case let .article(folder, _):
+                byFolder[folder, default: []].append(index)
                 for tag in page.source.frontMatter.tags { byTag[tag, default: []].append(index) }
             }
         }
-        for (section, members) in bySection {
-            bySection[section] = members.sorted(by: order.byReadingOrder)
+        for (folder, members) in byFolder {
+            byFolder[folder] = members.sorted(by: order.byReadingOrder)
         }
+        let tree = FolderTree(pages: pages, folders: Set(byFolder.keys).union(folderPages.keys), landingPages: folderPages)
         let sortedTags = byTag.map { ($0.key, $0.value.sorted(by: order.byTitle)) }.sorted { $0.0 < $1.0 }
 
         var previous = [Int?](repeating: nil, count: pages.count)
         var next = [Int?](repeating: nil, count: pages.count)
-        for members in bySection.values {
+        for members in byFolder.values {
             for (position, index) in members.enumerated() {
                 previous[index] = position > 0 ? members[position - 1] : nil
                 next[index] = position + 1 < members.count ? members[position + 1] : nil
@@ -183,8 +195,9 @@ public struct SiteGraph: Sendable {
             pages: pages, pagesByPath: pagesByPath, byTag: Dictionary(uniqueKeysWithValues: sortedTags),
             order: order, log: log)
         return Structure(
-            backlinks: backlinks, related: related, previous: previous, next: next, articlesBySection: bySection,
-            tags: sortedTags, sectionPages: sectionPages, homePage: home, titleOrder: order.sorted)
+            backlinks: backlinks, related: related, previous: previous, next: next, articlesByFolder: byFolder,
+            subfolders: tree.subfolders, folders: tree.folders, tags: sortedTags, folderPages: folderPages, homePage: home,
+            titleOrder: order.sorted)
     }
 
     /// The graph with some pages replaced by new versions of the same shape (`SiteShape`):
@@ -290,5 +303,35 @@ public struct TitleOrder: Sendable {
 
     public func byReadingOrder(_ lhs: Int, _ rhs: Int) -> Bool {
         orders[lhs] != orders[rhs] ? orders[lhs] < orders[rhs] : byTitle(lhs, rhs)
+    }
+}
+
+/// The folders of a site as a tree: every folder that holds a page, with the folders above it,
+/// and each folder's topics in reading order.
+struct FolderTree {
+    let folders: [String]
+    let subfolders: [String: [String]]
+
+    /// `folders` are those holding pages; `landingPages` their `_index.md` pages, which give a
+    /// topic its place (`order`) and title. A topic without one sorts by its folder's name.
+    init(pages: [Page], folders holding: Set<String>, landingPages: [String: Int]) {
+        var all = Set<String>()
+        for folder in holding { all.formUnion(ContentFolder.lineage(of: folder)) }
+        var children: [String: [String]] = [:]
+        for folder in all {
+            if let parent = ContentFolder.parent(of: folder) { children[parent, default: []].append(folder) }
+        }
+        func key(_ folder: String) -> (order: Int, title: String) {
+            guard let index = landingPages[folder] else { return (Int.max, ContentFolder.readableName(of: folder).lowercased()) }
+            let page = pages[index]
+            return (page.source.frontMatter.order ?? Int.max, page.titleKey)
+        }
+        subfolders = children.mapValues { topics in
+            topics.map { (folder: $0, key: key($0)) }.sorted { lhs, rhs in
+                if lhs.key.order != rhs.key.order { return lhs.key.order < rhs.key.order }
+                return lhs.key.title != rhs.key.title ? lhs.key.title < rhs.key.title : lhs.folder < rhs.folder
+            }.map(\.folder)
+        }
+        folders = all.sorted()
     }
 }

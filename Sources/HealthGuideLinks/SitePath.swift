@@ -1,13 +1,14 @@
 import HealthGuideContent
 
-/// Site-relative URL paths (`causes/muscle-strain/`, `` for the home page) and the relative
-/// links between them, so the site works under any sub-path and straight from disk.
+/// Site-relative URL paths (`causes/muscle-strain/`, `treatments/medicines/levodopa/`, `` for
+/// the home page) and the relative links between them, so the site works under any sub-path
+/// and straight from disk.
 public enum SitePath {
     public static func url(for kind: PageKind) -> String {
         switch kind {
         case .home: return ""
-        case let .section(id): return id + "/"
-        case let .article(section, slug): return section + "/" + slug + "/"
+        case let .section(folder): return folder + "/"
+        case let .article(folder, slug): return folder + "/" + slug + "/"
         }
     }
 

@@ -13,7 +13,7 @@ public struct SearchEntry: Sendable, Equatable {
 }
 
 /// The search index: for each article its title, URL, summary, headings and the distinct
-/// words of its body. Compact JSON that the search page loads once, so search works offline.
+/// words of its body, and the folders' titles. Compact JSON that the search page loads once, so search works offline.
 public enum SearchIndex {
     public static let fileName = GeneratedPaths.searchIndex
 
@@ -29,16 +29,19 @@ public enum SearchIndex {
         return SearchEntry(json: ArraySlice(json.utf8))
     }
 
-    /// The index of the articles' entries, given in URL order.
-    public static func build(entries: [(url: String, entry: SearchEntry)]) -> Data {
+    /// The index: `p`, the articles' entries, given in URL order; `f`, the trail of folders
+    /// above each folder's pages (`treatments/medicines/` → `Treatments › Medicines`), which the
+    /// search page shows with each result.
+    public static func build(entries: [(url: String, entry: SearchEntry)], trails: [(folderURL: String, trail: String)]) -> Data {
         var index = Data()
-        index.reserveCapacity(entries.reduce(2) { $0 + $1.entry.json.count + 1 })
-        index.append(UInt8(ascii: "["))
+        index.reserveCapacity(entries.reduce(64) { $0 + $1.entry.json.count + 1 })
+        let folders = JSONValue.object(trails.map { ($0.folderURL, .string($0.trail)) }).serialized()
+        index.append(contentsOf: Array("{\"f\":\(folders),\"p\":[".utf8))
         for (position, item) in entries.enumerated() {
             if position > 0 { index.append(UInt8(ascii: ",")) }
             item.entry.json.withUnsafeBufferPointer { index.append($0) }
         }
-        index.append(UInt8(ascii: "]"))
+        index.append(contentsOf: Array("]}".utf8))
         return index
     }
 }

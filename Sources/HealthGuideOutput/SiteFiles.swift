@@ -2,6 +2,7 @@ import Foundation
 import HealthGuideBase
 import HealthGuideContent
 import HealthGuideLinks
+import HealthGuideRender
 
 /// The machine-readable files of a site: `sitemap.xml`, `feed.xml`, `robots.txt`.
 public enum SiteFiles {
@@ -20,7 +21,8 @@ public enum SiteFiles {
 
     /// An Atom feed of the most recently reviewed articles. Its `updated` is the newest review
     /// date, never the build time, so the same input gives the same bytes.
-    public static func feed(graph: SiteGraph, config: SiteConfig, limit: Int = 20) -> String {
+    /// Each entry's category is the folder it is in, labelled with the trail of titles to it.
+    public static func feed(graph: SiteGraph, config: SiteConfig, folders: FolderNames, limit: Int = 20) -> String {
         let articles = graph.pages.filter(\.isArticle).sorted { lhs, rhs in
             let left = lhs.source.frontMatter.reviewed, right = rhs.source.frontMatter.reviewed
             if left != right { return (left.map { r in right.map { r > $0 } ?? true }) ?? false }
@@ -40,6 +42,7 @@ public enum SiteFiles {
         for page in articles {
             let matter = page.source.frontMatter
             let url = HTML.escape(config.baseURL + page.url)
+            let folder = page.source.kind.folder ?? ""
             xml += """
                   <entry>
                     <title>\(HTML.escape(matter.title))</title>
@@ -47,6 +50,7 @@ public enum SiteFiles {
                     <id>\(url)</id>
                     <updated>\(matter.reviewed?.iso ?? updated)T00:00:00Z</updated>
                     <summary>\(HTML.escape(matter.summary))</summary>
+                    <category term="\(HTML.escape(folder))" label="\(HTML.escape(folders.trail(of: folder)))"/>
                     <author><name>\(HTML.escape(config.title))</name></author>
                   </entry>
 

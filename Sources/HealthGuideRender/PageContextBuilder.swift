@@ -10,21 +10,22 @@ public struct PageContextBuilder: Sendable {
     public let config: SiteConfig
     public let glossary: [GlossaryEntry]
     public let layout: LayoutContext
+    public let folders: FolderNames
 
     public init(graph: SiteGraph, config: SiteConfig, glossary: [GlossaryEntry], layout: LayoutContext) {
         self.graph = graph
         self.config = config
         self.glossary = glossary
         self.layout = layout
+        folders = FolderNames(graph: graph, config: config)
     }
 
     public func article(_ index: Int) -> TemplateContext {
         let page = graph.pages[index]
         let matter = page.source.frontMatter
+        let folder = page.source.kind.folder ?? ""
         let sectionID = page.source.kind.sectionID ?? ""
-        let section = config.section(id: sectionID)
-        var crumbs: [(String, String)] = [("Home", "")]
-        if let section { crumbs.append((section.title, section.id + "/")) }
+        let crumbs = folders.breadcrumbs(to: folder)
         var context = layout.context(
             url: page.url, title: matter.title, description: matter.summary,
             currentSection: sectionID, breadcrumbs: crumbs)
@@ -36,8 +37,12 @@ public struct PageContextBuilder: Sendable {
         context.add([
             "summary": .text(matter.summary),
             "section": .object([
-                "title": .text(section?.title ?? sectionID),
+                "title": .text(folders.title(of: sectionID)),
                 "url": .text(SitePath.relative(from: page.url, to: sectionID + "/")),
+            ]),
+            "folder": .object([
+                "title": .text(folders.title(of: folder)),
+                "url": .text(SitePath.relative(from: page.url, to: folder + "/")),
             ]),
             "has_toc": .flag(toc.count >= 2),
             "toc": .list(
@@ -71,7 +76,7 @@ public struct PageContextBuilder: Sendable {
                         "url": .text(SitePath.relative(from: page.url, to: "tags/\(tag)/")),
                     ])
                 }),
-            "json_ld": .text(StructuredData.article(page: page, config: config, section: section)),
+            "json_ld": .text(StructuredData.article(page: page, config: config, breadcrumbs: crumbs)),
         ])
         // Optional values are left out rather than set to nil, so templates test them with sections.
         context["previous"] = graph.previous[index].map(link)
@@ -85,17 +90,34 @@ public struct PageContextBuilder: Sendable {
         return context
     }
 
-    public func section(_ section: SectionConfig) -> TemplateContext {
-        let id = section.id
-        let url = id + "/"
+    /// The landing page of a section or topic folder: its topics, then its articles.
+    public func landing(_ folder: String) -> TemplateContext {
+        let url = folder + "/"
+        let title = folders.title(of: folder)
+        let description = folders.description(of: folder)
+        let crumbs = ContentFolder.parent(of: folder).map(folders.breadcrumbs(to:)) ?? [("Home", "")]
         var context = layout.context(
-            url: url, title: section.title, description: section.description,
-            currentSection: id, breadcrumbs: [("Home", "")])
-        let articles = graph.articlesBySection[id] ?? []
+            url: url, title: title, description: description,
+            currentSection: ContentFolder.section(of: folder), breadcrumbs: crumbs)
+        let articles = graph.articlesByFolder[folder] ?? []
+        let topics = graph.subfolders[folder] ?? []
+        // Left out when empty, so templates test for them with sections.
+        context["section_description"] = description.isEmpty ? nil : .text(description)
         context.add([
-            "section_description": .text(section.description),
             "articles": articleList(articles, from: url),
             "has_articles": .flag(!articles.isEmpty),
+            "topics": .list(
+                topics.map { topic in
+                    var entry: TemplateContext = [
+                        "title": .text(folders.title(of: topic)), "url": .text(SitePath.relative(from: url, to: topic + "/")),
+                        "article_count": .text(String(folders.articleCount(in: topic))),
+                    ]
+                    let summary = folders.description(of: topic)
+                    entry["summary"] = summary.isEmpty ? nil : .text(summary)
+                    return .object(entry)
+                }),
+            "has_topics": .flag(!topics.isEmpty),
+            "json_ld": .text(StructuredData.landing(url: url, title: title, description: description, config: config, breadcrumbs: crumbs)),
         ])
         return context
     }
@@ -109,10 +131,9 @@ public struct PageContextBuilder: Sendable {
             "summary": .text(matter?.summary ?? ""),
             "sections": .list(
                 config.sections.map { section in
-                    let articles = graph.articlesBySection[section.id] ?? []
-                    return .object([
+                    .object([
                         "title": .text(section.title), "description": .text(section.description), "url": .text(section.id + "/"),
-                        "article_count": .text(String(articles.count)),
+                        "article_count": .text(String(folders.articleCount(in: section.id))),
                     ])
                 }),
         ])
@@ -208,12 +229,10 @@ public struct PageContextBuilder: Sendable {
         .object(["long": .text(date.longForm), "iso": .text(date.iso)])
     }
 
-    /// A section page's `_index.md` often has no title of its own: it is named after its
-    /// section in `site.yml`, as in the navigation, never after its folder.
+    /// A landing page is named as its folder is everywhere: a section after `site.yml`, as in
+    /// the navigation, a topic after its `_index.md`.
     private func linkTitle(_ page: Page) -> String {
-        if case let .section(id) = page.source.kind, page.title.isEmpty || page.title == id {
-            return config.section(id: id)?.title ?? page.title
-        }
+        if case let .section(folder) = page.source.kind { return folders.title(of: folder) }
         return page.title
     }
 }

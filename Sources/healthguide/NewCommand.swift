@@ -9,11 +9,14 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Create a new article with valid front matter.",
-        discussion: "Example: healthguide new stretches \"Child's pose\" creates Content/stretches/childs-pose.md."
+        discussion: """
+            Example: healthguide new stretches "Child's pose" creates Content/stretches/childs-pose.md; \
+            healthguide new treatments/medicines "Levodopa" creates Content/treatments/medicines/levodopa.md.
+            """
     )
 
-    @Argument(help: "The section id from site.yml (causes, treatments…).")
-    var section: String
+    @Argument(help: "Where the article goes: a section id from site.yml (causes, treatments…), or a topic folder in one (treatments/medicines).")
+    var place: String
 
     @Argument(help: "The article's title, in quotes.")
     var title: String
@@ -27,7 +30,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         do {
             let path = try ArticleScaffold(contentDirectory: URL(fileURLWithPath: content))
-                .create(section: section, title: title, today: today ?? .today)
+                  .create(in: place, title: title, today: today ?? .today)
             Terminal.printLine("Created \(DisplayPaths().display(path))")
         } catch let error as ArticleScaffold.Failure {
             Terminal.printError(DisplayPaths().display(text: error.message))

@@ -1,5 +1,5 @@
 // Search for HealthGuide sites: loads the prebuilt index once, matches word prefixes,
-// ranks title hits first. Plain JavaScript, no network beyond this site.
+// ranks title hits first, shows the section and topic of each result. Plain JavaScript, no network beyond this site.
 (function () {
   "use strict";
   var input = document.getElementById("search-input");
@@ -58,14 +58,25 @@
       var summary = document.createElement("p");
       summary.textContent = hit.entry.s;
       item.appendChild(link);
+      if (hit.entry.trail) {
+        var trail = document.createElement("p");
+        trail.className = "search-results__trail";
+        trail.textContent = hit.entry.trail;
+        item.appendChild(trail);
+      }
       item.appendChild(summary);
       list.appendChild(item);
     });
   }
 
-  function prepare(raw) {
-    return raw.map(function (entry) {
-      return { t: entry.t, u: entry.u, s: entry.s,
+  // The folder of a page's URL: "treatments/medicines/levodopa/" -> "treatments/medicines/".
+  function folderOf(url) {
+    return url.replace(/[^\/]+\/$/, "");
+  }
+
+  function prepare(index) {
+    return index.p.map(function (entry) {
+      return { t: entry.t, u: entry.u, s: entry.s, trail: index.f[folderOf(entry.u)] || "",
                title: words(entry.t), headings: words(entry.h), summary: words(entry.s), body: entry.w.split(" ") };
     });
   }

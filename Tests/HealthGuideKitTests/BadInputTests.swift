@@ -297,19 +297,20 @@ struct BadInputTests {
             ])
     }
 
-    @Test("an article at the top of the content folder, one in a nested folder, and file names that are not slugs")
+    @Test("an article at the top of the content folder, one nested too deep, and file and folder names that are not slugs")
     func misplacedFilesAndBadNames() throws {
         let article = Fixture.article(title: "Stray", body: "x")
         let (status, lines, _) = try build([
-            "stray.md": article, "causes/deeper/stray.md": article,
+            "stray.md": article, "causes/one/two/three/four/stray.md": article, "causes/Big Topic/stray.md": article,
             "causes/back pain.md": article, "causes/Sprain.md": Fixture.article(title: "Sprain", body: "x"),
         ])
         #expect(status == .contentErrors)
         #expect(
             lines.sorted() == [
+                "Content/causes/Big Topic/stray.md: error: folder name 'Big Topic' must use lower-case ASCII letters (a-z), digits and hyphens (try 'big-topic') [invalid-slug]",
                 "Content/causes/back pain.md: error: file name 'back pain.md' must use lower-case ASCII letters (a-z), digits and hyphens (try 'back-pain.md') [invalid-slug]",
-                "Content/causes/deeper/stray.md: error: article in a nested folder: articles live in <section>/<slug>.md [misplaced-file]",
-                "Content/stray.md: error: article at the top of the content folder: articles live in <section>/<slug>.md [misplaced-file]",
+                "Content/causes/one/two/three/four/stray.md: error: nested 5 folders deep: pages sit at most 4 folders deep [misplaced-file]\n  hint: move it up a level, or raise 'folder_depth' under 'limits' in site.yml",
+                "Content/stray.md: error: article at the top of the content folder: articles live in <section>/<slug>.md or <section>/<topic>/<slug>.md [misplaced-file]",
             ])
     }
 

@@ -237,7 +237,9 @@ struct BuildTests {
         let site = try TestSite(files)
         site.build()
         let index = try #require(site.page("search-index.json"))
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [String: Any])
+        let entries = try #require(object["p"] as? [[String: String]])
+        #expect(object["f"] as? [String: String] == ["causes/": "Causes", "stretches/": "Stretches"])
         let entry = try #require(entries.first { $0["u"] == "stretches/knee-to-chest/" })
         #expect(entry["w"] == "how lie your back read about strain still über and ice")
     }

@@ -152,6 +152,21 @@ public struct MissingText: Error, CustomStringConvertible {
 
 /// Small builders for fixture files.
 public enum Fixture {
+    /// The content of a fixture site kept in `Tests/Fixtures/<name>/Content`, as `[path: contents]`.
+    /// `nested-site` is a toolkit three folders deep, which `make e2e` builds too.
+    public static func folder(_ name: String) throws -> [String: String] {
+        let root = TestSite.repository.appendingPathComponent("Tests/Fixtures/\(name)/Content").path
+        var files: [String: String] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: root)?.allObjects ?? [] {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
+            files[path] = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+        }
+        return files
+    }
+
     public static let siteYML = """
         title: "Test Guide"
         base_url: "https://guide.example.org/"

@@ -95,13 +95,13 @@ public final class SiteRenderer: Sendable {
         let context: @Sendable () -> TemplateContext
     }
 
-    /// The pages made from the graph alone. Sections without an `_index.md` and a site
-    /// without `index.md` still get their pages.
+    /// The pages made from the graph alone. Sections and topics without an `_index.md`, and a
+    /// site without `index.md`, still get their pages.
     private func generatedPages() -> [GeneratedPage] {
         let builder = builder
         var pages: [GeneratedPage] = []
-        for section in config.sections where graph.sectionPages[section.id] == nil {
-            pages.append(GeneratedPage(template: "section", url: section.id + "/") { builder.section(section) })
+        for folder in landingFolders where graph.folderPages[folder] == nil {
+            pages.append(GeneratedPage(template: "section", url: folder + "/") { builder.landing(folder) })
         }
         if graph.homePage == nil {
             pages.append(GeneratedPage(template: "home", url: "") { builder.home() })
@@ -132,7 +132,7 @@ public final class SiteRenderer: Sendable {
         let rendered = indexes.filter(renderContentPage).count
         var searchIndexBytes = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName) ?? 0
         if effects.searchEntries {
-            let index = SearchIndex.build(entries: site.searchEntries)
+            let index = SearchIndex.build(entries: site.searchEntries, trails: folderTrails)
             writer.write(index, to: SearchIndex.fileName)
             searchIndexBytes = index.count
         }
@@ -146,41 +146,56 @@ public final class SiteRenderer: Sendable {
         switch page.source.kind {
         case .article:
             return renderPage(index, template: "article") { builder.article(index) }
-        case let .section(id):
-            // The loader only accepts section folders listed in site.yml.
-            let section = config.section(id: id) ?? SectionConfig(id: id, title: page.title, order: 0, description: "")
-            return renderPage(index, template: "section") { builder.section(section) }
+        case let .section(folder):
+            return renderPage(index, template: "section") { builder.landing(folder) }
         case .home:
             return renderPage(index, template: "home") { builder.home() }
         }
+    }
+
+    /// Every folder with a landing page: each section of `site.yml`, even an empty one, and
+    /// every topic folder holding a page.
+    private var landingFolders: [String] {
+        config.sections.map(\.id) + graph.folders.filter { ContentFolder.depth(of: $0) > 1 }
     }
 
     /// The sitemap and the feed show the shape and each article's review date.
     private func writeSitemapAndFeed() {
         let inputs = ContentHash.of(parts: [fingerprints.siteKey] + graph.pages.map { $0.source.frontMatter.reviewed?.iso ?? "-" })
         if !writer.isCurrent("sitemap.xml", inputs: inputs) {
-            let sitemap = SiteFiles.sitemap(graph: graph, config: config, extraURLs: [""] + config.sections.map { $0.id + "/" })
+            let sitemap = SiteFiles.sitemap(graph: graph, config: config, extraURLs: [""] + landingFolders.map { $0 + "/" })
             writer.write(sitemap, to: "sitemap.xml", inputs: inputs)
         }
         if !writer.isCurrent("feed.xml", inputs: inputs) {
-            writer.write(SiteFiles.feed(graph: graph, config: config), to: "feed.xml", inputs: inputs)
+            writer.write(SiteFiles.feed(graph: graph, config: config, folders: builder.folders), to: "feed.xml", inputs: inputs)
         }
     }
 
-    /// Writes the search index unless no article changed, and returns its size. The index is
-    /// made only from the articles' sources and URLs, so those are its fingerprint.
+    /// Each folder's trail of titles, for the search index.
+    private var folderTrails: [(folderURL: String, trail: String)] {
+        graph.folders.map { ($0 + "/", builder.folders.trail(of: $0)) }
+    }
+
+    /// Writes the search index unless no article and no folder's title changed, and returns its
+    /// size. The index is made only from the articles' sources and URLs and the folders' trails,
+    /// so those are its fingerprint.
     private func writeSearchIndex() -> Int {
         var fingerprint = ContentHash.Parts()
         for page in graph.pages where page.isArticle {
             fingerprint.add(page.url)
             fingerprint.add(page.source.contentHash)
         }
+        let trails = folderTrails
+        for (folderURL, trail) in trails {
+            fingerprint.add(folderURL)
+            fingerprint.add(trail)
+        }
         let inputs = fingerprint.finish()
         if writer.isCurrent(SearchIndex.fileName, inputs: inputs), let size = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName)
         {
             return size
         }
-        let index = SearchIndex.build(entries: site.searchEntries)
+        let index = SearchIndex.build(entries: site.searchEntries, trails: trails)
         writer.write(index, to: SearchIndex.fileName, inputs: inputs)
         return index.count
     }

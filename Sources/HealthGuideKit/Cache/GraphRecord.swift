@@ -51,9 +51,11 @@ extension GraphRecord: ByteCodable {
         let related = try reader.list(indexes)
         let previous = try reader.list(optionalIndex)
         let next = try reader.list(optionalIndex)
-        let sections = try reader.list(named)
+        let folderArticles = try reader.list(named)
         let tags = try reader.list(named)
-        let sectionPages = try reader.list { reader throws(ByteReader.Malformed) in (try reader.string(), try index(&reader)) }
+        let folderPages = try reader.list { reader throws(ByteReader.Malformed) in (try reader.string(), try index(&reader)) }
+        let subfolders = try reader.list { reader throws(ByteReader.Malformed) in (try reader.string(), try reader.strings()) }
+        let folders = try reader.strings()
         let homePage = try optionalIndex(&reader)
         let titleOrder = try indexes(&reader)
         guard backlinks.count == count, related.count == count, previous.count == count, next.count == count,
@@ -61,9 +63,10 @@ extension GraphRecord: ByteCodable {
         else { throw ByteReader.Malformed() }
         structure = SiteGraph.Structure(
             backlinks: backlinks, related: related, previous: previous, next: next,
-            articlesBySection: Dictionary(sections, uniquingKeysWith: { first, _ in first }),
+            articlesByFolder: Dictionary(folderArticles, uniquingKeysWith: { first, _ in first }),
+            subfolders: Dictionary(subfolders, uniquingKeysWith: { first, _ in first }), folders: folders,
             tags: tags.map { (tag: $0.0, articles: $0.1) },
-            sectionPages: Dictionary(sectionPages, uniquingKeysWith: { first, _ in first }),
+            folderPages: Dictionary(folderPages, uniquingKeysWith: { first, _ in first }),
             homePage: homePage, titleOrder: titleOrder)
     }
 
@@ -79,19 +82,26 @@ extension GraphRecord: ByteCodable {
             writer.write(optionals.count)
             for value in optionals { writer.write(value) }
         }
-        for named in [structure.articlesBySection.sorted { $0.key < $1.key }, structure.tags.map { ($0.tag, $0.articles) }] {
+        for named in [structure.articlesByFolder.sorted { $0.key < $1.key }, structure.tags.map { ($0.tag, $0.articles) }] {
             writer.write(named.count)
             for (name, list) in named {
                 writer.write(name)
                 writer.write(list)
             }
         }
-        let sectionPages = structure.sectionPages.sorted { $0.key < $1.key }
-        writer.write(sectionPages.count)
-        for (name, index) in sectionPages {
+        let folderPages = structure.folderPages.sorted { $0.key < $1.key }
+        writer.write(folderPages.count)
+        for (name, index) in folderPages {
             writer.write(name)
             writer.write(index)
         }
+        let subfolders = structure.subfolders.sorted { $0.key < $1.key }
+        writer.write(subfolders.count)
+        for (name, topics) in subfolders {
+            writer.write(name)
+            writer.write(topics)
+        }
+        writer.write(structure.folders)
         writer.write(structure.homePage)
         writer.write(structure.titleOrder)
     }
