@@ -5,8 +5,10 @@ Validates every HTML file with the Nu HTML Checker, serves the site with
 Chromium: axe-core on the key pages in light and dark mode, screenshots at phone and
 desktop sizes, search by typing, keyboard use, touch-target sizes, print styles, no
 requests to other sites, every picture loaded with alt text and its size, and whole-page
-phone screenshots of stretch pages in both colour schemes. Ends with one line, `e2e: N passed, M failed`, and exits 1 on
-any failure.
+phone screenshots of stretch pages in both colour schemes, the contents beside long articles on
+wide screens. With `--nested-site`, a second site with topics three folders deep: Nu and axe on
+its topic pages and a screenshot of their breadcrumbs at phone width. Ends with one line,
+`e2e: N passed, M failed`, and exits 1 on any failure.
 """
 
 import argparse
@@ -59,6 +61,13 @@ SEARCH_QUERIES = [
 ]
 SEARCH_SCREENSHOT_QUERY = "stretch"
 SIZES = {"phone": (375, 812), "desktop": (1280, 900)}
+# Pages of the nested fixture site (Tests/Fixtures/nested-site) axe checks: a topic's landing
+# page, a generated one, and an article three folders deep.
+NESTED_PAGES = [
+    ("topic", "living-well/staying-active/"),
+    ("generated topic", "living-well/staying-active/at-home/"),
+    ("nested article", "living-well/staying-active/at-home/stretching-at-home/"),
+]
 # Stretch pages screenshotted whole at phone size in both colour schemes, to look at the figures.
 STRETCH_PAGES = ["cat-cow", "hip-bridge", "neck-stretches"]
 NARROWEST = 360
@@ -468,10 +477,72 @@ def structured_data_check(site):
     return "MedicalWebPage, canonical, review date, disclaimer"
 
 
+def contents_layout_check(site):
+    """The contents of a long article sit beside it on a wide screen and stay in view while the
+    reader scrolls; on a phone they are folded above the text."""
+    site.scheme("light")
+    path = "warning-signs/when-to-get-help/"
+    visible = "return [...document.querySelectorAll(arguments[0])].filter(e => e.offsetParent !== null).length"
+    site.viewport(*SIZES["desktop"])
+    site.open(path)
+    assert site.driver.execute_script(visible, ".toc--side") == 1, "no contents beside the article at 1280px"
+    assert site.driver.execute_script(visible, ".toc--collapsed") == 0, "folded contents shown at 1280px"
+    side = site.driver.execute_script("return document.querySelector('.toc--side').getBoundingClientRect().left")
+    text = site.driver.execute_script("return document.querySelector('.article__text').getBoundingClientRect().right")
+    assert side >= text, f"the contents ({side}px) overlap the text (ends at {text}px)"
+    width = site.driver.execute_script("return document.querySelector('.toc--side').getBoundingClientRect().width")
+    assert width >= 160, f"the contents beside the text are only {width}px wide"
+    site.driver.execute_script("window.scrollTo(0, document.body.scrollHeight / 2)")
+    top = site.driver.execute_script("return document.querySelector('.toc--side').getBoundingClientRect().top")
+    assert 0 <= top < 100, f"the contents scrolled away (top at {top}px)"
+    site.screenshot("article-desktop-scrolled.png")
+    site.viewport(*SIZES["phone"], mobile=True)
+    site.open(path)
+    assert site.driver.execute_script(visible, ".toc--side") == 0, "contents beside the text on a phone"
+    assert site.driver.execute_script("return document.querySelector('.toc--collapsed').open") is False, \
+        "the contents are not folded on a phone"
+    return "beside at 1280px, sticky; folded at 375px"
+
+
+def nested_site_checks(results, nested_dir, venv_bin, screenshots):
+    """Nu on every page of the nested site, axe on its topic pages, and its breadcrumbs at phone width."""
+    results.check("nu-html-checker: every HTML file of the nested site is valid",
+                  lambda: nu_html_checker(nested_dir, venv_bin))
+    server, base = start_server(nested_dir)
+    driver = None
+    try:
+        driver = start_browser()
+        site = Site(driver, base, screenshots)
+        axe = AxeCore()
+        for name, path in NESTED_PAGES:
+            results.check(f"axe: nested site {name} page has no violations", axe_check(site, axe, name, path, "light"))
+
+        def breadcrumbs():
+            site.scheme("light")
+            site.viewport(*SIZES["phone"], mobile=True)
+            site.open(NESTED_PAGES[2][1])
+            names = [link.text for link in driver.find_elements(By.CSS_SELECTOR, ".breadcrumbs a")]
+            assert names == ["Home", "Living well", "Staying active", "At home"], names
+            width = driver.execute_script("return document.documentElement.scrollWidth")
+            assert width <= SIZES["phone"][0], f"the page is {width}px wide at 375px"
+            site.screenshot("nested-breadcrumbs-phone.png")
+            return "4 levels, no sideways scrolling"
+        results.check("nested site: breadcrumbs through every level at 375px", breadcrumbs)
+    except Exception:
+        results.failed.append("nested site browser setup")
+        print(f"FAIL nested site browser setup\n{traceback.format_exc()}", flush=True)
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", required=True, type=Path)
     parser.add_argument("--screenshots", required=True, type=Path)
+    parser.add_argument("--nested-site", type=Path, help="a built site with topics in sections")
     args = parser.parse_args()
     site_dir = args.site.resolve()
     args.screenshots.mkdir(parents=True, exist_ok=True)
@@ -501,6 +572,7 @@ def main():
         results.check("screenshots at 375x812 and 1280x900", lambda: screenshots_check(site))
         results.check("images: every picture loads, with alt text, width and height", lambda: images_check(site, site_dir))
         results.check("screenshots of stretch pages at 375px, light and dark", lambda: stretch_screenshots_check(site))
+        results.check("contents beside long articles on wide screens, folded on phones", lambda: contents_layout_check(site))
     except Exception:
         results.failed.append("browser setup")
         print(f"FAIL browser setup\n{traceback.format_exc()}", flush=True)
@@ -509,6 +581,8 @@ def main():
             driver.quit()
         server.terminate()
         server.wait(timeout=10)
+    if args.nested_site:
+        nested_site_checks(results, args.nested_site.resolve(), venv_bin, args.screenshots.resolve())
 
     if results.failed:
         print("failed: " + "; ".join(results.failed))

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser tests of the real site (`make e2e`): builds Content/ into a temporary folder,
+# Browser tests of the real site (`make e2e`): builds Content/ and the nested fixture site
+# (Tests/Fixtures/nested-site) into a temporary folder,
 # validates every HTML file with the Nu HTML Checker, then drives headless Chromium over
 # a loopback-only server (axe-core, screenshots, search, keyboard, print, phone width).
 # Installs what is missing: Debian's chromium and chromium-driver, and a Python venv in
@@ -51,7 +52,11 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/healthguide-e2e.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 say "building the site into $WORK/site"
 "$HEALTHGUIDE" build --output "$WORK/site" || fail_setup "healthguide build failed"
+say "building the nested fixture site into $WORK/nested"
+"$HEALTHGUIDE" build --strict --content Tests/Fixtures/nested-site/Content --output "$WORK/nested" \
+    || fail_setup "healthguide build of Tests/Fixtures/nested-site failed"
 
 status=0
-"$VENV/bin/python" e2e/browser_checks.py --site "$WORK/site" --screenshots e2e/screenshots || status=$?
+"$VENV/bin/python" e2e/browser_checks.py --site "$WORK/site" --nested-site "$WORK/nested" \
+    --screenshots e2e/screenshots || status=$?
 exit "$status"

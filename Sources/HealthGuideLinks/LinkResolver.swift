@@ -1,4 +1,5 @@
 import HealthGuideBase
+import HealthGuideContent
 import HealthGuideMarkdown
 
 /// Resolves the links of one page against the whole site: internal `.md` links become the
@@ -18,6 +19,9 @@ public struct LinkResolver: Sendable {
     /// Did-you-mean for broken links to pages and to media, shared by every page's links.
     private let pageSuggestions: Suggestion
     private let mediaSuggestions: Suggestion
+    /// Every folder holding a page, so a link to the `_index.md` of a folder that has none
+    /// still reaches its generated landing page. Made at the first such link: most sites have none.
+    private let folders: Lazy<Set<String>>
 
     public init(pagesByPath: [String: Int], pages: [Page], media: MediaFiles, draftPaths: Set<String>, failedPaths: Set<String>) {
         self.pagesByPath = pagesByPath
@@ -27,6 +31,11 @@ public struct LinkResolver: Sendable {
         self.failedPaths = failedPaths
         pageSuggestions = Suggestion(candidates: { Array(pagesByPath.keys) })
         mediaSuggestions = Suggestion(candidates: { Array(media.paths) })
+        folders = Lazy {
+            var folders = Set<String>()
+            for folder in Set(pages.compactMap(\.source.kind.folder)) { folders.formUnion(ContentFolder.lineage(of: folder)) }
+            return folders
+        }
     }
 
     /// One page's links resolved. It depends on the page's own file and on the site's shape
@@ -95,6 +104,12 @@ public struct LinkResolver: Sendable {
             if targetIndex != pageIndex { result.targets.append(targetIndex) }
             return SitePath.relative(from: page.url, to: target.url) + (fragment.map { "#" + $0 } ?? "")
         }
+        if let folder = Self.landingFolder(of: target), folders.value.contains(folder) {
+            if let fragment {
+                fail("no heading '#\(fragment)' in '\(target)': the page is made from the folder's lists", rule: .brokenAnchor)
+            }
+            return SitePath.relative(from: page.url, to: folder + "/")
+        }
         if media.paths.contains(target) {
             if link.isImage, let problem = imageProblem(target) {
                 fail("image '\(raw)' cannot be shown: \(problem)", rule: .brokenImage)
@@ -123,6 +138,12 @@ public struct LinkResolver: Sendable {
             fail("broken \(what) '\(raw)'\(suggestion)", rule: rule)
         }
         return nil
+    }
+
+    /// `living-well/eating-well/_index.md` → `living-well/eating-well`; nil for any other path.
+    private static func landingFolder(of target: String) -> String? {
+        let name = "/_index.md"
+        return target.hasSuffix(name) ? String(target.dropLast(name.count)) : nil
     }
 
     /// Why the media file at `target` is no image a page can show, if it is not.

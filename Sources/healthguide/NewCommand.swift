@@ -15,7 +15,8 @@ struct NewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Where the article goes: a section id from site.yml (causes, treatments…), or a topic folder in one (treatments/medicines).")
+    @Argument(
+        help: "Where the article goes: a section id from site.yml (causes, treatments…), or a topic folder in one (treatments/medicines).")
     var place: String
 
     @Argument(help: "The article's title, in quotes.")
@@ -30,7 +31,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         do {
             let path = try ArticleScaffold(contentDirectory: URL(fileURLWithPath: content))
-                  .create(in: place, title: title, today: today ?? .today)
+                .create(in: place, title: title, today: today ?? .today)
             Terminal.printLine("Created \(DisplayPaths().display(path))")
         } catch let error as ArticleScaffold.Failure {
             Terminal.printError(DisplayPaths().display(text: error.message))

@@ -157,6 +157,25 @@ struct CommandLineTests {
         #expect(unknown.standardError.contains("unknown section 'stretchs' (did you mean 'stretches'?)"))
     }
 
+    @Test("`new` takes a topic folder below a section, makes it when missing, and refuses bad or too deep places")
+    func scaffoldInTopic() throws {
+        let site = try TestSite(Fixture.smallSite())
+        let output = try CommandLineRunner.run(["new", "stretches/lower-back", "Pelvic tilt", "--today", "2026-11-20"], in: site.root)
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput == "Created Content/stretches/lower-back/pelvic-tilt.md\n")
+        #expect(try CommandLineRunner.run(["build"], in: site.root).status == 0)
+        #expect(site.exists("stretches/lower-back/pelvic-tilt/index.html"))
+        #expect(site.exists("stretches/lower-back/index.html"))
+        let badName = try CommandLineRunner.run(["new", "stretches/Lower Back", "Cat"], in: site.root)
+        #expect(badName.status == 2)
+        #expect(
+            badName.standardError
+                == "error: folder name 'Lower Back' must use lower-case ASCII letters (a-z), digits and hyphens (try 'lower-back')\n")
+        let deep = try CommandLineRunner.run(["new", "stretches/a/b/c/d", "Cat"], in: site.root)
+        #expect(deep.status == 2)
+        #expect(deep.standardError == "error: 'stretches/a/b/c/d' is 5 folders deep: pages sit at most 4 folders deep\n")
+    }
+
     @Test("--help explains the build command")
     func help() throws {
         let output = try CommandLineRunner.run(["build", "--help"], in: FileManager.default.temporaryDirectory)

@@ -111,6 +111,43 @@ struct IncrementalBuildTests {
         try expectSameAsCleanBuild(site)
     }
 
+    @Test("moving an article to another topic rewrites exactly the pages whose lists, links or neighbours changed")
+    func articleMovedBetweenTopics() throws {
+        let site = try TestSite(try Fixture.folder("nested-site"))
+        let result = try rebuild(site) {
+            let plate = try site.read("living-well/eating-well/healthy-plate.md")
+            try site.remove("living-well/eating-well/healthy-plate.md")
+            try site.write(
+                "living-well/staying-active/healthy-plate.md",
+                plate.replacingOccurrences(of: "(../staying-active/walking.md)", with: "(walking.md)"))
+            try site.edit(
+                "living-well/staying-active/walking.md", replacing: "(../eating-well/healthy-plate.md)", with: "(healthy-plate.md)")
+        }
+        // The moved page; walking (its link, and its new previous page); the topic that gained
+        // it; the section that lost the emptied topic; and the files listing every URL.
+        #expect(
+            Set(result.writtenFiles) == [
+                "living-well/staying-active/healthy-plate/index.html", "living-well/staying-active/walking/index.html",
+                "living-well/staying-active/index.html", "living-well/index.html", "search-index.json", "sitemap.xml", "feed.xml",
+            ])
+        #expect(result.removed == 2, "the old page and the emptied topic's landing page")
+        #expect(!site.exists("living-well/eating-well/index.html"))
+        try expectSameAsCleanBuild(site)
+    }
+
+    @Test("renaming a topic in its _index.md rewrites the pages that show its title, and the search index")
+    func topicRenamed() throws {
+        let site = try TestSite(try Fixture.folder("nested-site"))
+        let result = try rebuild(site) {
+            try site.edit("living-well/staying-active/_index.md", replacing: "title: \"Staying active\"", with: "title: \"Keeping active\"")
+        }
+        let written = Set(result.writtenFiles)
+        #expect(written.isSuperset(of: ["living-well/staying-active/walking/index.html", "living-well/index.html", "search-index.json"]))
+        #expect(!written.contains("treatments/medicines/index.html"))
+        #expect(site.page("living-well/staying-active/at-home/index.html")?.contains(">Keeping active</a>") == true)
+        try expectSameAsCleanBuild(site)
+    }
+
     @Test("removing a heading that another page links to is an error at once, and nothing is written")
     func removedHeading() throws {
         let site = try TestSite(Fixture.smallSite())

@@ -123,14 +123,37 @@ struct NestedSiteTests {
         files["living-well/staying-active/walking.md"] =
             walking
             .replacingOccurrences(of: "(at-home/stretching-at-home.md)", with: "(at-home/streching-at-home.md)")
-            .replacingOccurrences(of: "related: [living-well/staying-active/swimming]", with: "related: [living-well/staying-active/swiming]")
+            .replacingOccurrences(
+                of: "related: [living-well/staying-active/swimming]", with: "related: [living-well/staying-active/swiming]")
         let site = try TestSite(files)
         let result = site.build()
         #expect(result.status == .contentErrors)
         #expect(
             result.diagnostics.filter { $0.rule == .brokenLink }.map(site.relative).sorted() == [
-                "Content/living-well/staying-active/walking.md:10:11: error: related article 'living-well/staying-active/swiming' not found (did you mean 'living-well/staying-active/swimming'?) [broken-link]",
-                "Content/living-well/staying-active/walking.md:19:46: error: broken link 'at-home/streching-at-home.md' (did you mean 'at-home/stretching-at-home.md'?) [broken-link]",
+                "Content/living-well/staying-active/walking.md:11:11: error: related article 'living-well/staying-active/swiming' not found (did you mean 'living-well/staying-active/swimming'?) [broken-link]",
+                "Content/living-well/staying-active/walking.md:20:46: error: broken link 'at-home/streching-at-home.md' (did you mean 'at-home/stretching-at-home.md'?) [broken-link]",
+            ])
+    }
+
+    @Test("a link to the _index.md of a folder without one reaches its generated landing page")
+    func linkToGeneratedLandingPage() throws {
+        let sleep = try #require(try Fixture.folder("nested-site")["living-well/sleep.md"])
+        let (site, result) = try builtSite([
+            "living-well/sleep.md": sleep
+                + "\nSee [eating well](eating-well/_index.md) and [home moves](staying-active/at-home/_index.md).\n"
+        ])
+        #expect(result.status == .success, "\(result.diagnostics)")
+        let page = try #require(site.page("living-well/sleep/index.html"))
+        #expect(page.contains(#"<a href="../eating-well/">eating well</a>"#))
+        #expect(page.contains(#"<a href="../staying-active/at-home/">home moves</a>"#))
+
+        let (broken, failed) = try builtSite([
+            "living-well/sleep.md": sleep + "\nSee [eating well](eating-well/_index.md#fruit) and [drinks](drinking-well/_index.md).\n"
+        ])
+        #expect(
+            failed.diagnostics.map(broken.relative).sorted() == [
+                "Content/living-well/sleep.md:21:52: error: broken link 'drinking-well/_index.md' (did you mean 'staying-active/_index.md'?) [broken-link]",
+                "Content/living-well/sleep.md:21:5: error: no heading '#fruit' in 'living-well/eating-well/_index.md': the page is made from the folder's lists [broken-anchor]",
             ])
     }
 
@@ -159,7 +182,8 @@ struct NestedSiteTests {
             ))
         let topic = try #require(site.page("living-well/staying-active/index.html"))
         #expect(topic.contains(#""@type":"CollectionPage","name":"Staying active""#))
-        #expect(topic.contains(#""isPartOf":{"@type":"CollectionPage","name":"Living well","url":"https://toolkit.example.org/living-well/"}"#))
+        #expect(
+            topic.contains(#""isPartOf":{"@type":"CollectionPage","name":"Living well","url":"https://toolkit.example.org/living-well/"}"#))
     }
 
     @Test("the orphan rule sees articles in topics, and a link from a topic's _index.md counts")

@@ -135,12 +135,19 @@ struct PageCacheTests {
         #expect(try site.differencesFromCleanBuild() == [])
     }
 
-    @Test("a graph structure taken from the cache equals the one a clean build works out")
-    func keptStructureEqualsFreshOne() throws {
-        let site = try TestSite(Fixture.smallSite())
+    /// A body edit in each fixture: the small site, and the one with topics three folders deep.
+    static let bodyEdits: [(files: @Sendable () throws -> [String: String], path: String, old: String, new: String)] = [
+        ({ Fixture.smallSite() }, "causes/muscle-strain.md", "A strain hurts.", "A strain aches."),
+        ({ try Fixture.folder("nested-site") }, "living-well/staying-active/swimming.md", "gentle classes", "calm classes"),
+    ]
+
+    @Test("a graph structure taken from the cache equals the one a clean build works out", arguments: 0..<2)
+    func keptStructureEqualsFreshOne(fixture: Int) throws {
+        let edit = Self.bodyEdits[fixture]
+        let site = try TestSite(try edit.files())
         try site.settle()
         site.build()
-        try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain aches.")
+        try site.edit(edit.path, replacing: edit.old, with: edit.new)
         let keptBuild = site.build()
         #expect(keptBuild.structureIsNew == false)
         let kept = try #require(keptBuild.graph)

@@ -25,6 +25,22 @@ struct PlainLanguageRuleTests {
         #expect(facts.textBlocks.map(\.text) == ["Call us today. Or tomorrow.", "Where", "charity.org.uk Leaflet"])
     }
 
+    @Test("a table of links is read cell by cell: no sentence runs from one cell into the next")
+    func tableOfLinks() throws {
+        let rows = (1...12).map {
+            "| [Group \($0)](https://group\($0).example.org) | Homepage: group\($0).example.org | Advanced leaflet |"
+        }
+        let table = (["| Who | Where | What |", "| --- | --- | --- |"] + rows).joined(separator: "\n")
+        let document = MarkdownDocument(markdown: table + "\n")
+        let facts = MarkdownScanner(glossary: GlossaryMatcher(entries: []), lineOffset: 0).scan(document)
+        #expect(facts.textBlocks.count == 3 + 3 * 12)
+        #expect(Array(facts.textBlocks.map(\.text)[3..<6]) == ["Group 1", "Homepage: group1.example.org", "Advanced leaflet"])
+        let site = try TestSite(
+            Fixture.smallSite(adding: ["causes/groups.md": Fixture.article(title: "Groups", body: "Groups that can help.\n\n" + table)]))
+        #expect(site.findings(.longSentence) == [])
+        #expect(site.findings(.readability) == [])
+    }
+
     @Test("an article above reading grade 8 gets a warning naming its hardest sentences")
     func readabilityWarning() throws {
         let site = try TestSite(
