@@ -50,6 +50,32 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("in a site with topics, an edit three folders deep and an article in a new topic folder are rebuilt and served")
+    func nestedTopics() async throws {
+        let site = try TestSite(try Fixture.folder("nested-site"), writesAtomically: true)
+        try await withPreview(site) { preview in
+            let events = try await EventStreamClient.connect(port: preview.port)
+
+            try site.edit("living-well/staying-active/at-home/stretching-at-home.md", replacing: "Move slowly.", with: "Move very slowly.")
+            _ = try await events.next("reload")
+            let edited = try await preview.get("/living-well/staying-active/at-home/stretching-at-home/")
+            #expect(edited.text.contains("Move very slowly."))
+
+            try site.write(
+                "living-well/staying-active/in-water/water-walking.md",
+                Fixture.article(title: "Water walking", body: "Walk in the shallow end. Back to [swimming](../swimming.md)."))
+            try site.edit(
+                "living-well/staying-active/swimming.md", replacing: "Go back to",
+                with: "Try [water walking](in-water/water-walking.md). Go back to")
+            _ = try await events.next("reload")
+            let added = try await preview.get("/living-well/staying-active/in-water/water-walking/")
+            #expect(added.status == 200)
+            #expect(added.text.contains("Walk in the shallow end."))
+            let topic = try await preview.get("/living-well/staying-active/in-water/")
+            #expect(topic.text.contains("<h1>In water</h1>"))
+        }
+    }
+
     @Test("a stylesheet edit swaps the stylesheet without a reload")
     func stylesheetSwap() async throws {
         let site = try TestSite.preview()
