@@ -43,7 +43,7 @@ extension SiteBuilder {
         log.add(contentsOf: live.diagnostics.filter { !changedFiles.contains($0.file) && !siteRules.contains($0.rule) })
         for prepared in replacements.values { log.add(contentsOf: prepared.diagnostics) }
         log.add(contentsOf: linkDiagnostics)
-        log.add(contentsOf: RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: site.content.config)))
+        log.add(contentsOf: site.relocated(RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: site.content.config))))
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = site.graph
         result.prepared = replacements.count
