@@ -125,3 +125,28 @@ struct SiteValueTests {
             ])
     }
 }
+
+/// The guide itself writes its emergency number once, in `site.yml`.
+@Suite("The guide's emergency number")
+struct GuideEmergencyNumberTests {
+    @Test("built with emergency_number 999, no page of the guide shows 911")
+    func noOtherNumber() throws {
+        let site = try TestSite([:])
+        try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent("Content"), to: site.content)
+        try site.edit("site.yml", replacing: "emergency_number: \"911\"", with: "emergency_number: \"999\"")
+        // Judged as of today, as the guide is built.
+        var options = site.options
+        options.today = .today
+        options.strict = true
+        let result = SiteBuilder(options: options).build()
+        #expect(result.status == .success, "\(result.diagnostics)")
+        // 911 as a number of its own, not the tail of a longer one (a source's address ends in 20369911).
+        let number = try Regex("(^|[^0-9])911($|[^0-9])")
+        let showing = site.snapshot().filter { path, data in
+            !path.hasSuffix(".svg") && String(decoding: data, as: UTF8.self).contains(number)
+        }
+        #expect(showing.keys.sorted() == [])
+        #expect(site.page("warning-signs/chest-pain/index.html")?.contains("Call 999 if you have any of these") == true)
+        #expect(site.page("index.html")?.contains("In an emergency, call 999.") == true)
+    }
+}
