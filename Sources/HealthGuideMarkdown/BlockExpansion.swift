@@ -33,7 +33,7 @@ struct BlockExpansion {
 
     /// The body with its blocks in place; nil when it places none.
     func expand(body: String, lineOffset: Int, page: SourcePage) -> Result? {
-        guard body.utf8.count > 10, body.contains("<!--") else { return nil }
+        guard PageAssembly.holds("<!--", in: body) else { return nil }
         var result = Result()
         place(body, file: page.displayPath, path: page.path, lineOffset: lineOffset, usedBy: [], chain: [], into: &result)
         return result.used.isEmpty && result.diagnostics.isEmpty ? nil : result
@@ -79,7 +79,7 @@ struct BlockExpansion {
 
     /// The block named on each line (1-based) that places one.
     static func placements(in text: String) -> [Int: String] {
-        guard text.contains("<!--") else { return [:] }
+        guard PageAssembly.holds("<!--", in: text) else { return [:] }
         let document = MarkdownDocument(markdown: text)
         var found: [Int: String] = [:]
         withExtendedLifetime(document) {

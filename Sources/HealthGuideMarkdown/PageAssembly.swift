@@ -36,9 +36,13 @@ public struct PageAssembly: Sendable {
         let expansion = BlockExpansion(library: blocks).expand(body: body, lineOffset: source.bodyLineOffset, page: source)
         source.bodyLines = expansion.map { Self.bodyLines(of: $0.lines, lineOffset: source.bodyLineOffset) } ?? []
         diagnostics += expansion?.diagnostics ?? []
-        let document = MarkdownDocument(markdown: expansion?.text ?? body)
+        let markdown = expansion?.text ?? body
+        let document = MarkdownDocument(markdown: markdown)
         if let expansion { Self.rebaseLinks(in: document, lines: expansion.lines) }
-        let substitution = ValueSubstitution(values: values).apply(to: document)
+        // Most bodies name no value: their tree is not walked again.
+        let substitution =
+            Self.holds("[[", in: markdown)
+            ? ValueSubstitution(values: values).apply(to: document) : (unknown: [], used: [])
         for name in substitution.unknown {
             let at = SourceLocation(line: name.line + source.bodyLineOffset, column: name.column)
             diagnostics.append(source.relocated(unknownValue(name.name, in: source.displayPath, at: at)))
@@ -48,6 +52,19 @@ public struct PageAssembly: Sendable {
         for name in Set(used).sorted() { inputs.append("value " + name + "=" + (values.value(named: name) ?? "")) }
         source.includedInputs = inputs.isEmpty ? "" : ContentHash.of(parts: inputs)
         return (document, diagnostics)
+    }
+
+    /// Whether `text` holds `marker`, read as bytes: a `String` search compares characters.
+    static func holds(_ marker: String, in text: String) -> Bool {
+        let marker = Array(marker.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = marker.first, bytes.count >= marker.count else { return false }
+            for index in 0...(bytes.count - marker.count) where bytes[index] == first {
+                if bytes[index..<(index + marker.count)].elementsEqual(marker) { return true }
+            }
+            return false
+        }
     }
 
     /// The parsed body of a page assembled before, for rendering it again.
