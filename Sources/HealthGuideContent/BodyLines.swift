@@ -21,6 +21,11 @@ public struct BodyLines: Sendable, Hashable {
         self.usedBy = usedBy
     }
 
+    /// What a finding in a block adds to its message: ` (in a block used by Content/x.md:12:1)`.
+    public static func note(usedBy places: [String]) -> String {
+        places.isEmpty ? "" : " (in a block used by " + places.joined(separator: ", used by ") + ")"
+    }
+
     public func contains(line: Int) -> Bool {
         line >= firstLine && line < firstLine + lineCount
     }
@@ -50,9 +55,17 @@ extension SourcePage {
         moved.file = lines.file
         moved.location = SourceLocation(line: lines.fileLine + location.line - lines.firstLine, column: location.column)
         if !lines.usedBy.isEmpty {
-            moved.message += " (in a block used by " + lines.usedBy.joined(separator: ", used by ") + ")"
+            moved.message += BodyLines.note(usedBy: lines.usedBy)
         }
         return moved
+    }
+}
+
+extension Diagnostic {
+    /// Whether this is a finding in a block's lines as the page at `file` placed it, which
+    /// goes with that page's next version.
+    public func isInBlock(placedBy file: String) -> Bool {
+        message.contains(" used by \(file):")
     }
 }
 

@@ -51,7 +51,7 @@ struct BlockExpansion {
             var blank = own
             blank.text = ""
             let at = SourceLocation(line: fileLine, column: 1)
-            let note = usedBy.isEmpty ? "" : " (in a block used by " + usedBy.joined(separator: ", used by ") + ")"
+            let note = BodyLines.note(usedBy: usedBy)
             if chain.contains(name) {
                 result.diagnostics.append(
                     Diagnostic(

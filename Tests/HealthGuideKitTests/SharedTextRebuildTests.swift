@@ -82,3 +82,22 @@ struct SharedTextRebuildTests {
         #expect(try site.differencesFromCleanBuild().isEmpty)
     }
 }
+
+extension SharedTextRebuildTests {
+    @Test("in the preview, a page that no longer places a block no longer reports the block's findings")
+    func previewDropsBlockFindings() throws {
+        let long = Array(repeating: "and it can hurt a lot", count: 6).joined(separator: " ")
+        let site = try TestSite(SharedBlockTests.siteWithBlock("It hurts \(long).\n").merging(["index.md": Fixture.home]) { $1 })
+        let builder = SiteBuilder(options: site.options, memory: BuildMemory())
+        let first = builder.build()
+        try #require(first.status == .success)
+        #expect(
+            first.diagnostics.filter { $0.rule == .longSentence }.map(site.relative) == [
+                "Content/_blocks/signs.md:1:1: warning: sentence of 38 words is longer than 25: \"It hurts and it can hurt…\" (in a block used by Content/causes/back.md:11:1) [long-sentence]"
+            ])
+        try site.edit("causes/back.md", replacing: "<!-- block: signs -->", with: "")
+        let result = builder.rebuild(changed: [site.content.appendingPathComponent("causes/back.md").standardizedFileURL.path])
+        #expect(result.isQuick)
+        #expect(result.diagnostics.filter { $0.rule == .longSentence }.isEmpty)
+    }
+}
