@@ -39,7 +39,9 @@ struct BlockExpansion {
         return result.used.isEmpty && result.diagnostics.isEmpty ? nil : result
     }
 
-    private func place(_ text: String, file: String, path: String, lineOffset: Int, usedBy: [String], chain: [String], into result: inout Result) {
+    private func place(
+        _ text: String, file: String, path: String, lineOffset: Int, usedBy: [String], chain: [String], into result: inout Result
+    ) {
         let placements = Self.placements(in: text)
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let fileLine = lineOffset + index + 1

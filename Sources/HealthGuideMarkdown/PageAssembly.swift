@@ -103,7 +103,8 @@ public struct PageAssembly: Sendable {
                 last.lineCount += 1
                 runs[runs.count - 1] = last
             } else {
-                runs.append(BodyLines(firstLine: assembledLine, lineCount: 1, file: line.file, fileLine: line.fileLine, usedBy: line.usedBy))
+                runs.append(
+                    BodyLines(firstLine: assembledLine, lineCount: 1, file: line.file, fileLine: line.fileLine, usedBy: line.usedBy))
             }
         }
         return runs

@@ -32,7 +32,8 @@ struct SharedBlockTests {
         let site = try TestSite(Self.siteWithBlock())
         let result = site.build()
         #expect(result.status == .success, "\(result.diagnostics)")
-        #expect(result.diagnostics.map(site.relative) == ["Content/causes/back.md:2:1: warning: no other page links to this article [orphan]"])
+        #expect(
+            result.diagnostics.map(site.relative) == ["Content/causes/back.md:2:1: warning: no other page links to this article [orphan]"])
         let page = try #require(site.page("causes/back/index.html"))
         #expect(page.contains("<p>Read this.</p>\n<div class=\"care-card care-card--emergency\">"))
         #expect(page.contains("<li>both legs feel weak or numb</li>"))
@@ -112,7 +113,13 @@ struct SharedBlockTests {
         files["causes/ice.md"] = Fixture.article(title: "Ice", body: "> [!URGENT]\n> - both legs feel weak or numb\n")
         let site = try TestSite(files)
         let findings = site.findings(.careCardLevel)
-        #expect(findings.contains("Content/causes/ice.md:11:3: error: 'both legs feel weak or numb' is listed under [!URGENT] here but under [!EMERGENCY] at Content/_blocks/signs.md:3:3 [care-card-level]"))
-        #expect(findings.contains("Content/_blocks/signs.md:3:3: error: 'both legs feel weak or numb' is listed under [!EMERGENCY] here but under [!URGENT] at Content/causes/ice.md:11:3 (in a block used by Content/causes/back.md:11:1) [care-card-level]"))
+        #expect(
+            findings.contains(
+                "Content/causes/ice.md:11:3: error: 'both legs feel weak or numb' is listed under [!URGENT] here but under [!EMERGENCY] at Content/_blocks/signs.md:3:3 [care-card-level]"
+            ))
+        #expect(
+            findings.contains(
+                "Content/_blocks/signs.md:3:3: error: 'both legs feel weak or numb' is listed under [!EMERGENCY] here but under [!URGENT] at Content/causes/ice.md:11:3 (in a block used by Content/causes/back.md:11:1) [care-card-level]"
+            ))
     }
 }

@@ -17,8 +17,9 @@ struct SiteValueTests {
         var files = Fixture.smallSite()
         files["site.yml"] = Fixture.siteYML.replacingOccurrences(
             of: "disclaimer: \"This guide is for learning only. See a doctor about your own health.\"",
-            with: "disclaimer: \"For learning only. In an emergency, call [[emergency_number]].\"\nvalues:\n" + values)
-            .replacingOccurrences(of: "description: \"Gentle moves.\"", with: "description: \"Gentle moves. Ask [[pharmacy]].\"")
+            with: "disclaimer: \"For learning only. In an emergency, call [[emergency_number]].\"\nvalues:\n" + values
+        )
+        .replacingOccurrences(of: "description: \"Gentle moves.\"", with: "description: \"Gentle moves. Ask [[pharmacy]].\"")
         return files
     }
 
