@@ -77,10 +77,14 @@ public struct BlockLibrary: Sendable {
                 log.add(Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: .unreadableFile))
                 continue
             }
-            guard case let .success(text) = TextDecoding.decode(data) else {
+            let text: String
+            switch TextDecoding.decode(data) {
+            case let .success(decoded): text = decoded
+            case let .failure(.invalidUTF8(location)), let .failure(.binary(location)):
                 log.add(
                     Diagnostic(
-                        file: display, location: nil, severity: .error, message: "file is not valid UTF-8 text", rule: .invalidEncoding))
+                        file: display, location: location, severity: .error, message: "file is not valid UTF-8 text",
+                        rule: .invalidEncoding))
                 continue
             }
             blocks.append(Block(name: name, path: path, displayPath: display, text: text, contentHash: ContentHash.of(data)))

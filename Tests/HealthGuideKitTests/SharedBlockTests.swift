@@ -122,4 +122,32 @@ struct SharedBlockTests {
                 "Content/_blocks/signs.md:3:3: error: 'both legs feel weak or numb' is listed under [!EMERGENCY] here but under [!URGENT] at Content/causes/ice.md:11:3 (in a block used by Content/causes/back.md:11:1) [care-card-level]"
             ))
     }
+
+    @Test("a block in a folder of its own, with a name that is no slug, or not UTF-8, is an error and no block")
+    func badBlockFiles() throws {
+        var files = Self.siteWithBlock()
+        files["_blocks/more/signs.md"] = "Nested."
+        files["_blocks/Big Signs.md"] = "Spaced."
+        let site = try TestSite(files)
+        try site.write("_blocks/latin.md", Data([0x66, 0xE9, 0x65]))
+        let findings = site.check().diagnostics.filter { $0.severity == .error }.map(site.relative)
+        #expect(
+            findings == [
+                "Content/_blocks/Big Signs.md: error: file name 'Big Signs.md' must use lower-case ASCII letters (a-z), digits and hyphens (try 'big-signs.md') [invalid-slug]",
+                "Content/_blocks/latin.md:1:2: error: file is not valid UTF-8 text [invalid-encoding]",
+                "Content/_blocks/more/signs.md: error: block in a nested folder: blocks live in _blocks/<name>.md [misplaced-file]",
+            ])
+    }
+
+    @Test("a block larger than limits.file_kb is not read: an error at the file")
+    func tooLarge() throws {
+        var files = Self.siteWithBlock(String(repeating: "Rest. ", count: 200))
+        files["site.yml"] = Fixture.siteYML + "\nlimits:\n  file_kb: 1\n"
+        let site = try TestSite(files)
+        #expect(
+            site.findings(.inputTooLarge) == [
+                "Content/_blocks/signs.md:1:1: error: block is larger than the 1 KB a page may be [input-too-large]"
+            ])
+        #expect(site.findings(.unknownBlock).count == 2)
+    }
 }
