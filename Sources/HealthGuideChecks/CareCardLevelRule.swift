@@ -63,7 +63,7 @@ public struct CareCardLevelRule: SiteRule {
         // A sign in `clashes` has a listing at another level than any of its listings.
         let other = sign.first { $0.level != listing.level } ?? listing
         let otherItem = Self.item(other, pages), thisItem = Self.item(listing, pages)
-        let place = "\(pages[other.page].source.displayPath):\(otherItem.location.line):\(otherItem.location.column)"
+        let place = pages[other.page].source.place(of: otherItem.location)
         return Finding(
             page: pages[listing.page], location: thisItem.location,
             message: "'\(thisItem.text)' is listed under [!\(listing.level.rawValue)] here "

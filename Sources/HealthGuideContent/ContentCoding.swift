@@ -110,7 +110,8 @@ extension SourcePage: ByteCodable {
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(
             kind: try reader.value(), path: try reader.string(), displayPath: try reader.string(), body: nil,
-            bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string())
+            bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string(),
+            bodyLines: try reader.array(), includedInputs: try reader.string())
     }
 
     public func write(to writer: inout ByteWriter) {
@@ -120,5 +121,7 @@ extension SourcePage: ByteCodable {
         writer.write(bodyLineOffset)
         writer.write(frontMatter)
         writer.write(contentHash)
+        writer.write(bodyLines)
+        writer.write(includedInputs)
     }
 }

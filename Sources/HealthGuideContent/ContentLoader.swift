@@ -20,9 +20,24 @@ public struct LoadedContent: Sendable {
     /// The Markdown files, each with the kind of page its place makes it; not read yet.
     public var markdownFiles: [ContentFile]
     public var staticFiles: [StaticFile]
+    /// The shared blocks pages may place (`Content/_blocks/`).
+    public var blocks: BlockLibrary
     /// Fingerprints of `site.yml` and `glossary.yml`, for the incremental build.
     public var configHash: String
     public var glossaryHash: String
+
+    /// Fingerprint of the settings every page shows, with values in their texts: `site.yml`
+    /// less its `values:`, which reach only the pages that use them (see `SourcePage.fingerprint`).
+    public var settingsHash: String {
+        var settings = config
+        settings.values = [:]
+        settings.ruleSeverities = [:]
+        let rules = config.ruleSeverities.map { "\($0.key)=\($0.value?.rawValue ?? "off")" }.sorted()
+        return ContentHash.of(parts: [String(describing: settings)] + rules)
+    }
+
+    /// What `[[name]]` stands for in this site's texts.
+    public var values: SiteValues { SiteValues(config: config) }
 }
 
 /// Walks the content folder, reads `site.yml` and `glossary.yml`, and sorts the files into
@@ -98,8 +113,9 @@ public struct ContentLoader: Sendable {
             if path.lowercased().hasSuffix(".svg") { checkSVG(data, of: file, log: log) }
             return file
         }
+        let blocks = BlockLibrary.load(walk.blockFiles, root: root, maxBytes: config.limits.fileBytes, log: log)
         return LoadedContent(
-            config: config, glossary: glossary, markdownFiles: markdownFiles, staticFiles: staticFiles,
+            config: config, glossary: glossary, markdownFiles: markdownFiles, staticFiles: staticFiles, blocks: blocks,
             configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
     }
 

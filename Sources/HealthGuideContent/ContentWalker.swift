@@ -7,6 +7,8 @@ public struct ContentWalker {
     public struct Result {
         public var markdownFiles: [String] = []
         public var staticFiles: [String] = []
+        /// Markdown files of the blocks folder: placed into pages, never pages themselves.
+        public var blockFiles: [String] = []
         public var diagnostics: [Diagnostic] = []
         /// One error for each folder that could not be listed: its pages are unknown, so
         /// every link into it would be reported broken.
@@ -32,6 +34,8 @@ public struct ContentWalker {
                         message: problem, rule: .unsafeMedia))
             } else if inMedia {
                 result.staticFiles.append(relative)
+            } else if relative.hasSuffix(".md"), relative.hasPrefix(BlockLibrary.folder + "/") {
+                result.blockFiles.append(relative)
             } else if relative.hasSuffix(".md") {
                 result.markdownFiles.append(relative)
             } else if !Self.settingsFiles.contains(relative) {

@@ -57,6 +57,8 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// Per-rule severity overrides: `rules: { orphan: error, long-paragraph: off }`; nil means off.
     public var ruleSeverities: [RuleID: Severity?] = [:]
     public var limits = InputLimits()
+    /// The site's own values for `[[name]]` in texts (`advice_line: "111"`); see `SiteValues`.
+    public var values: [String: String] = [:]
 
     public init() {}
 

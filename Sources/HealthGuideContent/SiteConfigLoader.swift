@@ -6,7 +6,7 @@ public struct SiteConfigLoader {
     public static let fields = [
         "title", "condition", "base_url", "language", "emergency_number", "review_interval_months",
         "reading_grade", "allow_raw_html", "medicines_note", "sections", "disclaimer", "rules",
-        "limits",
+        "limits", "values",
     ]
     public static let required = ["title", "base_url", "sections", "disclaimer"]
     public static let sectionFields = ["id", "title", "order", "description"]
@@ -32,6 +32,8 @@ public struct SiteConfigLoader {
             return (nil, reader.diagnostics)
         }
         var config = SiteConfig()
+        // The texts that may hold `[[name]]`, with their places: values are put in once all are read.
+        var texts: [(field: SiteText, node: Node)] = []
         for (key, _, value) in pairs {
             switch key {
             case "title": config.title = reader.string(value, field: key) ?? ""
@@ -50,19 +52,55 @@ public struct SiteConfigLoader {
                 }
             case "reading_grade": config.readingGrade = Self.readingGrade(value, reader: &reader)
             case "allow_raw_html": config.allowRawHTML = reader.bool(value, field: key) ?? false
-            case "medicines_note": config.medicinesNote = reader.string(value, field: key) ?? ""
-            case "sections": config.sections = Self.sections(value, reader: &reader)
-            case "disclaimer": config.disclaimer = reader.string(value, field: key) ?? ""
+            case "medicines_note":
+                config.medicinesNote = reader.string(value, field: key) ?? ""
+                texts.append((.medicinesNote, value))
+            case "sections":
+                config.sections = Self.sections(value, reader: &reader)
+                texts += Self.descriptionNodes(value).compactMap { id, node in
+                    config.sections.contains { $0.id == id } ? (.sectionDescription(id), node) : nil
+                }
+            case "disclaimer":
+                config.disclaimer = reader.string(value, field: key) ?? ""
+                texts.append((.disclaimer, value))
+            case "values": config.values = Self.values(value, reader: &reader)
             case "rules": config.ruleSeverities = Self.rules(value, reader: &reader)
             case "limits": config.limits = Self.limits(value, reader: &reader)
             default: break
             }
         }
+        SiteText.putValues(into: &config, texts: texts, reader: &reader)
         let present = Set(pairs.map(\.key))
         for field in Self.required where !present.contains(field) {
             reader.report(at: .start, "site.yml is missing '\(field)'", rule: .missingField)
         }
         return (config, reader.diagnostics)
+    }
+
+    /// `values:`, a mapping of names to texts.
+    private static func values(_ node: Node, reader: inout YAMLReader) -> [String: String] {
+        guard let pairs = reader.mapping(node, named: "values", allowedKeys: nil) else { return [:] }
+        var values: [String: String] = [:]
+        for (key, keyNode, value) in pairs {
+            guard SiteValues.isName(key), !SiteValues.builtInNames.contains(key) else {
+                let why =
+                    SiteValues.isName(key)
+                    ? "is a site setting already: write [[\(key)]] without listing it under 'values'"
+                    : "must be made of letters, digits, '_' and '-'"
+                reader.report(at: reader.location(of: keyNode), "value name '\(key)' \(why)", rule: .invalidValue)
+                continue
+            }
+            if let text = reader.string(value, field: "values.\(key)", allowEmpty: true) { values[key] = text }
+        }
+        return values
+    }
+
+    /// The `description` node of each section, by id, for putting values into it.
+    private static func descriptionNodes(_ node: Node) -> [(String, Node)] {
+        (node.sequence ?? []).compactMap { item in
+            guard let mapping = item.mapping, let id = mapping["id"]?.string, let description = mapping["description"] else { return nil }
+            return (id, description)
+        }
     }
 
     private static func baseURL(_ text: String?, reader: inout YAMLReader, node: Node) -> String {

@@ -107,6 +107,10 @@ public struct SourcePage: Sendable, Hashable {
     public var frontMatter: FrontMatter
     /// Fingerprint of the whole file, for the incremental build.
     public var contentHash: String
+    /// Where the lines of the body came from, when it places blocks (see `BodyLines`).
+    public var bodyLines: [BodyLines] = []
+    /// Fingerprint of the blocks and site values the page takes in; empty when it takes none.
+    public var includedInputs = ""
 }
 
 /// A file copied to the output unchanged (images and other media under `Content/images/`).

@@ -76,6 +76,24 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("an edited block is rebuilt into the page that places it, alone, and open pages reload")
+    func blockEditReloads() async throws {
+        let site = try TestSite.preview()
+        try site.write("_blocks/tip.md", "Rest for a day.\n")
+        try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain hurts.\n\n<!-- block: tip -->\n")
+        try await withPreview(site) { preview in
+            let events = try await EventStreamClient.connect(port: preview.port)
+
+            try site.write("_blocks/tip.md", "Rest for two days.\n")
+            _ = try await events.next("reload")
+            let page = try await preview.get("/causes/muscle-strain/")
+            #expect(page.text.contains("<p>Rest for two days.</p>"))
+            let rebuild = try #require(preview.builds.all.last)
+            #expect(rebuild.result.rendered == 1, "only the page placing the block is rendered again")
+            #expect(rebuild.changedFiles.contains { $0.hasSuffix("_blocks/tip.md") })
+        }
+    }
+
     @Test("a stylesheet edit swaps the stylesheet without a reload")
     func stylesheetSwap() async throws {
         let site = try TestSite.preview()

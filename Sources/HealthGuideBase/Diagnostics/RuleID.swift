@@ -59,6 +59,11 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
     case duplicateSection = "duplicate-section"
     case duplicateTerm = "duplicate-term"
 
+    // Site values and shared blocks.
+    case unknownValue = "unknown-value"
+    case unknownBlock = "unknown-block"
+    case blockCycle = "block-cycle"
+
     // Links and pages.
     case brokenLink = "broken-link"
     case brokenAnchor = "broken-anchor"
@@ -167,6 +172,9 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
         case .invalidTag: return "a tag that cannot be a page address"
         case .duplicateSection: return "a section listed twice in site.yml"
         case .duplicateTerm: return "a glossary term given twice, or two terms with one id"
+        case .unknownValue: return "a [[name]] that is not a site value"
+        case .unknownBlock: return "a <!-- block: name --> with no file in _blocks/"
+        case .blockCycle: return "a block that places itself, directly or through others"
         case .brokenLink: return "a link to a page that does not exist"
         case .brokenAnchor: return "a link to a heading that does not exist"
         case .brokenImage: return "an image that is missing or cannot be shown"

@@ -11,8 +11,11 @@ struct BodyRendering: Sendable {
     let matcher: GlossaryMatcher
     /// The images pages may show, whose sizes go into their `<img>` tags.
     let media: MediaFiles
+    /// Puts values and blocks into a page before it is parsed.
+    let assembly: PageAssembly
 
     init(content: LoadedContent, media: MediaFiles) {
+        assembly = PageAssembly(content: content)
         config = content.config
         glossary = content.glossary
         matcher = GlossaryMatcher(entries: content.glossary)

@@ -46,12 +46,28 @@ public struct LinkedSite: Sendable {
             if let entry = prepared[index].searchEntry { searchEntries.append((page.url, entry)) }
         }
         self.searchEntries = searchEntries.sorted { $0.url < $1.url }
+        let linking = DiagnosticLog()
         let made = KnownGraph.graph(
             pages: pages, sections: content.config.sections, media: media, draftPaths: draftPaths,
-            failedPaths: failedPaths, known: known, log: log)
+            failedPaths: failedPaths, known: known, log: linking)
         graph = made.graph
+        log.add(contentsOf: Self.relocated(linking.all, pages: pages))
         resolvedPages = made.resolvedPages
         structureIsNew = made.structureIsNew
+    }
+
+    /// `diagnostics` about the site's pages, those in a block's lines pointed at the block
+    /// (see `SourcePage.relocated`).
+    public func relocated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        Self.relocated(diagnostics, pages: graph.pages)
+    }
+
+    private static func relocated(_ diagnostics: [Diagnostic], pages: [Page]) -> [Diagnostic] {
+        let assembled = Dictionary(
+            pages.lazy.filter { !$0.source.bodyLines.isEmpty }.map { ($0.source.displayPath, $0.source) },
+            uniquingKeysWith: { first, _ in first })
+        guard !assembled.isEmpty else { return diagnostics }
+        return diagnostics.map { diagnostic in assembled[diagnostic.file]?.relocated(diagnostic) ?? diagnostic }
     }
 
     /// The site with some pages replaced by new versions of the same shape, and their search
@@ -60,8 +76,9 @@ public struct LinkedSite: Sendable {
     public func replacing(_ replacements: [Int: PreparedPage]) -> (site: LinkedSite, diagnostics: [Diagnostic], searchChanged: Bool) {
         var site = self
         let pages = replacements.compactMapValues(\.page)
-        let (graph, diagnostics) = graph.replacing(pages)
+        let (graph, linkDiagnostics) = graph.replacing(pages)
         site.graph = graph
+        let diagnostics = site.relocated(linkDiagnostics)
         var searchChanged = false
         for prepared in replacements.values {
             guard let page = prepared.page, let entry = prepared.searchEntry else { continue }

@@ -48,19 +48,20 @@ public struct PagePreparer: Sendable {
     /// The prepared page, and its body rendered when asked for. The body is not part of the
     /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
     public func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
-        let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind, maxBytes: context.config.limits.fileBytes)
-        guard let source else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
-        let document = MarkdownDocument(markdown: source.body ?? "")
+        let (read, loadDiagnostics) = reader.read(path: file.path, kind: file.kind, maxBytes: context.config.limits.fileBytes)
+        guard var source = read else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
+        let (document, assemblyDiagnostics) = bodyRendering.assembly.assemble(&source, body: source.body ?? "")
         let scanner = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: source.bodyLineOffset)
         var (facts, targets) = rendersBodies ? scanner.scanWithTargets(document) : (scanner.scan(document), EditTargets())
         let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
-        var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics)
+        var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics + assemblyDiagnostics)
         var body: PrerenderedBody?
         // A draft left out of the build is only a name that links may not point to.
         if !source.frontMatter.draft || includeDrafts {
             let words = ProseWords(of: facts)
             let pageContext = context.reading(page, words: words)
-            prepared.diagnostics += RuleEngine.standard.run(page: page, context: pageContext)
+            // Findings in a block's lines name the block, and the page that placed it.
+            prepared.diagnostics += RuleEngine.standard.run(page: page, context: pageContext).map(source.relocated)
             if page.isArticle {
                 prepared.searchEntry = SearchIndex.entry(for: page, words: words)
                 if makesRecords {

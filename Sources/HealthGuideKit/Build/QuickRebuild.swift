@@ -40,10 +40,13 @@ extension SiteBuilder {
         let log = DiagnosticLog()
         let changedFiles = Set(replacements.values.compactMap { $0.page?.source.displayPath })
         let siteRules = RuleEngine.standard.siteRuleIDs
-        log.add(contentsOf: live.diagnostics.filter { !changedFiles.contains($0.file) && !siteRules.contains($0.rule) })
+        log.add(
+            contentsOf: live.diagnostics.filter {
+                !changedFiles.contains($0.file) && !siteRules.contains($0.rule) && !changedFiles.contains(where: $0.isInBlock(placedBy:))
+            })
         for prepared in replacements.values { log.add(contentsOf: prepared.diagnostics) }
         log.add(contentsOf: linkDiagnostics)
-        log.add(contentsOf: RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: site.content.config)))
+        log.add(contentsOf: site.relocated(RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: site.content.config))))
         var result = BuildResult(status: status(of: log), diagnostics: log.all)
         result.graph = site.graph
         result.prepared = replacements.count

@@ -238,8 +238,9 @@ public struct SiteBuilder: Sendable {
         let preparer = PagePreparer(
             content: content, media: media, reader: loader.fileReader, options: options,
             makesRecords: makesRecords, rendersBodies: rendersBodies)
-        // Everything besides the file that decides how it is prepared.
-        let key = [stamps?.options ?? "", content.configHash, content.glossaryHash].joined(separator: "\u{1}")
+        // Everything besides the file that decides how it is prepared. A changed block or value
+        // has every page prepared again; only those that take it in are rendered again.
+        let key = [stamps?.options ?? "", content.configHash, content.glossaryHash, content.blocks.fingerprint].joined(separator: "\u{1}")
         // Taken, not copied: the next cache takes over its table of entries below, and a second
         // holder would make the first change to it copy all 10,000.
         var reusable = cache.take().flatMap { $0.key == key ? $0 : nil }
@@ -290,7 +291,7 @@ public struct SiteBuilder: Sendable {
         let preparedCount = prepared.filter { !$0.reused }.count
         let graphChanged = next.keepGraph(of: site)
         let changed = reusableCount == nil || added || graphChanged || next.entries.count != reusableCount
-        log.add(contentsOf: RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: content.config)))
+        log.add(contentsOf: site.relocated(RuleEngine.standard.run(site: CheckContext(graph: site.graph, config: content.config))))
         timings.finish("pages linked, site checked")
         return Preparation(
             site: site, cache: next, cacheChanged: changed, preparedCount: preparedCount,

@@ -51,7 +51,7 @@ public final class SiteRenderer: Sendable {
     /// and asset names are not here: each page adds its own template's fingerprint, and the
     /// asset names it links to are in its context.
     private static func sharedInputs(of site: LinkedSite) -> [String] {
-        [site.content.configHash, site.content.glossaryHash, site.content.config.baseURL]
+        [site.content.settingsHash, site.content.glossaryHash, site.content.config.baseURL]
     }
 
     /// Every input of every page but the page's own file; see `SiteShape`.
@@ -183,7 +183,7 @@ public final class SiteRenderer: Sendable {
         var fingerprint = ContentHash.Parts()
         for page in graph.pages where page.isArticle {
             fingerprint.add(page.url)
-            fingerprint.add(page.source.contentHash)
+            fingerprint.add(page.source.fingerprint)
         }
         let trails = folderTrails
         for (folderURL, trail) in trails {
@@ -224,11 +224,11 @@ public final class SiteRenderer: Sendable {
     private func renderPage(_ index: Int, template: String, context makeContext: () -> TemplateContext) -> Bool {
         let page = graph.pages[index]
         let outputPath = SitePath.outputFile(for: page.url)
-        let shapeInputs = fingerprints.shape(source: page.source.contentHash)
+        let shapeInputs = fingerprints.shape(source: page.source.fingerprint)
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }
         let context = makeContext()
         var fingerprint = fingerprints.starting(with: templates.fingerprints[template] ?? "")
-        fingerprint.add(page.source.contentHash)
+        fingerprint.add(page.source.fingerprint)
         CanonicalText.add(context, to: &fingerprint)
         for destination in graph.links[index].destinations { fingerprint.add(destination ?? "\u{0}") }
         // The images' sizes are written into the body; their files are inputs of the page.
@@ -269,7 +269,7 @@ public final class SiteRenderer: Sendable {
     /// the file no longer holds what the cache described.
     private func renderBody(of page: Page, destinations: [String?]) -> String? {
         guard let markdown = page.source.body ?? site.fileReader.body(of: page.source) else { return nil }
-        let document = MarkdownDocument(markdown: markdown)
+        let document = bodyRendering.assembly.document(for: page.source, body: markdown)
         let targets = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: page.source.bodyLineOffset).targets(in: document)
         return bodyRendering.render(document, targets: targets, of: page, destinations: destinations)
     }

@@ -16,7 +16,7 @@ import HealthGuideOutput
 /// `pages` is ignored, so a build stopped between the two renames leaves an older cache, never a
 /// mixed one.
 public extension PageCache {
-    static let formatVersion = 11
+    static let formatVersion = 12
     private static let magic = "healthguide-pages"
     private static let recentMagic = "healthguide-pages-recent"
 

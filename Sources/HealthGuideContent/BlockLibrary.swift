@@ -1,0 +1,94 @@
+import Foundation
+import HealthGuideBase
+
+/// A shared block: Markdown written once in `Content/_blocks/<name>.md` and placed into pages
+/// by name, such as the list of emergency signs that several pages show.
+public struct Block: Sendable, Hashable {
+    public var name: String
+    /// Path inside the content folder: `_blocks/emergency-signs.md`; links in the block start here.
+    public var path: String
+    /// As diagnostics name it: `Content/_blocks/emergency-signs.md`.
+    public var displayPath: String
+    public var text: String
+    public var contentHash: String
+}
+
+/// The blocks of a site, by name: the one place a page's `<!-- block: name -->` is looked up.
+public struct BlockLibrary: Sendable {
+    /// The folder of the content folder that holds blocks; it makes no pages.
+    public static let folder = "_blocks"
+
+    private let blocks: [String: Block]
+    /// Made when a name is not found, from every name the library knows.
+    private let suggestion: Suggestion
+
+    public init(_ blocks: [Block]) {
+        self.blocks = Dictionary(blocks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = blocks.map(\.name)
+        suggestion = Suggestion(candidates: { names })
+    }
+
+    public func block(named name: String) -> Block? {
+        blocks[name]
+    }
+
+    /// The known name nearest to a misspelt one.
+    public func suggestion(for name: String) -> String? {
+        suggestion.closest(to: name)
+    }
+
+    /// Fingerprint of every block, for the page cache: a page that places a block is prepared
+    /// again when any block changes.
+    public var fingerprint: String {
+        ContentHash.of(parts: blocks.keys.sorted().map { $0 + "=" + (blocks[$0]?.contentHash ?? "") })
+    }
+
+    /// Reads the block files the walker found (paths inside the content folder). A file in a
+    /// folder inside the blocks folder, or one whose name is no slug, is an error and no block.
+    public static func load(_ paths: [String], root: String, maxBytes: Int, log: DiagnosticLog) -> BlockLibrary {
+        let prefix = SourcePaths.prefix(forFilesIn: root)
+        var blocks: [Block] = []
+        for path in paths.sorted() {
+            let display = prefix + path
+            let fileName = String(path.dropFirst(folder.count + 1))
+            let name = String(fileName.dropLast(3))
+            if fileName.contains("/") {
+                log.add(
+                    Diagnostic(
+                        file: display, location: nil, severity: .error,
+                        message: "block in a nested folder: blocks live in \(folder)/<name>.md", rule: .misplacedFile))
+                continue
+            }
+            if let problem = Slug.problem(with: name, suffix: ".md") {
+                log.add(
+                    Diagnostic(
+                        file: display, location: nil, severity: .error, message: "file name '\(Slug.quoted(fileName))' \(problem)",
+                        rule: .invalidSlug))
+                continue
+            }
+            if let size = FileSystem.size(of: root + "/" + path), size > maxBytes {
+                log.add(
+                    Diagnostic(
+                        file: display, location: .start, severity: .error,
+                        message: "block is larger than the \(maxBytes / 1024) KB a page may be", rule: .inputTooLarge))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+                log.add(Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: .unreadableFile))
+                continue
+            }
+            let text: String
+            switch TextDecoding.decode(data) {
+            case let .success(decoded): text = decoded
+            case let .failure(.invalidUTF8(location)), let .failure(.binary(location)):
+                log.add(
+                    Diagnostic(
+                        file: display, location: location, severity: .error, message: "file is not valid UTF-8 text",
+                        rule: .invalidEncoding))
+                continue
+            }
+            blocks.append(Block(name: name, path: path, displayPath: display, text: text, contentHash: ContentHash.of(data)))
+        }
+        return BlockLibrary(blocks)
+    }
+}
