@@ -6,7 +6,8 @@ import HealthGuideMarkdown
 /// What a page rule sees besides the page: the settings, the day to judge dates by, and the
 /// page's sentences, split once for all the rules that read them.
 public struct PageCheckContext: Sendable {
-    public let config: SiteConfig
+    /// The site's settings; for a page being read, as its language sees them (`localized(for:)`).
+    public private(set) var config: SiteConfig
     public let glossary: [GlossaryEntry]
     public let today: CalendarDate
     public var sentences: [Sentence] = []
@@ -17,10 +18,11 @@ public struct PageCheckContext: Sendable {
         self.today = today
     }
 
-    /// This context for one page, whose words are `words`.
+    /// This context for one page, whose words are `words`, with the settings of its language.
     public func reading(_ page: Page, words: ProseWords) -> PageCheckContext {
         var context = self
-        context.sentences = Sentence.all(in: page.facts, words: words)
+        context.config = config.localized(for: page.source.language)
+        context.sentences = Sentence.all(in: page.facts, words: words, formula: context.config.readingLimits.formula)
         return context
     }
 }

@@ -6,10 +6,13 @@ public struct ContentFile: Sendable, Hashable {
     /// Path inside the content folder with `/` separators: `causes/muscle-strain.md`.
     public var path: String
     public var kind: PageKind
+    /// The translation's language, for a file in a language folder (`es/causes/x.md`).
+    public var language: String?
 
-    public init(path: String, kind: PageKind) {
+    public init(path: String, kind: PageKind, language: String? = nil) {
         self.path = path
         self.kind = kind
+        self.language = language
     }
 }
 
@@ -87,8 +90,11 @@ public struct ContentLoader: Sendable {
             log.add(contentsOf: walk.unreadableFolders)
             return nil
         }
-        let markdownFiles = walk.markdownFiles.compactMap { path in
-            classify(path, config: config, log: log).map { ContentFile(path: path, kind: $0) }
+        let markdownFiles = walk.markdownFiles.compactMap { path -> ContentFile? in
+            let language = config.languageFolder(of: path)
+            // A translation keeps its source's path inside its language folder.
+            let place = language.map { String(path.dropFirst($0.count + 1)) } ?? path
+            return classify(place, file: path, config: config, log: log).map { ContentFile(path: path, kind: $0, language: language) }
         }
         let staticFiles = walk.staticFiles.compactMap { path -> StaticFile? in
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
@@ -104,10 +110,12 @@ public struct ContentLoader: Sendable {
     }
 
     /// Decides what a Markdown file is from where it is.
-    private func classify(_ path: String, config: SiteConfig, log: DiagnosticLog) -> PageKind? {
+    /// `path` is the file's place in the content folder or, for a translation, in its
+    /// language folder; `file` is its path in the content folder.
+    private func classify(_ path: String, file: String, config: SiteConfig, log: DiagnosticLog) -> PageKind? {
         let parts = Self.parts(of: path)
         // Made only for a diagnostic: standardising a path costs more than the classifying.
-        var display: String { SourcePaths.standardized(contentDirectory.path + "/" + path) }
+        var display: String { SourcePaths.standardized(contentDirectory.path + "/" + file) }
         if parts == ["index.md"] { return .home }
         guard parts.count == 2 else {
             let place = parts.count == 1 ? "at the top of the content folder" : "in a nested folder"

@@ -53,6 +53,13 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// Per-rule severity overrides: `rules: { orphan: error, long-paragraph: off }`; nil means off.
     public var ruleSeverities: [RuleID: Severity?] = [:]
     public var limits = InputLimits()
+    /// The languages besides `language`, sorted by code (`languages:`); see `localized(for:)`.
+    public var languages: [LanguageConfig] = []
+    /// A translation's readability formula and limits; nil for the default language, which is
+    /// scored by Flesch-Kincaid grade within `reading_grade`.
+    public var translationReading: ReadingLimits?
+    /// A translation's description of the site (`languages.<code>.description`).
+    public var description: String = ""
 
     public init() {}
 

@@ -26,6 +26,8 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     public var related: [RelatedReference] = []
     public var order: Int?
     public var draft = false
+    /// A translation's `source_reviewed`: the `reviewed` date of the source it was made from.
+    public var sourceReviewed: CalendarDate?
     /// Where each field is written, for diagnostics raised by later stages.
     public var locations: [String: SourceLocation] = [:]
 }
@@ -48,7 +50,11 @@ public enum PageKind: Sendable, Hashable, Codable {
 /// One Markdown file after loading: front matter read, body split off, contents hashed.
 public struct SourcePage: Sendable, Hashable {
     public var kind: PageKind
-    /// Path inside the content folder with `/` separators: `causes/muscle-strain.md`.
+    /// The code of a translation's language (`es`), from the language folder it is in; nil
+    /// for a page in the site's default language.
+    public var language: String?
+    /// Path inside the content folder with `/` separators: `causes/muscle-strain.md`,
+    /// `es/causes/muscle-strain.md`.
     public var path: String
     /// Path as the user sees it in diagnostics: `Content/causes/muscle-strain.md`.
     public var displayPath: String
@@ -61,6 +67,20 @@ public struct SourcePage: Sendable, Hashable {
     public var frontMatter: FrontMatter
     /// Fingerprint of the whole file, for the incremental build.
     public var contentHash: String
+
+    public init(
+        kind: PageKind, language: String? = nil, path: String, displayPath: String, body: String?, bodyLineOffset: Int,
+        frontMatter: FrontMatter, contentHash: String
+    ) {
+        self.kind = kind
+        self.language = language
+        self.path = path
+        self.displayPath = displayPath
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.frontMatter = frontMatter
+        self.contentHash = contentHash
+    }
 }
 
 /// A file copied to the output unchanged (images and other media under `Content/images/`).

@@ -158,12 +158,15 @@ public struct SiteGraph: Sendable {
         var home: Int?
         var byTag: [String: [Int]] = [:]
         for (index, page) in pages.enumerated() where !duplicated.contains(index) {
+            // Each language has lists of its own (`LanguageScope`).
+            let language = page.source.language
             switch page.source.kind {
-            case .home: home = index
-            case let .section(id): sectionPages[id] = index
+            case .home where language == nil: home = index
+            case .home: sectionPages[LanguageScope.key("", language: language)] = index
+            case let .section(id): sectionPages[LanguageScope.key(id, language: language)] = index
             case let .article(section, _):
-                bySection[section, default: []].append(index)
-                for tag in page.source.frontMatter.tags { byTag[tag, default: []].append(index) }
+                bySection[LanguageScope.key(section, language: language), default: []].append(index)
+                for tag in page.source.frontMatter.tags { byTag[LanguageScope.key(tag, language: language), default: []].append(index) }
             }
         }
         for (section, members) in bySection {
@@ -216,7 +219,9 @@ public struct SiteGraph: Sendable {
             for reference in page.source.frontMatter.related {
                 let path = reference.path.hasSuffix(".md") ? reference.path : reference.path + ".md"
                 let normalized = path.hasPrefix("/") ? String(path.dropFirst()) : path
-                guard let target = pagesByPath[normalized], pages[target].isArticle else {
+                // A translation's related article is its translation where there is one.
+                let translated = page.source.language.flatMap { pagesByPath[$0 + "/" + normalized] }
+                guard let target = translated ?? pagesByPath[normalized], pages[target].isArticle else {
                     let suggestion =
                         suggestions.closest(to: normalized).map {
                             " (did you mean '\($0.dropLast(3))'?)"
@@ -233,7 +238,7 @@ public struct SiteGraph: Sendable {
             // Each candidate once per tag it shares; sorted, equal candidates sit together.
             var candidates: [Int] = []
             for tag in page.source.frontMatter.tags {
-                for candidate in (byTag[tag] ?? []).prefix(candidatesPerTag) where candidate != index && !chosen.contains(candidate) {
+                for candidate in (byTag[LanguageScope.key(tag, language: page.source.language)] ?? []).prefix(candidatesPerTag) where candidate != index && !chosen.contains(candidate) {
                     candidates.append(candidate)
                 }
             }

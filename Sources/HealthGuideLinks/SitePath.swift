@@ -3,12 +3,20 @@ import HealthGuideContent
 /// Site-relative URL paths (`causes/muscle-strain/`, `` for the home page) and the relative
 /// links between them, so the site works under any sub-path and straight from disk.
 public enum SitePath {
-    public static func url(for kind: PageKind) -> String {
+    public static func url(for kind: PageKind, language: String? = nil) -> String {
+        let url: String
         switch kind {
-        case .home: return ""
-        case let .section(id): return id + "/"
-        case let .article(section, slug): return section + "/" + slug + "/"
+        case .home: url = ""
+        case let .section(id): url = id + "/"
+        case let .article(section, slug): url = section + "/" + slug + "/"
         }
+        return inLanguage(language, url)
+    }
+
+    /// A site-relative URL of the default language moved to `language`'s folder:
+    /// `causes/` → `es/causes/`. The one place a language shapes a URL.
+    public static func inLanguage(_ language: String?, _ url: String) -> String {
+        language.map { $0 + "/" + url } ?? url
     }
 
     /// The file that serves a pretty URL: `causes/` → `causes/index.html`.

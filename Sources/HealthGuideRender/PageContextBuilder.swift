@@ -2,20 +2,33 @@ import HealthGuideContent
 import HealthGuideLinks
 import Mustache
 
-/// Builds the template context of each kind of page from the site graph.
+/// Builds the template context of each kind of page of one language from the site graph.
 /// The article body is added by the caller after rendering, so a context without it can be
 /// fingerprinted to decide whether the page needs rendering at all.
 public struct PageContextBuilder: Sendable {
     public let graph: SiteGraph
+    /// The settings as the layout's language sees them.
     public let config: SiteConfig
     public let glossary: [GlossaryEntry]
     public let layout: LayoutContext
+    public let strings: InterfaceStrings
 
-    public init(graph: SiteGraph, config: SiteConfig, glossary: [GlossaryEntry], layout: LayoutContext) {
+    public init(
+        graph: SiteGraph, config: SiteConfig, glossary: [GlossaryEntry], layout: LayoutContext,
+        strings: InterfaceStrings
+    ) {
         self.graph = graph
         self.config = config
         self.glossary = glossary
         self.layout = layout
+        self.strings = strings
+    }
+
+    private var language: String? { layout.language }
+
+    /// An interface string of this language, with its `{name}` placeholders filled.
+    private func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        strings.text(key, language: config.language, values)
     }
 
     public func article(_ index: Int) -> TemplateContext {
@@ -23,7 +36,7 @@ public struct PageContextBuilder: Sendable {
         let matter = page.source.frontMatter
         let sectionID = page.source.kind.sectionID ?? ""
         let section = config.section(id: sectionID)
-        var crumbs: [(String, String)] = [("Home", "")]
+        var crumbs: [(String, String)] = [(text("home"), "")]
         if let section { crumbs.append((section.title, section.id + "/")) }
         var context = layout.context(
             url: page.url, title: matter.title, description: matter.summary,
@@ -37,7 +50,7 @@ public struct PageContextBuilder: Sendable {
             "summary": .text(matter.summary),
             "section": .object([
                 "title": .text(section?.title ?? sectionID),
-                "url": .text(SitePath.relative(from: page.url, to: sectionID + "/")),
+                "url": .text(SitePath.relative(from: page.url, to: layout.url(sectionID + "/"))),
             ]),
             "has_toc": .flag(toc.count >= 2),
             "toc": .list(
@@ -68,11 +81,13 @@ public struct PageContextBuilder: Sendable {
                 matter.tags.map { tag in
                     .object([
                         "name": .text(tag), "label": .text(tagLabel(tag)),
-                        "url": .text(SitePath.relative(from: page.url, to: "tags/\(tag)/")),
+                        "url": .text(SitePath.relative(from: page.url, to: layout.url("tags/\(tag)/"))),
                     ])
                 }),
-            "json_ld": .text(StructuredData.article(page: page, config: config, section: section)),
+            "json_ld": .text(
+                StructuredData.article(page: page, config: config, section: section, homeName: text("home"), homeURL: layout.url(""))),
         ])
+        context["translation_notice"] = translationNotice(index)
         // Optional values are left out rather than set to nil, so templates test them with sections.
         context["previous"] = graph.previous[index].map(link)
         context["next"] = graph.next[index].map(link)
@@ -87,11 +102,11 @@ public struct PageContextBuilder: Sendable {
 
     public func section(_ section: SectionConfig) -> TemplateContext {
         let id = section.id
-        let url = id + "/"
+        let url = layout.url(id + "/")
         var context = layout.context(
             url: url, title: section.title, description: section.description,
-            currentSection: id, breadcrumbs: [("Home", "")])
-        let articles = graph.articlesBySection[id] ?? []
+            currentSection: id, breadcrumbs: [(text("home"), "")])
+        let articles = graph.articles(inSection: id, language: language)
         context.add([
             "section_description": .text(section.description),
             "articles": articleList(articles, from: url),
@@ -101,15 +116,15 @@ public struct PageContextBuilder: Sendable {
     }
 
     public func home() -> TemplateContext {
-        let matter = graph.homePage.map { graph.pages[$0].source.frontMatter }
+        let matter = graph.homePage(language: language).map { graph.pages[$0].source.frontMatter }
         var context = layout.context(
-            url: "", title: matter?.title ?? config.title,
-            description: matter?.summary ?? "", currentSection: nil, breadcrumbs: [])
+            url: layout.url(""), title: matter?.title ?? config.title,
+            description: matter?.summary ?? config.description, currentSection: nil, breadcrumbs: [])
         context.add([
             "summary": .text(matter?.summary ?? ""),
             "sections": .list(
                 config.sections.map { section in
-                    let articles = graph.articlesBySection[section.id] ?? []
+                    let articles = graph.articles(inSection: section.id, language: language)
                     return .object([
                         "title": .text(section.title), "description": .text(section.description), "url": .text(section.id + "/"),
                         "article_count": .text(String(articles.count)),
@@ -120,11 +135,11 @@ public struct PageContextBuilder: Sendable {
     }
 
     public func tag(_ tag: String, articles: [Int]) -> TemplateContext {
-        let url = "tags/\(tag)/"
+        let url = layout.url("tags/\(tag)/")
         var context = layout.context(
-            url: url, title: "Pages about \(tagLabel(tag))",
-            description: "Articles tagged \(tag).", currentSection: nil,
-            breadcrumbs: [("Home", ""), ("Topics", "tags/")])
+            url: url, title: text("topic_title", ["tag": tagLabel(tag)]),
+            description: text("topic_description", ["tag": tag]), currentSection: nil,
+            breadcrumbs: [(text("home"), ""), (text("topics"), "tags/")])
         context["tag"] = .text(tag)
         context["has_articles"] = .flag(!articles.isEmpty)
         context["has_tags"] = .flag(false)
@@ -133,17 +148,19 @@ public struct PageContextBuilder: Sendable {
     }
 
     public func tagIndex() -> TemplateContext {
-        let url = "tags/"
+        let url = layout.url("tags/")
         var context = layout.context(
-            url: url, title: "Topics", description: "Every topic in \(config.title).",
-            currentSection: nil, breadcrumbs: [("Home", "")])
+            url: url, title: text("topics"), description: text("topics_description", ["title": config.title]),
+            currentSection: nil, breadcrumbs: [(text("home"), "")])
+        let tags = graph.tags(language: language)
         context["has_articles"] = .flag(false)
-        context["has_tags"] = .flag(!graph.tags.isEmpty)
+        context["has_tags"] = .flag(!tags.isEmpty)
         context["tags"] = .list(
-            graph.tags.map { entry in
+            tags.map { entry in
                 .object([
                     "name": .text(entry.tag), "label": .text(tagLabel(entry.tag)),
-                    "url": .text(SitePath.relative(from: url, to: "tags/\(entry.tag)/")), "count": .text(String(entry.articles.count)),
+                    "url": .text(SitePath.relative(from: url, to: layout.url("tags/\(entry.tag)/"))),
+                    "count": .text(String(entry.articles.count)),
                 ])
             })
         return context
@@ -151,8 +168,8 @@ public struct PageContextBuilder: Sendable {
 
     public func glossaryPage() -> TemplateContext {
         var context = layout.context(
-            url: "glossary/", title: "Glossary", description: "Plain-language meanings of the medical words used in \(config.title).",
-            currentSection: nil, breadcrumbs: [("Home", "")])
+            url: "glossary/", title: text("glossary"), description: text("glossary_description", ["title": config.title]),
+            currentSection: nil, breadcrumbs: [(text("home"), "")])
         context["entries"] = .list(
             glossary.map { entry in
                 .object([
@@ -164,18 +181,32 @@ public struct PageContextBuilder: Sendable {
     }
 
     public func search(indexURL: String) -> TemplateContext {
+        let url = layout.url("search/")
         var context = layout.context(
-            url: "search/", title: "Search", description: "Search \(config.title).",
-            currentSection: nil, breadcrumbs: [("Home", "")])
-        context["search_index"] = .text(SitePath.relative(from: "search/", to: indexURL))
-        context["search_script"] = .text(SitePath.relative(from: "search/", to: layout.assets["search.js"] ?? "assets/search.js"))
+            url: url, title: text("search"), description: text("search_description", ["title": config.title]),
+            currentSection: nil, breadcrumbs: [(text("home"), "")])
+        context["search_index"] = .text(SitePath.relative(from: url, to: indexURL))
+        context["search_script"] = .text(SitePath.relative(from: url, to: layout.assets["search.js"] ?? "assets/search.js"))
         return context
     }
 
     public func notFound() -> TemplateContext {
         layout.context(
-            url: "404.html", title: "Page not found", description: "", currentSection: nil,
+            url: "404.html", title: text("not_found"), description: "", currentSection: nil,
             breadcrumbs: [], linkBase: StructuredData.basePath(of: config.baseURL))
+    }
+
+    /// On a translation made from an older review of its source: the source page, in its
+    /// language, and the day it was reviewed.
+    private func translationNotice(_ index: Int) -> TemplateValue? {
+        guard let sourceIndex = graph.translationSource(of: index) else { return nil }
+        let page = graph.pages[index], source = graph.pages[sourceIndex]
+        guard case let .outdated(reviewed, _, _)? = TranslationCurrency.of(page, source: source) else { return nil }
+        let sourceLanguage = layout.versions.code(of: source.source.language)
+        return .object([
+            "url": .text(SitePath.relative(from: page.url, to: source.url)), "language": .text(sourceLanguage),
+            "language_name": .text(layout.languageNames[sourceLanguage] ?? sourceLanguage), "reviewed": Self.date(reviewed),
+        ])
     }
 
     /// A tag as people read it: `muscle-strain` → `muscle strain`. Tags are slugs, so their

@@ -4,10 +4,12 @@ import HealthGuideLinks
 
 /// schema.org JSON-LD for articles (`MedicalWebPage`), safe to place inside a `<script>` tag.
 public enum StructuredData {
-    public static func article(page: Page, config: SiteConfig, section: SectionConfig?) -> String {
+    /// `config` as the page's language sees it; `homeURL` is the site-relative URL of that
+    /// language's home page.
+    public static func article(page: Page, config: SiteConfig, section: SectionConfig?, homeName: String, homeURL: String) -> String {
         let matter = page.source.frontMatter
-        var crumbs: [(name: String, url: String)] = [("Home", config.baseURL)]
-        if let section { crumbs.append((section.title, config.baseURL + section.id + "/")) }
+        var crumbs: [(name: String, url: String)] = [(homeName, config.baseURL + homeURL)]
+        if let section { crumbs.append((section.title, config.baseURL + homeURL + section.id + "/")) }
         crumbs.append((matter.title, config.baseURL + page.url))
         let breadcrumb = crumbs.enumerated().map { position, crumb in
             JSONValue.object([

@@ -1,0 +1,38 @@
+extension SiteConfig {
+    /// The settings as pages in `language` see them: its title, disclaimer, medicines note,
+    /// emergency number, section titles and readability, with `language` set to its code.
+    /// nil (the default language) or a code the site does not list gives the settings as they are.
+    public func localized(for language: String?) -> SiteConfig {
+        guard let language, let texts = languages.first(where: { $0.code == language }) else { return self }
+        var config = self
+        config.language = texts.code
+        config.title = texts.title
+        config.description = texts.description
+        config.disclaimer = texts.disclaimer
+        config.medicinesNote = texts.medicinesNote
+        config.emergencyNumber = texts.emergencyNumber ?? emergencyNumber
+        config.translationReading = texts.reading
+        config.sections = sections.map { section in
+            guard let text = texts.sections[section.id] else { return section }
+            return SectionConfig(id: section.id, title: text.title, order: section.order, description: text.description)
+        }
+        return config
+    }
+
+    /// The formula and limits the readability rule scores this language's articles by.
+    public var readingLimits: ReadingLimits {
+        translationReading ?? ReadingLimits(formula: .fleschKincaid, warning: readingGrade.warning, error: readingGrade.error)
+    }
+
+    /// The codes of the site's languages, the default first.
+    public var languageCodes: [String] {
+        [language] + languages.map(\.code)
+    }
+
+    /// The language folder a content path starts with (`es/causes/x.md` → `es`), if any.
+    public func languageFolder(of path: String) -> String? {
+        guard let slash = path.firstIndex(of: "/") else { return nil }
+        let folder = String(path[..<slash])
+        return languages.contains { $0.code == folder } ? folder : nil
+    }
+}
