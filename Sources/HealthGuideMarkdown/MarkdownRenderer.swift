@@ -7,6 +7,8 @@ public struct BodyRenderPlan {
     /// New destination for each link or image, in document order; nil leaves it unchanged.
     public var linkDestinations: [String?]
     public var emergencyNumber: String
+    /// The page's language, which care cards' headings are written in.
+    public var language: String
     public var allowRawHTML: Bool
     public var glossary: GlossaryMatcher
     public var glossaryEntries: [GlossaryEntry]
@@ -18,10 +20,11 @@ public struct BodyRenderPlan {
 
     public init(
         linkDestinations: [String?], emergencyNumber: String, allowRawHTML: Bool, glossary: GlossaryMatcher,
-        glossaryEntries: [GlossaryEntry], glossaryURL: String, imageSizes: [ImageSize?] = []
+        glossaryEntries: [GlossaryEntry], glossaryURL: String, imageSizes: [ImageSize?] = [], language: String = "en"
     ) {
         self.linkDestinations = linkDestinations
         self.emergencyNumber = emergencyNumber
+        self.language = language
         self.allowRawHTML = allowRawHTML
         self.glossary = glossary
         self.glossaryEntries = glossaryEntries
@@ -133,8 +136,8 @@ public struct MarkdownRenderer {
             cmark_node_unlink(marker.paragraph.pointer)
             cmark_node_free(marker.paragraph.pointer)
         }
-        let heading = HTML.escape(kind.heading(emergencyNumber: plan.emergencyNumber))
-        let prefix = "<span class=\"visually-hidden\">\(HTML.escape(kind.screenReaderPrefix))</span>"
+        let heading = HTML.escape(kind.heading(emergencyNumber: plan.emergencyNumber, language: plan.language))
+        let prefix = "<span class=\"visually-hidden\">\(HTML.escape(kind.screenReaderPrefix(language: plan.language)))</span>"
         let enter: String
         if kind.isCareLevel {
             enter =

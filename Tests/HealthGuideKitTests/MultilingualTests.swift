@@ -193,6 +193,24 @@ struct MultilingualTests {
             ])
     }
 
+    @Test("a translation's care cards are headed in its language, with its language's emergency number")
+    func cardsInSpanish() throws {
+        var files = Self.site([
+            "es/causes/muscle-strain.md": Self.spanishStrain(extraBody: "\n> [!EMERGENCY]\n> - no puede mover las piernas\n")
+        ])
+        files["causes/muscle-strain.md"] = try #require(files["causes/muscle-strain.md"]) + "\n> [!EMERGENCY]\n> - you cannot move your legs\n"
+        files["site.yml"] = try #require(files["site.yml"]).replacingOccurrences(
+            of: "    disclaimer: \"Esta", with: "    emergency_number: \"112\"\n    disclaimer: \"Esta")
+        let site = try TestSite(files)
+        #expect(site.build().status == .success)
+        #expect(
+            site.page("es/causes/muscle-strain/index.html")?.contains(
+                "<h3 class=\"care-card__heading\"><span class=\"visually-hidden\">Atención inmediata: </span>Llame al 112 o vaya a la sala de emergencias si:</h3>"
+            ) == true)
+        #expect(site.page("es/causes/muscle-strain/index.html")?.contains("En caso de emergencia, llame al 112.") == true)
+        #expect(site.page("causes/muscle-strain/index.html")?.contains("Call 911 or go to the emergency department if:") == true)
+    }
+
     @Test("check --report lists each translation's state")
     func report() throws {
         let site = try TestSite(Self.site())

@@ -22,11 +22,13 @@ struct BodyRendering: Sendable {
     /// `destinations` gives each link of the page its new destination, in document order
     /// (nil keeps it as written).
     func render(_ document: MarkdownDocument, targets: EditTargets, of page: Page, destinations: [String?]) -> String {
+        // A translation's cards name its language's emergency number, in its language.
+        let settings = config.localized(for: page.source.language)
         let plan = BodyRenderPlan(
-            linkDestinations: destinations, emergencyNumber: config.emergencyNumber,
+            linkDestinations: destinations, emergencyNumber: settings.emergencyNumber,
             allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: glossary,
             glossaryURL: SitePath.relative(from: page.url, to: "glossary/"),
-            imageSizes: media.sizes(of: page.facts.links, fromFile: page.source.path))
+            imageSizes: media.sizes(of: page.facts.links, fromFile: page.source.path), language: settings.language)
         return MarkdownRenderer(plan: plan).render(document, targets: targets)
     }
 }
