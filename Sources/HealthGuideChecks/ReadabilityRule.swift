@@ -31,11 +31,14 @@ public struct ReadabilityRule: PageRule {
         }
         let isError = isPast(limits.error)
         let side = formula.higherIsHarder ? "above" : "below"
-        let aim = formula.higherIsHarder ? "aim for grade \(limits.warning.compactDecimal) or below" : "aim for an ease of \(limits.warning.compactDecimal) or above"
+        let aim =
+            formula.higherIsHarder
+            ? "aim for grade \(limits.warning.compactDecimal) or below" : "aim for an ease of \(limits.warning.compactDecimal) or above"
         return [
             Finding(
                 page: page, location: hardest.first?.sentence.location,
-                message: "\(formula.scoreTitle) \(score.oneDecimal) is \(side) \((isError ? limits.error : limits.warning).compactDecimal); "
+                message:
+                    "\(formula.scoreTitle) \(score.oneDecimal) is \(side) \((isError ? limits.error : limits.warning).compactDecimal); "
                     + "hardest sentences: " + named.joined(separator: ", "),
                 hint: "split long sentences and use shorter, everyday words; \(aim)",
                 severity: isError ? .error : nil)

@@ -111,7 +111,8 @@ extension SourcePage: ByteCodable {
     /// The body is not kept: a page restored from the cache reads it again only if it is rendered.
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(
-            kind: try reader.value(), language: try reader.optionalString(), path: try reader.string(), displayPath: try reader.string(), body: nil,
+            kind: try reader.value(), language: try reader.optionalString(), path: try reader.string(), displayPath: try reader.string(),
+            body: nil,
             bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string())
     }
 

@@ -238,7 +238,8 @@ public struct SiteGraph: Sendable {
             // Each candidate once per tag it shares; sorted, equal candidates sit together.
             var candidates: [Int] = []
             for tag in page.source.frontMatter.tags {
-                for candidate in (byTag[LanguageScope.key(tag, language: page.source.language)] ?? []).prefix(candidatesPerTag) where candidate != index && !chosen.contains(candidate) {
+                for candidate in (byTag[LanguageScope.key(tag, language: page.source.language)] ?? []).prefix(candidatesPerTag)
+                where candidate != index && !chosen.contains(candidate) {
                     candidates.append(candidate)
                 }
             }

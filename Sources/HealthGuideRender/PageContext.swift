@@ -85,7 +85,10 @@ public struct LayoutContext: Sendable {
             "icon": link(assets["icon.svg"] ?? "assets/icon.svg"),
             "nav_sections": .list(
                 sections.map { section in
-                    .object(["title": .text(section.title), "url": link(self.url(section.id + "/")), "current": .flag(section.id == currentSection)])
+                    .object([
+                        "title": .text(section.title), "url": link(self.url(section.id + "/")),
+                        "current": .flag(section.id == currentSection),
+                    ])
                 }),
             "search_url": link(self.url("search/")),
             "is_search_page": .flag(url == self.url("search/")),

@@ -101,7 +101,8 @@ public struct TemplateSet: Sendable {
 
     /// The fingerprint of a template is over the texts of the templates it reaches, and the
     /// interface strings they may show.
-    private static func fingerprints(of sources: [String: String], library: TemplateLibrary, strings: InterfaceStrings) -> [String: String] {
+    private static func fingerprints(of sources: [String: String], library: TemplateLibrary, strings: InterfaceStrings) -> [String: String]
+    {
         var fingerprints: [String: String] = [:]
         for name in sources.keys {
             var reached: Set<String> = [name]

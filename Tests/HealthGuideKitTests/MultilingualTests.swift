@@ -60,7 +60,9 @@ struct MultilingualTests {
 
     /// The diagnostics as printed, hints and all, with the temporary folder taken out of the paths.
     private func printed(_ result: BuildResult, _ site: TestSite, rule: RuleID? = nil) -> [String] {
-        result.diagnostics.filter { rule == nil || $0.rule == rule }.map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") }
+        result.diagnostics.filter { rule == nil || $0.rule == rule }.map {
+            $0.description.replacingOccurrences(of: site.root.path + "/", with: "")
+        }
     }
 
     @Test("a translation is published under its language's folder, with its language, alternates both ways and a switcher")
@@ -133,7 +135,9 @@ struct MultilingualTests {
             printed(result, site) == [
                 "Content/es/causes/muscle-strain.md:13:34: note: link '../stretches/cat-cow.md' goes to 'stretches/cat-cow.md', which has no 'es' translation yet [link-to-untranslated]"
             ])
-        #expect(site.page("es/causes/muscle-strain/index.html")?.contains("<a href=\"../../../stretches/cat-cow/\">estiramiento del gato</a>") == true)
+        #expect(
+            site.page("es/causes/muscle-strain/index.html")?.contains("<a href=\"../../../stretches/cat-cow/\">estiramiento del gato</a>")
+                == true)
         #expect(site.page("es/index.html")?.contains("<a href=\"causes/muscle-strain/\">distensión muscular</a>") == true)
     }
 
@@ -198,7 +202,8 @@ struct MultilingualTests {
         var files = Self.site([
             "es/causes/muscle-strain.md": Self.spanishStrain(extraBody: "\n> [!EMERGENCY]\n> - no puede mover las piernas\n")
         ])
-        files["causes/muscle-strain.md"] = try #require(files["causes/muscle-strain.md"]) + "\n> [!EMERGENCY]\n> - you cannot move your legs\n"
+        files["causes/muscle-strain.md"] =
+            try #require(files["causes/muscle-strain.md"]) + "\n> [!EMERGENCY]\n> - you cannot move your legs\n"
         files["site.yml"] = try #require(files["site.yml"]).replacingOccurrences(
             of: "    disclaimer: \"Esta", with: "    emergency_number: \"112\"\n    disclaimer: \"Esta")
         let site = try TestSite(files)
@@ -226,19 +231,20 @@ struct MultilingualTests {
 
     @Test("languages in site.yml: unknown, malformed, default and colliding codes are errors at their line")
     func languageSettings() throws {
-        let yml = Fixture.siteYML + """
+        let yml =
+            Fixture.siteYML + """
 
-            languages:
-              xx:
-                title: "X"
-                disclaimer: "X"
-              not a code:
-                title: "X"
-              en:
-                title: "X"
-              es:
-                title: "Guía"
-            """
+                languages:
+                  xx:
+                    title: "X"
+                    disclaimer: "X"
+                  not a code:
+                    title: "X"
+                  en:
+                    title: "X"
+                  es:
+                    title: "Guía"
+                """
         let site = try TestSite(Fixture.smallSite().merging(["site.yml": yml]) { $1 })
         let result = site.build()
         #expect(result.status == .configurationError)
@@ -253,13 +259,14 @@ struct MultilingualTests {
 
     @Test("a language whose folder is a section's is an error")
     func languageCollidesWithSection() throws {
-        let yml = Fixture.siteYML.replacingOccurrences(of: "disclaimer:", with: "  - id: es\n    title: \"Español\"\ndisclaimer:") + """
+        let yml =
+            Fixture.siteYML.replacingOccurrences(of: "disclaimer:", with: "  - id: es\n    title: \"Español\"\ndisclaimer:") + """
 
-            languages:
-              es:
-                title: "Guía"
-                disclaimer: "Aviso"
-            """
+                languages:
+                  es:
+                    title: "Guía"
+                    disclaimer: "Aviso"
+                """
         let site = try TestSite(Fixture.smallSite().merging(["site.yml": yml]) { $1 })
         let result = site.build()
         #expect(result.status == .configurationError)
@@ -333,12 +340,19 @@ struct SpanishReadabilityTests {
 
     @Test("a hard Spanish article is reported by its ease, below its language's limits")
     func hardSpanishArticle() throws {
-        let hard = Array(repeating: "La administración prolongada de antiinflamatorios puede ocasionar complicaciones gastrointestinales considerablemente significativas", count: 3)
+        let hard =
+            Array(
+                repeating:
+                    "La administración prolongada de antiinflamatorios puede ocasionar complicaciones gastrointestinales considerablemente significativas",
+                count: 3
+            )
             .joined(separator: ", y ") + "."
         let site = try TestSite(MultilingualTests.site(["es/causes/muscle-strain.md": MultilingualTests.spanishStrain(extraBody: hard)]))
         let result = site.build()
         #expect(
-            result.diagnostics.filter { $0.rule == .readability }.map { $0.description.replacingOccurrences(of: site.root.path + "/", with: "") } == [
+            result.diagnostics.filter { $0.rule == .readability }.map {
+                $0.description.replacingOccurrences(of: site.root.path + "/", with: "")
+            } == [
                 "Content/es/causes/muscle-strain.md:14:1: error: reading ease (Fernández-Huerta) -20.1 is below 50; hardest sentences: line 14 \"La administración prolongada de antiinflamatorios puede…\" (ease -74.0), line 13 \"Una distensión duele.\" (ease 63.8), line 13 \"Pruebe el estiramiento del gato.\" (ease 69.7) [readability]\n  hint: split long sentences and use shorter, everyday words; aim for an ease of 60 or above"
             ])
     }

@@ -38,7 +38,9 @@ enum LanguagesLoader {
                 continue
             }
             // Its pages are published under `<code>/`, beside the sections and the build's own files.
-            if let owner = GeneratedPaths.owner(of: code) ?? sections.first(where: { $0.id == code }).map({ "the pages of section '\($0.id)'" }) {
+            if let owner = GeneratedPaths.owner(of: code)
+                ?? sections.first(where: { $0.id == code }).map({ "the pages of section '\($0.id)'" })
+            {
                 reader.report(
                     at: place, "language '\(code)' would write its pages to '\(code)/', where the build writes \(owner)",
                     rule: .pathCollision)
@@ -101,7 +103,8 @@ enum LanguagesLoader {
         for (key, _, value) in pairs where key != "formula" {
             guard let text = value.scalar?.string, let number = Double(text), (0.0...206.0).contains(number) else {
                 reader.report(
-                    at: reader.location(of: value), "'languages.\(code).reading.\(key)' must be a number from 0 to 206", rule: .invalidValue)
+                    at: reader.location(of: value), "'languages.\(code).reading.\(key)' must be a number from 0 to 206", rule: .invalidValue
+                )
                 continue
             }
             if key == "warning" { limits.warning = number } else { limits.error = number }

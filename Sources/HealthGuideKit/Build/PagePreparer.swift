@@ -48,7 +48,8 @@ public struct PagePreparer: Sendable {
     /// The prepared page, and its body rendered when asked for. The body is not part of the
     /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
     public func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
-        let (source, loadDiagnostics) = reader.read(path: file.path, kind: file.kind, language: file.language, maxBytes: context.config.limits.fileBytes)
+        let (source, loadDiagnostics) = reader.read(
+            path: file.path, kind: file.kind, language: file.language, maxBytes: context.config.limits.fileBytes)
         guard let source else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
         let document = MarkdownDocument(markdown: source.body ?? "")
         let scanner = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: source.bodyLineOffset)

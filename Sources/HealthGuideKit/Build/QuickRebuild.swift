@@ -100,7 +100,8 @@ extension SiteBuilder {
         for path in changed {
             let relative = path.hasPrefix(contentRoot) ? String(path.dropFirst(contentRoot.count)) : nil
             if let relative, let index = graph.pagesByPath[relative], FileManager.default.fileExists(atPath: path) {
-                files[index] = ContentFile(path: relative, kind: graph.pages[index].source.kind, language: graph.pages[index].source.language)
+                files[index] = ContentFile(
+                    path: relative, kind: graph.pages[index].source.kind, language: graph.pages[index].source.language)
             } else if FileManager.default.fileExists(atPath: path) || relative.map({ wasRead($0, by: live) }) ?? true {
                 return nil
             }

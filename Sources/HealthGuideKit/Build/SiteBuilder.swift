@@ -127,7 +127,8 @@ public struct SiteBuilder: Sendable {
             return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         let site = prepared.site
-        guard let templates = TemplateSet.load(from: options.templatesDirectory, languages: site.content.config.languageCodes, log: log) else {
+        guard let templates = TemplateSet.load(from: options.templatesDirectory, languages: site.content.config.languageCodes, log: log)
+        else {
             return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         timings.finish("templates")

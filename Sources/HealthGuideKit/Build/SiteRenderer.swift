@@ -50,7 +50,8 @@ public final class SiteRenderer: Sendable {
         self.generated = generated
         let versions = LanguageVersions(config: config, urls: Set(site.graph.pages.map(\.url) + generated.map(\.url)))
         self.versions = versions
-        let names = Dictionary(uniqueKeysWithValues: config.languageCodes.map { ($0, templates.strings.text("language_name", language: $0)) })
+        let names = Dictionary(
+            uniqueKeysWithValues: config.languageCodes.map { ($0, templates.strings.text("language_name", language: $0)) })
         func makeBuilder(for language: String?) -> PageContextBuilder {
             let localized = config.localized(for: language)
             let layout = LayoutContext(
@@ -122,7 +123,8 @@ public final class SiteRenderer: Sendable {
         var pages: [GeneratedPage] = []
         for language in [nil] + config.languages.map(\.code) {
             func add(_ template: String, _ url: String, _ context: @escaping @Sendable (PageContextBuilder) -> TemplateContext) {
-                pages.append(GeneratedPage(template: template, url: SitePath.inLanguage(language, url), language: language, context: context))
+                pages.append(
+                    GeneratedPage(template: template, url: SitePath.inLanguage(language, url), language: language, context: context))
             }
             for section in config.sections where graph.sectionPage(section.id, language: language) == nil {
                 add("section", section.id + "/") { builder in builder.section(builder.config.section(id: section.id) ?? section) }
@@ -203,7 +205,8 @@ public final class SiteRenderer: Sendable {
         for language in [nil] + config.languages.map(\.code) {
             let feed = SitePath.inLanguage(language, "feed.xml")
             if !writer.isCurrent(feed, inputs: inputs) {
-                writer.write(SiteFiles.feed(graph: graph, config: config.localized(for: language), language: language), to: feed, inputs: inputs)
+                writer.write(
+                    SiteFiles.feed(graph: graph, config: config.localized(for: language), language: language), to: feed, inputs: inputs)
             }
         }
     }
