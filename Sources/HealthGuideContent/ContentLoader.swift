@@ -20,12 +20,24 @@ public struct ContentFile: Sendable, Hashable {
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var glossary: [GlossaryEntry]
+    /// The glossaries of other languages (`Content/es/glossary.yml`), by language code.
+    public var translatedGlossaries: [String: [GlossaryEntry]] = [:]
     /// The Markdown files, each with the kind of page its place makes it; not read yet.
     public var markdownFiles: [ContentFile]
     public var staticFiles: [StaticFile]
     /// Fingerprints of `site.yml` and `glossary.yml`, for the incremental build.
     public var configHash: String
     public var glossaryHash: String
+
+    /// The glossary of `language`'s pages: its own when its folder has one, else the default's.
+    public func glossary(for language: String?) -> [GlossaryEntry] {
+        language.flatMap { translatedGlossaries[$0] } ?? glossary
+    }
+
+    /// True when `language` has a glossary of its own, with its own glossary page.
+    public func hasOwnGlossary(_ language: String?) -> Bool {
+        language.map { translatedGlossaries[$0] != nil } ?? true
+    }
 }
 
 /// Walks the content folder, reads `site.yml` and `glossary.yml`, and sorts the files into
@@ -70,19 +82,18 @@ public struct ContentLoader: Sendable {
             return nil
         }
 
-        var glossary: [GlossaryEntry] = []
-        var glossaryHash = ""
-        let glossaryFile = root + "/glossary.yml"
-        if let data = FileManager.default.contents(atPath: glossaryFile) {
-            glossaryHash = ContentHash.of(data)
-            if let text = decodeText(data, file: glossaryFile, log: log) {
-                let (entries, diagnostics) = GlossaryLoader(displayPath: SourcePaths.standardized(glossaryFile)).load(text: text)
-                glossary = entries
-                log.add(contentsOf: diagnostics)
-            }
+        var (glossary, glossaryHash) = loadGlossary(root + "/glossary.yml", log: log) ?? ([], "")
+        // Each language's glossary is its own; the hash stays the default's alone when there is none.
+        var translatedGlossaries: [String: [GlossaryEntry]] = [:]
+        var translatedHashes: [String] = []
+        for language in config.languages {
+            guard let (entries, hash) = loadGlossary(root + "/" + language.code + "/glossary.yml", log: log) else { continue }
+            translatedGlossaries[language.code] = entries
+            translatedHashes += [language.code, hash]
         }
+        if !translatedHashes.isEmpty { glossaryHash = ContentHash.of(parts: [glossaryHash] + translatedHashes) }
 
-        let walk = ContentWalker(root: root).walk()
+        let walk = ContentWalker(root: root, languages: Set(config.languages.map(\.code))).walk()
         log.add(contentsOf: walk.diagnostics)
         // Without the pages of a folder no link into it can be checked: stop at one error
         // naming the folder rather than one for each link.
@@ -105,8 +116,17 @@ public struct ContentLoader: Sendable {
             return file
         }
         return LoadedContent(
-            config: config, glossary: glossary, markdownFiles: markdownFiles, staticFiles: staticFiles,
-            configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
+            config: config, glossary: glossary, translatedGlossaries: translatedGlossaries, markdownFiles: markdownFiles,
+            staticFiles: staticFiles, configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
+    }
+
+    /// The entries of the glossary file at `path` and the file's hash; nil when there is no file.
+    private func loadGlossary(_ path: String, log: DiagnosticLog) -> (entries: [GlossaryEntry], hash: String)? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let text = decodeText(data, file: path, log: log) else { return ([], ContentHash.of(data)) }
+        let (entries, diagnostics) = GlossaryLoader(displayPath: SourcePaths.standardized(path)).load(text: text)
+        log.add(contentsOf: diagnostics)
+        return (entries, ContentHash.of(data))
     }
 
     /// Decides what a Markdown file is from where it is.

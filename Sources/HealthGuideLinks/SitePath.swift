@@ -19,6 +19,12 @@ public enum SitePath {
         language.map { $0 + "/" + url } ?? url
     }
 
+    /// The glossary page `language`'s pages link to: their own when the language has a
+    /// glossary, else the default language's.
+    public static func glossary(of language: String?, in content: LoadedContent) -> String {
+        inLanguage(content.hasOwnGlossary(language) ? language : nil, "glossary/")
+    }
+
     /// The file that serves a pretty URL: `causes/` → `causes/index.html`.
     public static func outputFile(for url: String) -> String {
         url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url

@@ -20,11 +20,15 @@ public struct LayoutContext: Sendable {
     public let versions: LanguageVersions
     /// Each language's name in that language (`English`, `Español`), by code.
     public let languageNames: [String: String]
+    /// The site-relative URL of the glossary page these pages link to.
+    public let glossaryURL: String
 
     public init(
         config: SiteConfig, sections: [SectionConfig], assets: [String: String], language: String? = nil,
-        strings: TemplateValue = .object([:]), versions: LanguageVersions? = nil, languageNames: [String: String] = [:]
+        strings: TemplateValue = .object([:]), versions: LanguageVersions? = nil, languageNames: [String: String] = [:],
+        glossaryURL: String = "glossary/"
     ) {
+        self.glossaryURL = glossaryURL
         self.config = config
         self.sections = sections
         self.assets = assets
@@ -92,7 +96,7 @@ public struct LayoutContext: Sendable {
                 }),
             "search_url": link(self.url("search/")),
             "is_search_page": .flag(url == self.url("search/")),
-            "glossary_url": link("glossary/"),
+            "glossary_url": link(glossaryURL),
             "has_breadcrumbs": .flag(!breadcrumbs.isEmpty),
             "breadcrumbs": .list(breadcrumbs.map { crumb in .object(["title": .text(crumb.title), "url": link(self.url(crumb.url))]) }),
         ]

@@ -168,7 +168,7 @@ public struct PageContextBuilder: Sendable {
 
     public func glossaryPage() -> TemplateContext {
         var context = layout.context(
-            url: "glossary/", title: text("glossary"), description: text("glossary_description", ["title": config.title]),
+            url: layout.glossaryURL, title: text("glossary"), description: text("glossary_description", ["title": config.title]),
             currentSection: nil, breadcrumbs: [(text("home"), "")])
         context["entries"] = .list(
             glossary.map { entry in

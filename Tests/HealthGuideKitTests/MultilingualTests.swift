@@ -216,6 +216,32 @@ struct MultilingualTests {
         #expect(site.page("causes/muscle-strain/index.html")?.contains("Call 911 or go to the emergency department if:") == true)
     }
 
+    @Test("a language's own glossary links its terms, has its own page, and names its medicines")
+    func spanishGlossary() throws {
+        let glossary = """
+            - term: "ibuprofeno"
+              definition: "Un medicamento para el dolor."
+              medicine: true
+            """
+        var files = Self.site([
+            "es/glossary.yml": glossary,
+            "es/causes/muscle-strain.md": Self.spanishStrain(extraBody: "\nEl ibuprofeno puede ayudar.\n"),
+        ])
+        files["site.yml"] = try #require(files["site.yml"]).replacingOccurrences(
+            of: "    disclaimer: \"Esta", with: "    medicines_note: \"Lea la etiqueta.\"\n    disclaimer: \"Esta")
+        let site = try TestSite(files)
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(!result.diagnostics.contains { $0.rule == .ignoredFile })
+        let page = try #require(site.page("es/causes/muscle-strain/index.html"))
+        #expect(page.contains("href=\"../../glossary/#term-ibuprofeno\""))
+        #expect(page.contains("<p>Lea la etiqueta.</p>"))
+        #expect(page.contains("<strong>Sobre los medicamentos</strong>"))
+        #expect(site.page("es/glossary/index.html")?.contains("<dt id=\"term-ibuprofeno\">ibuprofeno</dt>") == true)
+        #expect(site.page("glossary/index.html")?.contains("ibuprofeno") == false)
+        #expect(try site.differencesFromCleanBuild().isEmpty)
+    }
+
     @Test("check --report lists each translation's state")
     func report() throws {
         let site = try TestSite(Self.site())

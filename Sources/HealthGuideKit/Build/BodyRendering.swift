@@ -6,17 +6,24 @@ import HealthGuideMarkdown
 /// rendered while their pages are prepared (with gaps where the site's links go) and for pages
 /// from the page cache, rendered with their links resolved.
 struct BodyRendering: Sendable {
-    let config: SiteConfig
-    let glossary: [GlossaryEntry]
-    let matcher: GlossaryMatcher
+    let content: LoadedContent
+    var config: SiteConfig { content.config }
+    /// The default language's glossary terms, and each other language's that has a glossary.
+    private let matcher: GlossaryMatcher
+    private let translatedMatchers: [String: GlossaryMatcher]
     /// The images pages may show, whose sizes go into their `<img>` tags.
     let media: MediaFiles
 
     init(content: LoadedContent, media: MediaFiles) {
-        config = content.config
-        glossary = content.glossary
+        self.content = content
         matcher = GlossaryMatcher(entries: content.glossary)
+        translatedMatchers = content.translatedGlossaries.mapValues { GlossaryMatcher(entries: $0) }
         self.media = media
+    }
+
+    /// The glossary terms found in `language`'s pages.
+    func matcher(for language: String?) -> GlossaryMatcher {
+        language.flatMap { translatedMatchers[$0] } ?? matcher
     }
 
     /// `destinations` gives each link of the page its new destination, in document order
@@ -26,8 +33,9 @@ struct BodyRendering: Sendable {
         let settings = config.localized(for: page.source.language)
         let plan = BodyRenderPlan(
             linkDestinations: destinations, emergencyNumber: settings.emergencyNumber,
-            allowRawHTML: config.allowRawHTML, glossary: matcher, glossaryEntries: glossary,
-            glossaryURL: SitePath.relative(from: page.url, to: "glossary/"),
+            allowRawHTML: config.allowRawHTML, glossary: matcher(for: page.source.language),
+            glossaryEntries: content.glossary(for: page.source.language),
+            glossaryURL: SitePath.relative(from: page.url, to: SitePath.glossary(of: page.source.language, in: content)),
             imageSizes: media.sizes(of: page.facts.links, fromFile: page.source.path), language: settings.language)
         return MarkdownRenderer(plan: plan).render(document, targets: targets)
     }

@@ -39,7 +39,8 @@ public struct PagePreparer: Sendable {
     ) {
         self.reader = reader
         bodyRendering = BodyRendering(content: content, media: media)
-        context = PageCheckContext(config: content.config, glossary: content.glossary, today: options.today)
+        context = PageCheckContext(
+            config: content.config, glossary: content.glossary, today: options.today, translatedGlossaries: content.translatedGlossaries)
         includeDrafts = options.includeDrafts
         self.makesRecords = makesRecords
         self.rendersBodies = rendersBodies
@@ -52,7 +53,7 @@ public struct PagePreparer: Sendable {
             path: file.path, kind: file.kind, language: file.language, maxBytes: context.config.limits.fileBytes)
         guard let source else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
         let document = MarkdownDocument(markdown: source.body ?? "")
-        let scanner = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: source.bodyLineOffset)
+        let scanner = MarkdownScanner(glossary: bodyRendering.matcher(for: file.language), lineOffset: source.bodyLineOffset)
         var (facts, targets) = rendersBodies ? scanner.scanWithTargets(document) : (scanner.scan(document), EditTargets())
         let page = Page(source: source, url: SitePath.url(for: source.kind, language: source.language), facts: facts)
         var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics)

@@ -46,7 +46,7 @@ public final class SiteRenderer: Sendable {
         self.assets = assets
         self.writer = writer
         let config = site.content.config
-        let generated = Self.generatedPages(graph: site.graph, config: config)
+        let generated = Self.generatedPages(graph: site.graph, content: site.content)
         self.generated = generated
         let versions = LanguageVersions(config: config, urls: Set(site.graph.pages.map(\.url) + generated.map(\.url)))
         self.versions = versions
@@ -56,9 +56,11 @@ public final class SiteRenderer: Sendable {
             let localized = config.localized(for: language)
             let layout = LayoutContext(
                 config: localized, sections: localized.sections, assets: assets.outputPaths, language: language,
-                strings: templates.strings.value(for: localized.language), versions: versions, languageNames: names)
+                strings: templates.strings.value(for: localized.language), versions: versions, languageNames: names,
+                glossaryURL: SitePath.glossary(of: language, in: site.content))
             return PageContextBuilder(
-                graph: site.graph, config: localized, glossary: site.content.glossary, layout: layout, strings: templates.strings)
+                graph: site.graph, config: localized, glossary: site.content.glossary(for: language), layout: layout,
+                strings: templates.strings)
         }
         builder = makeBuilder(for: nil)
         translationBuilders = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, makeBuilder(for: $0.code)) })
@@ -117,9 +119,10 @@ public final class SiteRenderer: Sendable {
     }
 
     /// The pages made from the graph alone, in each language. Sections without an
-    /// `_index.md` and a site without `index.md` still get their pages; the glossary and the
-    /// 404 page are the default language's.
-    private static func generatedPages(graph: SiteGraph, config: SiteConfig) -> [GeneratedPage] {
+    /// `_index.md` and a site without `index.md` still get their pages; a language without a
+    /// glossary of its own links to the default language's, and the 404 page is the default's.
+    private static func generatedPages(graph: SiteGraph, content: LoadedContent) -> [GeneratedPage] {
+        let config = content.config
         var pages: [GeneratedPage] = []
         for language in [nil] + config.languages.map(\.code) {
             func add(_ template: String, _ url: String, _ context: @escaping @Sendable (PageContextBuilder) -> TemplateContext) {
@@ -140,8 +143,10 @@ public final class SiteRenderer: Sendable {
                 add("tag", "tags/") { $0.tagIndex() }
             }
             add("search", "search/") { $0.search(indexURL: SearchIndex.fileName(for: language)) }
+            if content.hasOwnGlossary(language) {
+                add("glossary", "glossary/") { $0.glossaryPage() }
+            }
         }
-        pages.append(GeneratedPage(template: "glossary", url: "glossary/", language: nil) { $0.glossaryPage() })
         pages.append(GeneratedPage(template: "404", url: "404.html", language: nil) { $0.notFound() })
         return pages
     }
@@ -316,7 +321,8 @@ public final class SiteRenderer: Sendable {
     private func renderBody(of page: Page, destinations: [String?]) -> String? {
         guard let markdown = page.source.body ?? site.fileReader.body(of: page.source) else { return nil }
         let document = MarkdownDocument(markdown: markdown)
-        let targets = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: page.source.bodyLineOffset).targets(in: document)
+        let targets = MarkdownScanner(glossary: bodyRendering.matcher(for: page.source.language), lineOffset: page.source.bodyLineOffset)
+            .targets(in: document)
         return bodyRendering.render(document, targets: targets, of: page, destinations: destinations)
     }
 
