@@ -29,6 +29,12 @@ public struct TranslationOutdatedRule: SiteRule {
                     page: page, location: place,
                     message: "translation does not say which review of \(source.source.displayPath) it was made from",
                     hint: "add 'source_reviewed:' with the source's 'reviewed' date it was translated from")
+            case let .textChanged(recorded, current)?:
+                return Finding(
+                    page: page, location: matter.locations["source_hash"] ?? place,
+                    message: "the text of \(source.source.displayPath) changed since this translation was made "
+                        + "('source_hash' is \(recorded), the source's text is now \(current))",
+                    hint: "bring the translation up to date, then run 'healthguide translated \(page.source.path)'")
             case let .ahead(reviewed, from)?:
                 return Finding(
                     page: page, location: place,

@@ -58,6 +58,7 @@ extension FrontMatter: ByteCodable {
         order = try reader.optionalInt()
         draft = try reader.bool()
         sourceReviewed = try reader.optional()
+        sourceHash = try reader.optionalString()
         let fields = try reader.strings()
         let positions: [SourceLocation] = try reader.array()
         guard fields.count == positions.count else { throw ByteReader.Malformed() }
@@ -75,6 +76,7 @@ extension FrontMatter: ByteCodable {
         writer.write(order)
         writer.write(draft)
         writer.write(sourceReviewed)
+        writer.write(sourceHash)
         // Sorted, so the same page always gives the same bytes.
         let sorted = locations.sorted { $0.key < $1.key }
         writer.write(sorted.map(\.key))
@@ -113,7 +115,8 @@ extension SourcePage: ByteCodable {
         self.init(
             kind: try reader.value(), language: try reader.optionalString(), path: try reader.string(), displayPath: try reader.string(),
             body: nil,
-            bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string())
+            bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string(),
+            bodyHash: try reader.string())
     }
 
     public func write(to writer: inout ByteWriter) {
@@ -124,5 +127,6 @@ extension SourcePage: ByteCodable {
         writer.write(bodyLineOffset)
         writer.write(frontMatter)
         writer.write(contentHash)
+        writer.write(bodyHash)
     }
 }

@@ -20,7 +20,7 @@ public struct FrontMatterDecoder {
     public mutating func decode(yaml: String?, kind: PageKind, isTranslation: Bool = false) -> FrontMatter {
         var matter = FrontMatter()
         var (allowed, required) = Self.schema(for: kind)
-        if isTranslation, case .article = kind { allowed.append("source_reviewed") }
+        if isTranslation, case .article = kind { allowed += ["source_reviewed", "source_hash"] }
         guard let yaml else {
             if !required.isEmpty {
                 reader.report(
@@ -72,6 +72,7 @@ public struct FrontMatterDecoder {
         case "order": matter.order = reader.integer(value, field: key)
         case "draft": matter.draft = reader.bool(value, field: key) ?? false
         case "source_reviewed": matter.sourceReviewed = reader.date(value, field: key)
+        case "source_hash": matter.sourceHash = reader.string(value, field: key)
         default: break
         }
     }

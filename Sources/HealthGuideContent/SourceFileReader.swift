@@ -89,7 +89,7 @@ public struct SourceFileReader: Sendable {
         let page = SourcePage(
             kind: kind, language: language, path: path, displayPath: display, body: parts.body,
             bodyLineOffset: parts.bodyLineOffset, frontMatter: matter,
-            contentHash: ContentHash.of(data))
+            contentHash: ContentHash.of(data), bodyHash: SourcePage.bodyHash(of: parts.body))
         // A page with front-matter errors still goes through linking, so one run reports
         // its broken links too; the errors already stop anything being written.
         let unreadable = decoder.reader.diagnostics.contains { $0.rule == .yamlSyntax }

@@ -1,3 +1,4 @@
+import Foundation
 import HealthGuideBase
 
 /// A source the article cites, from front matter `sources:`.
@@ -28,6 +29,8 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     public var draft = false
     /// A translation's `source_reviewed`: the `reviewed` date of the source it was made from.
     public var sourceReviewed: CalendarDate?
+    /// A translation's `source_hash`: the `bodyHash` of the source it was made from.
+    public var sourceHash: String?
     /// Where each field is written, for diagnostics raised by later stages.
     public var locations: [String: SourceLocation] = [:]
 }
@@ -67,11 +70,20 @@ public struct SourcePage: Sendable, Hashable {
     public var frontMatter: FrontMatter
     /// Fingerprint of the whole file, for the incremental build.
     public var contentHash: String
+    /// Short fingerprint of the Markdown body alone, which a translation records as its
+    /// `source_hash` to know when its source's text changed.
+    public var bodyHash: String
+
+    /// The short fingerprint of a body, as `bodyHash` and `source_hash` give it.
+    public static func bodyHash(of body: String) -> String {
+        String(ContentHash.of(Data(body.utf8)).prefix(16))
+    }
 
     public init(
         kind: PageKind, language: String? = nil, path: String, displayPath: String, body: String?, bodyLineOffset: Int,
-        frontMatter: FrontMatter, contentHash: String
+        frontMatter: FrontMatter, contentHash: String, bodyHash: String = ""
     ) {
+        self.bodyHash = bodyHash
         self.kind = kind
         self.language = language
         self.path = path

@@ -33,13 +33,22 @@ public enum TranslationCurrency: Sendable, Equatable {
     case unknown
     /// `source_reviewed` is later than the source's `reviewed`: the source's review date went back.
     case ahead(sourceReviewed: CalendarDate, translatedFrom: CalendarDate)
+    /// Made from the source's current review, but its `source_hash` is not the source's text:
+    /// the source was edited without a new review date.
+    case textChanged(recorded: String, current: String)
 
     /// The currency of translated article `translation` made from article `source`; nil when
     /// either is no article, or the source has no review date.
     public static func of(_ translation: Page, source: Page) -> TranslationCurrency? {
         guard translation.isArticle, source.isArticle, let reviewed = source.source.frontMatter.reviewed else { return nil }
         guard let from = translation.source.frontMatter.sourceReviewed else { return .unknown }
-        if from == reviewed { return .current }
+        if from == reviewed {
+            let current = source.source.bodyHash
+            if let recorded = translation.source.frontMatter.sourceHash, recorded != current {
+                return .textChanged(recorded: recorded, current: current)
+            }
+            return .current
+        }
         if from < reviewed { return .outdated(sourceReviewed: reviewed, translatedFrom: from, days: from.days(until: reviewed)) }
         return .ahead(sourceReviewed: reviewed, translatedFrom: from)
     }
@@ -51,6 +60,7 @@ public enum TranslationCurrency: Sendable, Equatable {
         case let .outdated(_, _, days): return "outdated by \(days) day\(days == 1 ? "" : "s")"
         case .unknown: return "no source_reviewed"
         case .ahead: return "source_reviewed after the source's reviewed"
+        case .textChanged: return "source text changed"
         }
     }
 }

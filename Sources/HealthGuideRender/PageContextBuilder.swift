@@ -196,17 +196,24 @@ public struct PageContextBuilder: Sendable {
             breadcrumbs: [], linkBase: StructuredData.basePath(of: config.baseURL))
     }
 
-    /// On a translation made from an older review of its source: the source page, in its
-    /// language, and the day it was reviewed.
+    /// On a translation made from an older review or text of its source: the source page, in
+    /// its language, and the day it was reviewed again (when it was).
     private func translationNotice(_ index: Int) -> TemplateValue? {
         guard let sourceIndex = graph.translationSource(of: index) else { return nil }
         let page = graph.pages[index], source = graph.pages[sourceIndex]
-        guard case let .outdated(reviewed, _, _)? = TranslationCurrency.of(page, source: source) else { return nil }
+        var reviewed: CalendarDate?
+        switch TranslationCurrency.of(page, source: source) {
+        case let .outdated(sourceReviewed, _, _)?: reviewed = sourceReviewed
+        case .textChanged?: reviewed = nil
+        default: return nil
+        }
         let sourceLanguage = layout.versions.code(of: source.source.language)
-        return .object([
+        var notice: TemplateContext = [
             "url": .text(SitePath.relative(from: page.url, to: source.url)), "language": .text(sourceLanguage),
-            "language_name": .text(layout.languageNames[sourceLanguage] ?? sourceLanguage), "reviewed": Self.date(reviewed),
-        ])
+            "language_name": .text(layout.languageNames[sourceLanguage] ?? sourceLanguage),
+        ]
+        notice["source_reviewed"] = reviewed.map(Self.date)
+        return .object(notice)
     }
 
     /// A tag as people read it: `muscle-strain` → `muscle strain`. Tags are slugs, so their

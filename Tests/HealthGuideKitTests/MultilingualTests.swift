@@ -242,6 +242,51 @@ struct MultilingualTests {
         #expect(try site.differencesFromCleanBuild().isEmpty)
     }
 
+    @Test("healthguide translated records the source's review and text; a later edit of the text is reported and noticed")
+    func sourceHash() throws {
+        let site = try TestSite(Self.site())
+        try site.edit("causes/muscle-strain.md", replacing: "reviewed: 2026-11-01", with: "reviewed: 2026-11-12")
+        let output = try CommandLineRunner.run(
+            ["translated", "Content/es/causes/muscle-strain.md", "Content/causes/rest.md"], in: site.root)
+        #expect(output.status == 1)
+        guard case let .success(parts) = FrontMatterSplitter.split(try site.read("causes/muscle-strain.md")) else {
+            Issue.record("the source has no front matter")
+            return
+        }
+        let stamped = SourcePage.bodyHash(of: parts.body)
+        #expect(output.standardOutput == "Content/es/causes/muscle-strain.md: source_reviewed 2026-11-12, source_hash \(stamped)\n")
+        #expect(
+            output.standardError
+                == "error: Content/causes/rest.md is not a translation: translations live in a language folder (es/)\n")
+        #expect(try site.read("es/causes/muscle-strain.md").contains("source_reviewed: 2026-11-12\nsource_hash: \(stamped)\n---\n"))
+        #expect(!site.build().diagnostics.contains { $0.rule == .translationOutdated })
+
+        try site.edit("causes/muscle-strain.md", replacing: "A strain hurts.", with: "A strain hurts a lot.")
+        let result = site.build()
+        let current = try #require(result.graph?.pages.first { $0.source.path == "causes/muscle-strain.md" }?.source.bodyHash)
+        #expect(
+            printed(result, site, rule: .translationOutdated) == [
+                "Content/es/causes/muscle-strain.md:9:1: warning: the text of Content/causes/muscle-strain.md changed since this translation was made ('source_hash' is \(stamped), the source's text is now \(current)) [translation-outdated]\n  hint: bring the translation up to date, then run 'healthguide translated es/causes/muscle-strain.md'"
+            ])
+        #expect(
+            site.page("es/causes/muscle-strain/index.html")?.contains(
+                "<p>Puede que esta traducción no esté al día: la página original cambió después. <a href=\"../../../causes/muscle-strain/\" hreflang=\"en\">"
+            ) == true)
+        #expect(try site.differencesFromCleanBuild().isEmpty)
+    }
+
+    @Test("stamping a translation replaces its lines where they are, or adds them at the end of the front matter")
+    func stampLines() throws {
+        let date = try #require(CalendarDate(iso: "2026-12-05"))
+        #expect(
+            TranslationStamp.stamped("---\ntitle: \"A\"\n---\n\nBody\n", reviewed: date, hash: "abc")
+                == "---\ntitle: \"A\"\nsource_reviewed: 2026-12-05\nsource_hash: abc\n---\n\nBody\n")
+        #expect(
+            TranslationStamp.stamped("---\nsource_reviewed: 2026-01-01\ntitle: \"A\"\n---\nsource_hash: x\n", reviewed: date, hash: "abc")
+                == "---\nsource_reviewed: 2026-12-05\ntitle: \"A\"\nsource_hash: abc\n---\nsource_hash: x\n")
+        #expect(TranslationStamp.stamped("No front matter\n", reviewed: date, hash: "abc") == nil)
+    }
+
     @Test("check --report lists each translation's state")
     func report() throws {
         let site = try TestSite(Self.site())

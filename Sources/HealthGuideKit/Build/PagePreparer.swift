@@ -77,7 +77,7 @@ public struct PagePreparer: Sendable {
         // Of the front matter's places, later stages point only at the title and a
         // translation's source_reviewed (the site rules' findings); one small table per page instead of one per field, in memory and in the
         // page cache.
-        kept.frontMatter.locations = source.frontMatter.locations.filter { $0.key == "title" || $0.key == "source_reviewed" }
+        kept.frontMatter.locations = source.frontMatter.locations.filter { ["title", "source_reviewed", "source_hash"].contains($0.key) }
         // A rendered body stands in for the Markdown; without one, the renderer parses it.
         if body != nil { kept.body = nil }
         prepared.page = Page(source: kept, url: page.url, facts: facts, cardSigns: page.cardSigns)

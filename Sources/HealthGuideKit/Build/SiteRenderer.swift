@@ -301,7 +301,7 @@ public final class SiteRenderer: Sendable {
     /// for a page that translates nothing.
     private func translationStamp(_ index: Int) -> String {
         guard let source = graph.translationSource(of: index).map({ graph.pages[$0] }) else { return "" }
-        return ":" + (source.source.frontMatter.reviewed?.iso ?? "-")
+        return ":" + (source.source.frontMatter.reviewed?.iso ?? "-") + ":" + source.source.bodyHash
     }
 
     /// Renders a page's template and writes it; a page whose templates nest without end is
