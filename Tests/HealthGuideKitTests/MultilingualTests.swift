@@ -287,6 +287,21 @@ struct MultilingualTests {
         #expect(TranslationStamp.stamped("No front matter\n", reviewed: date, hash: "abc") == nil)
     }
 
+    @Test("a translation may keep its source's title; two pages of one language may not share one")
+    func titlesWithinALanguage() throws {
+        let sameTitle = Self.spanishStrain().replacingOccurrences(of: "title: \"Distensión muscular\"", with: "title: \"Muscle strain\"")
+        let site = try TestSite(
+            Self.site([
+                "es/causes/muscle-strain.md": sameTitle,
+                "es/stretches/cat-cow.md": sameTitle.replacingOccurrences(
+                    of: "../stretches/cat-cow.md", with: "../causes/muscle-strain.md"),
+            ]))
+        #expect(
+            printed(site.build(), site, rule: .duplicateTitle) == [
+                "Content/es/stretches/cat-cow.md:2:1: warning: title 'Muscle strain' is also the title of Content/es/causes/muscle-strain.md [duplicate-title]\n  hint: give each page a title of its own"
+            ])
+    }
+
     @Test("check --report lists each translation's state")
     func report() throws {
         let site = try TestSite(Self.site())
