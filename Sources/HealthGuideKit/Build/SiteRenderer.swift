@@ -48,7 +48,9 @@ public final class SiteRenderer: Sendable {
         let config = site.content.config
         let generated = Self.generatedPages(graph: site.graph, content: site.content)
         self.generated = generated
-        let versions = LanguageVersions(config: config, urls: Set(site.graph.pages.map(\.url) + generated.map(\.url)))
+        // A site in one language has no versions to find: its pages' URLs are not gathered.
+        let urls = config.languages.isEmpty ? [] : Set(site.graph.pages.map(\.url) + generated.map(\.url))
+        let versions = LanguageVersions(config: config, urls: urls)
         self.versions = versions
         let names = Dictionary(
             uniqueKeysWithValues: config.languageCodes.map { ($0, templates.strings.text("language_name", language: $0)) })
