@@ -9,6 +9,8 @@ import HealthGuideContent
 /// - SMOG grade = 1.0430 × √(polysyllables × 30 / sentences) + 3.1291
 /// - Fernández-Huerta ease, for Spanish (as corrected by Law, 2011, with Spanish syllables)
 ///   = 206.84 − 60 × syllables/words − 1.02 × words/sentences
+/// - INFLESZ (Szigriszt-Pazos perspicuity, for Spanish)
+///   = 206.835 − 62.3 × syllables/words − words/sentences
 ///
 /// Prose with no words scores as the easiest text (grade 0, ease 100), since there is
 /// nothing in it to struggle with.
@@ -56,11 +58,17 @@ public struct Readability: Sendable, Hashable {
         return 206.84 - 60 * syllablesPerWord - 1.02 * wordsPerSentence
     }
 
+    public var infleszEase: Double {
+        guard words > 0 else { return 100 }
+        return 206.835 - 62.3 * syllablesPerWord - wordsPerSentence
+    }
+
     /// The score `formula` gives: a grade or an ease.
     public func score(_ formula: ReadabilityFormula) -> Double {
         switch formula {
         case .fleschKincaid: return fleschKincaidGrade
         case .fernandezHuerta: return fernandezHuertaEase
+        case .inflesz: return infleszEase
         }
     }
 
@@ -73,6 +81,9 @@ public struct Readability: Sendable, Hashable {
         case .fernandezHuerta:
             return 1.02 * (Double(sentence.words) - wordsPerSentence) / Double(sentences)
                 + 60 * (Double(sentence.syllables) - Double(sentence.words) * syllablesPerWord) / Double(words)
+        case .inflesz:
+            return (Double(sentence.words) - wordsPerSentence) / Double(sentences)
+                + 62.3 * (Double(sentence.syllables) - Double(sentence.words) * syllablesPerWord) / Double(words)
         }
     }
 

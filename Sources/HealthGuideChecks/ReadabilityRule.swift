@@ -66,6 +66,7 @@ extension ReadabilityFormula {
         switch self {
         case .fleschKincaid: return "reading grade"
         case .fernandezHuerta: return "reading ease (Fernández-Huerta)"
+        case .inflesz: return "reading ease (INFLESZ)"
         }
     }
 

@@ -78,7 +78,7 @@ public struct Sentence: Sendable {
             var count = syllables[number]
             if count < 0 {
                 let word = UnsafeBufferPointer(rebasing: bytes[words[position]])
-                count = formula == .fernandezHuerta ? SpanishSyllables.count(utf8: word) : Syllables.count(utf8: word)
+                count = formula.language == "es" ? SpanishSyllables.count(utf8: word) : Syllables.count(utf8: word)
                 syllables[number] = count
             }
             total += count

@@ -443,6 +443,35 @@ struct SpanishReadabilityTests {
             ])
     }
 
+    @Test("INFLESZ may score Spanish instead: 206.835 − 62.3 × syllables per word − words per sentence")
+    func inflesz() throws {
+        let score = Readability(sentences: 2, words: 20, syllables: 40, polysyllables: 0)
+        #expect(score.infleszEase.roundedToTenth == 72.2)
+        var files = MultilingualTests.site()
+        files["site.yml"] = try #require(files["site.yml"]).replacingOccurrences(
+            of: "    disclaimer: \"Esta", with: "    reading: { formula: inflesz, warning: 90, error: 20 }\n    disclaimer: \"Esta")
+        let site = try TestSite(files)
+        let messages = site.build().diagnostics.filter { $0.rule == .readability }.map(\.message)
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("reading ease (INFLESZ) ") == true)
+        #expect(messages.first?.contains(" is below 90; hardest sentences: ") == true)
+        // The formula must be made for the language.
+        files["site.yml"] = try #require(files["site.yml"]).replacingOccurrences(of: "formula: inflesz", with: "formula: flesch-kincaid")
+        let wrong = try TestSite(files)
+        #expect(
+            wrong.build().diagnostics.map(\.description).contains {
+                $0.hasSuffix("error: formula 'flesch-kincaid' counts the syllables of another language than 'es' [invalid-value]")
+            })
+    }
+
+    @Test("check --report scores a Spanish article by its ease")
+    func reportEase() throws {
+        let site = try TestSite(MultilingualTests.site())
+        let records = site.check().articles.filter { $0.path.hasSuffix("es/causes/muscle-strain.md") }
+        #expect(records.map(\.formula) == [.fernandezHuerta])
+        #expect(ArticleRecord.table(records).contains(" ease "))
+    }
+
     @Test("plain Spanish passes: short sentences of everyday words")
     func plainSpanish() throws {
         let site = try TestSite(MultilingualTests.site())

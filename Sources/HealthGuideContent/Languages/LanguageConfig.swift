@@ -2,11 +2,17 @@ import HealthGuideBase
 
 /// How a language's prose is scored for plain language. Each formula was made for one
 /// language: Flesch-Kincaid counts English syllables and gives a school grade (lower is
-/// easier); Fernández-Huerta counts Spanish syllables and gives an ease from 0 to 100
-/// (higher is easier).
+/// easier); Fernández-Huerta and Szigriszt-Pazos (INFLESZ) count Spanish syllables and give
+/// an ease from 0 to 100 (higher is easier).
 public enum ReadabilityFormula: String, Sendable, Hashable, Codable, CaseIterable {
     case fleschKincaid = "flesch-kincaid"
     case fernandezHuerta = "fernandez-huerta"
+    case inflesz
+
+    /// The language whose syllables the formula counts.
+    public var language: String {
+        self == .fleschKincaid ? "en" : "es"
+    }
 
     /// The formula for a language code (`es`, `es-419`), or nil for a language HealthGuide
     /// cannot score: its primary subtag decides.
@@ -25,11 +31,13 @@ public enum ReadabilityFormula: String, Sendable, Hashable, Codable, CaseIterabl
     public var higherIsHarder: Bool { self == .fleschKincaid }
 
     /// The limits when `site.yml` gives none: grade 8 and 10; ease 60 and 50 ("normal" and
-    /// "somewhat difficult" on Fernández-Huerta's scale).
+    /// "somewhat difficult" on Fernández-Huerta's scale); INFLESZ 55 and 40 (below 55 is
+    /// "somewhat difficult", below 40 "very difficult" on its scale).
     public var defaultLimits: ReadingLimits {
         switch self {
         case .fleschKincaid: return ReadingLimits(formula: self, warning: 8, error: 10)
         case .fernandezHuerta: return ReadingLimits(formula: self, warning: 60, error: 50)
+        case .inflesz: return ReadingLimits(formula: self, warning: 55, error: 40)
         }
     }
 }

@@ -92,7 +92,7 @@ enum LanguagesLoader {
                     rule: .invalidValue)
                 continue
             }
-            guard ReadabilityFormula.standard(for: code) == chosen else {
+            guard chosen.language == LanguageTag.primary(of: code) else {
                 reader.report(
                     at: reader.location(of: value), "formula '\(name)' counts the syllables of another language than '\(code)'",
                     rule: .invalidValue)

@@ -66,7 +66,7 @@ public struct PagePreparer: Sendable {
             if page.isArticle {
                 prepared.searchEntry = SearchIndex.entry(for: page, words: words)
                 if makesRecords {
-                    prepared.record = ArticleRecord(page: page, sentences: pageContext.sentences, config: context.config)
+                    prepared.record = ArticleRecord(page: page, sentences: pageContext.sentences, config: pageContext.config)
                 }
             }
             if rendersBodies { body = render(document, targets: targets, of: page) }
