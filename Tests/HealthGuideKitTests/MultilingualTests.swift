@@ -464,6 +464,15 @@ struct SpanishReadabilityTests {
             })
     }
 
+    @Test("a site whose default language is Spanish scores its articles by Fernández-Huerta")
+    func spanishByDefault() throws {
+        var config = SiteConfig()
+        config.language = "es-419"
+        #expect(config.readingLimits == ReadingLimits(formula: .fernandezHuerta, warning: 60, error: 50))
+        config.language = "de"
+        #expect(config.readingLimits == ReadingLimits(formula: .fleschKincaid, warning: 8, error: 10))
+    }
+
     @Test("check --report scores a Spanish article by its ease")
     func reportEase() throws {
         let site = try TestSite(MultilingualTests.site())

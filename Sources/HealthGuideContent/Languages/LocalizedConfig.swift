@@ -19,9 +19,15 @@ extension SiteConfig {
         return config
     }
 
-    /// The formula and limits the readability rule scores this language's articles by.
+    /// The formula and limits the readability rule scores this language's articles by. The
+    /// default language's are its formula's with `reading_grade`'s limits when it is English
+    /// (or a language HealthGuide cannot score, as before languages were known), else its
+    /// formula's defaults.
     public var readingLimits: ReadingLimits {
-        translationReading ?? ReadingLimits(formula: .fleschKincaid, warning: readingGrade.warning, error: readingGrade.error)
+        if let translationReading { return translationReading }
+        let formula = ReadabilityFormula.standard(for: language) ?? .fleschKincaid
+        guard formula == .fleschKincaid else { return formula.defaultLimits }
+        return ReadingLimits(formula: formula, warning: readingGrade.warning, error: readingGrade.error)
     }
 
     /// The codes of the site's languages, the default first.
