@@ -143,7 +143,7 @@ public struct ContentLoader: Sendable {
                 Diagnostic(
                     file: display, location: nil, severity: .error,
                     message: "article \(place): articles live in <section>/<slug>.md",
-                    rule: .misplacedFile))
+                    rule: .misplacedFile, hint: Self.languageHint(folder: parts[0], depth: parts.count)))
             return nil
         }
         let sectionID = parts[0]
@@ -169,6 +169,13 @@ public struct ContentLoader: Sendable {
             return nil
         }
         return .article(section: sectionID, slug: slug)
+    }
+
+    /// For a file under a folder named like a language the site does not list
+    /// (`es/causes/a.md`): how to make the folder a language's.
+    private static func languageHint(folder: String, depth: Int) -> String? {
+        guard depth > 2, ReadabilityFormula.standard(for: folder) != nil else { return nil }
+        return "for translations, add '\(folder)' to 'languages' in site.yml"
     }
 
     /// The parts of a relative path between slashes, empty ones left out. Cut from the bytes

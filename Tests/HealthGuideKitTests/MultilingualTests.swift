@@ -343,6 +343,15 @@ struct MultilingualTests {
             ])
     }
 
+    @Test("a folder named like a language the site does not list says how to add the language")
+    func unlistedLanguageFolder() throws {
+        let site = try TestSite(Fixture.smallSite().merging(["es/causes/muscle-strain.md": Self.spanishStrain()]) { $1 })
+        #expect(
+            printed(site.build(), site, rule: .misplacedFile) == [
+                "Content/es/causes/muscle-strain.md: error: article in a nested folder: articles live in <section>/<slug>.md [misplaced-file]\n  hint: for translations, add 'es' to 'languages' in site.yml"
+            ])
+    }
+
     @Test("a language whose folder is a section's is an error")
     func languageCollidesWithSection() throws {
         let yml =
