@@ -60,6 +60,9 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var translationReading: ReadingLimits?
     /// A translation's description of the site (`languages.<code>.description`).
     public var description: String = ""
+    /// A translation's emergency card heading (`languages.<code>.emergency_text`), `{number}`
+    /// standing for the emergency number.
+    public var emergencyText: String?
 
     public init() {}
 

@@ -214,6 +214,15 @@ struct MultilingualTests {
             ) == true)
         #expect(site.page("es/causes/muscle-strain/index.html")?.contains("En caso de emergencia, llame al 112.") == true)
         #expect(site.page("causes/muscle-strain/index.html")?.contains("Call 911 or go to the emergency department if:") == true)
+        // emergency_text words the card's heading itself.
+        try site.edit(
+            "site.yml", replacing: "    emergency_number: \"112\"\n",
+            with: "    emergency_number: \"112\"\n    emergency_text: \"Llame ya al {number} si:\"\n")
+        #expect(site.build().status == .success)
+        #expect(
+            site.page("es/causes/muscle-strain/index.html")?.contains(
+                "<span class=\"visually-hidden\">Atención inmediata: </span>Llame ya al 112 si:</h3>") == true)
+        #expect(try site.differencesFromCleanBuild().isEmpty)
     }
 
     @Test("a language's own glossary links its terms, has its own page, and names its medicines")

@@ -77,6 +77,9 @@ public struct LanguageConfig: Sendable, Hashable, Codable {
     public var medicinesNote: String = ""
     /// Overrides the site's `emergency_number`; nil keeps it.
     public var emergencyNumber: String?
+    /// The heading of an emergency care card in this language, `{number}` standing for the
+    /// emergency number; nil gives HealthGuide's own wording.
+    public var emergencyText: String?
     public var reading: ReadingLimits
     /// Section id → its title and description in this language; a section not listed keeps
     /// the default language's.

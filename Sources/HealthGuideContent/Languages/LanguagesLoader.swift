@@ -13,7 +13,9 @@ import Yams
 ///     sections: { causes: { title: "Causas", description: "…" } }
 /// ```
 enum LanguagesLoader {
-    static let fields = ["title", "description", "disclaimer", "medicines_note", "emergency_number", "reading", "sections"]
+    static let fields = [
+        "title", "description", "disclaimer", "medicines_note", "emergency_number", "emergency_text", "reading", "sections",
+    ]
     static let required = ["title", "disclaimer"]
 
     /// The languages, sorted by code, given the site's default language and sections.
@@ -65,6 +67,7 @@ enum LanguagesLoader {
             case "disclaimer": language.disclaimer = reader.string(value, field: key) ?? ""
             case "medicines_note": language.medicinesNote = reader.string(value, field: key) ?? ""
             case "emergency_number": language.emergencyNumber = reader.string(value, field: key)
+            case "emergency_text": language.emergencyText = reader.string(value, field: key)
             case "reading": language.reading = reading(value, code: code, formula: formula, reader: &reader)
             case "sections": language.sections = sectionTexts(value, code: code, sections: sections, reader: &reader)
             default: break

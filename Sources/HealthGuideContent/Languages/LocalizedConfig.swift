@@ -12,6 +12,7 @@ extension SiteConfig {
         config.medicinesNote = texts.medicinesNote
         config.emergencyNumber = texts.emergencyNumber ?? emergencyNumber
         config.translationReading = texts.reading
+        config.emergencyText = texts.emergencyText
         config.sections = sections.map { section in
             guard let text = texts.sections[section.id] else { return section }
             return SectionConfig(id: section.id, title: text.title, order: section.order, description: text.description)

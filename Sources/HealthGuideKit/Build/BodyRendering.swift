@@ -36,7 +36,8 @@ struct BodyRendering: Sendable {
             allowRawHTML: config.allowRawHTML, glossary: matcher(for: page.source.language),
             glossaryEntries: content.glossary(for: page.source.language),
             glossaryURL: SitePath.relative(from: page.url, to: SitePath.glossary(of: page.source.language, in: content)),
-            imageSizes: media.sizes(of: page.facts.links, fromFile: page.source.path), language: settings.language)
+            imageSizes: media.sizes(of: page.facts.links, fromFile: page.source.path), language: settings.language,
+            emergencyText: settings.emergencyText)
         return MarkdownRenderer(plan: plan).render(document, targets: targets)
     }
 }
