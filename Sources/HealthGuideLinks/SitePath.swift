@@ -3,14 +3,17 @@ import HealthGuideContent
 /// Site-relative URL paths (`causes/muscle-strain/`, `` for the home page) and the relative
 /// links between them, so the site works under any sub-path and straight from disk.
 public enum SitePath {
-    public static func url(for kind: PageKind, language: String? = nil) -> String {
-        let url: String
+    public static func url(for kind: PageKind) -> String {
         switch kind {
-        case .home: url = ""
-        case let .section(id): url = id + "/"
-        case let .article(section, slug): url = section + "/" + slug + "/"
+        case .home: return ""
+        case let .section(id): return id + "/"
+        case let .article(section, slug): return section + "/" + slug + "/"
         }
-        return inLanguage(language, url)
+    }
+
+    /// A page's URL in its language (nil: the default): `es/causes/muscle-strain/`.
+    public static func url(for kind: PageKind, language: String?) -> String {
+        inLanguage(language, url(for: kind))
     }
 
     /// A site-relative URL of the default language moved to `language`'s folder:

@@ -38,7 +38,8 @@ extension SiteConfig {
 
     /// The language folder a content path starts with (`es/causes/x.md` → `es`), if any.
     public func languageFolder(of path: String) -> String? {
-        guard let slash = path.firstIndex(of: "/") else { return nil }
+        // Asked of every file: a site in one language answers at once.
+        guard !languages.isEmpty, let slash = path.firstIndex(of: "/") else { return nil }
         let folder = String(path[..<slash])
         return languages.contains { $0.code == folder } ? folder : nil
     }
