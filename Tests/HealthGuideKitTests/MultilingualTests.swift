@@ -322,6 +322,18 @@ struct MultilingualTests {
                 es/causes/muscle-strain.md  es        causes/muscle-strain.md  outdated by 7 days
                 es/index.md                 es        index.md                 current
                 """)
+        let json = try CommandLineRunner.run(["check", "--format", "json", "--today", "2026-11-21"], in: site.root)
+        #expect(
+            json.standardOutput.contains(
+                """
+                  "translations" : [
+                    {
+                      "language" : "es",
+                      "path" : "es/causes/muscle-strain.md",
+                      "source" : "causes/muscle-strain.md",
+                      "state" : "outdated by 7 days"
+                    },
+                """))
     }
 
     @Test("languages in site.yml: unknown, malformed, default and colliding codes are errors at their line")
