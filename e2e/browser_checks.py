@@ -15,6 +15,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -50,6 +51,14 @@ MORE_AXE_PAGES = [
     ("tag", "tags/neck/"),
     ("stretch article", "stretches/cat-cow/"),
     ("not found", "404.html"),
+]
+# Pages in another language, checked like PAGES when the site has them (a site may be
+# translated in part): axe in both colour schemes and screenshots.
+TRANSLATED_PAGES = [
+    ("home-es", "es/"),
+    ("section-es", "es/warning-signs/"),
+    ("article-es", "es/warning-signs/when-to-get-help/"),
+    ("search-es", "es/search/"),
 ]
 # The rules axe runs: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -173,7 +182,7 @@ class Site:
 
     def open_page(self, name, path):
         self.open(path)
-        if name == "search":
+        if name.startswith("search"):
             self.search(SEARCH_SCREENSHOT_QUERY)
 
     def screenshot(self, file_name, full_page=False):
@@ -256,7 +265,7 @@ def axe_check(site, axe, name, path, scheme):
     return run
 
 
-def screenshots_check(site):
+def screenshots_check(site, pages=PAGES):
     taken = []
     for scheme in ["light", "dark"]:
         site.scheme(scheme)
@@ -264,7 +273,7 @@ def screenshots_check(site):
             if scheme == "dark" and size_name == "desktop":
                 continue
             site.viewport(width, height, mobile=size_name == "phone")
-            for name, path in PAGES:
+            for name, path in pages:
                 site.open_page(name, path)
                 suffix = "" if scheme == "light" else "-dark"
                 taken.append(site.screenshot(f"{name}-{size_name}{suffix}.png"))
@@ -273,6 +282,39 @@ def screenshots_check(site):
     for path in taken:
         assert path.stat().st_size > 1000, f"{path} is empty"
     return f"{len(taken)} PNGs in {site.screenshots}"
+
+
+def translated_pages(site_dir):
+    """The TRANSLATED_PAGES this site has."""
+    return [(name, path) for name, path in TRANSLATED_PAGES if (site_dir / path / "index.html").is_file()]
+
+
+ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+
+
+def alternates_check(site_dir):
+    """Every hreflang alternate is a page of the site that names the same versions, so each
+    version links to every other and back (what search engines need to trust them)."""
+    pages = {}
+    for path in site_dir.rglob("*.html"):
+        if ".healthguide" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        canonical = CANONICAL.search(text)
+        if canonical:
+            pages[canonical.group(1)] = (path, sorted(ALTERNATE.findall(text)))
+    checked = 0
+    for url, (path, alternates) in pages.items():
+        if not alternates:
+            continue
+        assert url in [href for _, href in alternates], f"{path} is not among its own alternates"
+        assert any(code == "x-default" for code, _ in alternates), f"{path} has no x-default"
+        for code, href in alternates:
+            assert href in pages, f"{path}: alternate {code} {href} is not a page of the site"
+            assert pages[href][1] == alternates, f"{path} and {href} name different alternates"
+        checked += 1
+    return f"{checked} pages with alternates, every one reciprocal"
 
 
 def pages_with_images(site_dir):
@@ -550,6 +592,8 @@ def main():
 
     results = Results()
     results.check("nu-html-checker: every HTML file is valid", lambda: nu_html_checker(site_dir, venv_bin))
+    results.check("languages: every hreflang alternate is reciprocal", lambda: alternates_check(site_dir))
+    translated = translated_pages(site_dir)
 
     server, base = start_server(site_dir)
     driver = None
@@ -562,6 +606,9 @@ def main():
                 results.check(f"axe: {name} page ({scheme}) has no violations", axe_check(site, axe, name, path, scheme))
         for name, path in MORE_AXE_PAGES:
             results.check(f"axe: {name} page has no violations", axe_check(site, axe, name, path, "light"))
+        for name, path in translated:
+            for scheme in ["light", "dark"]:
+                results.check(f"axe: {name} page ({scheme}) has no violations", axe_check(site, axe, name, path, scheme))
         results.check("tags: every topic page lists its articles", lambda: tags_check(site))
         results.check("search: typing a query lists the right article first", lambda: search_check(site))
         results.check("keyboard: skip link, focus and glossary definitions", lambda: keyboard_check(site))
@@ -570,6 +617,8 @@ def main():
         results.check("print: no navigation, source URLs printed", lambda: print_check(site))
         results.check("article: structured data, review date, disclaimer", lambda: structured_data_check(site))
         results.check("screenshots at 375x812 and 1280x900", lambda: screenshots_check(site))
+        if translated:
+            results.check("screenshots of translated pages", lambda: screenshots_check(site, translated))
         results.check("images: every picture loads, with alt text, width and height", lambda: images_check(site, site_dir))
         results.check("screenshots of stretch pages at 375px, light and dark", lambda: stretch_screenshots_check(site))
         results.check("contents beside long articles on wide screens, folded on phones", lambda: contents_layout_check(site))

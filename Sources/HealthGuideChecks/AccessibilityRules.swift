@@ -133,12 +133,19 @@ public struct DuplicateTitleRule: SiteRule {
     public func check(_ context: CheckContext) -> [Finding] {
         let pages = context.graph.pages
         var findings: [Finding] = []
-        // In title order equal titles sit together, the first by path first.
-        var first: Int?
+        // In title order equal titles sit together, the first by path first. A translation
+        // may keep its source's title (a medicine's name): titles are compared within a language.
+        var firstInLanguage: [String: Int] = [:]
+        var title: String?
         for index in context.graph.titleOrder {
             let page = pages[index]
-            guard let earlier = first, pages[earlier].titleKey == page.titleKey, !page.titleKey.isEmpty else {
-                first = index
+            if page.titleKey != title {
+                title = page.titleKey
+                firstInLanguage = [:]
+            }
+            let language = page.source.language ?? ""
+            guard let earlier = firstInLanguage[language], !page.titleKey.isEmpty else {
+                firstInLanguage[language] = index
                 continue
             }
             findings.append(

@@ -8,8 +8,10 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
     /// The file, as diagnostics name it.
     public var path: String
     public var title: String
-    /// Flesch-Kincaid grade, to one decimal.
+    /// The article's score by its language's formula, to one decimal: the Flesch-Kincaid
+    /// grade of an English article, the ease of a Spanish one (`formula`).
     public var grade: Double
+    public var formula: ReadabilityFormula
     /// Flesch reading ease (0–100, higher is easier), to one decimal.
     public var readingEase: Double
     /// SMOG grade, to one decimal.
@@ -31,7 +33,8 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
         let matter = page.source.frontMatter
         path = page.source.displayPath
         title = page.title
-        grade = readability.fleschKincaidGrade.roundedToTenth
+        formula = config.readingLimits.formula
+        grade = readability.score(formula).roundedToTenth
         readingEase = readability.fleschReadingEase.roundedToTenth
         smog = readability.smogGrade.roundedToTenth
         words = readability.words
@@ -47,7 +50,8 @@ public struct ArticleRecord: Sendable, Hashable, Codable {
         let rows = records.map { record in
             // The path is a file name, printed on a terminal.
             [
-                TerminalText.escaped(record.path), record.grade.oneDecimal, String(record.words), String(record.readingMinutes),
+                TerminalText.escaped(record.path), record.grade.oneDecimal + (record.formula.higherIsHarder ? "" : " ease"),
+                String(record.words), String(record.readingMinutes),
                 String(record.sources), record.nextReview ?? "-",
             ]
         }

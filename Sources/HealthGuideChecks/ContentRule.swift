@@ -6,21 +6,30 @@ import HealthGuideMarkdown
 /// What a page rule sees besides the page: the settings, the day to judge dates by, and the
 /// page's sentences, split once for all the rules that read them.
 public struct PageCheckContext: Sendable {
-    public let config: SiteConfig
-    public let glossary: [GlossaryEntry]
+    /// The site's settings; for a page being read, as its language sees them (`localized(for:)`).
+    public private(set) var config: SiteConfig
+    /// The glossary; for a page being read, its language's.
+    public private(set) var glossary: [GlossaryEntry]
     public let today: CalendarDate
     public var sentences: [Sentence] = []
+    /// The glossaries of the other languages that have one, by code.
+    public let translatedGlossaries: [String: [GlossaryEntry]]
 
-    public init(config: SiteConfig, glossary: [GlossaryEntry], today: CalendarDate) {
+    public init(
+        config: SiteConfig, glossary: [GlossaryEntry], today: CalendarDate, translatedGlossaries: [String: [GlossaryEntry]] = [:]
+    ) {
         self.config = config
         self.glossary = glossary
         self.today = today
+        self.translatedGlossaries = translatedGlossaries
     }
 
-    /// This context for one page, whose words are `words`.
+    /// This context for one page, whose words are `words`, with the settings of its language.
     public func reading(_ page: Page, words: ProseWords) -> PageCheckContext {
         var context = self
-        context.sentences = Sentence.all(in: page.facts, words: words)
+        context.config = config.localized(for: page.source.language)
+        if let language = page.source.language, let own = translatedGlossaries[language] { context.glossary = own }
+        context.sentences = Sentence.all(in: page.facts, words: words, formula: context.config.readingLimits.formula)
         return context
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HealthGuideContent
 
 /// The classic readability scores of a piece of prose, from counts of sentences, words,
 /// syllables and words of three or more syllables:
@@ -6,6 +7,10 @@ import Foundation
 /// - Flesch-Kincaid grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59
 /// - Flesch reading ease = 206.835 − 1.015 × words/sentences − 84.6 × syllables/words
 /// - SMOG grade = 1.0430 × √(polysyllables × 30 / sentences) + 3.1291
+/// - Fernández-Huerta ease, for Spanish (as corrected by Law, 2011, with Spanish syllables)
+///   = 206.84 − 60 × syllables/words − 1.02 × words/sentences
+/// - INFLESZ (Szigriszt-Pazos perspicuity, for Spanish)
+///   = 206.835 − 62.3 × syllables/words − words/sentences
 ///
 /// Prose with no words scores as the easiest text (grade 0, ease 100), since there is
 /// nothing in it to struggle with.
@@ -46,6 +51,40 @@ public struct Readability: Sendable, Hashable {
     public var fleschReadingEase: Double {
         guard words > 0 else { return 100 }
         return 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord
+    }
+
+    public var fernandezHuertaEase: Double {
+        guard words > 0 else { return 100 }
+        return 206.84 - 60 * syllablesPerWord - 1.02 * wordsPerSentence
+    }
+
+    public var infleszEase: Double {
+        guard words > 0 else { return 100 }
+        return 206.835 - 62.3 * syllablesPerWord - wordsPerSentence
+    }
+
+    /// The score `formula` gives: a grade or an ease.
+    public func score(_ formula: ReadabilityFormula) -> Double {
+        switch formula {
+        case .fleschKincaid: return fleschKincaidGrade
+        case .fernandezHuerta: return fernandezHuertaEase
+        case .inflesz: return infleszEase
+        }
+    }
+
+    /// How much `sentence` makes this text harder to read by `formula`: `gradeRaise`, or for
+    /// an ease the first-order drop in ease it causes.
+    public func difficultyRaise(by sentence: Readability, formula: ReadabilityFormula) -> Double {
+        guard words > 0 else { return 0 }
+        switch formula {
+        case .fleschKincaid: return gradeRaise(by: sentence)
+        case .fernandezHuerta:
+            return 1.02 * (Double(sentence.words) - wordsPerSentence) / Double(sentences)
+                + 60 * (Double(sentence.syllables) - Double(sentence.words) * syllablesPerWord) / Double(words)
+        case .inflesz:
+            return (Double(sentence.words) - wordsPerSentence) / Double(sentences)
+                + 62.3 * (Double(sentence.syllables) - Double(sentence.words) * syllablesPerWord) / Double(words)
+        }
     }
 
     public var smogGrade: Double {

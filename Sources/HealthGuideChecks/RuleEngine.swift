@@ -50,6 +50,9 @@ public struct RuleEngine: Sendable {
         RawHTMLRule(),
         UnsafeHTMLRule(),
         UnknownCardRule(),
+        // Translations.
+        TranslationOutdatedRule(),
+        TranslationCardsRule(),
     ]
 
     /// The findings of the page rules for one page.

@@ -19,7 +19,8 @@ public struct Sentence: Sendable {
 
     /// Every sentence of the page's prose, in document order (code blocks are not prose),
     /// given the page's words.
-    public static func all(in facts: PageFacts, words: ProseWords) -> [Sentence] {
+    /// Syllables are counted by the rules of the language `formula` was made for.
+    public static func all(in facts: PageFacts, words: ProseWords, formula: ReadabilityFormula = .fleschKincaid) -> [Sentence] {
         // Each distinct word's syllables, counted where it first appears (-1 until then): most
         // words of a page are repeats, and counting was half the cost of finding sentences.
         var syllables = [Int](repeating: -1, count: words.distinct.count)
@@ -27,7 +28,7 @@ public struct Sentence: Sendable {
         for (index, block) in facts.textBlocks.enumerated() {
             sentences += Self.sentences(
                 in: block, blockIndex: index, words: words.inBlock(index), numbers: words.numbers,
-                syllables: &syllables)
+                formula: formula, syllables: &syllables)
         }
         return sentences
     }
@@ -37,7 +38,7 @@ public struct Sentence: Sendable {
     /// the block, and starts after a space or at its start; a space separates words.
     private static func sentences(
         in block: TextBlockFact, blockIndex: Int, words: ArraySlice<Range<Int>>, numbers: [Int],
-        syllables: inout [Int]
+        formula: ReadabilityFormula, syllables: inout [Int]
     ) -> [Sentence] {
         let text = block.text
         var bytesOfText = text
@@ -48,7 +49,9 @@ public struct Sentence: Sendable {
                 while nextWord < words.endIndex, words[nextWord].lowerBound < range.lowerBound { nextWord += 1 }
                 let first = nextWord
                 while nextWord < words.endIndex, words[nextWord].upperBound <= range.upperBound { nextWord += 1 }
-                return measure(words[first..<nextWord], in: bytes, from: range.lowerBound, numbers: numbers, syllables: &syllables)
+                return measure(
+                    words[first..<nextWord], in: bytes, from: range.lowerBound, numbers: numbers, formula: formula,
+                    syllables: &syllables)
             }
         }
         let utf8 = text.utf8
@@ -67,14 +70,15 @@ public struct Sentence: Sendable {
     /// depend on case, and words with the same number differ only in case.
     private static func measure(
         _ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-        numbers: [Int], syllables: inout [Int]
+        numbers: [Int], formula: ReadabilityFormula, syllables: inout [Int]
     ) -> (score: Readability, openingLength: Int?) {
         var total = 0, polysyllables = 0
         for position in words.indices {
             let number = numbers[position]
             var count = syllables[number]
             if count < 0 {
-                count = Syllables.count(utf8: UnsafeBufferPointer(rebasing: bytes[words[position]]))
+                let word = UnsafeBufferPointer(rebasing: bytes[words[position]])
+                count = formula.language == "es" ? SpanishSyllables.count(utf8: word) : Syllables.count(utf8: word)
                 syllables[number] = count
             }
             total += count

@@ -57,6 +57,8 @@ extension FrontMatter: ByteCodable {
         related = try reader.array()
         order = try reader.optionalInt()
         draft = try reader.bool()
+        sourceReviewed = try reader.optional()
+        sourceHash = try reader.optionalString()
         let fields = try reader.strings()
         let positions: [SourceLocation] = try reader.array()
         guard fields.count == positions.count else { throw ByteReader.Malformed() }
@@ -73,6 +75,8 @@ extension FrontMatter: ByteCodable {
         writer.write(related)
         writer.write(order)
         writer.write(draft)
+        writer.write(sourceReviewed)
+        writer.write(sourceHash)
         // Sorted, so the same page always gives the same bytes.
         let sorted = locations.sorted { $0.key < $1.key }
         writer.write(sorted.map(\.key))
@@ -109,18 +113,21 @@ extension SourcePage: ByteCodable {
     /// The body is not kept: a page restored from the cache reads it again only if it is rendered.
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(
-            kind: try reader.value(), path: try reader.string(), displayPath: try reader.string(), body: nil,
-            bodyLineOffset: try reader.int(), frontMatter: try reader.value(), contentHash: try reader.string(),
-            bodyLines: try reader.array(), includedInputs: try reader.string())
+            kind: try reader.value(), language: try reader.optionalString(), path: try reader.string(),
+            displayPath: try reader.string(), body: nil, bodyLineOffset: try reader.int(), frontMatter: try reader.value(),
+            contentHash: try reader.string(), bodyHash: try reader.string(), bodyLines: try reader.array(),
+            includedInputs: try reader.string())
     }
 
     public func write(to writer: inout ByteWriter) {
         writer.write(kind)
+        writer.write(language)
         writer.write(path)
         writer.write(displayPath)
         writer.write(bodyLineOffset)
         writer.write(frontMatter)
         writer.write(contentHash)
+        writer.write(bodyHash)
         writer.write(bodyLines)
         writer.write(includedInputs)
     }

@@ -6,10 +6,13 @@ public struct ContentFile: Sendable, Hashable {
     /// Path inside the content folder with `/` separators: `causes/muscle-strain.md`.
     public var path: String
     public var kind: PageKind
+    /// The translation's language, for a file in a language folder (`es/causes/x.md`).
+    public var language: String?
 
-    public init(path: String, kind: PageKind) {
+    public init(path: String, kind: PageKind, language: String? = nil) {
         self.path = path
         self.kind = kind
+        self.language = language
     }
 }
 
@@ -17,6 +20,8 @@ public struct ContentFile: Sendable, Hashable {
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var glossary: [GlossaryEntry]
+    /// The glossaries of other languages (`Content/es/glossary.yml`), by language code.
+    public var translatedGlossaries: [String: [GlossaryEntry]] = [:]
     /// The Markdown files, each with the kind of page its place makes it; not read yet.
     public var markdownFiles: [ContentFile]
     public var staticFiles: [StaticFile]
@@ -38,6 +43,16 @@ public struct LoadedContent: Sendable {
 
     /// What `[[name]]` stands for in this site's texts.
     public var values: SiteValues { SiteValues(config: config) }
+
+    /// The glossary of `language`'s pages: its own when its folder has one, else the default's.
+    public func glossary(for language: String?) -> [GlossaryEntry] {
+        language.flatMap { translatedGlossaries[$0] } ?? glossary
+    }
+
+    /// True when `language` has a glossary of its own, with its own glossary page.
+    public func hasOwnGlossary(_ language: String?) -> Bool {
+        language.map { translatedGlossaries[$0] != nil } ?? true
+    }
 }
 
 /// Walks the content folder, reads `site.yml` and `glossary.yml`, and sorts the files into
@@ -82,19 +97,18 @@ public struct ContentLoader: Sendable {
             return nil
         }
 
-        var glossary: [GlossaryEntry] = []
-        var glossaryHash = ""
-        let glossaryFile = root + "/glossary.yml"
-        if let data = FileManager.default.contents(atPath: glossaryFile) {
-            glossaryHash = ContentHash.of(data)
-            if let text = decodeText(data, file: glossaryFile, log: log) {
-                let (entries, diagnostics) = GlossaryLoader(displayPath: SourcePaths.standardized(glossaryFile)).load(text: text)
-                glossary = entries
-                log.add(contentsOf: diagnostics)
-            }
+        var (glossary, glossaryHash) = loadGlossary(root + "/glossary.yml", log: log) ?? ([], "")
+        // Each language's glossary is its own; the hash stays the default's alone when there is none.
+        var translatedGlossaries: [String: [GlossaryEntry]] = [:]
+        var translatedHashes: [String] = []
+        for language in config.languages {
+            guard let (entries, hash) = loadGlossary(root + "/" + language.code + "/glossary.yml", log: log) else { continue }
+            translatedGlossaries[language.code] = entries
+            translatedHashes += [language.code, hash]
         }
+        if !translatedHashes.isEmpty { glossaryHash = ContentHash.of(parts: [glossaryHash] + translatedHashes) }
 
-        let walk = ContentWalker(root: root).walk()
+        let walk = ContentWalker(root: root, languages: Set(config.languages.map(\.code))).walk()
         log.add(contentsOf: walk.diagnostics)
         // Without the pages of a folder no link into it can be checked: stop at one error
         // naming the folder rather than one for each link.
@@ -102,8 +116,11 @@ public struct ContentLoader: Sendable {
             log.add(contentsOf: walk.unreadableFolders)
             return nil
         }
-        let markdownFiles = walk.markdownFiles.compactMap { path in
-            classify(path, config: config, log: log).map { ContentFile(path: path, kind: $0) }
+        let markdownFiles = walk.markdownFiles.compactMap { path -> ContentFile? in
+            let language = config.languageFolder(of: path)
+            // A translation keeps its source's path inside its language folder.
+            let place = language.map { String(path.dropFirst($0.count + 1)) } ?? path
+            return classify(place, file: path, config: config, log: log).map { ContentFile(path: path, kind: $0, language: language) }
         }
         let staticFiles = walk.staticFiles.compactMap { path -> StaticFile? in
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
@@ -115,17 +132,27 @@ public struct ContentLoader: Sendable {
         }
         let blocks = BlockLibrary.load(walk.blockFiles, root: root, maxBytes: config.limits.fileBytes, log: log)
         return LoadedContent(
-            config: config, glossary: glossary, markdownFiles: markdownFiles, staticFiles: staticFiles, blocks: blocks,
-            configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
+            config: config, glossary: glossary, translatedGlossaries: translatedGlossaries, markdownFiles: markdownFiles,
+            staticFiles: staticFiles, blocks: blocks, configHash: ContentHash.of(siteData), glossaryHash: glossaryHash)
+    }
+
+    /// The entries of the glossary file at `path` and the file's hash; nil when there is no file.
+    private func loadGlossary(_ path: String, log: DiagnosticLog) -> (entries: [GlossaryEntry], hash: String)? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let text = decodeText(data, file: path, log: log) else { return ([], ContentHash.of(data)) }
+        let (entries, diagnostics) = GlossaryLoader(displayPath: SourcePaths.standardized(path)).load(text: text)
+        log.add(contentsOf: diagnostics)
+        return (entries, ContentHash.of(data))
     }
 
     /// Decides what a Markdown file is from where it is: `index.md` is the home page, any
     /// other file sits in a section folder or in topic folders below it, and `_index.md` is
-    /// its folder's landing page.
-    private func classify(_ path: String, config: SiteConfig, log: DiagnosticLog) -> PageKind? {
+    /// its folder's landing page. `path` is the file's place in the content folder or, for a
+    /// translation, in its language folder; `file` is its path in the content folder.
+    private func classify(_ path: String, file: String, config: SiteConfig, log: DiagnosticLog) -> PageKind? {
         let parts = Self.parts(of: path)
         // Made only for a diagnostic: standardising a path costs more than the classifying.
-        var display: String { SourcePaths.standardized(contentDirectory.path + "/" + path) }
+        var display: String { SourcePaths.standardized(contentDirectory.path + "/" + file) }
         func report(_ message: String, rule: RuleID, hint: String? = nil) {
             log.add(Diagnostic(file: display, location: nil, severity: .error, message: message, rule: rule, hint: hint))
         }
@@ -141,7 +168,9 @@ public struct ContentLoader: Sendable {
             let suggestion = Suggestion.closest(to: sectionID, in: config.sections.map(\.id))
             report(
                 "unknown section folder '\(sectionID)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
-                rule: .unknownSection, hint: "add the section to 'sections' in site.yml, or move the file")
+                rule: .unknownSection,
+                hint: Self.languageHint(folder: sectionID, depth: parts.count)
+                    ?? "add the section to 'sections' in site.yml, or move the file")
             return nil
         }
         let folders = parts.dropLast()
@@ -167,6 +196,13 @@ public struct ContentLoader: Sendable {
             return nil
         }
         return .article(folder: folder, slug: slug)
+    }
+
+    /// For a file under a folder named like a language the site does not list
+    /// (`es/causes/a.md`): how to make the folder a language's.
+    private static func languageHint(folder: String, depth: Int) -> String? {
+        guard depth > 2, ReadabilityFormula.standard(for: folder) != nil else { return nil }
+        return "for translations, add '\(folder)' to 'languages' in site.yml"
     }
 
     /// The parts of a relative path between slashes, empty ones left out. Cut from the bytes

@@ -21,6 +21,13 @@ public struct ContentWalker {
     public static let mediaFolder = "images"
 
     public let root: String
+    /// The folders of the site's other languages, each of which may hold a `glossary.yml`.
+    public var languages: Set<String> = []
+
+    public init(root: String, languages: Set<String> = []) {
+        self.root = root
+        self.languages = languages
+    }
 
     public func walk() -> Result {
         let listing = InputFolderWalker(root: root, boundaryName: "the content folder").walk()
@@ -38,7 +45,7 @@ public struct ContentWalker {
                 result.blockFiles.append(relative)
             } else if relative.hasSuffix(".md") {
                 result.markdownFiles.append(relative)
-            } else if !Self.settingsFiles.contains(relative) {
+            } else if !Self.settingsFiles.contains(relative), !isLanguageGlossary(relative) {
                 result.diagnostics.append(
                     Diagnostic(
                         file: SourcePaths.standardized(root + "/" + relative), location: nil, severity: .warning,
@@ -46,6 +53,12 @@ public struct ContentWalker {
             }
         }
         return result
+    }
+
+    /// `es/glossary.yml`, for a language `es` of the site.
+    private func isLanguageGlossary(_ path: String) -> Bool {
+        guard path.hasSuffix("/glossary.yml") else { return false }
+        return languages.contains(String(path.dropLast("/glossary.yml".count)))
     }
 
     /// Extensions of files a browser runs as a page or a script when opened from the site.

@@ -17,9 +17,11 @@ public struct FrontMatterDecoder {
     }
 
     /// Reads the front matter of a page of `kind`. `yaml` is nil when the file has none.
-    public mutating func decode(yaml: String?, kind: PageKind) -> FrontMatter {
+    /// A translated article may say which version of its source it was made from (`source_reviewed`).
+    public mutating func decode(yaml: String?, kind: PageKind, isTranslation: Bool = false) -> FrontMatter {
         var matter = FrontMatter()
-        let (allowed, required) = Self.schema(for: kind)
+        var (allowed, required) = Self.schema(for: kind)
+        if isTranslation, case .article = kind { allowed += ["source_reviewed", "source_hash"] }
         guard let yaml else {
             if !required.isEmpty {
                 reader.report(
@@ -71,6 +73,8 @@ public struct FrontMatterDecoder {
             matter.related = (reader.strings(value, field: key) ?? []).map { RelatedReference(path: $0.value, location: $0.location) }
         case "order": matter.order = reader.integer(value, field: key)
         case "draft": matter.draft = reader.bool(value, field: key) ?? false
+        case "source_reviewed": matter.sourceReviewed = reader.date(value, field: key)
+        case "source_hash": matter.sourceHash = reader.string(value, field: key)
         default: break
         }
     }

@@ -59,6 +59,16 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var limits = InputLimits()
     /// The site's own values for `[[name]]` in texts (`advice_line: "111"`); see `SiteValues`.
     public var values: [String: String] = [:]
+    /// The languages besides `language`, sorted by code (`languages:`); see `localized(for:)`.
+    public var languages: [LanguageConfig] = []
+    /// A translation's readability formula and limits; nil for the default language, which is
+    /// scored by Flesch-Kincaid grade within `reading_grade`.
+    public var translationReading: ReadingLimits?
+    /// A translation's description of the site (`languages.<code>.description`).
+    public var description: String = ""
+    /// A translation's emergency card heading (`languages.<code>.emergency_text`), `{number}`
+    /// standing for the emergency number.
+    public var emergencyText: String?
 
     public init() {}
 

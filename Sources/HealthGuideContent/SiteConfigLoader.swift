@@ -6,7 +6,7 @@ public struct SiteConfigLoader {
     public static let fields = [
         "title", "condition", "base_url", "language", "emergency_number", "review_interval_months",
         "reading_grade", "allow_raw_html", "medicines_note", "sections", "disclaimer", "rules",
-        "limits", "values",
+        "limits", "values", "languages",
     ]
     public static let required = ["title", "base_url", "sections", "disclaimer"]
     public static let sectionFields = ["id", "title", "order", "description"]
@@ -34,6 +34,8 @@ public struct SiteConfigLoader {
         var config = SiteConfig()
         // The texts that may hold `[[name]]`, with their places: values are put in once all are read.
         var texts: [(field: SiteText, node: Node)] = []
+        // Read last: they name the default language and the sections, wherever those are written.
+        var languagesNode: Node?
         for (key, _, value) in pairs {
             switch key {
             case "title": config.title = reader.string(value, field: key) ?? ""
@@ -66,10 +68,21 @@ public struct SiteConfigLoader {
             case "values": config.values = Self.values(value, reader: &reader)
             case "rules": config.ruleSeverities = Self.rules(value, reader: &reader)
             case "limits": config.limits = Self.limits(value, reader: &reader)
+            case "languages": languagesNode = value
             default: break
             }
         }
         SiteText.putValues(into: &config, texts: texts, reader: &reader)
+        if let languagesNode {
+            config.languages = LanguagesLoader.languages(
+                languagesNode, defaultLanguage: config.language, sections: config.sections, reader: &reader)
+            for language in config.languages {
+                for name in config.unknownValues(in: language) {
+                    reader.report(
+                        at: reader.location(of: languagesNode), SiteValues(config: config).unknownMessage(name), rule: .unknownValue)
+                }
+            }
+        }
         let present = Set(pairs.map(\.key))
         for field in Self.required where !present.contains(field) {
             reader.report(at: .start, "site.yml is missing '\(field)'", rule: .missingField)
@@ -137,22 +150,13 @@ public struct SiteConfigLoader {
     /// The page's `lang`: a language tag (`en`, `en-GB`, `es-419`), which screen readers go by.
     private static func language(_ text: String?, reader: inout YAMLReader, node: Node) -> String {
         guard let text else { return "en" }
-        guard isLanguageTag(text) else {
+        guard LanguageTag.isValid(text) else {
             reader.report(
                 at: reader.location(of: node), "'language' must be a language tag such as en, en-GB or es-419, not '\(text)'",
                 rule: .invalidValue)
             return "en"
         }
         return text
-    }
-
-    /// BCP 47's shape: two or three ASCII letters, then parts of one to eight letters or digits.
-    private static func isLanguageTag(_ text: String) -> Bool {
-        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
-        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(isLetter) else { return false }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || isDigit($0) } }
     }
 
     /// Grades are school years: a finite number, and the warning no higher than the error.

@@ -15,7 +15,7 @@ public struct SourceFileReader: Sendable {
 
     /// The page in the file at `path`, unless the file is larger than `maxBytes`: such a file
     /// is not read at all, so a huge one costs nothing but the error.
-    public func read(path: String, kind: PageKind, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
+    public func read(path: String, kind: PageKind, language: String? = nil, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
         let absolute = contentDirectory + "/" + path
         let display = displayPrefix + path
         if let size = FileSystem.size(of: absolute), size > maxBytes {
@@ -82,15 +82,15 @@ public struct SourceFileReader: Sendable {
             )
         }
         var decoder = FrontMatterDecoder(displayPath: display, lineOffset: parts.yamlLineOffset)
-        var matter = decoder.decode(yaml: parts.yaml, kind: kind)
+        var matter = decoder.decode(yaml: parts.yaml, kind: kind, isTranslation: language != nil)
         // A landing page may leave its title to its folder (see `FolderNames`).
         if case let .section(folder) = kind, matter.title.isEmpty {
             matter.title = ContentFolder.readableName(of: folder)
         }
         let page = SourcePage(
-            kind: kind, path: path, displayPath: display, body: parts.body,
+            kind: kind, language: language, path: path, displayPath: display, body: parts.body,
             bodyLineOffset: parts.bodyLineOffset, frontMatter: matter,
-            contentHash: ContentHash.of(data))
+            contentHash: ContentHash.of(data), bodyHash: SourcePage.bodyHash(of: parts.body))
         // A page with front-matter errors still goes through linking, so one run reports
         // its broken links too; the errors already stop anything being written.
         let unreadable = decoder.reader.diagnostics.contains { $0.rule == .yamlSyntax }

@@ -1,3 +1,4 @@
+import Foundation
 import HealthGuideBase
 
 /// A source the article cites, from front matter `sources:`.
@@ -26,6 +27,10 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     public var related: [RelatedReference] = []
     public var order: Int?
     public var draft = false
+    /// A translation's `source_reviewed`: the `reviewed` date of the source it was made from.
+    public var sourceReviewed: CalendarDate?
+    /// A translation's `source_hash`: the `bodyHash` of the source it was made from.
+    public var sourceHash: String?
     /// Where each field is written, for diagnostics raised by later stages.
     public var locations: [String: SourceLocation] = [:]
 }
@@ -94,7 +99,11 @@ public enum ContentFolder {
 /// One Markdown file after loading: front matter read, body split off, contents hashed.
 public struct SourcePage: Sendable, Hashable {
     public var kind: PageKind
-    /// Path inside the content folder with `/` separators: `causes/muscle-strain.md`.
+    /// The code of a translation's language (`es`), from the language folder it is in; nil
+    /// for a page in the site's default language.
+    public var language: String?
+    /// Path inside the content folder with `/` separators: `causes/muscle-strain.md`,
+    /// `es/causes/muscle-strain.md`.
     public var path: String
     /// Path as the user sees it in diagnostics: `Content/causes/muscle-strain.md`.
     public var displayPath: String
@@ -111,6 +120,32 @@ public struct SourcePage: Sendable, Hashable {
     public var bodyLines: [BodyLines] = []
     /// Fingerprint of the blocks and site values the page takes in; empty when it takes none.
     public var includedInputs = ""
+    /// Short fingerprint of the Markdown body alone, which a translation records as its
+    /// `source_hash` to know when its source's text changed.
+    public var bodyHash: String
+
+    /// The short fingerprint of a body, as `bodyHash` and `source_hash` give it.
+    public static func bodyHash(of body: String) -> String {
+        String(ContentHash.of(Data(body.utf8)).prefix(16))
+    }
+
+    public init(
+        kind: PageKind, language: String? = nil, path: String, displayPath: String, body: String?, bodyLineOffset: Int,
+        frontMatter: FrontMatter, contentHash: String, bodyHash: String = "", bodyLines: [BodyLines] = [],
+        includedInputs: String = ""
+    ) {
+        self.bodyLines = bodyLines
+        self.includedInputs = includedInputs
+        self.bodyHash = bodyHash
+        self.kind = kind
+        self.language = language
+        self.path = path
+        self.displayPath = displayPath
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.frontMatter = frontMatter
+        self.contentHash = contentHash
+    }
 }
 
 /// A file copied to the output unchanged (images and other media under `Content/images/`).

@@ -33,7 +33,9 @@ public struct LinkResolver: Sendable {
         mediaSuggestions = Suggestion(candidates: { Array(media.paths) })
         folders = Lazy {
             var folders = Set<String>()
-            for folder in Set(pages.compactMap(\.source.kind.folder)) { folders.formUnion(ContentFolder.lineage(of: folder)) }
+            // By content path, so a translation's folders are those of its language folder.
+            let holding = Set(pages.compactMap { page in page.source.path.lastIndex(of: "/").map { String(page.source.path[..<$0]) } })
+            for folder in holding { folders.formUnion(ContentFolder.lineage(of: folder)) }
             return folders
         }
     }
@@ -90,9 +92,18 @@ public struct LinkResolver: Sendable {
             fail("malformed %-escape in link '\(raw)'", rule: .brokenLink)
             return nil
         }
-        guard let target = SitePath.resolve(decoded, fromFile: page.source.path) else {
+        guard var target = SitePath.resolve(decoded, fromFile: page.source.path) else {
             fail("link '\(raw)' points outside the content folder", rule: .linkOutsideContent)
             return nil
+        }
+        if let language = page.source.language {
+            let translated = self.translated(target, rooted: decoded.hasPrefix("/"), language: language)
+            target = translated.path
+            if translated.untranslated {
+                fail(
+                    "link '\(raw)' goes to '\(target)', which has no '\(language)' translation yet", rule: .linkToUntranslated,
+                    severity: .note)
+            }
         }
         if let targetIndex = pagesByPath[target] {
             let target = pages[targetIndex]
@@ -144,6 +155,21 @@ public struct LinkResolver: Sendable {
     private static func landingFolder(of target: String) -> String? {
         let name = "/_index.md"
         return target.hasSuffix(name) ? String(target.dropLast(name.count)) : nil
+    }
+
+    /// Where a translation's link goes. Its language folder mirrors the content folder, so
+    /// `../causes/a.md` from `es/stretches/b.md` is `es/causes/a.md`, and a rooted
+    /// `/causes/a.md` starts at `es/`. A page with no translation yet is its source page
+    /// (`untranslated`); media files are shared by every language.
+    private func translated(_ target: String, rooted: Bool, language: String) -> (path: String, untranslated: Bool) {
+        let prefix = language + "/"
+        let inFolder = rooted ? prefix + target : target
+        if pagesByPath[inFolder] != nil || media.paths.contains(inFolder) { return (inFolder, false) }
+        guard inFolder.hasPrefix(prefix) else { return (target, false) }
+        let source = String(inFolder.dropFirst(prefix.count))
+        if pagesByPath[source] != nil { return (source, true) }
+        if media.paths.contains(source) { return (source, false) }
+        return (target, false)
     }
 
     /// Why the media file at `target` is no image a page can show, if it is not.

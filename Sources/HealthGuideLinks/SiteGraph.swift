@@ -41,8 +41,8 @@ public struct SiteGraph: Sendable {
         public var related: [[Int]]
         public var previous: [Int?]
         public var next: [Int?]
-        /// Folder (`causes`, `treatments/medicines`) → the articles directly in it, in reading
-        /// order (`order`, then title).
+        /// Folder (`causes`, `treatments/medicines`; a translation's `es:causes`, see
+        /// `LanguageScope`) → the articles directly in it, in reading order (`order`, then title).
         public var articlesByFolder: [String: [Int]]
         /// Folder → the topic folders directly in it, in reading order (their `_index.md`'s
         /// `order`, then title); folders without topics are left out.
@@ -51,7 +51,8 @@ public struct SiteGraph: Sendable {
         public var folders: [String]
         /// Tag → its articles, sorted by title; tags sorted.
         public var tags: [(tag: String, articles: [Int])]
-        /// Folder → the page index of its `_index.md`, if it has one.
+        /// Folder → the page index of its `_index.md`, if it has one; `es:` → the home page of a
+        /// translation.
         public var folderPages: [String: Int]
         public var homePage: Int?
         /// Every page's index, in title order (trimmed, case-insensitive, then path).
@@ -169,18 +170,23 @@ public struct SiteGraph: Sendable {
         var home: Int?
         var byTag: [String: [Int]] = [:]
         for (index, page) in pages.enumerated() where !duplicated.contains(index) {
+            // Each language has lists of its own (`LanguageScope`).
+            let language = page.source.language
             switch page.source.kind {
-            case .home: home = index
-            case let .section(folder): folderPages[folder] = index
+            case .home where language == nil: home = index
+            case .home: folderPages[LanguageScope.key("", language: language)] = index
+            case let .section(folder): folderPages[LanguageScope.key(folder, language: language)] = index
             case let .article(folder, _):
-                byFolder[folder, default: []].append(index)
-                for tag in page.source.frontMatter.tags { byTag[tag, default: []].append(index) }
+                byFolder[LanguageScope.key(folder, language: language), default: []].append(index)
+                for tag in page.source.frontMatter.tags { byTag[LanguageScope.key(tag, language: language), default: []].append(index) }
             }
         }
         for (folder, members) in byFolder {
             byFolder[folder] = members.sorted(by: order.byReadingOrder)
         }
-        let tree = FolderTree(pages: pages, folders: Set(byFolder.keys).union(folderPages.keys), landingPages: folderPages)
+        // A translation's home page is kept with the landing pages, but is no folder.
+        let landingFolders = folderPages.keys.filter { !LanguageScope.split($0).key.isEmpty }
+        let tree = FolderTree(pages: pages, folders: Set(byFolder.keys).union(landingFolders), landingPages: folderPages)
         let sortedTags = byTag.map { ($0.key, $0.value.sorted(by: order.byTitle)) }.sorted { $0.0 < $1.0 }
 
         var previous = [Int?](repeating: nil, count: pages.count)
@@ -229,7 +235,9 @@ public struct SiteGraph: Sendable {
             for reference in page.source.frontMatter.related {
                 let path = reference.path.hasSuffix(".md") ? reference.path : reference.path + ".md"
                 let normalized = path.hasPrefix("/") ? String(path.dropFirst()) : path
-                guard let target = pagesByPath[normalized], pages[target].isArticle else {
+                // A translation's related article is its translation where there is one.
+                let translated = page.source.language.flatMap { pagesByPath[$0 + "/" + normalized] }
+                guard let target = translated ?? pagesByPath[normalized], pages[target].isArticle else {
                     let suggestion =
                         suggestions.closest(to: normalized).map {
                             " (did you mean '\($0.dropLast(3))'?)"
@@ -246,7 +254,8 @@ public struct SiteGraph: Sendable {
             // Each candidate once per tag it shares; sorted, equal candidates sit together.
             var candidates: [Int] = []
             for tag in page.source.frontMatter.tags {
-                for candidate in (byTag[tag] ?? []).prefix(candidatesPerTag) where candidate != index && !chosen.contains(candidate) {
+                for candidate in (byTag[LanguageScope.key(tag, language: page.source.language)] ?? []).prefix(candidatesPerTag)
+                where candidate != index && !chosen.contains(candidate) {
                     candidates.append(candidate)
                 }
             }

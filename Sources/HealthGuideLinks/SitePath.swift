@@ -12,6 +12,23 @@ public enum SitePath {
         }
     }
 
+    /// A page's URL in its language (nil: the default): `es/causes/muscle-strain/`.
+    public static func url(for kind: PageKind, language: String?) -> String {
+        inLanguage(language, url(for: kind))
+    }
+
+    /// A site-relative URL of the default language moved to `language`'s folder:
+    /// `causes/` → `es/causes/`. The one place a language shapes a URL.
+    public static func inLanguage(_ language: String?, _ url: String) -> String {
+        language.map { $0 + "/" + url } ?? url
+    }
+
+    /// The glossary page `language`'s pages link to: their own when the language has a
+    /// glossary, else the default language's.
+    public static func glossary(of language: String?, in content: LoadedContent) -> String {
+        inLanguage(content.hasOwnGlossary(language) ? language : nil, "glossary/")
+    }
+
     /// The file that serves a pretty URL: `causes/` → `causes/index.html`.
     public static func outputFile(for url: String) -> String {
         url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url

@@ -21,27 +21,36 @@ public enum CareCardKind: String, Sendable, Codable, CaseIterable {
     /// CSS modifier: `care-card--emergency`, `callout--tip`.
     public var cssName: String { rawValue.lowercased() }
 
-    /// Read first by screen readers, hidden on screen, so the level is never conveyed by colour alone.
-    public var screenReaderPrefix: String {
+    /// Read first by screen readers, hidden on screen, so the level is never conveyed by
+    /// colour alone; in the page's language (`en` or `es`, the languages HealthGuide supports).
+    public func screenReaderPrefix(language: String = "en") -> String {
+        let spanish = LanguageTag.primary(of: language) == "es"
         switch self {
-        case .emergency: return "Immediate action required: "
-        case .urgent: return "Urgent advice: "
-        case .nonUrgent: return "Non-urgent advice: "
-        case .note: return "Note: "
-        case .tip: return "Tip: "
-        case .warning: return "Warning: "
+        case .emergency: return spanish ? "Atención inmediata: " : "Immediate action required: "
+        case .urgent: return spanish ? "Consejo urgente: " : "Urgent advice: "
+        case .nonUrgent: return spanish ? "Consejo no urgente: " : "Non-urgent advice: "
+        case .note: return spanish ? "Nota: " : "Note: "
+        case .tip: return spanish ? "Consejo: " : "Tip: "
+        case .warning: return spanish ? "Advertencia: " : "Warning: "
         }
     }
 
-    /// The visible heading of the card, which names the action.
-    public func heading(emergencyNumber: String) -> String {
+    /// The visible heading of the card, which names the action, in the page's language.
+    public func heading(emergencyNumber: String, language: String = "en") -> String {
+        let spanish = LanguageTag.primary(of: language) == "es"
         switch self {
-        case .emergency: return "Call \(emergencyNumber) or go to the emergency department if:"
-        case .urgent: return "Get advice today from your doctor or an urgent care clinic if:"
-        case .nonUrgent: return "See a doctor if:"
-        case .note: return "Note"
-        case .tip: return "Tip"
-        case .warning: return "Warning"
+        case .emergency:
+            return spanish
+                ? "Llame al \(emergencyNumber) o vaya a la sala de emergencias si:"
+                : "Call \(emergencyNumber) or go to the emergency department if:"
+        case .urgent:
+            return spanish
+                ? "Pida consejo hoy a su médico o en una clínica de atención urgente si:"
+                : "Get advice today from your doctor or an urgent care clinic if:"
+        case .nonUrgent: return spanish ? "Vea a un médico si:" : "See a doctor if:"
+        case .note: return spanish ? "Nota" : "Note"
+        case .tip: return spanish ? "Consejo" : "Tip"
+        case .warning: return spanish ? "Advertencia" : "Warning"
         }
     }
 

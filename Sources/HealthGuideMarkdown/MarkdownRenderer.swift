@@ -7,6 +7,11 @@ public struct BodyRenderPlan {
     /// New destination for each link or image, in document order; nil leaves it unchanged.
     public var linkDestinations: [String?]
     public var emergencyNumber: String
+    /// The page's language, which care cards' headings are written in.
+    public var language: String
+    /// The emergency card's heading, `{number}` standing for the emergency number; nil gives
+    /// the language's own wording (`CareCardKind.heading`).
+    public var emergencyText: String?
     public var allowRawHTML: Bool
     public var glossary: GlossaryMatcher
     public var glossaryEntries: [GlossaryEntry]
@@ -18,10 +23,13 @@ public struct BodyRenderPlan {
 
     public init(
         linkDestinations: [String?], emergencyNumber: String, allowRawHTML: Bool, glossary: GlossaryMatcher,
-        glossaryEntries: [GlossaryEntry], glossaryURL: String, imageSizes: [ImageSize?] = []
+        glossaryEntries: [GlossaryEntry], glossaryURL: String, imageSizes: [ImageSize?] = [], language: String = "en",
+        emergencyText: String? = nil
     ) {
+        self.emergencyText = emergencyText
         self.linkDestinations = linkDestinations
         self.emergencyNumber = emergencyNumber
+        self.language = language
         self.allowRawHTML = allowRawHTML
         self.glossary = glossary
         self.glossaryEntries = glossaryEntries
@@ -133,8 +141,9 @@ public struct MarkdownRenderer {
             cmark_node_unlink(marker.paragraph.pointer)
             cmark_node_free(marker.paragraph.pointer)
         }
-        let heading = HTML.escape(kind.heading(emergencyNumber: plan.emergencyNumber))
-        let prefix = "<span class=\"visually-hidden\">\(HTML.escape(kind.screenReaderPrefix))</span>"
+        let written = kind == .emergency ? plan.emergencyText?.replacingOccurrences(of: "{number}", with: plan.emergencyNumber) : nil
+        let heading = HTML.escape(written ?? kind.heading(emergencyNumber: plan.emergencyNumber, language: plan.language))
+        let prefix = "<span class=\"visually-hidden\">\(HTML.escape(kind.screenReaderPrefix(language: plan.language)))</span>"
         let enter: String
         if kind.isCareLevel {
             enter =

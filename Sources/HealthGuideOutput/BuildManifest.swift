@@ -17,7 +17,7 @@ public struct BuildManifest: Equatable, Sendable {
         public var shapeInputs: String
     }
 
-    public static let formatVersion = 4
+    public static let formatVersion = 5
     public static let folder = GeneratedPaths.stateFolder
     private static let magic = "healthguide-manifest"
 

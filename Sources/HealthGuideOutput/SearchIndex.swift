@@ -17,6 +17,12 @@ public struct SearchEntry: Sendable, Equatable {
 public enum SearchIndex {
     public static let fileName = GeneratedPaths.searchIndex
 
+    /// The index of a language's articles: `search-index.json` for the default language,
+    /// `search-index.es.json` beside it for another.
+    public static func fileName(for language: String?) -> String {
+        language.map { "search-index.\($0).json" } ?? fileName
+    }
+
     /// One article's entry, made while its prose and its words are at hand; the page cache keeps it.
     public static func entry(for page: Page, words: ProseWords) -> SearchEntry {
         let json = JSONValue.object([

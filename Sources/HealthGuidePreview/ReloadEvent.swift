@@ -13,6 +13,8 @@ enum ReloadEvent: Equatable, Sendable {
     case failed([Problem])
     /// A rebuild after a failure succeeded without changing any file: hide the problems.
     case fixed
+    /// Pages changed, and a saved page's translations are now behind it: reload, then list them.
+    case translationsOutdated([Problem])
 
     /// One diagnostic as the overlay shows it.
     struct Problem: Codable, Equatable, Sendable {
@@ -43,6 +45,11 @@ enum ReloadEvent: Equatable, Sendable {
             return .failed((errors.isEmpty ? result.diagnostics : errors).map(Problem.init))
         }
         guard result.written > 0 || result.removed > 0 else { return failureShown ? .fixed : nil }
+        // A translation's finding names its source; those of the saved sources are news.
+        let outdated = result.diagnostics.filter { diagnostic in
+            diagnostic.rule == .translationOutdated && changedSources.contains { diagnostic.message.contains($0) }
+        }
+        if !outdated.isEmpty { return .translationsOutdated(outdated.map(Problem.init)) }
         // A stylesheet edit renames the stylesheet, so every page is rewritten to link the new
         // name; open pages need only the new stylesheet.
         let stylesheets = result.writtenFiles.filter { $0.hasSuffix(".css") }
@@ -71,6 +78,9 @@ enum ReloadEvent: Equatable, Sendable {
         case .fixed:
             name = "fixed"
             data = Data("{}".utf8)
+        case let .translationsOutdated(problems):
+            name = "translations-outdated"
+            data = (try? encoder.encode(problems)) ?? Data("[]".utf8)
         }
         return "event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
     }

@@ -19,8 +19,10 @@ enum ReloadScript {
     }
 
     /// Reload on `reload`; swap stylesheets in place on `stylesheets`; show build problems in
-    /// an overlay on `failed`, and hide it on `fixed` (or any later good build). The overlay is
-    /// built with text nodes only, so a message can never inject markup.
+    /// an overlay on `failed`, and hide it on `fixed` (or any later good build). On
+    /// `translations-outdated`, reload and then list the translations a save left behind, kept
+    /// across the reload in the tab's session storage. The overlay is built with text nodes
+    /// only, so a message can never inject markup.
     static let source = #"""
         (function () {
           "use strict";
@@ -30,7 +32,7 @@ enum ReloadScript {
             if (overlay) { overlay.remove(); overlay = null; }
           }
 
-          function showOverlay(problems) {
+          function showOverlay(problems, title) {
             hideOverlay();
             overlay = document.createElement("div");
             overlay.id = "healthguide-build-problems";
@@ -39,7 +41,7 @@ enum ReloadScript {
               "background:#fff4f4;color:#3b0000;border-top:4px solid #b00020;padding:1rem 1.25rem;" +
               "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.25)";
             var heading = document.createElement("strong");
-            heading.textContent = "Build failed: the page shows the last good build. Save a fix to rebuild.";
+            heading.textContent = title || "Build failed: the page shows the last good build. Save a fix to rebuild.";
             overlay.appendChild(heading);
             var list = document.createElement("ul");
             list.style.cssText = "margin:.5rem 0 0;padding-left:1.25rem";
@@ -94,6 +96,17 @@ enum ReloadScript {
           });
           events.addEventListener("failed", function (event) { showOverlay(JSON.parse(event.data)); });
           events.addEventListener("fixed", hideOverlay);
+
+          var outdatedKey = "healthguide-translations-outdated";
+          events.addEventListener("translations-outdated", function (event) {
+            sessionStorage.setItem(outdatedKey, event.data);
+            location.reload();
+          });
+          var outdated = sessionStorage.getItem(outdatedKey);
+          if (outdated) {
+            sessionStorage.removeItem(outdatedKey);
+            showOverlay(JSON.parse(outdated), "Built. These translations are now behind the page you saved:");
+          }
         })();
         """#
 }

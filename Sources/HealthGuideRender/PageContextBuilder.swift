@@ -2,22 +2,37 @@ import HealthGuideContent
 import HealthGuideLinks
 import Mustache
 
-/// Builds the template context of each kind of page from the site graph.
+/// Builds the template context of each kind of page of one language from the site graph.
 /// The article body is added by the caller after rendering, so a context without it can be
 /// fingerprinted to decide whether the page needs rendering at all.
 public struct PageContextBuilder: Sendable {
     public let graph: SiteGraph
+    /// The settings as the layout's language sees them.
     public let config: SiteConfig
     public let glossary: [GlossaryEntry]
     public let layout: LayoutContext
+    public let strings: InterfaceStrings
+    /// The names of this language's sections and topics.
     public let folders: FolderNames
 
-    public init(graph: SiteGraph, config: SiteConfig, glossary: [GlossaryEntry], layout: LayoutContext) {
+    public init(
+        graph: SiteGraph, config: SiteConfig, glossary: [GlossaryEntry], layout: LayoutContext,
+        strings: InterfaceStrings
+    ) {
         self.graph = graph
         self.config = config
         self.glossary = glossary
         self.layout = layout
-        folders = FolderNames(graph: graph, config: config)
+        self.strings = strings
+        folders = FolderNames(
+            graph: graph, config: config, language: layout.language, homeName: strings.text("home", language: config.language))
+    }
+
+    private var language: String? { layout.language }
+
+    /// An interface string of this language, with its `{name}` placeholders filled.
+    private func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        strings.text(key, language: config.language, values)
     }
 
     public func article(_ index: Int) -> TemplateContext {
@@ -38,11 +53,11 @@ public struct PageContextBuilder: Sendable {
             "summary": .text(matter.summary),
             "section": .object([
                 "title": .text(folders.title(of: sectionID)),
-                "url": .text(SitePath.relative(from: page.url, to: sectionID + "/")),
+                "url": .text(SitePath.relative(from: page.url, to: layout.url(sectionID + "/"))),
             ]),
             "folder": .object([
                 "title": .text(folders.title(of: folder)),
-                "url": .text(SitePath.relative(from: page.url, to: folder + "/")),
+                "url": .text(SitePath.relative(from: page.url, to: layout.url(folder + "/"))),
             ]),
             "has_toc": .flag(toc.count >= 2),
             "toc": .list(
@@ -73,11 +88,12 @@ public struct PageContextBuilder: Sendable {
                 matter.tags.map { tag in
                     .object([
                         "name": .text(tag), "label": .text(tagLabel(tag)),
-                        "url": .text(SitePath.relative(from: page.url, to: "tags/\(tag)/")),
+                        "url": .text(SitePath.relative(from: page.url, to: layout.url("tags/\(tag)/"))),
                     ])
                 }),
-            "json_ld": .text(StructuredData.article(page: page, config: config, breadcrumbs: crumbs)),
+            "json_ld": .text(StructuredData.article(page: page, config: config, breadcrumbs: siteCrumbs(crumbs))),
         ])
+        context["translation_notice"] = translationNotice(index)
         // Optional values are left out rather than set to nil, so templates test them with sections.
         context["previous"] = graph.previous[index].map(link)
         context["next"] = graph.next[index].map(link)
@@ -92,15 +108,15 @@ public struct PageContextBuilder: Sendable {
 
     /// The landing page of a section or topic folder: its topics, then its articles.
     public func landing(_ folder: String) -> TemplateContext {
-        let url = folder + "/"
+        let url = layout.url(folder + "/")
         let title = folders.title(of: folder)
         let description = folders.description(of: folder)
-        let crumbs = ContentFolder.parent(of: folder).map(folders.breadcrumbs(to:)) ?? [("Home", "")]
+        let crumbs = ContentFolder.parent(of: folder).map(folders.breadcrumbs(to:)) ?? [(text("home"), "")]
         var context = layout.context(
             url: url, title: title, description: description,
             currentSection: ContentFolder.section(of: folder), breadcrumbs: crumbs)
-        let articles = graph.articlesByFolder[folder] ?? []
-        let topics = graph.subfolders[folder] ?? []
+        let articles = graph.articles(inFolder: folder, language: language)
+        let topics = graph.subfolders(of: folder, language: language)
         // Left out when empty, so templates test for them with sections.
         context["section_description"] = description.isEmpty ? nil : .text(description)
         context.add([
@@ -109,7 +125,8 @@ public struct PageContextBuilder: Sendable {
             "topics": .list(
                 topics.map { topic in
                     var entry: TemplateContext = [
-                        "title": .text(folders.title(of: topic)), "url": .text(SitePath.relative(from: url, to: topic + "/")),
+                        "title": .text(folders.title(of: topic)),
+                        "url": .text(SitePath.relative(from: url, to: layout.url(topic + "/"))),
                         "article_count": .text(String(folders.articleCount(in: topic))),
                     ]
                     let summary = folders.description(of: topic)
@@ -117,16 +134,23 @@ public struct PageContextBuilder: Sendable {
                     return .object(entry)
                 }),
             "has_topics": .flag(!topics.isEmpty),
-            "json_ld": .text(StructuredData.landing(url: url, title: title, description: description, config: config, breadcrumbs: crumbs)),
+            "json_ld": .text(
+                StructuredData.landing(
+                    url: url, title: title, description: description, config: config, breadcrumbs: siteCrumbs(crumbs))),
         ])
         return context
     }
 
+    /// Breadcrumbs with their URLs in the site, for structured data: `causes/` → `es/causes/`.
+    private func siteCrumbs(_ crumbs: [(title: String, url: String)]) -> [(title: String, url: String)] {
+        crumbs.map { ($0.title, layout.url($0.url)) }
+    }
+
     public func home() -> TemplateContext {
-        let matter = graph.homePage.map { graph.pages[$0].source.frontMatter }
+        let matter = graph.homePage(language: language).map { graph.pages[$0].source.frontMatter }
         var context = layout.context(
-            url: "", title: matter?.title ?? config.title,
-            description: matter?.summary ?? "", currentSection: nil, breadcrumbs: [])
+            url: layout.url(""), title: matter?.title ?? config.title,
+            description: matter?.summary ?? config.description, currentSection: nil, breadcrumbs: [])
         context.add([
             "summary": .text(matter?.summary ?? ""),
             "sections": .list(
@@ -141,11 +165,11 @@ public struct PageContextBuilder: Sendable {
     }
 
     public func tag(_ tag: String, articles: [Int]) -> TemplateContext {
-        let url = "tags/\(tag)/"
+        let url = layout.url("tags/\(tag)/")
         var context = layout.context(
-            url: url, title: "Pages about \(tagLabel(tag))",
-            description: "Articles tagged \(tag).", currentSection: nil,
-            breadcrumbs: [("Home", ""), ("Topics", "tags/")])
+            url: url, title: text("topic_title", ["tag": tagLabel(tag)]),
+            description: text("topic_description", ["tag": tag]), currentSection: nil,
+            breadcrumbs: [(text("home"), ""), (text("topics"), "tags/")])
         context["tag"] = .text(tag)
         context["has_articles"] = .flag(!articles.isEmpty)
         context["has_tags"] = .flag(false)
@@ -154,17 +178,19 @@ public struct PageContextBuilder: Sendable {
     }
 
     public func tagIndex() -> TemplateContext {
-        let url = "tags/"
+        let url = layout.url("tags/")
         var context = layout.context(
-            url: url, title: "Topics", description: "Every topic in \(config.title).",
-            currentSection: nil, breadcrumbs: [("Home", "")])
+            url: url, title: text("topics"), description: text("topics_description", ["title": config.title]),
+            currentSection: nil, breadcrumbs: [(text("home"), "")])
+        let tags = graph.tags(language: language)
         context["has_articles"] = .flag(false)
-        context["has_tags"] = .flag(!graph.tags.isEmpty)
+        context["has_tags"] = .flag(!tags.isEmpty)
         context["tags"] = .list(
-            graph.tags.map { entry in
+            tags.map { entry in
                 .object([
                     "name": .text(entry.tag), "label": .text(tagLabel(entry.tag)),
-                    "url": .text(SitePath.relative(from: url, to: "tags/\(entry.tag)/")), "count": .text(String(entry.articles.count)),
+                    "url": .text(SitePath.relative(from: url, to: layout.url("tags/\(entry.tag)/"))),
+                    "count": .text(String(entry.articles.count)),
                 ])
             })
         return context
@@ -172,8 +198,8 @@ public struct PageContextBuilder: Sendable {
 
     public func glossaryPage() -> TemplateContext {
         var context = layout.context(
-            url: "glossary/", title: "Glossary", description: "Plain-language meanings of the medical words used in \(config.title).",
-            currentSection: nil, breadcrumbs: [("Home", "")])
+            url: layout.glossaryURL, title: text("glossary"), description: text("glossary_description", ["title": config.title]),
+            currentSection: nil, breadcrumbs: [(text("home"), "")])
         context["entries"] = .list(
             glossary.map { entry in
                 .object([
@@ -185,18 +211,39 @@ public struct PageContextBuilder: Sendable {
     }
 
     public func search(indexURL: String) -> TemplateContext {
+        let url = layout.url("search/")
         var context = layout.context(
-            url: "search/", title: "Search", description: "Search \(config.title).",
-            currentSection: nil, breadcrumbs: [("Home", "")])
-        context["search_index"] = .text(SitePath.relative(from: "search/", to: indexURL))
-        context["search_script"] = .text(SitePath.relative(from: "search/", to: layout.assets["search.js"] ?? "assets/search.js"))
+            url: url, title: text("search"), description: text("search_description", ["title": config.title]),
+            currentSection: nil, breadcrumbs: [(text("home"), "")])
+        context["search_index"] = .text(SitePath.relative(from: url, to: indexURL))
+        context["search_script"] = .text(SitePath.relative(from: url, to: layout.assets["search.js"] ?? "assets/search.js"))
         return context
     }
 
     public func notFound() -> TemplateContext {
         layout.context(
-            url: "404.html", title: "Page not found", description: "", currentSection: nil,
+            url: "404.html", title: text("not_found"), description: "", currentSection: nil,
             breadcrumbs: [], linkBase: StructuredData.basePath(of: config.baseURL))
+    }
+
+    /// On a translation made from an older review or text of its source: the source page, in
+    /// its language, and the day it was reviewed again (when it was).
+    private func translationNotice(_ index: Int) -> TemplateValue? {
+        guard let sourceIndex = graph.translationSource(of: index) else { return nil }
+        let page = graph.pages[index], source = graph.pages[sourceIndex]
+        var reviewed: CalendarDate?
+        switch TranslationCurrency.of(page, source: source) {
+        case let .outdated(sourceReviewed, _, _)?: reviewed = sourceReviewed
+        case .textChanged?: reviewed = nil
+        default: return nil
+        }
+        let sourceLanguage = layout.versions.code(of: source.source.language)
+        var notice: TemplateContext = [
+            "url": .text(SitePath.relative(from: page.url, to: source.url)), "language": .text(sourceLanguage),
+            "language_name": .text(layout.languageNames[sourceLanguage] ?? sourceLanguage),
+        ]
+        notice["source_reviewed"] = reviewed.map(Self.date)
+        return .object(notice)
     }
 
     /// A tag as people read it: `muscle-strain` → `muscle strain`. Tags are slugs, so their

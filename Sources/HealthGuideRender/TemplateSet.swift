@@ -13,13 +13,16 @@ public struct TemplateSet: Sendable {
     public let fingerprints: [String: String]
     /// Template name → its file as shown in diagnostics.
     private let files: [String: String]
+    /// The interface text of each of the site's languages.
+    public let strings: InterfaceStrings
 
     /// Templates every site must have.
     public static let requiredTemplates = ["layout", "home", "section", "article", "tag", "glossary", "search", "404"]
 
-    /// Loads and compiles every template; a syntax error, a missing partial or a missing page
-    /// template is reported with the template's file, line and column.
-    public static func load(from directory: URL, log: DiagnosticLog) -> TemplateSet? {
+    /// Loads and compiles every template and the strings of each of `languages`; a syntax
+    /// error, a missing partial, a missing page template or a missing string is reported with
+    /// the template's file, line and column.
+    public static func load(from directory: URL, languages: [String] = ["en"], log: DiagnosticLog) -> TemplateSet? {
         let root = directory.standardizedFileURL.path
         guard FileSystem.isDirectory(root) else {
             log.add(
@@ -62,8 +65,12 @@ public struct TemplateSet: Sendable {
             }
             return nil
         case let .success(library):
-            guard !failed else { return nil }
-            return TemplateSet(library: library, fingerprints: fingerprints(of: sources, library: library), files: files)
+            guard !failed,
+                let strings = InterfaceStrings.load(root: root, languages: languages, sources: sources, files: files, log: log)
+            else { return nil }
+            return TemplateSet(
+                library: library, fingerprints: fingerprints(of: sources, library: library, strings: strings), files: files,
+                strings: strings)
         }
     }
 
@@ -92,8 +99,10 @@ public struct TemplateSet: Sendable {
         return problem.message + suggestion
     }
 
-    /// The fingerprint of a template is over the texts of the templates it reaches.
-    private static func fingerprints(of sources: [String: String], library: TemplateLibrary) -> [String: String] {
+    /// The fingerprint of a template is over the texts of the templates it reaches, and the
+    /// interface strings they may show.
+    private static func fingerprints(of sources: [String: String], library: TemplateLibrary, strings: InterfaceStrings) -> [String: String]
+    {
         var fingerprints: [String: String] = [:]
         for name in sources.keys {
             var reached: Set<String> = [name]
@@ -103,7 +112,7 @@ public struct TemplateSet: Sendable {
                     pending.append(used)
                 }
             }
-            fingerprints[name] = ContentHash.of(parts: reached.sorted().flatMap { [$0, sources[$0] ?? ""] })
+            fingerprints[name] = ContentHash.of(parts: [strings.fingerprint] + reached.sorted().flatMap { [$0, sources[$0] ?? ""] })
         }
         return fingerprints
     }

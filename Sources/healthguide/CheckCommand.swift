@@ -15,7 +15,8 @@ struct CheckCommand: ParsableCommand {
             \(contentRules)
 
             --report prints the editor's table: reading grade, words, reading minutes, sources and \
-            next review date of every article. The JSON output always holds these records.
+            next review date of every article, then each translation's source and state (current, \
+            or outdated by how many days). The JSON output always holds these records.
 
             Exit status: 0 no errors, 1 content errors (or warnings with --strict), 2 bad options or settings.
             """
@@ -58,6 +59,9 @@ struct CheckCommand: ParsableCommand {
             if report, !result.articles.isEmpty {
                 print(ArticleRecord.table(shown.articles))
             }
+            if report, !result.translations.isEmpty {
+                print(TranslationRecord.table(result.translations))
+            }
             if result.status == .success {
                 print("No errors, \(result.warningCount) warning(s).")
             }
@@ -79,6 +83,7 @@ struct CheckReport: Encodable {
     var warnings: Int
     var diagnostics: [Diagnostic]
     var articles: [ArticleRecord]
+    var translations: [TranslationRecord]
 
     /// Paths shown relative to the working folder, as in the text report.
     init(result: BuildResult) {
@@ -86,6 +91,7 @@ struct CheckReport: Encodable {
         errors = result.errorCount
         warnings = result.warningCount
         diagnostics = result.diagnostics.map(paths.display)
+        translations = result.translations
         articles = result.articles.map { article in
             var shown = article
             shown.path = paths.display(article.path)

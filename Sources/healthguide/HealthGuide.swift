@@ -10,7 +10,7 @@ struct HealthGuide: AsyncParsableCommand {
             Write articles in Content/<section>/<slug>.md, run 'healthguide build', and publish the \
             Site/ folder on any static web host.
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, TranslatedCommand.self],
         defaultSubcommand: nil
     )
 

@@ -6,7 +6,14 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   if (!input || !status || !list) return;
-  var root = input.getAttribute("data-index").replace(/search-index\.json$/, "");
+  // Each language's index (search-index.json, search-index.es.json) sits at the site's root.
+  var root = input.getAttribute("data-index").replace(/search-index(\.[A-Za-z0-9-]+)?\.json$/, "");
+  // The page's language gives the messages, with {query}, {count} and {limit} filled in.
+  function message(name, values) {
+    return (input.getAttribute("data-" + name) || "").replace(/\{(\w+)\}/g, function (whole, key) {
+      return key in values ? String(values[key]) : whole;
+    });
+  }
   var entries = null;
   var LIMIT = 50;
 
@@ -46,10 +53,10 @@
       if (points > 0) hits.push({ entry: entry, points: points });
     });
     hits.sort(function (a, b) { return b.points - a.points || a.entry.t.localeCompare(b.entry.t); });
+    var values = { query: query, count: hits.length, limit: LIMIT };
     status.textContent = hits.length === 0
-      ? "No pages match \u201c" + query + "\u201d. Try another word, or fewer words."
-      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " \u201c" + query + "\u201d." +
-        (hits.length > LIMIT ? " These are the first " + LIMIT + "." : "");
+      ? message("none", values)
+      : message(hits.length === 1 ? "one" : "many", values) + (hits.length > LIMIT ? " " + message("first", values) : "");
     hits.slice(0, LIMIT).forEach(function (hit) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -84,12 +91,12 @@
   var request = new XMLHttpRequest();
   request.open("GET", input.getAttribute("data-index"));
   request.onload = function () {
-    if (request.status !== 200 && request.status !== 0) { status.textContent = "Search is not available right now."; return; }
+    if (request.status !== 200 && request.status !== 0) { status.textContent = message("unavailable", {}); return; }
     entries = prepare(JSON.parse(request.responseText));
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { input.value = query; show(query); }
   };
-  request.onerror = function () { status.textContent = "Search is not available right now."; };
+  request.onerror = function () { status.textContent = message("unavailable", {}); };
   request.send();
 
   input.addEventListener("input", function () { if (entries) show(input.value); });

@@ -367,7 +367,7 @@ struct BadInputTests {
         #expect(status == .configurationError)
         #expect(
             lines == [
-                "Content/site.yml:5:1: error: unknown field 'review_intervall_months' in site.yml (did you mean 'review_interval_months'?) [unknown-field]\n  hint: allowed fields: title, condition, base_url, language, emergency_number, review_interval_months, reading_grade, allow_raw_html, medicines_note, sections, disclaimer, rules, limits, values"
+                "Content/site.yml:5:1: error: unknown field 'review_intervall_months' in site.yml (did you mean 'review_interval_months'?) [unknown-field]\n  hint: allowed fields: title, condition, base_url, language, emergency_number, review_interval_months, reading_grade, allow_raw_html, medicines_note, sections, disclaimer, rules, limits, values, languages"
             ])
     }
 

@@ -332,29 +332,6 @@ struct IncrementalBuildTests {
                 """, tags: ["lower-back", "stretch"], order: 1)
         return files
     }
-
-    /// Builds `site`, applies `edit`, and builds again, returning the second build's result.
-    /// The site is settled first, so the second build takes unchanged pages from the page cache.
-    private func rebuild(_ site: TestSite, _ edit: () throws -> Void) throws -> BuildResult {
-        try site.settle()
-        let first = site.build()
-        try #require(first.status == .success, "\(first.diagnostics)")
-        try edit()
-        let result = site.build()
-        try #require(result.status == .success, "\(result.diagnostics)")
-        return result
-    }
-
-    /// The site's output must equal, byte for byte, a clean build of the same input in a fresh
-    /// folder; and a further build must find nothing to do.
-    private func expectSameAsCleanBuild(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let differing = try site.differencesFromCleanBuild()
-        #expect(differing.isEmpty, "files that differ from a clean build: \(differing)", sourceLocation: sourceLocation)
-        let again = site.build()
-        #expect(
-            again.rendered == 0 && again.written == 0 && again.removed == 0,
-            "a build after the rebuild still found work: \(again.writtenFiles)", sourceLocation: sourceLocation)
-    }
 }
 
 /// A template edit and how many pages use the template.

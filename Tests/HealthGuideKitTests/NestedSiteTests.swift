@@ -78,7 +78,7 @@ struct NestedSiteTests {
                 <p class="lead">Small changes that help you live well with back pain.</p>
                 <div class="prose"><p>Each topic below has a few short pages. Pick one to start.</p>
                 </div>
-                <h2>Topics</h2>
+                <h2>Topics in this section</h2>
                 <ul class="article-list topic-list">
                 <li><a href="staying-active/">Staying active</a><p>Ways to keep moving that are kind to your back.</p></li>
                 <li><a href="eating-well/">Eating well</a></li>

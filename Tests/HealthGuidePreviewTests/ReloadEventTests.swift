@@ -16,6 +16,28 @@ struct ReloadEventTests {
         return result
     }
 
+    @Test("a save that leaves a translation behind its source reloads, then lists the translation")
+    func translationsOutdated() {
+        let finding = Diagnostic(
+            file: "/site/Content/es/causes/a.md", location: SourceLocation(line: 8, column: 1), severity: .warning,
+            message:
+                "translation is 3 days behind its source: made from the review of 2026-11-01, but /site/Content/causes/a.md was reviewed on 2026-11-04",
+            rule: .translationOutdated)
+        let other = Diagnostic(
+            file: "/site/Content/es/causes/b.md", location: nil, severity: .warning,
+            message:
+                "translation is 9 days behind its source: made from the review of 2026-11-01, but /site/Content/causes/b.md was reviewed on 2026-11-10",
+            rule: .translationOutdated)
+        let built = result(written: ["causes/a/index.html", "es/causes/a/index.html"], diagnostics: [finding, other])
+        let event = ReloadEvent.after(built, changedSources: ["/site/Content/causes/a.md"], failureShown: false)
+        #expect(event == .translationsOutdated([ReloadEvent.Problem(finding)]))
+        #expect(
+            event?.serverSentEvent.hasPrefix(
+                "event: translations-outdated\ndata: [{\"message\":\"translation is 3 days behind its source") == true)
+        // A save of another page reloads as ever, however far behind other translations are.
+        #expect(ReloadEvent.after(built, changedSources: ["/site/Content/causes/c.md"], failureShown: false) == .reload)
+    }
+
     @Test("changed pages reload")
     func reload() {
         let event = ReloadEvent.after(

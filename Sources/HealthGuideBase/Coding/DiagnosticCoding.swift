@@ -14,11 +14,20 @@ extension SourceLocation: ByteCodable {
 
 extension Severity: ByteCodable {
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        self = try reader.bool() ? .error : .warning
+        switch try reader.int() {
+        case 0: self = .note
+        case 1: self = .warning
+        case 2: self = .error
+        default: throw ByteReader.Malformed()
+        }
     }
 
     public func write(to writer: inout ByteWriter) {
-        writer.write(self == .error)
+        switch self {
+        case .note: writer.write(0)
+        case .warning: writer.write(1)
+        case .error: writer.write(2)
+        }
     }
 }
 

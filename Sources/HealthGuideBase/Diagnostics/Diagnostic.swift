@@ -1,10 +1,21 @@
-/// How serious a finding is. Errors fail a build; warnings fail it only in strict mode.
+/// How serious a finding is. Errors fail a build; warnings fail it only in strict mode; notes
+/// never do: they say what the build did in your stead (a link to a page not yet translated
+/// goes to its source).
 public enum Severity: String, Sendable, Codable, Comparable {
+    case note
     case warning
     case error
 
+    private var rank: Int {
+        switch self {
+        case .note: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        lhs == .warning && rhs == .error
+        lhs.rank < rhs.rank
     }
 }
 

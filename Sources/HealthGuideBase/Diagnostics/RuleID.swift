@@ -27,6 +27,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
     case rawHTML = "raw-html"
     case unsafeHTML = "unsafe-html"
     case unknownCard = "unknown-card"
+    case translationOutdated = "translation-outdated"
+    case translationCards = "translation-cards"
 
     // Input folders and files.
     case missingContent = "missing-content"
@@ -72,6 +74,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
     case linkOutsideContent = "link-outside-content"
     case duplicateURL = "duplicate-url"
     case pathCollision = "path-collision"
+    case linkToUntranslated = "link-to-untranslated"
 
     // Templates and the output folder.
     case missingTemplates = "missing-templates"
@@ -93,7 +96,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
         switch self {
         case .emergencyCard, .emptyCard, .tooManyCards, .careCardLevel, .medicinesNote, .reviewDate, .sources,
             .readability, .longSentence, .longParagraph, .altText, .headingOrder, .linkText, .tableHeader,
-            .tableTooLarge, .duplicateTitle, .orphan, .unusedImage, .rawHTML, .unsafeHTML, .unknownCard:
+            .tableTooLarge, .duplicateTitle, .orphan, .unusedImage, .rawHTML, .unsafeHTML, .unknownCard,
+            .translationOutdated, .translationCards:
             return true
         default:
             return false
@@ -114,8 +118,10 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
         switch self {
         case .tooManyCards, .reviewDate, .readability, .longSentence, .longParagraph, .headingOrder, .linkText,
             .duplicateTitle, .orphan, .unusedImage, .rawHTML, .unsafeHTML, .unknownCard,
-            .ignoredFile, .unsafeLink:
+            .ignoredFile, .unsafeLink, .translationOutdated:
             return .warning
+        case .linkToUntranslated:
+            return .note
         default:
             return .error
         }
@@ -145,6 +151,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
         case .rawHTML: return "raw HTML, dropped unless allow_raw_html is set"
         case .unsafeHTML: return "raw HTML removed by the sanitizer"
         case .unknownCard: return "a card marker HealthGuide does not know, shown as a plain quote"
+        case .translationOutdated: return "a translation made from an older review of its source"
+        case .translationCards: return "a translation's care cards differ in number or level from its source's"
         case .missingContent: return "the content folder does not exist"
         case .missingConfig: return "the content folder has no site.yml"
         case .unreadableFolder: return "a folder of the input cannot be read"
@@ -182,6 +190,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, CustomStringConvert
         case .linkOutsideContent: return "a link out of the content folder"
         case .duplicateURL: return "two files that would make one page"
         case .pathCollision: return "two outputs, or a section id and a generated page, with one path"
+        case .linkToUntranslated: return "a translation links to a page not yet translated: it goes to the source"
         case .missingTemplates: return "the templates folder does not exist"
         case .templateError: return "a template that is missing, unreadable or wrong"
         case .unsafeOutput: return "an output folder the build may not write into"

@@ -44,6 +44,8 @@ public struct BuildResult: Sendable {
     public var structureIsNew = false
     /// The editor's record of every article; filled by `check()` only.
     public var articles: [ArticleRecord] = []
+    /// Every translation with its state; filled by `check()` only.
+    public var translations: [TranslationRecord] = []
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

@@ -39,7 +39,8 @@ public struct PagePreparer: Sendable {
     ) {
         self.reader = reader
         bodyRendering = BodyRendering(content: content, media: media)
-        context = PageCheckContext(config: content.config, glossary: content.glossary, today: options.today)
+        context = PageCheckContext(
+            config: content.config, glossary: content.glossary, today: options.today, translatedGlossaries: content.translatedGlossaries)
         includeDrafts = options.includeDrafts
         self.makesRecords = makesRecords
         self.rendersBodies = rendersBodies
@@ -48,12 +49,13 @@ public struct PagePreparer: Sendable {
     /// The prepared page, and its body rendered when asked for. The body is not part of the
     /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
     public func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
-        let (read, loadDiagnostics) = reader.read(path: file.path, kind: file.kind, maxBytes: context.config.limits.fileBytes)
+        let (read, loadDiagnostics) = reader.read(
+            path: file.path, kind: file.kind, language: file.language, maxBytes: context.config.limits.fileBytes)
         guard var source = read else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
-        let (document, assemblyDiagnostics) = bodyRendering.assembly.assemble(&source, body: source.body ?? "")
-        let scanner = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: source.bodyLineOffset)
+        let (document, assemblyDiagnostics) = bodyRendering.assembly(for: file.language).assemble(&source, body: source.body ?? "")
+        let scanner = MarkdownScanner(glossary: bodyRendering.matcher(for: file.language), lineOffset: source.bodyLineOffset)
         var (facts, targets) = rendersBodies ? scanner.scanWithTargets(document) : (scanner.scan(document), EditTargets())
-        let page = Page(source: source, url: SitePath.url(for: source.kind), facts: facts)
+        let page = Page(source: source, url: SitePath.url(for: source.kind, language: source.language), facts: facts)
         var prepared = PreparedPage(page: nil, diagnostics: loadDiagnostics + assemblyDiagnostics)
         var body: PrerenderedBody?
         // A draft left out of the build is only a name that links may not point to.
@@ -65,7 +67,7 @@ public struct PagePreparer: Sendable {
             if page.isArticle {
                 prepared.searchEntry = SearchIndex.entry(for: page, words: words)
                 if makesRecords {
-                    prepared.record = ArticleRecord(page: page, sentences: pageContext.sentences, config: context.config)
+                    prepared.record = ArticleRecord(page: page, sentences: pageContext.sentences, config: pageContext.config)
                 }
             }
             if rendersBodies { body = render(document, targets: targets, of: page) }
@@ -73,10 +75,10 @@ public struct PagePreparer: Sendable {
         facts.textBlocks = []
         facts.removedHTML = []
         var kept = source
-        // Of the front matter's places, later stages point only at the title (the site rules'
-        // findings); one small table per page instead of one per field, in memory and in the
+        // Of the front matter's places, later stages point only at the title and a
+        // translation's source_reviewed (the site rules' findings); one small table per page instead of one per field, in memory and in the
         // page cache.
-        kept.frontMatter.locations = source.frontMatter.locations.filter { $0.key == "title" }
+        kept.frontMatter.locations = source.frontMatter.locations.filter { ["title", "source_reviewed", "source_hash"].contains($0.key) }
         // A rendered body stands in for the Markdown; without one, the renderer parses it.
         if body != nil { kept.body = nil }
         prepared.page = Page(source: kept, url: page.url, facts: facts, cardSigns: page.cardSigns)

@@ -63,8 +63,11 @@ extension SiteBuilder {
         let reviewDatesChanged = replacements.contains { index, prepared in
             prepared.page?.source.frontMatter.reviewed != live.site.graph.pages[index].source.frontMatter.reviewed
         }
+        // A translation shows whether its source moved on: it is rendered again with it.
+        let languages = site.content.config.languages.map(\.code)
+        let pages = Set(replacements.keys.flatMap { index in [index] + site.graph.versions(of: index, languages: languages).map(\.page) })
         let rendering = renderer.render(
-            pages: Array(replacements.keys),
+            pages: pages.sorted(),
             effects: .init(searchEntries: searchChanged, reviewDates: reviewDatesChanged))
         guard writer.errors.isEmpty else {
             memory.forget()
@@ -100,7 +103,8 @@ extension SiteBuilder {
         for path in changed {
             let relative = path.hasPrefix(contentRoot) ? String(path.dropFirst(contentRoot.count)) : nil
             if let relative, let index = graph.pagesByPath[relative], FileManager.default.fileExists(atPath: path) {
-                files[index] = ContentFile(path: relative, kind: graph.pages[index].source.kind)
+                files[index] = ContentFile(
+                    path: relative, kind: graph.pages[index].source.kind, language: graph.pages[index].source.language)
             } else if FileManager.default.fileExists(atPath: path) || relative.map({ wasRead($0, by: live) }) ?? true {
                 return nil
             }

@@ -47,6 +47,7 @@ public struct SiteBuilder: Sendable {
         result.structureIsNew = prepared.site.structureIsNew
         result.prepared = prepared.preparedCount
         result.articles = prepared.records.sorted { $0.path < $1.path }
+        result.translations = TranslationRecord.records(of: prepared.site.graph)
         return finish(result, started: started)
     }
 
@@ -126,7 +127,8 @@ public struct SiteBuilder: Sendable {
             return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         let site = prepared.site
-        guard let templates = TemplateSet.load(from: options.templatesDirectory, log: log) else {
+        guard let templates = TemplateSet.load(from: options.templatesDirectory, languages: site.content.config.languageCodes, log: log)
+        else {
             return end(finish(BuildResult(status: .configurationError, diagnostics: log.all), started: started))
         }
         timings.finish("templates")

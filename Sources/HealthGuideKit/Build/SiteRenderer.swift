@@ -14,7 +14,13 @@ public final class SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let assets: AssetCatalog
     public let writer: OutputWriter
+    /// The default language's context builder, and each other language's by code.
     private let builder: PageContextBuilder
+    private let translationBuilders: [String: PageContextBuilder]
+    /// Where each page is in every language.
+    private let versions: LanguageVersions
+    /// The pages made from the graph alone, in every language.
+    private let generated: [GeneratedPage]
     private let fingerprints: Fingerprints
     private let bodyRendering: BodyRendering
     /// By page index, the bodies rendered while the pages were prepared (see `PrerenderedBody`).
@@ -40,9 +46,26 @@ public final class SiteRenderer: Sendable {
         self.assets = assets
         self.writer = writer
         let config = site.content.config
-        builder = PageContextBuilder(
-            graph: site.graph, config: config, glossary: site.content.glossary,
-            layout: LayoutContext(config: config, sections: config.sections, assets: assets.outputPaths))
+        let generated = Self.generatedPages(graph: site.graph, content: site.content)
+        self.generated = generated
+        // A site in one language has no versions to find: its pages' URLs are not gathered.
+        let urls = config.languages.isEmpty ? [] : Set(site.graph.pages.map(\.url) + generated.map(\.url))
+        let versions = LanguageVersions(config: config, urls: urls)
+        self.versions = versions
+        let names = Dictionary(
+            uniqueKeysWithValues: config.languageCodes.map { ($0, templates.strings.text("language_name", language: $0)) })
+        func makeBuilder(for language: String?) -> PageContextBuilder {
+            let localized = config.localized(for: language)
+            let layout = LayoutContext(
+                config: localized, sections: localized.sections, assets: assets.outputPaths, language: language,
+                strings: templates.strings.value(for: localized.language), versions: versions, languageNames: names,
+                glossaryURL: SitePath.glossary(of: language, in: site.content))
+            return PageContextBuilder(
+                graph: site.graph, config: localized, glossary: site.content.glossary(for: language), layout: layout,
+                strings: templates.strings)
+        }
+        builder = makeBuilder(for: nil)
+        translationBuilders = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, makeBuilder(for: $0.code)) })
         fingerprints = Fingerprints(shared: Self.sharedInputs(of: site), siteKey: siteKey)
         bodyRendering = BodyRendering(content: site.content, media: site.graph.media)
     }
@@ -79,8 +102,9 @@ public final class SiteRenderer: Sendable {
                 Array(graph.pages.indices).parallelMap(renderContentPage)
             })
         // Rendered on every core too: a tag page of a large site lists hundreds of articles.
-        let renderedGenerated = generatedPages().parallelMap { page in
-            self.renderGenerated(page.template, to: page.url, context: page.context)
+        let renderedGenerated = generated.parallelMap { page in
+            let builder = self.builder(for: page.language)
+            return self.renderGenerated(page.template, to: page.url) { page.context(builder) }
         }
         let rendered = (renderedPages + renderedGenerated).filter { $0 }.count
         writeSitemapAndFeed()
@@ -88,34 +112,57 @@ public final class SiteRenderer: Sendable {
         return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
     }
 
-    /// A page made only from the site graph: its template, URL and context.
+    /// A page made only from the site graph: its template, URL, language and context.
     private struct GeneratedPage: Sendable {
         let template: String
         let url: String
-        let context: @Sendable () -> TemplateContext
+        let language: String?
+        let context: @Sendable (PageContextBuilder) -> TemplateContext
     }
 
-    /// The pages made from the graph alone. Sections and topics without an `_index.md`, and a
-    /// site without `index.md`, still get their pages.
-    private func generatedPages() -> [GeneratedPage] {
-        let builder = builder
+    /// The pages made from the graph alone, in each language. Sections and topics without an
+    /// `_index.md` and a site without `index.md` still get their pages; a language without a
+    /// glossary of its own links to the default language's, and the 404 page is the default's.
+    private static func generatedPages(graph: SiteGraph, content: LoadedContent) -> [GeneratedPage] {
+        let config = content.config
         var pages: [GeneratedPage] = []
-        for folder in landingFolders where graph.folderPages[folder] == nil {
-            pages.append(GeneratedPage(template: "section", url: folder + "/") { builder.landing(folder) })
+        for language in [nil] + config.languages.map(\.code) {
+            func add(_ template: String, _ url: String, _ context: @escaping @Sendable (PageContextBuilder) -> TemplateContext) {
+                pages.append(
+                    GeneratedPage(template: template, url: SitePath.inLanguage(language, url), language: language, context: context))
+            }
+            for folder in landingFolders(graph: graph, config: config, language: language)
+            where graph.landingPage(of: folder, language: language) == nil {
+                add("section", folder + "/") { $0.landing(folder) }
+            }
+            if graph.homePage(language: language) == nil {
+                add("home", "") { $0.home() }
+            }
+            let tags = graph.tags(language: language)
+            for (tag, articles) in tags {
+                add("tag", "tags/\(tag)/") { $0.tag(tag, articles: articles) }
+            }
+            if !tags.isEmpty {
+                add("tag", "tags/") { $0.tagIndex() }
+            }
+            add("search", "search/") { $0.search(indexURL: SearchIndex.fileName(for: language)) }
+            if content.hasOwnGlossary(language) {
+                add("glossary", "glossary/") { $0.glossaryPage() }
+            }
         }
-        if graph.homePage == nil {
-            pages.append(GeneratedPage(template: "home", url: "") { builder.home() })
-        }
-        for (tag, articles) in graph.tags {
-            pages.append(GeneratedPage(template: "tag", url: "tags/\(tag)/") { builder.tag(tag, articles: articles) })
-        }
-        if !graph.tags.isEmpty {
-            pages.append(GeneratedPage(template: "tag", url: "tags/") { builder.tagIndex() })
-        }
-        pages.append(GeneratedPage(template: "glossary", url: "glossary/") { builder.glossaryPage() })
-        pages.append(GeneratedPage(template: "search", url: "search/") { builder.search(indexURL: SearchIndex.fileName) })
-        pages.append(GeneratedPage(template: "404", url: "404.html") { builder.notFound() })
+        pages.append(GeneratedPage(template: "404", url: "404.html", language: nil) { $0.notFound() })
         return pages
+    }
+
+    /// Every folder of `language` with a landing page: each section of `site.yml`, even an
+    /// empty one, and every topic folder holding a page.
+    private static func landingFolders(graph: SiteGraph, config: SiteConfig, language: String?) -> [String] {
+        config.sections.map(\.id) + graph.folders(language: language).filter { ContentFolder.depth(of: $0) > 1 }
+    }
+
+    /// The context builder of `language` (nil: the default).
+    private func builder(for language: String?) -> PageContextBuilder {
+        language.flatMap { translationBuilders[$0] } ?? builder
     }
 
     /// What a save changed besides the pages themselves.
@@ -132,9 +179,11 @@ public final class SiteRenderer: Sendable {
         let rendered = indexes.filter(renderContentPage).count
         var searchIndexBytes = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName) ?? 0
         if effects.searchEntries {
-            let index = SearchIndex.build(entries: site.searchEntries, trails: folderTrails)
-            writer.write(index, to: SearchIndex.fileName)
-            searchIndexBytes = index.count
+            for language in [nil] + config.languages.map(\.code) {
+                let index = SearchIndex.build(entries: searchEntries(language), trails: folderTrails(language))
+                writer.write(index, to: SearchIndex.fileName(for: language))
+                if language == nil { searchIndexBytes = index.count }
+            }
         }
         if effects.reviewDates { writeSitemapAndFeed() }
         return Outcome(rendered: rendered, searchIndexBytes: searchIndexBytes)
@@ -143,6 +192,7 @@ public final class SiteRenderer: Sendable {
     /// A page made from a Markdown file: an article, a section's `_index.md` or the home page.
     private func renderContentPage(_ index: Int) -> Bool {
         let page = graph.pages[index]
+        let builder = builder(for: page.source.language)
         switch page.source.kind {
         case .article:
             return renderPage(index, template: "article") { builder.article(index) }
@@ -153,51 +203,68 @@ public final class SiteRenderer: Sendable {
         }
     }
 
-    /// Every folder with a landing page: each section of `site.yml`, even an empty one, and
-    /// every topic folder holding a page.
-    private var landingFolders: [String] {
-        config.sections.map(\.id) + graph.folders.filter { ContentFolder.depth(of: $0) > 1 }
-    }
-
-    /// The sitemap and the feed show the shape and each article's review date.
+    /// The sitemap and the feeds show the shape and each article's review date. The sitemap
+    /// lists every language's pages with their alternates; each language has a feed.
     private func writeSitemapAndFeed() {
         let inputs = ContentHash.of(parts: [fingerprints.siteKey] + graph.pages.map { $0.source.frontMatter.reviewed?.iso ?? "-" })
         if !writer.isCurrent("sitemap.xml", inputs: inputs) {
-            let sitemap = SiteFiles.sitemap(graph: graph, config: config, extraURLs: [""] + landingFolders.map { $0 + "/" })
+            let homes = ([nil] + config.languages.map(\.code)).flatMap { language in
+                ([""] + Self.landingFolders(graph: graph, config: config, language: language).map { $0 + "/" })
+                    .map { SitePath.inLanguage(language, $0) }
+            }
+            let sitemap = SiteFiles.sitemap(graph: graph, config: config, extraURLs: homes, versions: versions)
             writer.write(sitemap, to: "sitemap.xml", inputs: inputs)
         }
-        if !writer.isCurrent("feed.xml", inputs: inputs) {
-            writer.write(SiteFiles.feed(graph: graph, config: config, folders: builder.folders), to: "feed.xml", inputs: inputs)
+        for language in [nil] + config.languages.map(\.code) {
+            let feed = SitePath.inLanguage(language, "feed.xml")
+            if !writer.isCurrent(feed, inputs: inputs) {
+                writer.write(
+                    SiteFiles.feed(
+                        graph: graph, config: config.localized(for: language), language: language, folders: builder(for: language).folders),
+                    to: feed, inputs: inputs)
+            }
         }
     }
 
-    /// Each folder's trail of titles, for the search index.
-    private var folderTrails: [(folderURL: String, trail: String)] {
-        graph.folders.map { ($0 + "/", builder.folders.trail(of: $0)) }
+    /// The search entries of `language`'s articles, in URL order.
+    private func searchEntries(_ language: String?) -> [(url: String, entry: SearchEntry)] {
+        site.searchEntries.filter { versions.split($0.url).language == language }
     }
 
-    /// Writes the search index unless no article and no folder's title changed, and returns its
-    /// size. The index is made only from the articles' sources and URLs and the folders' trails,
-    /// so those are its fingerprint.
+    /// Each folder of `language` by its URL in the site, with its trail of titles, for the search index.
+    private func folderTrails(_ language: String?) -> [(folderURL: String, trail: String)] {
+        let names = builder(for: language).folders
+        return graph.folders(language: language).map { (SitePath.inLanguage(language, $0 + "/"), names.trail(of: $0)) }
+    }
+
+    /// Writes the search indexes unless no article and no folder's title changed, and returns
+    /// the default language's size. An index is made only from the articles' sources and URLs
+    /// and the folders' trails, so those are its fingerprint.
     private func writeSearchIndex() -> Int {
         var fingerprint = ContentHash.Parts()
         for page in graph.pages where page.isArticle {
             fingerprint.add(page.url)
             fingerprint.add(page.source.fingerprint)
         }
-        let trails = folderTrails
-        for (folderURL, trail) in trails {
+        let languages = [nil] + config.languages.map(\.code)
+        let trails = languages.map(folderTrails)
+        for (folderURL, trail) in trails.joined() {
             fingerprint.add(folderURL)
             fingerprint.add(trail)
         }
         let inputs = fingerprint.finish()
-        if writer.isCurrent(SearchIndex.fileName, inputs: inputs), let size = FileSystem.size(of: writer.root + "/" + SearchIndex.fileName)
-        {
-            return size
+        var size = 0
+        for (language, trails) in zip(languages, trails) {
+            let file = SearchIndex.fileName(for: language)
+            if writer.isCurrent(file, inputs: inputs), let current = FileSystem.size(of: writer.root + "/" + file) {
+                if language == nil { size = current }
+                continue
+            }
+            let index = SearchIndex.build(entries: searchEntries(language), trails: trails)
+            writer.write(index, to: file, inputs: inputs)
+            if language == nil { size = index.count }
         }
-        let index = SearchIndex.build(entries: site.searchEntries, trails: trails)
-        writer.write(index, to: SearchIndex.fileName, inputs: inputs)
-        return index.count
+        return size
     }
 
     /// The two fingerprints of a page (see `BuildManifest.Entry`): the exact one needs the
@@ -224,7 +291,7 @@ public final class SiteRenderer: Sendable {
     private func renderPage(_ index: Int, template: String, context makeContext: () -> TemplateContext) -> Bool {
         let page = graph.pages[index]
         let outputPath = SitePath.outputFile(for: page.url)
-        let shapeInputs = fingerprints.shape(source: page.source.fingerprint)
+        let shapeInputs = fingerprints.shape(source: page.source.fingerprint + translationStamp(index))
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }
         let context = makeContext()
         var fingerprint = fingerprints.starting(with: templates.fingerprints[template] ?? "")
@@ -253,6 +320,13 @@ public final class SiteRenderer: Sendable {
         return write(full, template: template, to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
     }
 
+    /// What a translation shows of its source besides the shape: whether it is outdated. Empty
+    /// for a page that translates nothing.
+    private func translationStamp(_ index: Int) -> String {
+        guard let source = graph.translationSource(of: index).map({ graph.pages[$0] }) else { return "" }
+        return ":" + (source.source.frontMatter.reviewed?.iso ?? "-") + ":" + source.source.bodyHash
+    }
+
     /// Renders a page's template and writes it; a page whose templates nest without end is
     /// not written, and the problem is the build's.
     private func write(_ context: TemplateContext, template: String, to outputPath: String, inputs: String, shapeInputs: String) -> Bool {
@@ -269,8 +343,9 @@ public final class SiteRenderer: Sendable {
     /// the file no longer holds what the cache described.
     private func renderBody(of page: Page, destinations: [String?]) -> String? {
         guard let markdown = page.source.body ?? site.fileReader.body(of: page.source) else { return nil }
-        let document = bodyRendering.assembly.document(for: page.source, body: markdown)
-        let targets = MarkdownScanner(glossary: bodyRendering.matcher, lineOffset: page.source.bodyLineOffset).targets(in: document)
+        let document = bodyRendering.assembly(for: page.source.language).document(for: page.source, body: markdown)
+        let targets = MarkdownScanner(glossary: bodyRendering.matcher(for: page.source.language), lineOffset: page.source.bodyLineOffset)
+            .targets(in: document)
         return bodyRendering.render(document, targets: targets, of: page, destinations: destinations)
     }
 

@@ -16,7 +16,7 @@ import HealthGuideOutput
 /// `pages` is ignored, so a build stopped between the two renames leaves an older cache, never a
 /// mixed one.
 public extension PageCache {
-    static let formatVersion = 12
+    static let formatVersion = 13
     private static let magic = "healthguide-pages"
     private static let recentMagic = "healthguide-pages-recent"
 
@@ -149,7 +149,7 @@ public extension PageCache {
         let source: SourcePage = try reader.value()
         let facts = try reader.bytes(count: try reader.int())
         let page = Page(
-            source: source, url: SitePath.url(for: source.kind), facts: Lazy { Self.decodedFacts(facts) },
+            source: source, url: SitePath.url(for: source.kind, language: source.language), facts: Lazy { Self.decodedFacts(facts) },
             cardSigns: try reader.array())
         let prepared = PreparedPage(page: page, diagnostics: try reader.array(), searchEntry: try reader.optional())
         return Entry(stamp: stamp, prepared: prepared, links: try reader.optional(), saved: saved, encodedFacts: facts)
