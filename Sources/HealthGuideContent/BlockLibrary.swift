@@ -2,9 +2,13 @@ import Foundation
 import HealthGuideBase
 
 /// A shared block: Markdown written once in `Content/_blocks/<name>.md` and placed into pages
-/// by name, such as the list of emergency signs that several pages show.
+/// by name, such as the list of emergency signs that several pages show. A translation's
+/// pages place the block of the same name in their language folder (`Content/es/_blocks/`)
+/// when there is one.
 public struct Block: Sendable, Hashable {
     public var name: String
+    /// The language of a block in a language folder; nil for the default language's.
+    public var language: String?
     /// Path inside the content folder: `_blocks/emergency-signs.md`; links in the block start here.
     public var path: String
     /// As diagnostics name it: `Content/_blocks/emergency-signs.md`.
@@ -18,18 +22,31 @@ public struct BlockLibrary: Sendable {
     /// The folder of the content folder that holds blocks; it makes no pages.
     public static let folder = "_blocks"
 
+    /// By name, a language's as `es:name`.
     private let blocks: [String: Block]
-    /// Made when a name is not found, from every name the library knows.
+    /// The language whose blocks come first: the library as that language's pages see it.
+    private let language: String?
+    /// Made when a name is not found, from every name the library's pages can place.
     private let suggestion: Suggestion
 
-    public init(_ blocks: [Block]) {
-        self.blocks = Dictionary(blocks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = blocks.map(\.name)
+    public init(_ blocks: [Block], language: String? = nil) {
+        self.blocks = Dictionary(blocks.map { (Self.key($0.name, $0.language), $0) }, uniquingKeysWith: { first, _ in first })
+        self.language = language
+        let names = Set(blocks.filter { $0.language == nil || $0.language == language }.map(\.name)).sorted()
         suggestion = Suggestion(candidates: { names })
     }
 
+    private static func key(_ name: String, _ language: String?) -> String {
+        language.map { $0 + ":" + name } ?? name
+    }
+
+    /// The library as the pages of `language` see it: its own blocks first, then the default's.
+    public func inLanguage(_ language: String?) -> BlockLibrary {
+        language == self.language ? self : BlockLibrary(Array(blocks.values), language: language)
+    }
+
     public func block(named name: String) -> Block? {
-        blocks[name]
+        language.flatMap { blocks[Self.key(name, $0)] } ?? blocks[name]
     }
 
     /// The known name nearest to a misspelt one.
@@ -43,14 +60,16 @@ public struct BlockLibrary: Sendable {
         ContentHash.of(parts: blocks.keys.sorted().map { $0 + "=" + (blocks[$0]?.contentHash ?? "") })
     }
 
-    /// Reads the block files the walker found (paths inside the content folder). A file in a
-    /// folder inside the blocks folder, or one whose name is no slug, is an error and no block.
+    /// Reads the block files the walker found (paths inside the content folder, `_blocks/…` or
+    /// `<language>/_blocks/…`). A file in a folder inside a blocks folder, or one whose name is
+    /// no slug, is an error and no block.
     public static func load(_ paths: [String], root: String, maxBytes: Int, log: DiagnosticLog) -> BlockLibrary {
         let prefix = SourcePaths.prefix(forFilesIn: root)
         var blocks: [Block] = []
         for path in paths.sorted() {
             let display = prefix + path
-            let fileName = String(path.dropFirst(folder.count + 1))
+            let language = path.hasPrefix(folder + "/") ? nil : path.split(separator: "/").first.map(String.init)
+            let fileName = String(path.dropFirst((language.map { $0.count + 1 } ?? 0) + folder.count + 1))
             let name = String(fileName.dropLast(3))
             if fileName.contains("/") {
                 log.add(
@@ -87,7 +106,8 @@ public struct BlockLibrary: Sendable {
                         rule: .invalidEncoding))
                 continue
             }
-            blocks.append(Block(name: name, path: path, displayPath: display, text: text, contentHash: ContentHash.of(data)))
+            blocks.append(
+                Block(name: name, language: language, path: path, displayPath: display, text: text, contentHash: ContentHash.of(data)))
         }
         return BlockLibrary(blocks)
     }

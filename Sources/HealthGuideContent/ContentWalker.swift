@@ -41,7 +41,7 @@ public struct ContentWalker {
                         message: problem, rule: .unsafeMedia))
             } else if inMedia {
                 result.staticFiles.append(relative)
-            } else if relative.hasSuffix(".md"), relative.hasPrefix(BlockLibrary.folder + "/") {
+            } else if relative.hasSuffix(".md"), isBlock(relative) {
                 result.blockFiles.append(relative)
             } else if relative.hasSuffix(".md") {
                 result.markdownFiles.append(relative)
@@ -53,6 +53,13 @@ public struct ContentWalker {
             }
         }
         return result
+    }
+
+    /// `_blocks/x.md`, or `es/_blocks/x.md` for a language `es` of the site.
+    private func isBlock(_ path: String) -> Bool {
+        if path.hasPrefix(BlockLibrary.folder + "/") { return true }
+        guard let slash = path.firstIndex(of: "/") else { return false }
+        return languages.contains(String(path[..<slash])) && path[path.index(after: slash)...].hasPrefix(BlockLibrary.folder + "/")
     }
 
     /// `es/glossary.yml`, for a language `es` of the site.

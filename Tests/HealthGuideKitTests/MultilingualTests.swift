@@ -373,6 +373,25 @@ struct MultilingualTests {
             ])
     }
 
+    @Test("a translation places its language's block of a name, else the default language's, with its own values")
+    func blocksPerLanguage() throws {
+        let site = try TestSite(
+            Self.site([
+                "_blocks/tip.md": "Rest for a day. Call [[emergency_number]] if it is bad.\n",
+                "_blocks/note.md": "Shared note.\n",
+                "es/_blocks/tip.md": "Descanse un día. Llame al [[emergency_number]] si es grave.\n",
+                "causes/muscle-strain.md": Fixture.smallSite()["causes/muscle-strain.md"]! + "\n<!-- block: tip -->\n",
+                "es/causes/muscle-strain.md": Self.spanishStrain(extraBody: "\n<!-- block: tip -->\n\n<!-- block: note -->\n"),
+            ]))
+        let result = site.build()
+        #expect(result.status == .success, "\(printed(result, site))")
+        #expect(site.page("causes/muscle-strain/index.html")?.contains("<p>Rest for a day. Call 911 if it is bad.</p>") == true)
+        let spanish = try #require(site.page("es/causes/muscle-strain/index.html"))
+        #expect(spanish.contains("<p>Descanse un día. Llame al 911 si es grave.</p>"))
+        #expect(spanish.contains("<p>Shared note.</p>"))
+        #expect(!spanish.contains("Rest for a day"))
+    }
+
     @Test("a language whose folder is a section's is an error")
     func languageCollidesWithSection() throws {
         let yml =

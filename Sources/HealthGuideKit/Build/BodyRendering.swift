@@ -15,20 +15,26 @@ struct BodyRendering: Sendable {
     let media: MediaFiles
     /// Puts values and blocks into a page of the default language before it is parsed.
     private let assembly: PageAssembly
+    private let translatedAssemblies: [String: PageAssembly]
 
     init(content: LoadedContent, media: MediaFiles) {
         self.content = content
         assembly = PageAssembly(content: content)
+        translatedAssemblies = Dictionary(
+            uniqueKeysWithValues: content.config.languages.map { language in
+                let values = SiteValues(config: content.config.localized(for: language.code))
+                return (language.code, PageAssembly(values: values, blocks: content.blocks.inLanguage(language.code)))
+            })
         matcher = GlossaryMatcher(entries: content.glossary)
         translatedMatchers = content.translatedGlossaries.mapValues { GlossaryMatcher(entries: $0) }
         self.media = media
     }
 
     /// Puts values and blocks into a page of `language` before it is parsed: a translation's
-    /// values are its language's (its own emergency number, its site title).
+    /// values are its language's (its own emergency number, its site title), and its blocks
+    /// those of its language folder where there are.
     func assembly(for language: String?) -> PageAssembly {
-        guard language != nil else { return assembly }
-        return PageAssembly(values: SiteValues(config: config.localized(for: language)), blocks: content.blocks)
+        language.flatMap { translatedAssemblies[$0] } ?? assembly
     }
 
     /// The glossary terms found in `language`'s pages.
