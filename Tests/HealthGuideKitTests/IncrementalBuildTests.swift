@@ -135,6 +135,33 @@ struct IncrementalBuildTests {
         try expectSameAsCleanBuild(site)
     }
 
+    @Test("moving an article two levels down and back up is rebuilt as a clean build would make it")
+    func articleMovedBetweenLevels() throws {
+        let site = try TestSite(try Fixture.folder("nested-site"))
+        let down = try rebuild(site) {
+            let sleep = try site.read("living-well/sleep.md")
+            try site.remove("living-well/sleep.md")
+            try site.write(
+                "living-well/staying-active/at-home/sleep.md",
+                sleep.replacingOccurrences(of: "(staying-active/walking.md)", with: "(../walking.md)"))
+            try site.edit("index.md", replacing: "(living-well/sleep.md)", with: "(living-well/staying-active/at-home/sleep.md)")
+            try site.edit("living-well/staying-active/at-home/stretching-at-home.md", replacing: "(../../sleep.md)", with: "(sleep.md)")
+        }
+        #expect(Set(down.writtenFiles).isSuperset(of: ["living-well/staying-active/at-home/sleep/index.html", "living-well/index.html"]))
+        #expect(!site.exists("living-well/sleep/index.html"))
+        try expectSameAsCleanBuild(site)
+
+        let sleep = try site.read("living-well/staying-active/at-home/sleep.md")
+        try site.remove("living-well/staying-active/at-home/sleep.md")
+        try site.write("living-well/sleep.md", sleep.replacingOccurrences(of: "(../walking.md)", with: "(staying-active/walking.md)"))
+        try site.edit("index.md", replacing: "(living-well/staying-active/at-home/sleep.md)", with: "(living-well/sleep.md)")
+        try site.edit("living-well/staying-active/at-home/stretching-at-home.md", replacing: "(sleep.md)", with: "(../../sleep.md)")
+        let up = site.build()
+        #expect(up.status == .success, "\(up.diagnostics)")
+        #expect(!site.exists("living-well/staying-active/at-home/sleep/index.html"))
+        try expectSameAsCleanBuild(site)
+    }
+
     @Test("renaming a topic in its _index.md rewrites the pages that show its title, and the search index")
     func topicRenamed() throws {
         let site = try TestSite(try Fixture.folder("nested-site"))
