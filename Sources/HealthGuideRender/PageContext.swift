@@ -13,7 +13,9 @@ public struct LayoutContext: Sendable {
     public let sections: [SectionConfig]
     /// Output paths of fingerprinted assets: `site.css` → `assets/site.3f2a1c9e.css`.
     public let assets: [String: String]
-    /// The language of the pages (nil: the site's default) and its interface text.
+    /// The language of the pages (nil: the site's default) and its interface text. The text is
+    /// not in the contexts this makes: it is the same on every page, the templates' fingerprint
+    /// covers it, and the renderer adds it as `strings` once a page is known to need rendering.
     public let language: String?
     public let strings: TemplateValue
     /// Where each page is in the other languages, for the alternates and the language switcher.
@@ -73,7 +75,6 @@ public struct LayoutContext: Sendable {
             "description": .text(description),
             "canonical_url": .text(config.baseURL + url),
             "root": .text(root),
-            "strings": strings,
             "has_alternates": .flag(!versions.isEmpty),
             "alternates": .list(alternates),
             "x_default": .text(versions.first.map { config.baseURL + $0.url } ?? ""),

@@ -104,7 +104,7 @@ public final class SiteRenderer: Sendable {
         // Rendered on every core too: a tag page of a large site lists hundreds of articles.
         let renderedGenerated = generated.parallelMap { page in
             let builder = self.builder(for: page.language)
-            return self.renderGenerated(page.template, to: page.url) { page.context(builder) }
+            return self.renderGenerated(page.template, language: page.language, to: page.url) { page.context(builder) }
         }
         let rendered = (renderedPages + renderedGenerated).filter { $0 }.count
         writeSitemapAndFeed()
@@ -317,7 +317,7 @@ public final class SiteRenderer: Sendable {
         }
         var full = context
         full["body"] = .text(body)
-        return write(full, template: template, to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
+        return write(full, template: template, language: page.source.language, to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
     }
 
     /// What a translation shows of its source besides the shape: whether it is outdated. Empty
@@ -327,11 +327,15 @@ public final class SiteRenderer: Sendable {
         return ":" + (source.source.frontMatter.reviewed?.iso ?? "-") + ":" + source.source.bodyHash
     }
 
-    /// Renders a page's template and writes it; a page whose templates nest without end is
-    /// not written, and the problem is the build's.
-    private func write(_ context: TemplateContext, template: String, to outputPath: String, inputs: String, shapeInputs: String) -> Bool {
+    /// Renders a page's template with its language's interface text and writes it; a page
+    /// whose templates nest without end is not written, and the problem is the build's.
+    private func write(
+        _ context: TemplateContext, template: String, language: String?, to outputPath: String, inputs: String, shapeInputs: String
+    ) -> Bool {
+        var full = context
+        full["strings"] = builder(for: language).layout.strings
         do {
-            writer.write(try templates.render(context, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
+            writer.write(try templates.render(full, template: template), to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
             return true
         } catch {
             writer.fail(error)
@@ -350,7 +354,9 @@ public final class SiteRenderer: Sendable {
     }
 
     /// Renders a page made only from the site graph (tags, glossary, search, 404).
-    private func renderGenerated(_ template: String, to url: String, context makeContext: () -> TemplateContext) -> Bool {
+    private func renderGenerated(
+        _ template: String, language: String?, to url: String, context makeContext: () -> TemplateContext
+    ) -> Bool {
         let outputPath = SitePath.outputFile(for: url)
         let shapeInputs = fingerprints.shape(source: "")
         if writer.isCurrent(outputPath, shapeInputs: shapeInputs) { return false }
@@ -360,6 +366,6 @@ public final class SiteRenderer: Sendable {
         CanonicalText.add(context, to: &fingerprint)
         let inputs = fingerprint.finish()
         if writer.isCurrent(outputPath, inputs: inputs, shapeInputs: shapeInputs) { return false }
-        return write(context, template: template, to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
+        return write(context, template: template, language: language, to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
     }
 }
