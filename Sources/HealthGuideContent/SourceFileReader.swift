@@ -15,7 +15,11 @@ public struct SourceFileReader: Sendable {
 
     /// The page in the file at `path`, unless the file is larger than `maxBytes`: such a file
     /// is not read at all, so a huge one costs nothing but the error.
-    public func read(path: String, kind: PageKind, language: String? = nil, maxBytes: Int) -> (SourcePage?, [Diagnostic]) {
+    /// `hashingBody` fills in the page's `bodyHash`, which only a site with translations reads:
+    /// hashing every body again cost a site in one language a few per cent of a full build.
+    public func read(
+        path: String, kind: PageKind, language: String? = nil, maxBytes: Int, hashingBody: Bool = false
+    ) -> (SourcePage?, [Diagnostic]) {
         let absolute = contentDirectory + "/" + path
         let display = displayPrefix + path
         if let size = FileSystem.size(of: absolute), size > maxBytes {
@@ -90,7 +94,7 @@ public struct SourceFileReader: Sendable {
         let page = SourcePage(
             kind: kind, language: language, path: path, displayPath: display, body: parts.body,
             bodyLineOffset: parts.bodyLineOffset, frontMatter: matter,
-            contentHash: ContentHash.of(data), bodyHash: SourcePage.bodyHash(of: parts.body))
+            contentHash: ContentHash.of(data), bodyHash: hashingBody ? SourcePage.bodyHash(of: parts.body) : "")
         // A page with front-matter errors still goes through linking, so one run reports
         // its broken links too; the errors already stop anything being written.
         let unreadable = decoder.reader.diagnostics.contains { $0.rule == .yamlSyntax }

@@ -121,7 +121,7 @@ public struct SourcePage: Sendable, Hashable {
     /// Fingerprint of the blocks and site values the page takes in; empty when it takes none.
     public var includedInputs = ""
     /// Short fingerprint of the Markdown body alone, which a translation records as its
-    /// `source_hash` to know when its source's text changed.
+    /// `source_hash` to know when its source's text changed; empty on a site in one language.
     public var bodyHash: String
 
     /// The short fingerprint of a body, as `bodyHash` and `source_hash` give it.

@@ -39,7 +39,7 @@ public struct TranslationStamp {
         let sourcePath = String(relative.dropFirst(language.count + 1))
         let reader = SourceFileReader(contentDirectory: root)
         let (source, diagnostics) = reader.read(
-            path: sourcePath, kind: .article(folder: "", slug: ""), maxBytes: config.limits.fileBytes)
+            path: sourcePath, kind: .article(folder: "", slug: ""), maxBytes: config.limits.fileBytes, hashingBody: true)
         guard let source, let reviewed = source.frontMatter.reviewed else {
             let problem = diagnostics.first { $0.severity == .error }.map { ": \($0.message)" } ?? ": it has no 'reviewed' date"
             throw Failure(message: "cannot read the source \(SourcePaths.standardized(root + "/" + sourcePath))\(problem)")

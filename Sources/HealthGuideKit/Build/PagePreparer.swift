@@ -50,7 +50,8 @@ public struct PagePreparer: Sendable {
     /// prepared page, which the page cache keeps: it is used once, by this build's renderer.
     public func prepare(_ file: ContentFile) -> (page: PreparedPage, body: PrerenderedBody?) {
         let (read, loadDiagnostics) = reader.read(
-            path: file.path, kind: file.kind, language: file.language, maxBytes: context.config.limits.fileBytes)
+            path: file.path, kind: file.kind, language: file.language, maxBytes: context.config.limits.fileBytes,
+            hashingBody: !context.config.languages.isEmpty)
         guard var source = read else { return (PreparedPage(page: nil, diagnostics: loadDiagnostics), nil) }
         let (document, assemblyDiagnostics) = bodyRendering.assembly(for: file.language).assemble(&source, body: source.body ?? "")
         let scanner = MarkdownScanner(glossary: bodyRendering.matcher(for: file.language), lineOffset: source.bodyLineOffset)
