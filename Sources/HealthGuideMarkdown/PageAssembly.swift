@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import HealthGuideBase
 import HealthGuideContent
 
@@ -54,14 +55,21 @@ public struct PageAssembly: Sendable {
         return (document, diagnostics)
     }
 
-    /// Whether `text` holds `marker`, read as bytes: a `String` search compares characters.
-    static func holds(_ marker: String, in text: String) -> Bool {
-        let marker = Array(marker.utf8)
+    /// Whether `text` holds `marker`, searched as bytes by the C library: a `String` search
+    /// compares characters, and a loop over the bytes in Swift was a fiftieth of a full build.
+    static func holds(_ marker: StaticString, in text: String) -> Bool {
+        let needle = UnsafeRawPointer(marker.utf8Start)
+        let length = marker.utf8CodeUnitCount
+        let first = Int32(marker.utf8Start.pointee)
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = marker.first, bytes.count >= marker.count else { return false }
-            for index in 0...(bytes.count - marker.count) where bytes[index] == first {
-                if bytes[index..<(index + marker.count)].elementsEqual(marker) { return true }
+        return text.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard let base = bytes.baseAddress, length > 0 else { return false }
+            var offset = 0
+            // memchr finds each place the first byte is; memcmp checks the rest there.
+            while bytes.count - offset >= length {
+                guard let found = memchr(base + offset, first, bytes.count - offset - length + 1) else { return false }
+                if memcmp(found, needle, length) == 0 { return true }
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
             }
             return false
         }

@@ -5,6 +5,7 @@ import Testing
 @testable import HealthGuideBase
 @testable import HealthGuideContent
 @testable import HealthGuideKit
+@testable import HealthGuideMarkdown
 
 /// `[[name]]` in bodies, front matter and `site.yml`'s texts. Bodies of `Fixture.article`
 /// start on line 10 of the file.
@@ -149,5 +150,20 @@ struct GuideEmergencyNumberTests {
         #expect(showing.keys.sorted() == [])
         #expect(site.page("warning-signs/chest-pain/index.html")?.contains("Call 999 if you have any of these") == true)
         #expect(site.page("index.html")?.contains("In an emergency, call 999.") == true)
+    }
+}
+
+@Suite("Finding a marker in a body")
+struct MarkerSearchTests {
+    @Test("the byte search finds '[[' and '<!--' exactly where a String search does")
+    func agreesWithStringSearch() {
+        let texts = [
+            "", "[", "[[", "a[[", "a[", "[a[", "<!-", "<!--", "x<!-x<!--", "é[[é", "ñ<!", "[[[", "<<!--", "plain text with no markers",
+            String(repeating: "[a", count: 500) + "[", String(repeating: "[a", count: 500) + "[[",
+        ]
+        for text in texts {
+            #expect(PageAssembly.holds("[[", in: text) == text.contains("[["), "\(text)")
+            #expect(PageAssembly.holds("<!--", in: text) == text.contains("<!--"), "\(text)")
+        }
     }
 }
