@@ -19,7 +19,8 @@ public struct LanguageVersions: Sendable {
 
     /// The language of a URL (nil: the default) and its URL in the default language.
     public func split(_ url: String) -> (language: String?, base: String) {
-        guard let slash = url.firstIndex(of: "/") else { return (nil, url) }
+        // Asked of every page's URL: a site in one language answers at once.
+        guard !translated.isEmpty, let slash = url.utf8.firstIndex(of: UInt8(ascii: "/")) else { return (nil, url) }
         let folder = String(url[..<slash])
         guard translated.contains(folder) else { return (nil, url) }
         return (folder, String(url[url.index(after: slash)...]))

@@ -7,9 +7,10 @@ import HealthGuideMarkdown
 extension SiteGraph {
     /// The page a translation was made from, if it is in the site.
     public func translationSource(of index: Int) -> Int? {
-        let source = pages[index].source
-        guard let language = source.language else { return nil }
-        return pagesByPath[String(source.path.dropFirst(language.count + 1))]
+        // Asked for every page as it is rendered: the page's source is read field by field, not copied.
+        let page = pages[index]
+        guard let language = page.source.language else { return nil }
+        return pagesByPath[String(page.source.path.dropFirst(language.count + 1))]
     }
 
     /// The page at `index` in each of `languages` (the default language as nil), where it is

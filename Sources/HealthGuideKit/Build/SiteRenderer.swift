@@ -228,7 +228,9 @@ public final class SiteRenderer: Sendable {
 
     /// The search entries of `language`'s articles, in URL order.
     private func searchEntries(_ language: String?) -> [(url: String, entry: SearchEntry)] {
-        site.searchEntries.filter { versions.split($0.url).language == language }
+        // A site in one language has every entry in its one index, unfiltered.
+        guard !config.languages.isEmpty else { return site.searchEntries }
+        return site.searchEntries.filter { versions.split($0.url).language == language }
     }
 
     /// Each folder of `language` by its URL in the site, with its trail of titles, for the search index.
