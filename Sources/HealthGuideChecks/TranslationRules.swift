@@ -10,9 +10,8 @@ public struct TranslationOutdatedRule: SiteRule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         let graph = context.graph
-        return graph.pages.indices.compactMap { index in
-            guard let sourceIndex = graph.translationSource(of: index) else { return nil }
-            let page = graph.pages[index], source = graph.pages[sourceIndex]
+        return graph.translationPairs.compactMap { pair in
+            let page = graph.pages[pair.translation], source = graph.pages[pair.source]
             let matter = page.source.frontMatter
             let place = matter.locations["source_reviewed"] ?? matter.locations["title"] ?? .start
             switch TranslationCurrency.of(page, source: source) {
@@ -52,9 +51,8 @@ public struct TranslationCardsRule: SiteRule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         let graph = context.graph
-        return graph.pages.indices.compactMap { index in
-            guard let sourceIndex = graph.translationSource(of: index) else { return nil }
-            let page = graph.pages[index], source = graph.pages[sourceIndex]
+        return graph.translationPairs.compactMap { pair in
+            let page = graph.pages[pair.translation], source = graph.pages[pair.source]
             let (translated, original) = (CardOutline(page), CardOutline(source))
             guard translated != original else { return nil }
             return Finding(

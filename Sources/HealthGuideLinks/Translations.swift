@@ -13,6 +13,11 @@ extension SiteGraph {
         return pagesByPath[String(page.source.path.dropFirst(language.count + 1))]
     }
 
+    /// Every translation in the site with the page it was made from, by page index.
+    public var translationPairs: [(translation: Int, source: Int)] {
+        pages.indices.compactMap { index in translationSource(of: index).map { (index, $0) } }
+    }
+
     /// The page at `index` in each of `languages` (the default language as nil), where it is
     /// in the site: the source and every translation of it.
     public func versions(of index: Int, languages: [String]) -> [(language: String?, page: Int)] {
