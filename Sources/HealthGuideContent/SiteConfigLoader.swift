@@ -75,13 +75,8 @@ public struct SiteConfigLoader {
         SiteText.putValues(into: &config, texts: texts, reader: &reader)
         if let languagesNode {
             config.languages = LanguagesLoader.languages(
-                languagesNode, defaultLanguage: config.language, sections: config.sections, reader: &reader)
-            for language in config.languages {
-                for name in config.unknownValues(in: language) {
-                    reader.report(
-                        at: reader.location(of: languagesNode), SiteValues(config: config).unknownMessage(name), rule: .unknownValue)
-                }
-            }
+                languagesNode, defaultLanguage: config.language, sections: config.sections, values: SiteValues(config: config),
+                reader: &reader)
         }
         let present = Set(pairs.map(\.key))
         for field in Self.required where !present.contains(field) {

@@ -392,6 +392,29 @@ struct MultilingualTests {
         #expect(!spanish.contains("Rest for a day"))
     }
 
+    @Test("[[values]] in a language's texts are that language's, and an unknown name is an error at its text")
+    func valuesInLanguageTexts() throws {
+        let texts = Self.languages
+            .replacingOccurrences(
+                of: "disclaimer: \"Esta guía es solo para aprender. Consulte a un médico sobre su salud.\"",
+                with: "disclaimer: \"En una emergencia, llame al [[emergency_number]].\"\n    emergency_number: \"112\"")
+        let site = try TestSite(Self.site(["site.yml": Fixture.siteYML + texts]))
+        let result = site.build()
+        #expect(result.status == .success, "\(printed(result, site))")
+        #expect(site.page("es/causes/muscle-strain/index.html")?.contains("En una emergencia, llame al 112.") == true)
+        #expect(site.page("causes/muscle-strain/index.html")?.contains("llame al") == false)
+
+        let misspelt = try TestSite(
+            Self.site([
+                "site.yml": Fixture.siteYML
+                    + texts.replacingOccurrences(of: "Por qué pasa.", with: "Llame al [[emergency_numbr]].")
+            ]))
+        #expect(
+            printed(misspelt.build(), misspelt, rule: .unknownValue) == [
+                "Content/site.yml:22:47: error: unknown site value '[[emergency_numbr]]' (did you mean '[[emergency_number]]'?) [unknown-value]"
+            ])
+    }
+
     @Test("a language whose folder is a section's is an error")
     func languageCollidesWithSection() throws {
         let yml =

@@ -18,8 +18,11 @@ enum LanguagesLoader {
     ]
     static let required = ["title", "disclaimer"]
 
-    /// The languages, sorted by code, given the site's default language and sections.
-    static func languages(_ node: Node, defaultLanguage: String, sections: [SectionConfig], reader: inout YAMLReader) -> [LanguageConfig] {
+    /// The languages, sorted by code, given the site's default language and sections; `values`
+    /// are the site's, whose names the languages' texts may use as `[[name]]`.
+    static func languages(
+        _ node: Node, defaultLanguage: String, sections: [SectionConfig], values: SiteValues, reader: inout YAMLReader
+    ) -> [LanguageConfig] {
         guard let pairs = reader.mapping(node, named: "languages", allowedKeys: nil) else { return [] }
         var languages: [LanguageConfig] = []
         for (code, keyNode, value) in pairs {
@@ -48,7 +51,7 @@ enum LanguagesLoader {
                     rule: .pathCollision)
                 continue
             }
-            if let language = self.language(code, value, formula: formula, sections: sections, reader: &reader) {
+            if let language = self.language(code, value, formula: formula, sections: sections, values: values, reader: &reader) {
                 languages.append(language)
             }
         }
@@ -56,20 +59,21 @@ enum LanguagesLoader {
     }
 
     private static func language(
-        _ code: String, _ node: Node, formula: ReadabilityFormula, sections: [SectionConfig], reader: inout YAMLReader
+        _ code: String, _ node: Node, formula: ReadabilityFormula, sections: [SectionConfig], values: SiteValues,
+        reader: inout YAMLReader
     ) -> LanguageConfig? {
         guard let pairs = reader.mapping(node, named: "language '\(code)'", allowedKeys: fields) else { return nil }
         var language = LanguageConfig(code: code, reading: formula.defaultLimits)
         for (key, _, value) in pairs {
             switch key {
             case "title": language.title = reader.string(value, field: key) ?? ""
-            case "description": language.description = reader.string(value, field: key) ?? ""
-            case "disclaimer": language.disclaimer = reader.string(value, field: key) ?? ""
-            case "medicines_note": language.medicinesNote = reader.string(value, field: key) ?? ""
+            case "description": language.description = text(value, field: key, values: values, reader: &reader)
+            case "disclaimer": language.disclaimer = text(value, field: key, values: values, reader: &reader)
+            case "medicines_note": language.medicinesNote = text(value, field: key, values: values, reader: &reader)
             case "emergency_number": language.emergencyNumber = reader.string(value, field: key)
             case "emergency_text": language.emergencyText = reader.string(value, field: key)
             case "reading": language.reading = reading(value, code: code, formula: formula, reader: &reader)
-            case "sections": language.sections = sectionTexts(value, code: code, sections: sections, reader: &reader)
+            case "sections": language.sections = sectionTexts(value, code: code, sections: sections, values: values, reader: &reader)
             default: break
             }
         }
@@ -123,8 +127,18 @@ enum LanguagesLoader {
         return limits
     }
 
+    /// A text that may hold `[[name]]`, as written: the language's own values are put in by
+    /// `SiteConfig.localized(for:)`. An unknown name is an error where the text starts.
+    private static func text(_ node: Node, field: String, values: SiteValues, reader: inout YAMLReader) -> String {
+        let text = reader.string(node, field: field) ?? ""
+        for name in values.substitute(in: text).unknown {
+            reader.report(at: reader.location(of: node), values.unknownMessage(name.name), rule: .unknownValue)
+        }
+        return text
+    }
+
     private static func sectionTexts(
-        _ node: Node, code: String, sections: [SectionConfig], reader: inout YAMLReader
+        _ node: Node, code: String, sections: [SectionConfig], values: SiteValues, reader: inout YAMLReader
     ) -> [String: SectionText] {
         let ids = sections.map(\.id)
         guard let pairs = reader.mapping(node, named: "languages.\(code).sections", allowedKeys: ids) else { return [:] }
@@ -135,7 +149,7 @@ enum LanguagesLoader {
             var text = SectionText(title: "", description: "")
             for (key, _, field) in fields {
                 if key == "title" { text.title = reader.string(field, field: key) ?? "" }
-                if key == "description" { text.description = reader.string(field, field: key) ?? "" }
+                if key == "description" { text.description = Self.text(field, field: key, values: values, reader: &reader) }
             }
             if text.title.isEmpty {
                 reader.report(at: reader.location(of: value), "section '\(id)' of language '\(code)' needs a 'title'", rule: .missingField)

@@ -18,7 +18,7 @@ extension SiteConfig {
             return SectionConfig(id: section.id, title: text.title, order: section.order, description: text.description)
         }
         // `[[name]]` in the language's texts stands for the language's own values (its emergency
-        // number); `SiteConfigLoader` has reported any unknown name.
+        // number); `LanguagesLoader` has reported any unknown name.
         let values = SiteValues(config: config)
         config.description = values.substitute(in: config.description).text
         config.disclaimer = values.substitute(in: config.disclaimer).text
@@ -27,14 +27,6 @@ extension SiteConfig {
             config.sections[index].description = values.substitute(in: config.sections[index].description).text
         }
         return config
-    }
-
-    /// The names in a language's texts that are no value of the site's.
-    func unknownValues(in language: LanguageConfig) -> [String] {
-        let localized = localized(for: language.code)
-        let values = SiteValues(config: localized)
-        let texts = [language.description, language.disclaimer, language.medicinesNote] + language.sections.values.map(\.description)
-        return texts.flatMap { values.substitute(in: $0).unknown.map(\.name) }
     }
 
     /// The formula and limits the readability rule scores this language's articles by. The
