@@ -195,7 +195,7 @@ public final class SiteRenderer: Sendable {
         let builder = builder(for: page.source.language)
         switch page.source.kind {
         case .article:
-            return renderPage(index, template: "article") { builder.article(index) }
+            return renderPage(index, template: "article", extras: { builder.articleExtras(index) }) { builder.article(index) }
         case let .section(folder):
             return renderPage(index, template: "section") { builder.landing(folder) }
         case .home:
@@ -290,7 +290,11 @@ public final class SiteRenderer: Sendable {
     }
 
     /// Renders a page with a Markdown body, unless its fingerprints show it is current.
-    private func renderPage(_ index: Int, template: String, context makeContext: () -> TemplateContext) -> Bool {
+    /// `extras` are values made from inputs the fingerprint covers already, added to the
+    /// context only when the page is rendered (see `PageContextBuilder.articleExtras`).
+    private func renderPage(
+        _ index: Int, template: String, extras: () -> TemplateContext = { [:] }, context makeContext: () -> TemplateContext
+    ) -> Bool {
         let page = graph.pages[index]
         let outputPath = SitePath.outputFile(for: page.url)
         let shapeInputs = fingerprints.shape(source: page.source.fingerprint + translationStamp(index))
@@ -318,6 +322,7 @@ public final class SiteRenderer: Sendable {
             return false
         }
         var full = context
+        full.add(extras())
         full["body"] = .text(body)
         return write(full, template: template, language: page.source.language, to: outputPath, inputs: inputs, shapeInputs: shapeInputs)
     }
