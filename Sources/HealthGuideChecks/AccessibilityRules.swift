@@ -132,19 +132,32 @@ public struct DuplicateTitleRule: SiteRule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         let pages = context.graph.pages
+        let order = context.graph.titleOrder
         var findings: [Finding] = []
-        // In title order equal titles sit together, the first by path first. A translation
-        // may keep its source's title (a medicine's name): titles are compared within a language.
-        var firstInLanguage: [String: Int] = [:]
-        var title: String?
-        for index in context.graph.titleOrder {
-            let page = pages[index]
-            if page.titleKey != title {
-                title = page.titleKey
-                firstInLanguage = [:]
+        // In title order equal titles sit together, the first by path first. Only a run of
+        // two or more pages is looked at: this runs over every page on every build.
+        var start = 0
+        while start < order.count {
+            let titleKey = pages[order[start]].titleKey
+            var end = start + 1
+            while end < order.count, pages[order[end]].titleKey == titleKey { end += 1 }
+            if end - start > 1, !titleKey.isEmpty {
+                findings += Self.findings(among: order[start..<end], pages: pages)
             }
+            start = end
+        }
+        return findings
+    }
+
+    /// The findings among pages of one title, in title order. A translation may keep its
+    /// source's title (a medicine's name): titles are compared within a language.
+    private static func findings(among sameTitle: ArraySlice<Int>, pages: [Page]) -> [Finding] {
+        var firstInLanguage: [String: Int] = [:]
+        var findings: [Finding] = []
+        for index in sameTitle {
+            let page = pages[index]
             let language = page.source.language ?? ""
-            guard let earlier = firstInLanguage[language], !page.titleKey.isEmpty else {
+            guard let earlier = firstInLanguage[language] else {
                 firstInLanguage[language] = index
                 continue
             }

@@ -13,9 +13,8 @@ public struct CareCardLevelRule: SiteRule {
 
     /// One sign listed on one page: numbers only, since the rule reads every sign of the site
     /// on every rebuild, and copying or hashing the signs' strings cost more than the rest of it.
-    /// `hash` is the sign's `foldedHash`.
+    /// Signs are told apart by their `foldedHash` first.
     private struct Listing {
-        let hash: UInt64
         let page: Int
         let sign: Int
         let level: CareCardKind
@@ -23,30 +22,34 @@ public struct CareCardLevelRule: SiteRule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         let pages = context.graph.pages
-        var listings: [Listing] = []
-        listings.reserveCapacity(pages.reduce(0) { $0 + $1.cardSigns.count })
-        for pageIndex in pages.indices {
-            for (signIndex, sign) in pages[pageIndex].cardSigns.enumerated() {
-                listings.append(Listing(hash: sign.foldedHash, page: pageIndex, sign: signIndex, level: sign.level))
+        // First the signs listed at two levels, by hash: a site repeats a few signs on many
+        // pages, so this is one look-up in a small table for each listing, and nearly always
+        // finds none.
+        var levels: [UInt64: CareCardKind] = [:]
+        var clashingHashes: Set<UInt64> = []
+        for page in pages {
+            for sign in page.cardSigns {
+                if let first = levels[sign.foldedHash] {
+                    if first != sign.level { clashingHashes.insert(sign.foldedHash) }
+                } else {
+                    levels[sign.foldedHash] = sign.level
+                }
             }
         }
-        // Sorted by the folded text's hash, the listings of a sign sit together, in page order.
-        listings.sort { ($0.hash, $0.page, $0.sign) < ($1.hash, $1.page, $1.sign) }
+        guard !clashingHashes.isEmpty else { return [] }
+        // The listings of those signs, grouped by hash, each group in page order.
+        var listingsByHash: [UInt64: [Listing]] = [:]
+        for pageIndex in pages.indices {
+            for (signIndex, sign) in pages[pageIndex].cardSigns.enumerated() where clashingHashes.contains(sign.foldedHash) {
+                listingsByHash[sign.foldedHash, default: []].append(
+                    Listing(page: pageIndex, sign: signIndex, level: sign.level))
+            }
+        }
         var clashes: [[Listing]] = []
-        var start = 0
-        while start < listings.count {
-            var end = start + 1
-            var oneLevel = true
-            while end < listings.count, listings[end].hash == listings[start].hash {
-                oneLevel = oneLevel && listings[end].level == listings[start].level
-                end += 1
-            }
-            if !oneLevel {
-                // Texts of one hash are nearly always one text; told apart here when not.
-                let signs = Dictionary(grouping: listings[start..<end]) { CardSign.fold(Self.item($0, pages).text) }
-                clashes += signs.values.filter { sign in sign.contains { $0.level != sign[0].level } }
-            }
-            start = end
+        for listings in listingsByHash.values {
+            // Texts of one hash are nearly always one text; told apart here when not.
+            let signs = Dictionary(grouping: listings) { CardSign.fold(Self.item($0, pages).text) }
+            clashes += signs.values.filter { sign in sign.contains { $0.level != sign[0].level } }
         }
         // Grouped by sign, in the order the signs were met.
         clashes.sort { ($0[0].page, $0[0].sign) < ($1[0].page, $1[0].sign) }

@@ -6,15 +6,18 @@ import HealthGuideLinks
 /// site configured for each rule.
 public struct RuleEngine: Sendable {
     public let rules: [any ContentRule]
-    /// `rules` sorted by kind once: asking each rule its kind for every page went through the
-    /// runtime's dynamic cast, 17 times a page.
+    /// `rules` sorted by kind once, not asked for every page.
     private let pageRules: [any PageRule]
     private let siteRules: [any SiteRule]
 
     public init(rules: [any ContentRule] = RuleEngine.standardRules) {
         self.rules = rules
-        pageRules = rules.compactMap { $0 as? any PageRule }
-        siteRules = rules.compactMap { $0 as? any SiteRule }
+        pageRules = rules.compactMap { rule in
+            if case let .page(pageRule) = rule.kind { pageRule } else { nil }
+        }
+        siteRules = rules.compactMap { rule in
+            if case let .site(siteRule) = rule.kind { siteRule } else { nil }
+        }
     }
 
     /// The engine of every build: one, with the standard rules.
