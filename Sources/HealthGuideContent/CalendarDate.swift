@@ -15,6 +15,20 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         self.day = day
     }
 
+    /// The day `days` days after 1 January 1970 in the proleptic Gregorian calendar (the
+    /// civil-from-days method of H. Hinnant's date algorithms); nil outside years 1 to 9999.
+    public init?(daysSince1970 days: Int) {
+        let shifted = days + 719_468 // Days since 1 March of year 0.
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
     /// Parses exactly `YYYY-MM-DD`, read from the bytes: every page's review date is parsed on
     /// every full build.
     public init?(iso text: String) {

@@ -33,12 +33,27 @@ public struct LoadedContent: Sendable {
 
     /// Fingerprint of the settings every page shows, with values in their texts: `site.yml`
     /// less its `values:`, which reach only the pages that use them (see `SourcePage.fingerprint`).
-    public var settingsHash: String {
+    /// Worked out once, when the settings are read: it describes them by reflection, which
+    /// took a millisecond each time. The base URL a build is given is not in it.
+    public let settingsHash: String
+
+    public init(
+        config: SiteConfig, glossary: [GlossaryEntry], translatedGlossaries: [String: [GlossaryEntry]] = [:],
+        markdownFiles: [ContentFile], staticFiles: [StaticFile], blocks: BlockLibrary, configHash: String, glossaryHash: String
+    ) {
+        self.config = config
+        self.glossary = glossary
+        self.translatedGlossaries = translatedGlossaries
+        self.markdownFiles = markdownFiles
+        self.staticFiles = staticFiles
+        self.blocks = blocks
+        self.configHash = configHash
+        self.glossaryHash = glossaryHash
         var settings = config
         settings.values = [:]
         settings.ruleSeverities = [:]
         let rules = config.ruleSeverities.map { "\($0.key)=\($0.value?.rawValue ?? "off")" }.sorted()
-        return ContentHash.of(parts: [String(describing: settings)] + rules)
+        settingsHash = ContentHash.of(parts: [String(describing: settings)] + rules)
     }
 
     /// What `[[name]]` stands for in this site's texts.
@@ -186,8 +201,9 @@ public struct ContentLoader: Sendable {
                 return nil
             }
         }
-        let folder = folders.joined(separator: "/")
         let name = parts[parts.count - 1]
+        // The path less its file name: the walker's paths have no empty parts.
+        let folder = String(decoding: path.utf8.dropLast(name.utf8.count + 1), as: UTF8.self)
         if name == "_index.md" { return .section(folder: folder) }
         // The walker passes only names ending in ".md", three bytes after a character boundary.
         let slug = String(decoding: name.utf8.dropLast(3), as: UTF8.self).lowercased()

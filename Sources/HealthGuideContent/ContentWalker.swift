@@ -58,7 +58,8 @@ public struct ContentWalker {
     /// `_blocks/x.md`, or `es/_blocks/x.md` for a language `es` of the site.
     private func isBlock(_ path: String) -> Bool {
         if path.hasPrefix(BlockLibrary.folder + "/") { return true }
-        guard let slash = path.firstIndex(of: "/") else { return false }
+        // Asked of every file: a site in one language has nothing more to look for.
+        guard !languages.isEmpty, let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
         return languages.contains(String(path[..<slash])) && path[path.index(after: slash)...].hasPrefix(BlockLibrary.folder + "/")
     }
 

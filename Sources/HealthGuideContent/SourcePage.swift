@@ -63,12 +63,22 @@ public enum PageKind: Sendable, Hashable, Codable {
 public enum ContentFolder {
     /// The top-level section of a folder: `treatments/medicines` → `treatments`.
     public static func section(of folder: String) -> String {
-        folder.firstIndex(of: "/").map { String(folder[..<$0]) } ?? folder
+        firstSlash(in: folder).map { String(folder[..<$0]) } ?? folder
     }
 
     /// The folder holding `folder`, or nil for a section.
     public static func parent(of folder: String) -> String? {
-        folder.lastIndex(of: "/").map { String(folder[..<$0]) }
+        lastSlash(in: folder).map { String(folder[..<$0]) }
+    }
+
+    /// Slashes are found among the bytes: a search by `Character` reads the text as letters
+    /// a reader sees, and these run for every page rendered.
+    private static func firstSlash(in folder: String) -> String.Index? {
+        folder.utf8.firstIndex(of: UInt8(ascii: "/"))
+    }
+
+    private static func lastSlash(in folder: String) -> String.Index? {
+        folder.utf8.lastIndex(of: UInt8(ascii: "/"))
     }
 
     /// `treatments/medicines` → [`treatments`, `treatments/medicines`].
@@ -90,7 +100,7 @@ public enum ContentFolder {
     /// The folder's own name made readable, for a topic without a title of its own:
     /// `living-well` → `Living well`.
     public static func readableName(of folder: String) -> String {
-        let name = folder.lastIndex(of: "/").map { String(folder[folder.index(after: $0)...]) } ?? folder
+        let name = lastSlash(in: folder).map { String(folder[folder.index(after: $0)...]) } ?? folder
         let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }

@@ -18,11 +18,14 @@ public enum WebAddress {
             let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
             let host = components.host
         else { return false }
-        return isDotted(host)
+        return isDotted(host[...])
     }
 
-    private static func isDotted(_ host: some StringProtocol) -> Bool {
-        host.contains(".") && !host.hasPrefix(".") && !host.hasSuffix(".")
+    /// Read as bytes: `contains` on a string is Foundation's search, which took more time than
+    /// the rest of this check for each source of each page rendered.
+    private static func isDotted(_ host: Substring) -> Bool {
+        let dot = UInt8(ascii: ".")
+        return host.utf8.contains(dot) && host.utf8.first != dot && host.utf8.last != dot
     }
 
     /// The host of an http or https address whose host is ASCII letters, digits, dots and
@@ -43,7 +46,7 @@ public enum WebAddress {
             utf8[hostStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
             ?? utf8.endIndex
         let host = text[hostStart..<hostEnd]
-        guard host.utf8.allSatisfy(isHostByte), !host.lowercased().contains("xn--") else { return nil }
+        guard host.utf8.allSatisfy(isHostByte), !hasPunycode(host.utf8) else { return nil }
         var fragments = 0
         for byte in utf8[hostEnd...] {
             if byte == UInt8(ascii: "#") {
@@ -54,6 +57,16 @@ public enum WebAddress {
             }
         }
         return host
+    }
+
+    /// True when `host` holds "xn--" in any case: a label of an international name.
+    private static func hasPunycode(_ host: Substring.UTF8View) -> Bool {
+        var rest = host[...]
+        while let start = rest.firstIndex(where: { equalIgnoringCase($0, UInt8(ascii: "x")) }) {
+            if rest[start...].prefix(4).elementsEqual("xn--".utf8, by: equalIgnoringCase) { return true }
+            rest = rest[rest.index(after: start)...]
+        }
+        return false
     }
 
     private static func equalIgnoringCase(_ byte: UInt8, _ lowercase: UInt8) -> Bool {

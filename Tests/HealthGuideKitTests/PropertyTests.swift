@@ -278,6 +278,29 @@ struct PropertyTests {
         }
     }
 
+    @Test("a count of days since 1970 is the day Foundation's Gregorian calendar names, and back again")
+    func daysSince1970() async {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        // Foundation's calendar is Julian before 15 October 1582 (day -141,427); this one is
+        // Gregorian all the way back, as ISO 8601 dates are. From then to year 9999, then closer
+        // to today, with the leap days around 1970 and 2000.
+        for days in [Gen.int(in: -141_427...2_932_896), Gen.int(in: -800...11_100)] {
+            await propertyCheck(count: 500, input: days) { days in
+                let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+                #expect(CalendarDate(daysSince1970: days) == CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!))
+            }
+        }
+        // Back to year 1, against the count of days the translation rules use.
+        await propertyCheck(count: 500, input: Gen.int(in: -719_162...2_932_896)) { days in
+            #expect(CalendarDate(daysSince1970: days).map { CalendarDate(year: 1970, month: 1, day: 1)!.days(until: $0) } == days)
+        }
+        #expect(CalendarDate(daysSince1970: -719_163) == nil)
+        #expect(CalendarDate(daysSince1970: 2_932_897) == nil)
+        #expect(CalendarDate(daysSince1970: 0) == CalendarDate(year: 1970, month: 1, day: 1))
+        #expect(CalendarDate(daysSince1970: 11_016) == CalendarDate(year: 2000, month: 2, day: 29))
+    }
+
     @Test(
         "review dates as written",
         arguments: [
