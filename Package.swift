@@ -35,6 +35,8 @@ let package = Package(
         ),
         // Writing a page under its final name in one step, on systems that can.
         .target(name: "CUnnamedFile"),
+        // The memory allocator's settings, for the release build's jemalloc.
+        .target(name: "CAllocatorSettings"),
         // The stages, in the order data flows through them; each may import only those before it.
         // Shared basics: diagnostics, files, hashing, byte coding.
         .target(
@@ -109,7 +111,7 @@ let package = Package(
             name: "healthguide",
             dependencies: [
                 "HealthGuideKit", "HealthGuidePreview", "HealthGuideOutput", "HealthGuideChecks", "HealthGuideLinks",
-                "HealthGuideContent", "HealthGuideBase",
+                "HealthGuideContent", "HealthGuideBase", "CAllocatorSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
             // The release build links jemalloc where it is installed: see RELEASE_FLAGS in the Makefile.
