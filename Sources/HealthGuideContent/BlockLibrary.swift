@@ -85,14 +85,16 @@ public struct BlockLibrary: Sendable {
                         rule: .invalidSlug))
                 continue
             }
-            if let size = FileSystem.size(of: root + "/" + path), size > maxBytes {
+            let data: Data
+            switch FileSystem.contents(of: root + "/" + path, atMost: maxBytes) {
+            case let .contents(contents): data = contents
+            case .tooLarge:
                 log.add(
                     Diagnostic(
                         file: display, location: .start, severity: .error,
                         message: "block is larger than the \(maxBytes / 1024) KB a page may be", rule: .inputTooLarge))
                 continue
-            }
-            guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+            case .unreadable:
                 log.add(Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: .unreadableFile))
                 continue
             }

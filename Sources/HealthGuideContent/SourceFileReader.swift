@@ -22,7 +22,10 @@ public struct SourceFileReader: Sendable {
     ) -> (SourcePage?, [Diagnostic]) {
         let absolute = contentDirectory + "/" + path
         let display = displayPrefix + path
-        if let size = FileSystem.size(of: absolute), size > maxBytes {
+        let data: Data
+        switch FileSystem.contents(of: absolute, atMost: maxBytes) {
+        case let .contents(contents): data = contents
+        case let .tooLarge(size):
             return (
                 nil,
                 [
@@ -32,8 +35,7 @@ public struct SourceFileReader: Sendable {
                         rule: .inputTooLarge, hint: "split it into several articles, or raise limits.file_kb in site.yml")
                 ]
             )
-        }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
+        case .unreadable:
             return (
                 nil, [Diagnostic(file: display, location: nil, severity: .error, message: "could not read file", rule: .unreadableFile)]
             )

@@ -135,7 +135,8 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         let relativeFolder = FileSystem.folder(of: path)
-        if let link = link(onTheWayTo: relativeFolder) {
+        let folderState = state(ofFolder: relativeFolder, making: true)
+        if case let .link(link) = folderState {
             refuseLink(at: link)
             return
         }
@@ -143,8 +144,13 @@ public final class OutputWriter: @unchecked Sendable {
             let folder = FileSystem.folder(of: destination)
             // In a folder made just now nothing is in the way; elsewhere a file already there
             // is replaced, not written beside first, and a link there is refused.
-            let folderIsNew = try FileSystem.makeFolders(folder)
-            markReal(relativeFolder)
+            let folderIsNew: Bool
+            if case let .real(made) = folderState {
+                folderIsNew = made
+            } else {
+                folderIsNew = try FileSystem.makeFolders(folder)
+                markReal(relativeFolder)
+            }
             let existing = folderIsNew ? nil : FileSystem.entryKind(at: path, inFolder: rootFolder)
             if existing == .link {
                 refuseLink(at: path)
@@ -195,7 +201,7 @@ public final class OutputWriter: @unchecked Sendable {
         var removed = 0
         // Sorted once found: sorting every path the last build wrote cost more than the search.
         for path in previous.files.keys.filter({ current[$0] == nil }).sorted() {
-            if let link = link(onTheWayTo: FileSystem.folder(of: path)) {
+            if case let .link(link) = state(ofFolder: FileSystem.folder(of: path), making: false) {
                 refuseLink(at: link)
                 continue
             }
@@ -215,23 +221,40 @@ public final class OutputWriter: @unchecked Sendable {
         return removed
     }
 
-    /// The first folder on the way from the output folder to `relativeFolder` (itself
-    /// included) that is a symbolic link, or nil. A missing folder ends the search: the
-    /// build makes it, a real folder.
-    private func link(onTheWayTo relativeFolder: String) -> String? {
-        guard !relativeFolder.isEmpty, !lock.withLock({ realFolders.contains(relativeFolder) }) else { return nil }
+    /// What is on the way from the output folder to a folder of it.
+    private enum FolderState {
+        /// A symbolic link at this path: nothing is written or removed behind it.
+        case link(String)
+        /// Real folders all the way; `made` when this build has just made the last one.
+        case real(made: Bool)
+        /// A folder missing (when not making them), a file in the way, or one that cannot be
+        /// looked at: making the folders reports which.
+        case unsettled
+    }
+
+    /// Looks at each folder on the way from the output folder to `relativeFolder` (itself
+    /// included) that this build has not seen yet, and with `making` makes the missing ones.
+    /// A folder made in a real folder is real, and needs no look: `mkdir` never follows a
+    /// link in the last part of its path. (Looking first cost a system call for every page
+    /// of a full build, each in a folder of its own.)
+    private func state(ofFolder relativeFolder: String, making: Bool) -> FolderState {
+        guard !relativeFolder.isEmpty, !lock.withLock({ realFolders.contains(relativeFolder) }) else { return .real(made: false) }
         var folder = ""
+        var made = false
         for name in relativeFolder.split(separator: "/") {
             folder = folder.isEmpty ? String(name) : folder + "/" + name
             if lock.withLock({ realFolders.contains(folder) }) { continue }
-            switch FileSystem.entryKind(at: folder, inFolder: rootFolder) {
-            case .link: return folder
-            case .folder: lock.withLock { _ = realFolders.insert(folder) }
-            // Missing, or a file in the way, which making the folder reports.
-            default: return nil
+            made = making && mkdirat(rootFolder, folder, 0o755) == 0
+            if !made {
+                switch FileSystem.entryKind(at: folder, inFolder: rootFolder) {
+                case .link: return .link(folder)
+                case .folder: break
+                default: return .unsettled
+                }
             }
+            lock.withLock { _ = realFolders.insert(folder) }
         }
-        return nil
+        return .real(made: made)
     }
 
     /// Records `relativeFolder` and the folders above it as real: just found or made so.

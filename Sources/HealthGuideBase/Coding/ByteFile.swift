@@ -40,13 +40,8 @@ public enum ByteFile {
         let size = Int(status.st_size)
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { break }
-                count += read
-            }
-            complete = count == size
+            complete = FileSystem.read(descriptor, into: buffer.baseAddress, count: size)
+            count = complete ? size : 0
         }
         return complete ? bytes : nil
     }

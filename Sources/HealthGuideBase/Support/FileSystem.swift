@@ -74,6 +74,43 @@ public enum FileSystem {
         access(path, F_OK) == 0
     }
 
+    /// What `contents(of:atMost:)` found.
+    public enum BoundedRead {
+        case contents(Data)
+        /// The file is larger than asked for, by its size in bytes: it was not read.
+        case tooLarge(Int)
+        case unreadable
+    }
+
+    /// The bytes of the file at `path` unless it holds more than `maxBytes`. The file is opened
+    /// once and its size read from the open file: asking its size by path first made the
+    /// kernel walk the path twice for each of 10,000 pages.
+    public static func contents(of path: String, atMost maxBytes: Int) -> BoundedRead {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .unreadable }
+        let size = Int(info.st_size)
+        guard size <= maxBytes else { return .tooLarge(size) }
+        var data = Data(count: size)
+        let complete = data.withUnsafeMutableBytes { buffer in read(descriptor, into: buffer.baseAddress, count: size) }
+        return complete ? .contents(data) : .unreadable
+    }
+
+    /// Reads `count` bytes from an open file into `buffer`; false when the file ends first or
+    /// cannot be read.
+    public static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer?, count: Int) -> Bool {
+        var done = 0
+        while done < count, let buffer {
+            let read = Foundation.read(descriptor, buffer + done, count - done)
+            if read < 0, errno == EINTR { continue }
+            guard read > 0 else { break }
+            done += read
+        }
+        return done == count
+    }
+
     /// The size in bytes of what is at `path`, following links; nil when nothing is there.
     public static func size(of path: String) -> Int? {
         var info = stat()
