@@ -52,7 +52,9 @@ public struct InputStamps: Equatable, Sendable {
     public static func read(folders: [String], options: [String]) -> InputStamps {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var files: [String: FileStamp] = [:]
+        // Gathered first and put in a table of the right size at once: grown as it filled, the
+        // table of 10,000 stamps was copied a dozen times.
+        var stamped: [(String, FileStamp)] = []
         for folder in folders {
             var pending = [folder]
             while let current = pending.popLast() {
@@ -62,11 +64,12 @@ public struct InputStamps: Equatable, Sendable {
                     if (info.st_mode & S_IFMT) == S_IFDIR {
                         pending.append(path)
                     } else {
-                        files[path] = FileStamp(info)
+                        stamped.append((path, FileStamp(info)))
                     }
                 }
             }
         }
+        let files = Dictionary(stamped, uniquingKeysWith: { first, _ in first })
         // A new version of the program may render differently, so it is an input too. Its path
         // comes from the system, since argv[0] may be a bare name found on the PATH.
         let programPath = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
