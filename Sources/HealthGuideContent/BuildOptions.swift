@@ -37,9 +37,7 @@ extension CalendarDate {
     /// Today in UTC. Counted from the clock's seconds: setting up a Foundation calendar took
     /// most of a millisecond, which every build paid, even one that finds nothing changed.
     public static var today: CalendarDate {
-        let seconds = Int(Date().timeIntervalSince1970.rounded(.down))
-        let secondsPerDay = 86_400
-        let days = seconds >= 0 ? seconds / secondsPerDay : (seconds - secondsPerDay + 1) / secondsPerDay
+        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
         // The clock of any running system is within years 1 to 9999.
         return CalendarDate(daysSince1970: days) ?? CalendarDate(year: 1970, month: 1, day: 1)!
     }

@@ -299,6 +299,14 @@ struct PropertyTests {
         #expect(CalendarDate(daysSince1970: 2_932_897) == nil)
         #expect(CalendarDate(daysSince1970: 0) == CalendarDate(year: 1970, month: 1, day: 1))
         #expect(CalendarDate(daysSince1970: 11_016) == CalendarDate(year: 2000, month: 2, day: 29))
+        // Today, as the calendar names it just before and just after (in case midnight passes).
+        func calendarToday() -> CalendarDate? {
+            let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+            return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
+        }
+        let before = calendarToday()
+        let today = CalendarDate.today
+        #expect(today == before || today == calendarToday())
     }
 
     @Test(
